@@ -1,0 +1,106 @@
+package io.zgw.alerts.model;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * LabelSet is an immutable, name-sorted set of alert labels with Alertmanager's
+ * fingerprint.
+ */
+public final class LabelSet {
+
+	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+	private static final long FNV_PRIME = 0x100000001b3L;
+
+	// Alertmanager separates label names and values with 0xff, a byte that never occurs
+	// in UTF-8, so "a"="bc" and "ab"="c" hash differently.
+	private static final byte SEPARATOR = (byte) 0xff;
+
+	private final SortedMap<String, String> labels;
+
+	private LabelSet(SortedMap<String, String> labels) {
+		this.labels = Collections.unmodifiableSortedMap(labels);
+	}
+
+	/**
+	 * Returns a label set holding the given labels; empty values are dropped as in
+	 * Prometheus.
+	 */
+	public static LabelSet of(Map<String, String> labels) {
+		TreeMap<String, String> sorted = new TreeMap<>();
+		labels.forEach((name, value) -> {
+			Objects.requireNonNull(name, "label name");
+			if (value != null && !value.isEmpty()) {
+				sorted.put(name, value);
+			}
+		});
+		return new LabelSet(sorted);
+	}
+
+	/** Returns the value of the label, or an empty string when it is absent. */
+	public String get(String name) {
+		return this.labels.getOrDefault(name, "");
+	}
+
+	public boolean has(String name) {
+		return this.labels.containsKey(name);
+	}
+
+	public SortedMap<String, String> asMap() {
+		return this.labels;
+	}
+
+	public int size() {
+		return this.labels.size();
+	}
+
+	/**
+	 * Returns the 64-bit FNV-1a fingerprint over sorted names and values, the same value
+	 * Alertmanager and Prometheus compute for a label set.
+	 */
+	public long fingerprint() {
+		long hash = FNV_OFFSET;
+		for (Map.Entry<String, String> entry : this.labels.entrySet()) {
+			hash = mix(hash, entry.getKey().getBytes(StandardCharsets.UTF_8));
+			hash = mix(hash, SEPARATOR);
+			hash = mix(hash, entry.getValue().getBytes(StandardCharsets.UTF_8));
+			hash = mix(hash, SEPARATOR);
+		}
+		return hash;
+	}
+
+	/** Returns the fingerprint as the 16-digit hex string Alertmanager shows. */
+	public String fingerprintHex() {
+		return String.format("%016x", fingerprint());
+	}
+
+	private static long mix(long hash, byte... bytes) {
+		long h = hash;
+		for (byte b : bytes) {
+			h ^= (b & 0xff);
+			h *= FNV_PRIME;
+		}
+		return h;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof LabelSet that && this.labels.equals(that.labels);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.labels.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return this.labels.toString();
+	}
+
+}

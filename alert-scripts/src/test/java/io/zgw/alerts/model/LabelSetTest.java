@@ -1,0 +1,31 @@
+package io.zgw.alerts.model;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LabelSetTest {
+
+	@Test
+	void fingerprintMatchesWhatAlertmanagerComputes() {
+		// Values read back from Alertmanager 0.25's GET /api/v2/alerts for the same
+		// labels.
+		assertThat(LabelSet.of(Map.of("alertname", "test")).fingerprintHex()).isEqualTo("1f56cb8f931d1bd4");
+		assertThat(LabelSet.of(Map.of("alertname", "HighLoad", "shard", "shop", "severity", "High")).fingerprintHex())
+			.isEqualTo("122ebbe9be1e3f6d");
+	}
+
+	@Test
+	void fingerprintSeparatesNameAndValueBoundaries() {
+		assertThat(LabelSet.of(Map.of("a", "bc")).fingerprint())
+			.isNotEqualTo(LabelSet.of(Map.of("ab", "c")).fingerprint());
+	}
+
+	@Test
+	void emptyValuesAreDropped() {
+		assertThat(LabelSet.of(Map.of("a", "1", "b", "")).asMap()).containsOnlyKeys("a");
+	}
+
+}
