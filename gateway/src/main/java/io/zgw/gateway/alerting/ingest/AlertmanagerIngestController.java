@@ -1,0 +1,79 @@
+package io.zgw.gateway.alerting.ingest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.zgw.gateway.alerting.AlertingProperties;
+import io.zgw.gateway.alerting.store.AlertUpsert;
+import io.zgw.gateway.alerting.store.AlertWriter;
+import io.zgw.gateway.alerting.store.StoreUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * AlertmanagerIngestController is Alertmanager API v2's {@code POST /api/v2/alerts}: it
+ * answers 200 only once every posted alert is committed to the store.
+ */
+@RestController
+class AlertmanagerIngestController {
+
+	private final PostableAlertParser parser;
+
+	private final AlertWriter writer;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final AlertingProperties properties;
+
+	AlertmanagerIngestController(AlertWriter writer, JsonMapper json, ObjectProvider<Clock> clock,
+			AlertingProperties properties) {
+		this.parser = new PostableAlertParser(properties);
+		this.writer = writer;
+		this.json = json;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.properties = properties;
+	}
+
+	@PostMapping("/api/v2/alerts")
+	ResponseEntity<Void> post(HttpServletRequest request) {
+		List<AlertUpsert> alerts = this.parser
+			.parse(RequestBodies.readJson(request, this.properties.maxBodySize(), this.json), this.clock.instant());
+		CompletableFuture<?>[] commits = new CompletableFuture<?>[alerts.size()];
+		for (int i = 0; i < commits.length; i++) {
+			commits[i] = this.writer.submit(alerts.get(i));
+		}
+		await(CompletableFuture.allOf(commits));
+		return ResponseEntity.ok().build();
+	}
+
+	private void await(CompletableFuture<Void> commit) {
+		try {
+			commit.get(this.properties.writer().commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof StoreUnavailableException unavailable) {
+				throw unavailable;
+			}
+			throw new StoreUnavailableException("alert store failed: " + ex.getCause(), ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new StoreUnavailableException("alert store did not confirm the commit in time", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StoreUnavailableException("interrupted while waiting for the commit", ex);
+		}
+	}
+
+}

@@ -1,0 +1,125 @@
+package io.zgw.gateway.alerting.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.zgw.alerts.model.LabelSet;
+import io.zgw.gateway.alerting.AlertingProperties;
+import io.zgw.gateway.alerting.store.AlertUpsert;
+import io.zgw.gateway.web.ApiException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * PostableAlertParser turns an Alertmanager API v2 {@code postableAlerts} body into
+ * {@link AlertUpsert}s, defaulting times as Alertmanager does and rejecting bad input
+ * with a 400 that names the field, such as {@code alerts[3].labels.host}.
+ */
+final class PostableAlertParser {
+
+	private final LabelRules rules;
+
+	private final Duration resolveTimeout;
+
+	PostableAlertParser(AlertingProperties properties) {
+		this.rules = new LabelRules(properties);
+		this.resolveTimeout = properties.resolveTimeout();
+	}
+
+	List<AlertUpsert> parse(JsonNode body, Instant now) {
+		if (!body.isArray()) {
+			throw ApiException.badParameter("body", "body must be a JSON array of alerts");
+		}
+		List<AlertUpsert> alerts = new ArrayList<>(body.size());
+		for (int i = 0; i < body.size(); i++) {
+			alerts.add(parseAlert(body.get(i), "alerts[" + i + "]", now));
+		}
+		return alerts;
+	}
+
+	private AlertUpsert parseAlert(JsonNode node, String field, Instant now) {
+		if (!node.isObject()) {
+			throw ApiException.badParameter(field, field + " must be a JSON object");
+		}
+		LabelSet labels = LabelSet.of(stringMap(node.get("labels"), field + ".labels", true));
+		if (labels.size() == 0) {
+			throw ApiException.badParameter(field + ".labels", field + ".labels must hold at least one label");
+		}
+		Map<String, String> annotations = stringMap(node.get("annotations"), field + ".annotations", false);
+		Instant startsAt = time(node.get("startsAt"), field + ".startsAt");
+		Instant endsAt = time(node.get("endsAt"), field + ".endsAt");
+		if (startsAt != null && endsAt != null && endsAt.isBefore(startsAt)) {
+			throw ApiException.badParameter(field + ".endsAt", field + ".endsAt is before its startsAt");
+		}
+		Instant effectiveStart = (startsAt != null) ? startsAt : now;
+		Instant effectiveEnd = (endsAt != null) ? endsAt : now.plus(this.resolveTimeout);
+		if (effectiveEnd.isBefore(effectiveStart)) {
+			// A startsAt in the future with no endsAt: fire for resolve_timeout from its
+			// start.
+			effectiveEnd = effectiveStart.plus(this.resolveTimeout);
+		}
+		JsonNode url = node.get("generatorURL");
+		if (url != null && !url.isNull() && !url.isString()) {
+			throw ApiException.badParameter(field + ".generatorURL", field + ".generatorURL must be a string");
+		}
+		return new AlertUpsert(labels, annotations, (url != null && url.isString()) ? url.stringValue() : "",
+				effectiveStart, effectiveEnd);
+	}
+
+	private Map<String, String> stringMap(@Nullable JsonNode node, String field, boolean labels) {
+		if (node == null || node.isNull()) {
+			if (labels) {
+				throw ApiException.badParameter(field, field + " is required");
+			}
+			return Map.of();
+		}
+		if (!node.isObject()) {
+			throw ApiException.badParameter(field, field + " must be a JSON object of strings");
+		}
+		if (labels) {
+			this.rules.checkCount(field, node.size());
+		}
+		Map<String, String> values = new HashMap<>(node.size() * 2);
+		for (Map.Entry<String, JsonNode> entry : node.properties()) {
+			String entryField = field + "." + entry.getKey();
+			this.rules.checkName(entryField, entry.getKey());
+			if (!entry.getValue().isString()) {
+				throw ApiException.badParameter(entryField, entryField + " must be a string");
+			}
+			String value = entry.getValue().stringValue();
+			if (labels) {
+				this.rules.checkValue(entryField, value);
+			}
+			values.put(entry.getKey(), value);
+		}
+		return values;
+	}
+
+	private static @Nullable Instant time(@Nullable JsonNode node, String field) {
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (!node.isString()) {
+			throw ApiException.badParameter(field, field + " must be an RFC 3339 date-time string");
+		}
+		String text = node.stringValue();
+		if (text.isEmpty()) {
+			return null;
+		}
+		try {
+			Instant instant = OffsetDateTime.parse(text).toInstant();
+			// Go's zero time (0001-01-01T00:00:00Z) means "not set" in Alertmanager.
+			return (instant.isBefore(Instant.EPOCH)) ? null : instant;
+		}
+		catch (DateTimeParseException ex) {
+			throw ApiException.badParameter(field, field + " is not an RFC 3339 date-time: '" + text + "'");
+		}
+	}
+
+}

@@ -1,0 +1,258 @@
+package io.zgw.gateway.alerting.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.zgw.alerts.model.LabelSet;
+import io.zgw.gateway.alerting.AlertingProperties;
+import io.zgw.gateway.alerting.ingest.WebhookShards.WebhookShard;
+import io.zgw.gateway.alerting.store.ChangeKind;
+import io.zgw.gateway.alerting.store.ZabbixChange;
+import io.zgw.gateway.web.ApiException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * ZabbixEventMapper translates the Zabbix webhook's JSON into a {@link ZabbixChange}:
+ * labels from the event and its tags, annotations for detail, times in the configured
+ * Zabbix time zone.
+ */
+final class ZabbixEventMapper {
+
+	private static final DateTimeFormatter ZABBIX_DATE = DateTimeFormatter.ofPattern("yyyy.MM.dd");
+
+	private final LabelRules rules;
+
+	private final ZoneId zone;
+
+	private final JsonMapper json;
+
+	ZabbixEventMapper(AlertingProperties properties, JsonMapper json) {
+		this.rules = new LabelRules(properties);
+		this.zone = properties.zabbixTimeZone();
+		this.json = json;
+	}
+
+	ZabbixChange map(JsonNode body, WebhookShard shard, Instant now) {
+		if (!body.isObject()) {
+			throw ApiException.badParameter("body", "body must be the Zabbix webhook's JSON object");
+		}
+		String bodyShard = text(body, "shard");
+		if (!bodyShard.isEmpty() && !bodyShard.equals(shard.name())) {
+			throw ApiException.badParameter("shard",
+					"shard '" + bodyShard + "' in the body differs from the X-Zgw-Shard header");
+		}
+		String eventIdText = text(body, "event_id");
+		long eventId;
+		try {
+			eventId = Long.parseLong(eventIdText);
+		}
+		catch (NumberFormatException ex) {
+			throw ApiException.badParameter("event_id",
+					"event_id must be a Zabbix event id, got '" + eventIdText + "'");
+		}
+		String eventName = text(body, "event_name");
+		if (eventName.isEmpty()) {
+			throw ApiException.badParameter("event_name", "event_name is required");
+		}
+		ZabbixChange.Kind kind = kind(body);
+		String severity = text(body, "event_severity");
+		Instant startsAt = zabbixTime(body, "event_date", "event_time", now);
+		Map<String, String> annotations = new LinkedHashMap<>();
+		putIfPresent(annotations, "host_name", text(body, "host_name"));
+		putIfPresent(annotations, "opdata", text(body, "event_opdata"));
+		annotations.put("event_id", eventIdText);
+		putIfPresent(annotations, "nseverity", text(body, "event_nseverity"));
+		putIfPresent(annotations, "current_severity", severity);
+		Map<String, String> detail = new LinkedHashMap<>();
+		detail.put("severity", severity);
+		Instant endsAt = null;
+		Boolean acknowledged = null;
+		ChangeKind historyKind;
+		String idempotencyKey;
+		Instant occurredAt;
+		switch (kind) {
+			case PROBLEM -> {
+				historyKind = ChangeKind.CREATED;
+				idempotencyKey = "problem";
+				occurredAt = startsAt;
+			}
+			case RECOVERY -> {
+				endsAt = zabbixTime(body, "event_recovery_date", "event_recovery_time", now);
+				putIfPresent(annotations, "recovery_event_id", text(body, "event_recovery_id"));
+				detail.put("recovery_event_id", text(body, "event_recovery_id"));
+				historyKind = ChangeKind.RESOLVED;
+				idempotencyKey = "recovery";
+				occurredAt = endsAt;
+			}
+			default -> {
+				String action = text(body, "event_update_action");
+				String user = text(body, "event_update_user");
+				String message = text(body, "event_update_message");
+				annotations.put("last_update_action", action);
+				annotations.put("last_update_user", user);
+				annotations.put("last_update_message", message);
+				acknowledged = acknowledgement(action);
+				if (acknowledged != null) {
+					annotations.put("acknowledged", acknowledged.toString());
+				}
+				detail.put("action", action);
+				detail.put("user", user);
+				detail.put("message", message);
+				historyKind = updateKind(action);
+				idempotencyKey = "update:" + sha256(action + '\n' + user + '\n' + message + '\n' + severity);
+				occurredAt = sentAt(body, now);
+			}
+		}
+		return new ZabbixChange(shard.name(), eventId, kind, idempotencyKey, labels(body, shard, eventName, severity),
+				annotations, startsAt, endsAt, acknowledged, historyKind, occurredAt,
+				this.json.writeValueAsString(detail));
+	}
+
+	private LabelSet labels(JsonNode body, WebhookShard shard, String eventName, String severity) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		JsonNode tags = tags(body.get("event_tags"));
+		if (tags != null) {
+			for (int i = 0; i < tags.size(); i++) {
+				JsonNode tag = tags.get(i);
+				String name = LabelRules.sanitize(text(tag, "tag"));
+				String value = text(tag, "value");
+				if (!name.isEmpty() && !value.isEmpty()) {
+					this.rules.checkValue("event_tags[" + i + "].value", value);
+					labels.putIfAbsent(name, value);
+				}
+			}
+		}
+		// Our labels win over tags of the same name.
+		labels.put("alertname", eventName);
+		labels.put("shard", shard.name());
+		labels.put("business_line", shard.businessLine());
+		labels.put("host", text(body, "host_host"));
+		labels.put("severity", severity);
+		labels.put("zabbix_trigger_id", text(body, "trigger_id"));
+		this.rules.checkCount("event_tags", labels.size());
+		this.rules.checkValue("event_name", eventName);
+		return LabelSet.of(labels);
+	}
+
+	private @Nullable JsonNode tags(@Nullable JsonNode node) {
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		JsonNode tags = node;
+		if (node.isString()) {
+			// Unexpanded or pre-serialised {EVENT.TAGSJSON}.
+			if (node.stringValue().isBlank()) {
+				return null;
+			}
+			try {
+				tags = this.json.readTree(node.stringValue());
+			}
+			catch (JacksonException ex) {
+				throw ApiException.badParameter("event_tags", "event_tags is not a JSON array of {tag, value}");
+			}
+		}
+		if (!tags.isArray()) {
+			throw ApiException.badParameter("event_tags", "event_tags must be a JSON array of {tag, value}");
+		}
+		return tags;
+	}
+
+	private static ZabbixChange.Kind kind(JsonNode body) {
+		if ("1".equals(text(body, "event_update_status"))) {
+			return ZabbixChange.Kind.UPDATE;
+		}
+		return switch (text(body, "event_value")) {
+			case "1" -> ZabbixChange.Kind.PROBLEM;
+			case "0" -> ZabbixChange.Kind.RECOVERY;
+			default -> throw ApiException.badParameter("event_value",
+					"event_value must be \"1\" (problem) or \"0\" (recovery), got '" + text(body, "event_value") + "'");
+		};
+	}
+
+	private Instant zabbixTime(JsonNode body, String dateField, String timeField, Instant fallback) {
+		String date = text(body, dateField);
+		String time = text(body, timeField);
+		if (date.isEmpty() || time.isEmpty()) {
+			return fallback;
+		}
+		try {
+			return LocalDate.parse(date, ZABBIX_DATE).atTime(LocalTime.parse(time)).atZone(this.zone).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw ApiException.badParameter(dateField, dateField + "/" + timeField + " must look like 2026.11.28 and "
+					+ "22:40:01, got '" + date + "' '" + time + "'");
+		}
+	}
+
+	private static Instant sentAt(JsonNode body, Instant fallback) {
+		JsonNode sentAt = body.get("sent_at");
+		if (sentAt != null && sentAt.canConvertToLong() && sentAt.asLong() > 0) {
+			return Instant.ofEpochMilli(sentAt.asLong());
+		}
+		return fallback;
+	}
+
+	private static @Nullable Boolean acknowledgement(String action) {
+		String lower = action.toLowerCase(Locale.ROOT);
+		if (lower.contains("unacknowledged")) {
+			return false;
+		}
+		return lower.contains("acknowledged") ? true : null;
+	}
+
+	private static ChangeKind updateKind(String action) {
+		String lower = action.toLowerCase(Locale.ROOT);
+		if (lower.contains("unacknowledged")) {
+			return ChangeKind.UNACKNOWLEDGED;
+		}
+		if (lower.contains("acknowledged")) {
+			return ChangeKind.ACKNOWLEDGED;
+		}
+		if (lower.contains("severity")) {
+			return ChangeKind.SEVERITY_CHANGED;
+		}
+		if (lower.contains("closed")) {
+			return ChangeKind.CLOSED;
+		}
+		return lower.contains("comment") ? ChangeKind.COMMENTED : ChangeKind.UPDATED;
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull() || value.isContainer()) {
+			return "";
+		}
+		return value.asString().trim();
+	}
+
+	private static void putIfPresent(Map<String, String> map, String key, String value) {
+		if (!value.isEmpty()) {
+			map.put(key, value);
+		}
+	}
+
+	private static String sha256(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.zgw.gateway.alerting.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Map;
+
+import io.zgw.gateway.alerting.AlertingProperties;
+import io.zgw.gateway.alerting.ingest.WebhookShards.WebhookShard;
+import io.zgw.gateway.alerting.store.ZabbixEventStore;
+import io.zgw.gateway.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * ZabbixWebhookController is {@code POST /api/v1/zabbix/events}, where each shard's
+ * Zabbix webhook media type delivers problems, recoveries and updates; it authenticates
+ * the shard by its webhook secret and answers 200 once the event is committed.
+ */
+@RestController
+class ZabbixWebhookController {
+
+	static final String SHARD_HEADER = "X-Zgw-Shard";
+
+	private static final String BEARER = "Bearer ";
+
+	private final WebhookShards shards;
+
+	private final ZabbixEventMapper mapper;
+
+	private final ZabbixEventStore store;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final AlertingProperties properties;
+
+	ZabbixWebhookController(WebhookShards shards, ZabbixEventStore store, JsonMapper json, ObjectProvider<Clock> clock,
+			AlertingProperties properties) {
+		this.shards = shards;
+		this.mapper = new ZabbixEventMapper(properties, json);
+		this.store = store;
+		this.json = json;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.properties = properties;
+	}
+
+	@PostMapping("/api/v1/zabbix/events")
+	Map<String, Object> receive(HttpServletRequest request) {
+		WebhookShard shard = authenticate(request);
+		var change = this.mapper.map(RequestBodies.readJson(request, this.properties.maxBodySize(), this.json), shard,
+				this.clock.instant());
+		ZabbixEventStore.Outcome outcome = this.store.apply(change);
+		return Map.of("alertKey", outcome.alertKey(), "fingerprint", outcome.fingerprint(), "replay", outcome.replay());
+	}
+
+	private WebhookShard authenticate(HttpServletRequest request) {
+		String name = request.getHeader(SHARD_HEADER);
+		WebhookShard shard = (name != null) ? this.shards.find(name).orElse(null) : null;
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (shard == null || shard.webhookSecret() == null || shard.webhookSecret().isEmpty()) {
+			throw unauthorized("unknown shard in " + SHARD_HEADER + ", or no webhook-secret configured for it");
+		}
+		if (authorization == null || !authorization.startsWith(BEARER)) {
+			throw unauthorized("missing 'Authorization: Bearer <webhook secret>'");
+		}
+		// Comparing digests keeps the comparison constant-time whatever the lengths.
+		if (!MessageDigest.isEqual(sha256(authorization.substring(BEARER.length()).trim()),
+				sha256(shard.webhookSecret()))) {
+			throw ApiException.forbidden("webhook secret does not match shard '" + shard.name() + "'");
+		}
+		return shard;
+	}
+
+	private static ApiException unauthorized(String detail) {
+		return new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", detail, Map.of());
+	}
+
+	private static byte[] sha256(String text) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.zgw.gateway.alerting.store;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.zgw.alerts.model.LabelSet;
+import io.zgw.sql.tables.records.AlertHistoryRecord;
+import io.zgw.sql.tables.records.AlertRecord;
+import org.jooq.DSLContext;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+import static io.zgw.sql.Tables.ALERT;
+import static io.zgw.sql.Tables.ALERT_HISTORY;
+
+/**
+ * AlertReader reads alerts and their history back from the store.
+ */
+@Component
+public class AlertReader {
+
+	static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+	};
+
+	private final DSLContext dsl;
+
+	private final JsonMapper json;
+
+	AlertReader(DSLContext dsl, JsonMapper json) {
+		this.dsl = dsl;
+		this.json = json;
+	}
+
+	/** Returns the alerts firing at {@code now}, oldest first. */
+	public List<StoredAlert> firingAt(Instant now) {
+		LocalDateTime at = UtcTimes.toColumn(now);
+		return StoreAccess.read(() -> this.dsl.selectFrom(ALERT)
+			.where(ALERT.ENDS_AT.isNull().or(ALERT.ENDS_AT.gt(at)))
+			.orderBy(ALERT.STARTS_AT, ALERT.ALERT_KEY)
+			.fetch(this::toAlert));
+	}
+
+	/** Returns the alert stored under this key. */
+	public Optional<StoredAlert> find(String alertKey) {
+		return StoreAccess
+			.read(() -> this.dsl.selectFrom(ALERT).where(ALERT.ALERT_KEY.eq(alertKey)).fetchOptional(this::toAlert));
+	}
+
+	/** Returns every stored alert whose labels have the given fingerprint. */
+	public List<StoredAlert> byFingerprint(String fingerprint) {
+		return StoreAccess.read(() -> this.dsl.selectFrom(ALERT)
+			.where(ALERT.FINGERPRINT.eq(fingerprint))
+			.orderBy(ALERT.STARTS_AT)
+			.fetch(this::toAlert));
+	}
+
+	/** Returns the recorded state changes of one alert, oldest first. */
+	public List<HistoryEntry> history(String alertKey) {
+		return StoreAccess.read(() -> this.dsl.selectFrom(ALERT_HISTORY)
+			.where(ALERT_HISTORY.ALERT_KEY.eq(alertKey))
+			.orderBy(ALERT_HISTORY.ID)
+			.fetch(this::toHistory));
+	}
+
+	private StoredAlert toAlert(AlertRecord row) {
+		return new StoredAlert(row.getAlertKey(), row.getSource(),
+				LabelSet.of(this.json.readValue(row.getLabels(), STRING_MAP)),
+				this.json.readValue(row.getAnnotations(), STRING_MAP), row.getGeneratorUrl(),
+				UtcTimes.fromColumn(row.getStartsAt()), UtcTimes.fromColumn(row.getEndsAt()),
+				UtcTimes.fromColumn(row.getUpdatedAt()), row.getAcknowledged());
+	}
+
+	private HistoryEntry toHistory(AlertHistoryRecord row) {
+		return new HistoryEntry(row.getChangeKind(), row.getSource(), UtcTimes.fromColumn(row.getOccurredAt()),
+				row.getDetail());
+	}
+
+	/**
+	 * HistoryEntry is one recorded state change.
+	 *
+	 * @param kind what changed ({@link ChangeKind#columnValue()})
+	 * @param source who reported it
+	 * @param occurredAt when it happened at the source
+	 * @param detail JSON detail, if any
+	 */
+	public record HistoryEntry(String kind, String source, Instant occurredAt, String detail) {
+	}
+
+}

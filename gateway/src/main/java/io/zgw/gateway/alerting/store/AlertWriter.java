@@ -1,0 +1,369 @@
+package io.zgw.gateway.alerting.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import io.zgw.gateway.alerting.AlertingProperties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStep12;
+import org.jooq.InsertValuesStep8;
+import org.jooq.Record3;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import static io.zgw.sql.Tables.ALERT;
+import static io.zgw.sql.Tables.ALERT_HISTORY;
+
+/**
+ * AlertWriter makes Alertmanager-API alerts durable by group commit: request threads
+ * enqueue an {@link AlertUpsert} and wait on its future; one thread per lane drains its
+ * queue, writes the whole batch with one multi-row upsert (plus history rows for state
+ * changes only) in one transaction, and completes the futures after the commit.
+ */
+@Component
+public class AlertWriter implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(AlertWriter.class);
+
+	static final String SOURCE = "alertmanager";
+
+	private final DataSource dataSource;
+
+	private final DSLContext dsl;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final AlertingProperties.Writer config;
+
+	private final Lane[] lanes;
+
+	private volatile boolean running;
+
+	AlertWriter(DataSource dataSource, DSLContext dsl, JsonMapper json, ObjectProvider<Clock> clock,
+			AlertingProperties properties) {
+		this.dataSource = dataSource;
+		this.dsl = dsl;
+		this.json = json;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.config = properties.writer();
+		this.lanes = new Lane[this.config.lanes()];
+		for (int i = 0; i < this.lanes.length; i++) {
+			this.lanes[i] = new Lane(i);
+		}
+	}
+
+	/**
+	 * Queues the alert for the next commit; the future completes when it is committed, or
+	 * exceptionally with {@link StoreUnavailableException} when the commit failed.
+	 * @throws WriterSaturatedException when the lane's queue is full or the writer is
+	 * stopped
+	 */
+	public CompletableFuture<Void> submit(AlertUpsert alert) {
+		Lane lane = this.lanes[Math.floorMod(alert.labels().fingerprint(), this.lanes.length)];
+		Pending pending = new Pending(alert, new CompletableFuture<>());
+		if (!this.running || !lane.queue.offer(pending)) {
+			throw new WriterSaturatedException(this.running ? "alert write queue is full" : "alert writer is stopped");
+		}
+		return pending.future;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		for (Lane lane : this.lanes) {
+			lane.thread.start();
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		for (Lane lane : this.lanes) {
+			try {
+				lane.thread.join(this.config.commitTimeout().toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	// Start before the web server accepts requests and stop after it stopped, so every
+	// accepted alert is written before the data source closes.
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	/**
+	 * Returns the stored state after applying {@code incoming} to {@code prior} the way
+	 * Alertmanager merges a re-sent alert, and the state change to record, if any.
+	 */
+	static Merge merge(@Nullable Known prior, AlertUpsert incoming, Instant now) {
+		boolean firing = incoming.endsAt().isAfter(now);
+		if (prior == null) {
+			return new Merge(new Known(incoming.startsAt(), incoming.endsAt()), ChangeKind.CREATED);
+		}
+		boolean overlaps = !incoming.startsAt().isAfter(prior.endsAt());
+		Instant startsAt = (overlaps && prior.startsAt().isBefore(incoming.startsAt())) ? prior.startsAt()
+				: incoming.startsAt();
+		Known next = new Known(startsAt, incoming.endsAt());
+		boolean wasFiring = prior.endsAt().isAfter(now);
+		if (wasFiring && !firing) {
+			return new Merge(next, ChangeKind.RESOLVED);
+		}
+		if (!wasFiring && firing) {
+			return new Merge(next, ChangeKind.REFIRED);
+		}
+		return new Merge(next, null);
+	}
+
+	/** Known is the part of a stored alert's state the merge needs. */
+	record Known(Instant startsAt, Instant endsAt) {
+	}
+
+	/** Merge is the outcome of {@link #merge}. */
+	record Merge(Known next, @Nullable ChangeKind change) {
+	}
+
+	private record Pending(AlertUpsert alert, CompletableFuture<Void> future) {
+	}
+
+	private final class Lane implements Runnable {
+
+		private final BlockingQueue<Pending> queue;
+
+		private final Thread thread;
+
+		// Access-ordered LRU of states this lane committed; only this lane writes these
+		// keys.
+		private final LinkedHashMap<String, Known> cache = new LinkedHashMap<>(1024, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+				return size() > AlertWriter.this.config.cacheSize();
+			}
+		};
+
+		private @Nullable Connection connection;
+
+		Lane(int index) {
+			this.queue = new ArrayBlockingQueue<>(AlertWriter.this.config.queueCapacity());
+			this.thread = new Thread(this, "zgw-alert-writer-" + index);
+			this.thread.setDaemon(true);
+		}
+
+		@Override
+		public void run() {
+			List<Pending> batch = new ArrayList<>(AlertWriter.this.config.batchSize());
+			while (AlertWriter.this.running || !this.queue.isEmpty()) {
+				try {
+					Pending first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+					if (first == null) {
+						continue;
+					}
+					batch.add(first);
+					fill(batch);
+					write(batch);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+				catch (RuntimeException ex) {
+					logger.error("Alert writer lane failed on a batch", ex);
+				}
+				finally {
+					batch.clear();
+				}
+			}
+			closeConnection();
+		}
+
+		private void fill(List<Pending> batch) throws InterruptedException {
+			int max = AlertWriter.this.config.batchSize();
+			this.queue.drainTo(batch, max - batch.size());
+			long waitNanos = AlertWriter.this.config.maxWait().toNanos();
+			long deadline = System.nanoTime() + waitNanos;
+			while (waitNanos > 0 && batch.size() < max) {
+				Pending next = this.queue.poll(waitNanos, TimeUnit.NANOSECONDS);
+				if (next == null) {
+					return;
+				}
+				batch.add(next);
+				this.queue.drainTo(batch, max - batch.size());
+				waitNanos = deadline - System.nanoTime();
+			}
+		}
+
+		private void write(List<Pending> batch) {
+			Instant now = AlertWriter.this.clock.instant();
+			Map<String, Known> staged = new HashMap<>();
+			Map<String, AlertUpsert> rows = new LinkedHashMap<>();
+			List<HistoryRow> history = new ArrayList<>();
+			try {
+				Connection conn = connection();
+				DSLContext ctx = DSL.using(conn, AlertWriter.this.dsl.dialect(), AlertWriter.this.dsl.settings());
+				Map<String, Known> stored = loadMisses(ctx, batch);
+				for (Pending pending : batch) {
+					AlertUpsert alert = pending.alert();
+					String key = alert.alertKey();
+					Known prior = staged.containsKey(key) ? staged.get(key)
+							: this.cache.getOrDefault(key, stored.get(key));
+					Merge merge = merge(prior, alert, now);
+					staged.put(key, merge.next());
+					rows.put(key, new AlertUpsert(alert.labels(), alert.annotations(), alert.generatorUrl(),
+							merge.next().startsAt(), merge.next().endsAt()));
+					if (merge.change() != null) {
+						history.add(new HistoryRow(key, alert.labels().fingerprintHex(), merge.change()));
+					}
+				}
+				commit(conn, ctx, rows.values(), history, now);
+			}
+			catch (SQLException | RuntimeException ex) {
+				batch.forEach((pending) -> this.cache.remove(pending.alert().alertKey()));
+				closeConnection();
+				StoreUnavailableException failure = new StoreUnavailableException(
+						"alert store could not commit: " + ex.getMessage(), ex);
+				batch.forEach((pending) -> pending.future().completeExceptionally(failure));
+				return;
+			}
+			this.cache.putAll(staged);
+			batch.forEach((pending) -> pending.future().complete(null));
+		}
+
+		private Map<String, Known> loadMisses(DSLContext ctx, List<Pending> batch) {
+			List<String> misses = new ArrayList<>();
+			for (Pending pending : batch) {
+				String key = pending.alert().alertKey();
+				if (!this.cache.containsKey(key)) {
+					misses.add(key);
+				}
+			}
+			Map<String, Known> stored = new HashMap<>();
+			if (misses.isEmpty()) {
+				return stored;
+			}
+			for (Record3<String, LocalDateTime, LocalDateTime> row : ctx
+				.select(ALERT.ALERT_KEY, ALERT.STARTS_AT, ALERT.ENDS_AT)
+				.from(ALERT)
+				.where(ALERT.ALERT_KEY.in(misses))
+				.fetch()) {
+				Instant endsAt = UtcTimes.fromColumn(row.value3());
+				stored.put(row.value1(),
+						new Known(UtcTimes.fromColumn(row.value2()), (endsAt != null) ? endsAt : Instant.MAX));
+			}
+			return stored;
+		}
+
+		private void commit(Connection conn, DSLContext ctx, Iterable<AlertUpsert> rows, List<HistoryRow> history,
+				Instant now) throws SQLException {
+			LocalDateTime updatedAt = UtcTimes.toColumn(now);
+			InsertValuesStep12<?, String, String, String, String, String, String, String, String, Boolean, LocalDateTime, LocalDateTime, LocalDateTime> insert = ctx
+				.insertInto(ALERT, ALERT.ALERT_KEY, ALERT.FINGERPRINT, ALERT.SOURCE, ALERT.BUSINESS_LINE, ALERT.LABELS,
+						ALERT.ANNOTATIONS, ALERT.GENERATOR_URL, ALERT.STATUS, ALERT.ACKNOWLEDGED, ALERT.STARTS_AT,
+						ALERT.ENDS_AT, ALERT.UPDATED_AT);
+			for (AlertUpsert row : rows) {
+				insert = insert.values(row.alertKey(), row.labels().fingerprintHex(), SOURCE,
+						row.labels().get("business_line"),
+						AlertWriter.this.json.writeValueAsString(row.labels().asMap()),
+						AlertWriter.this.json.writeValueAsString(row.annotations()), row.generatorUrl(),
+						row.endsAt().isAfter(now) ? "firing" : "resolved", false, UtcTimes.toColumn(row.startsAt()),
+						UtcTimes.toColumn(row.endsAt()), updatedAt);
+			}
+			var upsert = insert.onDuplicateKeyUpdate()
+				.set(ALERT.ANNOTATIONS, inserted(ALERT.ANNOTATIONS))
+				.set(ALERT.GENERATOR_URL, inserted(ALERT.GENERATOR_URL))
+				.set(ALERT.STATUS, inserted(ALERT.STATUS))
+				.set(ALERT.STARTS_AT, inserted(ALERT.STARTS_AT))
+				.set(ALERT.ENDS_AT, inserted(ALERT.ENDS_AT))
+				.set(ALERT.UPDATED_AT, inserted(ALERT.UPDATED_AT));
+			if (history.isEmpty()) {
+				// A single statement in autocommit mode is atomic: one round trip per
+				// batch.
+				upsert.execute();
+				return;
+			}
+			conn.setAutoCommit(false);
+			try {
+				upsert.execute();
+				InsertValuesStep8<?, String, String, String, String, LocalDateTime, LocalDateTime, String, String> insertHistory = ctx
+					.insertInto(ALERT_HISTORY, ALERT_HISTORY.ALERT_KEY, ALERT_HISTORY.FINGERPRINT,
+							ALERT_HISTORY.CHANGE_KIND, ALERT_HISTORY.SOURCE, ALERT_HISTORY.OCCURRED_AT,
+							ALERT_HISTORY.RECORDED_AT, ALERT_HISTORY.DETAIL, ALERT_HISTORY.DEDUP_KEY);
+				for (HistoryRow row : history) {
+					insertHistory = insertHistory.values(row.alertKey(), row.fingerprint(), row.kind().columnValue(),
+							SOURCE, updatedAt, updatedAt, null, null);
+				}
+				insertHistory.execute();
+				conn.commit();
+			}
+			catch (RuntimeException ex) {
+				conn.rollback();
+				throw ex;
+			}
+			finally {
+				conn.setAutoCommit(true);
+			}
+		}
+
+		private Connection connection() throws SQLException {
+			if (this.connection == null) {
+				this.connection = AlertWriter.this.dataSource.getConnection();
+				this.connection.setAutoCommit(true);
+			}
+			return this.connection;
+		}
+
+		private void closeConnection() {
+			if (this.connection != null) {
+				try {
+					this.connection.close();
+				}
+				catch (SQLException ex) {
+					logger.debug("Closing the alert writer's connection failed", ex);
+				}
+				this.connection = null;
+			}
+		}
+
+	}
+
+	private static <T> Field<T> inserted(Field<T> field) {
+		// VALUES(col) works on MariaDB and MySQL alike (MySQL 8 merely deprecates it).
+		return DSL.field("values({0})", field.getDataType(), field);
+	}
+
+	private record HistoryRow(String alertKey, String fingerprint, ChangeKind kind) {
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.zgw.gateway.alerting.store;
+
+import java.util.Locale;
+
+/**
+ * ChangeKind names a state change recorded in {@code alert_history}.
+ */
+public enum ChangeKind {
+
+	/** The alert was seen for the first time. */
+	CREATED,
+	/** A resolved alert fired again. */
+	REFIRED,
+	/** The alert resolved. */
+	RESOLVED,
+	/** Zabbix: a problem update without a more specific action. */
+	UPDATED,
+	/** Zabbix: the problem was acknowledged. */
+	ACKNOWLEDGED,
+	/** Zabbix: the acknowledgement was withdrawn. */
+	UNACKNOWLEDGED,
+	/** Zabbix: the problem's severity was changed. */
+	SEVERITY_CHANGED,
+	/** Zabbix: a comment was added. */
+	COMMENTED,
+	/** Zabbix: the problem was closed manually. */
+	CLOSED;
+
+	/** Returns the name stored in the database. */
+	public String columnValue() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

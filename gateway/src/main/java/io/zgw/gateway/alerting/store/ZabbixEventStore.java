@@ -1,0 +1,104 @@
+package io.zgw.gateway.alerting.store;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.zgw.sql.tables.records.AlertRecord;
+import org.jooq.DSLContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import static io.zgw.sql.Tables.ALERT;
+import static io.zgw.sql.Tables.ALERT_HISTORY;
+
+/**
+ * ZabbixEventStore applies Zabbix webhook deliveries to the store, one transaction each,
+ * idempotently: a replay of an event already applied changes nothing.
+ */
+@Component
+public class ZabbixEventStore {
+
+	private final DSLContext dsl;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	ZabbixEventStore(DSLContext dsl, JsonMapper json, ObjectProvider<Clock> clock) {
+		this.dsl = dsl;
+		this.json = json;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/** Applies the change and commits; returns what happened. */
+	public Outcome apply(ZabbixChange change) {
+		return StoreAccess.read(() -> this.dsl.transactionResult((tx) -> apply(tx.dsl(), change)));
+	}
+
+	private Outcome apply(DSLContext tx, ZabbixChange change) {
+		String key = change.alertKey();
+		LocalDateTime now = UtcTimes.toColumn(this.clock.instant());
+		tx.insertInto(ALERT)
+			.set(ALERT.ALERT_KEY, key)
+			.set(ALERT.FINGERPRINT, change.labels().fingerprintHex())
+			.set(ALERT.SOURCE, ZabbixChange.SOURCE)
+			.set(ALERT.SHARD, change.shard())
+			.set(ALERT.EVENT_ID, change.eventId())
+			.set(ALERT.BUSINESS_LINE, change.labels().get("business_line"))
+			.set(ALERT.LABELS, this.json.writeValueAsString(change.labels().asMap()))
+			.set(ALERT.ANNOTATIONS, "{}")
+			.set(ALERT.GENERATOR_URL, "")
+			.set(ALERT.STATUS, "firing")
+			.set(ALERT.ACKNOWLEDGED, false)
+			.set(ALERT.STARTS_AT, UtcTimes.toColumn(change.startsAt()))
+			.set(ALERT.UPDATED_AT, now)
+			.onDuplicateKeyIgnore()
+			.execute();
+		// The row lock serialises concurrent deliveries of one event, so the replay check
+		// below cannot race.
+		AlertRecord row = tx.selectFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).forUpdate().fetchSingle();
+		String dedupKey = change.shard() + ":" + change.eventId() + ":" + change.idempotencyKey();
+		if (tx.fetchExists(ALERT_HISTORY, ALERT_HISTORY.DEDUP_KEY.eq(dedupKey))) {
+			return new Outcome(key, row.getFingerprint(), true);
+		}
+		tx.insertInto(ALERT_HISTORY)
+			.set(ALERT_HISTORY.ALERT_KEY, key)
+			.set(ALERT_HISTORY.FINGERPRINT, row.getFingerprint())
+			.set(ALERT_HISTORY.CHANGE_KIND, change.historyKind().columnValue())
+			.set(ALERT_HISTORY.SOURCE, ZabbixChange.SOURCE)
+			.set(ALERT_HISTORY.OCCURRED_AT, UtcTimes.toColumn(change.occurredAt()))
+			.set(ALERT_HISTORY.RECORDED_AT, now)
+			.set(ALERT_HISTORY.DETAIL, change.detail())
+			.set(ALERT_HISTORY.DEDUP_KEY, dedupKey)
+			.execute();
+		Map<String, String> annotations = new LinkedHashMap<>(
+				this.json.readValue(row.getAnnotations(), AlertReader.STRING_MAP));
+		annotations.putAll(change.annotations());
+		row.setAnnotations(this.json.writeValueAsString(annotations));
+		row.setUpdatedAt(now);
+		if (change.kind() == ZabbixChange.Kind.RECOVERY) {
+			row.setEndsAt(UtcTimes.toColumn(change.endsAt()));
+			row.setStatus("resolved");
+		}
+		if (change.acknowledged() != null) {
+			row.setAcknowledged(change.acknowledged());
+		}
+		row.update();
+		return new Outcome(key, row.getFingerprint(), false);
+	}
+
+	/**
+	 * Outcome says which alert a delivery concerned and whether it was a replay.
+	 *
+	 * @param alertKey the store key of the alert
+	 * @param fingerprint the alert's label fingerprint
+	 * @param replay whether the same delivery had been applied before (nothing changed)
+	 */
+	public record Outcome(String alertKey, String fingerprint, boolean replay) {
+	}
+
+}

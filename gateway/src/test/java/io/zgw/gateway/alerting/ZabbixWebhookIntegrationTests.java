@@ -1,0 +1,213 @@
+package io.zgw.gateway.alerting;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.zgw.gateway.alerting.store.AlertReader;
+import io.zgw.gateway.alerting.store.StoredAlert;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Integration tests of the Zabbix webhook endpoint against the real MariaDB.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "it", "alerting-it" })
+class ZabbixWebhookIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AlertReader reader;
+
+	@Autowired
+	JsonMapper json;
+
+	AlertingTestSupport http;
+
+	long eventId;
+
+	@BeforeEach
+	void setUp() {
+		this.http = new AlertingTestSupport(this.port);
+		this.eventId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+	}
+
+	@Test
+	void problemCreatesFiringAlertWithLabelsFromEventAndTags() {
+		HttpResponse<String> response = send("shop", "shop-secret", problem("shop", this.eventId));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		StoredAlert alert = stored("shop", this.eventId);
+		assertThat(alert.labels().asMap()).containsEntry("alertname", "Orders failing on web01")
+			.containsEntry("shard", "shop")
+			.containsEntry("business_line", "shop")
+			.containsEntry("host", "web01")
+			.containsEntry("severity", "Warning")
+			.containsEntry("zabbix_trigger_id", "23133")
+			.containsEntry("app_name", "checkout")
+			.containsEntry("_9lives", "yes")
+			.doesNotContainKey("region");
+		assertThat(alert.annotations()).containsEntry("host_name", "Web server 01")
+			.containsEntry("opdata", "fails: 7")
+			.containsEntry("event_id", Long.toString(this.eventId))
+			.containsEntry("nseverity", "2");
+		// 2026.11.28 22:40:01 in Europe/Berlin (UTC+1 in November).
+		assertThat(alert.startsAt()).isEqualTo(Instant.parse("2026-11-28T21:40:01Z"));
+		assertThat(alert.endsAt()).isNull();
+		assertThat(alert.source()).isEqualTo("zabbix");
+		assertThat(this.reader.history(alert.alertKey())).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("created");
+	}
+
+	@Test
+	void tagNamedLikeOurLabelDoesNotOverrideIt() {
+		send("shop", "shop-secret", problem("shop", this.eventId));
+		assertThat(stored("shop", this.eventId).labels().get("host")).isEqualTo("web01");
+	}
+
+	@Test
+	void replayedProblemChangesNothing() {
+		String body = problem("shop", this.eventId);
+		assertThat(this.json.readTree(send("shop", "shop-secret", body).body()).get("replay").asBoolean()).isFalse();
+		HttpResponse<String> replay = send("shop", "shop-secret", body);
+		assertThat(replay.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(replay.body()).get("replay").asBoolean()).isTrue();
+		StoredAlert alert = stored("shop", this.eventId);
+		assertThat(this.reader.byFingerprint(alert.fingerprint()))
+			.filteredOn((a) -> a.alertKey().equals(alert.alertKey()))
+			.hasSize(1);
+		assertThat(this.reader.history(alert.alertKey())).hasSize(1);
+	}
+
+	@Test
+	void recoveryResolvesAlertAtRecoveryTime() {
+		send("shop", "shop-secret", problem("shop", this.eventId));
+		HttpResponse<String> response = send("shop", "shop-secret", recovery("shop", this.eventId));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		StoredAlert alert = stored("shop", this.eventId);
+		assertThat(alert.endsAt()).isEqualTo(Instant.parse("2026-11-28T21:45:30Z"));
+		assertThat(alert.annotations()).containsEntry("recovery_event_id", "99");
+		assertThat(this.reader.history(alert.alertKey())).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("created", "resolved");
+		assertThat(this.reader.firingAt(Instant.now())).noneMatch((a) -> a.alertKey().equals(alert.alertKey()));
+	}
+
+	@Test
+	void recoveryBeforeProblemStillStoresResolvedAlert() {
+		send("shop", "shop-secret", recovery("shop", this.eventId));
+		assertThat(stored("shop", this.eventId).endsAt()).isEqualTo(Instant.parse("2026-11-28T21:45:30Z"));
+	}
+
+	@Test
+	void sameEventIdFromTwoShardsGivesTwoAlerts() {
+		send("shop", "shop-secret", problem("shop", this.eventId));
+		send("pay", "pay-secret", problem("pay", this.eventId));
+		StoredAlert shop = stored("shop", this.eventId);
+		StoredAlert pay = stored("pay", this.eventId);
+		assertThat(shop.alertKey()).isNotEqualTo(pay.alertKey());
+		assertThat(pay.labels().get("shard")).isEqualTo("pay");
+		assertThat(pay.labels().get("business_line")).isEqualTo("payments");
+	}
+
+	@Test
+	void acknowledgementUpdateKeepsSeverityLabelAndRecordsNewSeverity() {
+		send("shop", "shop-secret", problem("shop", this.eventId));
+		String update = problem("shop", this.eventId)
+			.replace("\"event_update_status\":\"0\"", "\"event_update_status\":\"1\"")
+			.replace("\"event_severity\":\"Warning\"", "\"event_severity\":\"High\"")
+			.replace("\"event_update_action\":\"\"",
+					"\"event_update_action\":\"acknowledged, changed severity from Warning to High\"")
+			.replace("\"event_update_user\":\"\"", "\"event_update_user\":\"Admin\"")
+			.replace("\"event_update_message\":\"\"", "\"event_update_message\":\"on it\"");
+		assertThat(send("shop", "shop-secret", update).statusCode()).isEqualTo(200);
+		assertThat(send("shop", "shop-secret", update).body()).contains("\"replay\":true");
+		StoredAlert alert = stored("shop", this.eventId);
+		assertThat(alert.labels().get("severity")).isEqualTo("Warning");
+		assertThat(alert.acknowledged()).isTrue();
+		assertThat(alert.annotations()).containsEntry("current_severity", "High")
+			.containsEntry("acknowledged", "true")
+			.containsEntry("last_update_user", "Admin")
+			.containsEntry("last_update_message", "on it");
+		assertThat(this.reader.history(alert.alertKey())).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("created", "acknowledged");
+	}
+
+	@Test
+	void wrongSecretIsForbidden() {
+		HttpResponse<String> response = send("shop", "pay-secret", problem("shop", this.eventId));
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).doesNotContain("pay-secret").doesNotContain("shop-secret");
+	}
+
+	@Test
+	void unknownShardMissingSecretOrUnconfiguredSecretIsUnauthorized() {
+		assertThat(send("nope", "shop-secret", problem("nope", this.eventId)).statusCode()).isEqualTo(401);
+		assertThat(send("nosecret", "", problem("nosecret", this.eventId)).statusCode()).isEqualTo(401);
+		assertThat(this.http.post("/api/v1/zabbix/events", problem("shop", this.eventId), Map.of("X-Zgw-Shard", "shop"))
+			.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void badEventFieldsAreRejectedNamingTheField() {
+		assertBadField(problem("shop", this.eventId).replace("\"event_id\":\"" + this.eventId + "\"",
+				"\"event_id\":\"{EVENT.ID}\""), "event_id");
+		assertBadField(problem("shop", this.eventId).replace("\"event_value\":\"1\"", "\"event_value\":\"\""),
+				"event_value");
+		assertBadField(problem("shop", this.eventId).replace("\"shard\":\"shop\"", "\"shard\":\"pay\""), "shard");
+		assertBadField(
+				problem("shop", this.eventId).replace("\"event_date\":\"2026.11.28\"", "\"event_date\":\"28/11/2026\""),
+				"event_date");
+		assertBadField("{not json", "body");
+	}
+
+	private void assertBadField(String body, String field) {
+		HttpResponse<String> response = send("shop", "shop-secret", body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(this.json.readTree(response.body()).get("parameter").asString()).isEqualTo(field);
+	}
+
+	private HttpResponse<String> send(String shard, String secret, String body) {
+		return this.http.post("/api/v1/zabbix/events", body,
+				Map.of("X-Zgw-Shard", shard, "Authorization", "Bearer " + secret));
+	}
+
+	private StoredAlert stored(String shard, long eventId) {
+		String key = "zabbix:" + shard + ":" + eventId;
+		return this.reader.find(key).orElseThrow(() -> new AssertionError("no alert " + key));
+	}
+
+	static String problem(String shard, long eventId) {
+		return """
+				{"shard":"%s","event_id":"%d","event_value":"1","event_severity":"Warning",
+				 "event_nseverity":"2","event_name":"Orders failing on web01","host_name":"Web server 01",
+				 "host_host":"web01","event_tags":[{"tag":"app.name","value":"checkout"},{"tag":"host","value":"other"},
+				 {"tag":"9lives","value":"yes"},{"tag":"empty","value":""}],
+				 "trigger_id":"23133","event_recovery_id":"","event_update_status":"0","event_update_action":"",
+				 "event_update_message":"","event_update_user":"","event_opdata":"fails: 7",
+				 "event_date":"2026.11.28","event_time":"22:40:01","event_recovery_date":"","event_recovery_time":"",
+				 "sent_at":1795992001000}
+				""".formatted(shard, eventId);
+	}
+
+	static String recovery(String shard, long eventId) {
+		return problem(shard, eventId).replace("\"event_value\":\"1\"", "\"event_value\":\"0\"")
+			.replace("\"event_recovery_id\":\"\"", "\"event_recovery_id\":\"99\"")
+			.replace("\"event_recovery_date\":\"\"", "\"event_recovery_date\":\"2026.11.28\"")
+			.replace("\"event_recovery_time\":\"\"", "\"event_recovery_time\":\"22:45:30\"");
+	}
+
+}
