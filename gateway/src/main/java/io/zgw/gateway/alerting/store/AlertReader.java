@@ -10,6 +10,7 @@ import io.zgw.alerts.model.LabelSet;
 import io.zgw.sql.tables.records.AlertHistoryRecord;
 import io.zgw.sql.tables.records.AlertRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +39,7 @@ public class AlertReader {
 
 	/** Returns the alerts firing at {@code now}, oldest first. */
 	public List<StoredAlert> firingAt(Instant now) {
-		LocalDateTime at = UtcTimes.toColumn(now);
+		Field<LocalDateTime> at = UtcTimes.param(now);
 		return StoreAccess.read(() -> this.dsl.selectFrom(ALERT)
 			.where(ALERT.ENDS_AT.isNull().or(ALERT.ENDS_AT.gt(at)))
 			.orderBy(ALERT.STARTS_AT, ALERT.ALERT_KEY)

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +23,6 @@ import io.zgw.gateway.alerting.AlertingProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.InsertValuesStep12;
-import org.jooq.InsertValuesStep8;
 import org.jooq.Record3;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +33,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import static io.zgw.sql.Tables.ALERT;
-import static io.zgw.sql.Tables.ALERT_HISTORY;
 
 /**
  * AlertWriter makes Alertmanager-API alerts durable by group commit: request threads
@@ -48,6 +46,21 @@ public class AlertWriter implements SmartLifecycle {
 	private static final Log logger = LogFactory.getLog(AlertWriter.class);
 
 	static final String SOURCE = "alertmanager";
+
+	// Hand-written so the same SQL runs on MariaDB and MySQL: jOOQ's MySQL dialect
+	// renders
+	// the MySQL-8-only row alias ("AS excluded") that MariaDB rejects. VALUES(col) works
+	// on
+	// both (MySQL 8 merely deprecates it).
+	private static final String ALERT_INSERT = "INSERT INTO alert (alert_key, fingerprint, source, business_line, "
+			+ "labels, annotations, generator_url, status, starts_at, ends_at, updated_at, acknowledged) VALUES ";
+
+	private static final String ALERT_ON_DUPLICATE = " ON DUPLICATE KEY UPDATE annotations = VALUES(annotations), "
+			+ "generator_url = VALUES(generator_url), status = VALUES(status), starts_at = VALUES(starts_at), "
+			+ "ends_at = VALUES(ends_at), updated_at = VALUES(updated_at)";
+
+	private static final String HISTORY_INSERT = "INSERT INTO alert_history (alert_key, fingerprint, change_kind, "
+			+ "source, occurred_at, recorded_at) VALUES ";
 
 	private final DataSource dataSource;
 
@@ -95,7 +108,7 @@ public class AlertWriter implements SmartLifecycle {
 	public void start() {
 		this.running = true;
 		for (Lane lane : this.lanes) {
-			lane.thread.start();
+			lane.start();
 		}
 	}
 
@@ -104,7 +117,7 @@ public class AlertWriter implements SmartLifecycle {
 		this.running = false;
 		for (Lane lane : this.lanes) {
 			try {
-				lane.thread.join(this.config.commitTimeout().toMillis());
+				lane.join(this.config.commitTimeout().toMillis());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -163,7 +176,9 @@ public class AlertWriter implements SmartLifecycle {
 
 		private final BlockingQueue<Pending> queue;
 
-		private final Thread thread;
+		private final int index;
+
+		private @Nullable Thread thread;
 
 		// Access-ordered LRU of states this lane committed; only this lane writes these
 		// keys.
@@ -178,8 +193,22 @@ public class AlertWriter implements SmartLifecycle {
 
 		Lane(int index) {
 			this.queue = new ArrayBlockingQueue<>(AlertWriter.this.config.queueCapacity());
-			this.thread = new Thread(this, "zgw-alert-writer-" + index);
+			this.index = index;
+		}
+
+		// A new thread per start: a stopped context (e.g. a paused test context) can
+		// start
+		// again.
+		void start() {
+			this.thread = new Thread(this, "zgw-alert-writer-" + this.index);
 			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+
+		void join(long millis) throws InterruptedException {
+			if (this.thread != null) {
+				this.thread.join(millis);
+			}
 		}
 
 		@Override
@@ -247,7 +276,7 @@ public class AlertWriter implements SmartLifecycle {
 						history.add(new HistoryRow(key, alert.labels().fingerprintHex(), merge.change()));
 					}
 				}
-				commit(conn, ctx, rows.values(), history, now);
+				commit(conn, rows.values(), history, now);
 			}
 			catch (SQLException | RuntimeException ex) {
 				batch.forEach((pending) -> this.cache.remove(pending.alert().alertKey()));
@@ -285,54 +314,61 @@ public class AlertWriter implements SmartLifecycle {
 			return stored;
 		}
 
-		private void commit(Connection conn, DSLContext ctx, Iterable<AlertUpsert> rows, List<HistoryRow> history,
-				Instant now) throws SQLException {
-			LocalDateTime updatedAt = UtcTimes.toColumn(now);
-			InsertValuesStep12<?, String, String, String, String, String, String, String, String, Boolean, LocalDateTime, LocalDateTime, LocalDateTime> insert = ctx
-				.insertInto(ALERT, ALERT.ALERT_KEY, ALERT.FINGERPRINT, ALERT.SOURCE, ALERT.BUSINESS_LINE, ALERT.LABELS,
-						ALERT.ANNOTATIONS, ALERT.GENERATOR_URL, ALERT.STATUS, ALERT.ACKNOWLEDGED, ALERT.STARTS_AT,
-						ALERT.ENDS_AT, ALERT.UPDATED_AT);
-			for (AlertUpsert row : rows) {
-				insert = insert.values(row.alertKey(), row.labels().fingerprintHex(), SOURCE,
-						row.labels().get("business_line"),
-						AlertWriter.this.json.writeValueAsString(row.labels().asMap()),
-						AlertWriter.this.json.writeValueAsString(row.annotations()), row.generatorUrl(),
-						row.endsAt().isAfter(now) ? "firing" : "resolved", false, UtcTimes.toColumn(row.startsAt()),
-						UtcTimes.toColumn(row.endsAt()), updatedAt);
-			}
-			var upsert = insert.onDuplicateKeyUpdate()
-				.set(ALERT.ANNOTATIONS, inserted(ALERT.ANNOTATIONS))
-				.set(ALERT.GENERATOR_URL, inserted(ALERT.GENERATOR_URL))
-				.set(ALERT.STATUS, inserted(ALERT.STATUS))
-				.set(ALERT.STARTS_AT, inserted(ALERT.STARTS_AT))
-				.set(ALERT.ENDS_AT, inserted(ALERT.ENDS_AT))
-				.set(ALERT.UPDATED_AT, inserted(ALERT.UPDATED_AT));
+		private void commit(Connection conn, Collection<AlertUpsert> rows, List<HistoryRow> history, Instant now)
+				throws SQLException {
+			String updatedAt = UtcTimes.bind(now);
 			if (history.isEmpty()) {
 				// A single statement in autocommit mode is atomic: one round trip per
 				// batch.
-				upsert.execute();
+				upsert(conn, rows, now, updatedAt);
 				return;
 			}
 			conn.setAutoCommit(false);
 			try {
-				upsert.execute();
-				InsertValuesStep8<?, String, String, String, String, LocalDateTime, LocalDateTime, String, String> insertHistory = ctx
-					.insertInto(ALERT_HISTORY, ALERT_HISTORY.ALERT_KEY, ALERT_HISTORY.FINGERPRINT,
-							ALERT_HISTORY.CHANGE_KIND, ALERT_HISTORY.SOURCE, ALERT_HISTORY.OCCURRED_AT,
-							ALERT_HISTORY.RECORDED_AT, ALERT_HISTORY.DETAIL, ALERT_HISTORY.DEDUP_KEY);
-				for (HistoryRow row : history) {
-					insertHistory = insertHistory.values(row.alertKey(), row.fingerprint(), row.kind().columnValue(),
-							SOURCE, updatedAt, updatedAt, null, null);
+				upsert(conn, rows, now, updatedAt);
+				try (PreparedStatement insert = conn.prepareStatement(repeatRows(HISTORY_INSERT, 6, history.size()))) {
+					int i = 0;
+					for (HistoryRow row : history) {
+						insert.setString(++i, row.alertKey());
+						insert.setString(++i, row.fingerprint());
+						insert.setString(++i, row.kind().columnValue());
+						insert.setString(++i, SOURCE);
+						insert.setString(++i, updatedAt);
+						insert.setString(++i, updatedAt);
+					}
+					insert.executeUpdate();
 				}
-				insertHistory.execute();
 				conn.commit();
 			}
-			catch (RuntimeException ex) {
+			catch (SQLException | RuntimeException ex) {
 				conn.rollback();
 				throw ex;
 			}
 			finally {
 				conn.setAutoCommit(true);
+			}
+		}
+
+		private void upsert(Connection conn, Collection<AlertUpsert> rows, Instant now, String updatedAt)
+				throws SQLException {
+			try (PreparedStatement upsert = conn
+				.prepareStatement(repeatRows(ALERT_INSERT, 12, rows.size()) + ALERT_ON_DUPLICATE)) {
+				int i = 0;
+				for (AlertUpsert row : rows) {
+					upsert.setString(++i, row.alertKey());
+					upsert.setString(++i, row.labels().fingerprintHex());
+					upsert.setString(++i, SOURCE);
+					upsert.setString(++i, row.labels().get("business_line"));
+					upsert.setString(++i, AlertWriter.this.json.writeValueAsString(row.labels().asMap()));
+					upsert.setString(++i, AlertWriter.this.json.writeValueAsString(row.annotations()));
+					upsert.setString(++i, row.generatorUrl());
+					upsert.setString(++i, row.endsAt().isAfter(now) ? "firing" : "resolved");
+					upsert.setString(++i, UtcTimes.bind(row.startsAt()));
+					upsert.setString(++i, UtcTimes.bind(row.endsAt()));
+					upsert.setString(++i, updatedAt);
+					upsert.setBoolean(++i, false);
+				}
+				upsert.executeUpdate();
 			}
 		}
 
@@ -358,9 +394,14 @@ public class AlertWriter implements SmartLifecycle {
 
 	}
 
-	private static <T> Field<T> inserted(Field<T> field) {
-		// VALUES(col) works on MariaDB and MySQL alike (MySQL 8 merely deprecates it).
-		return DSL.field("values({0})", field.getDataType(), field);
+	private static String repeatRows(String insert, int columns, int rows) {
+		String row = "(" + "?,".repeat(columns - 1) + "?)";
+		StringBuilder sql = new StringBuilder(insert.length() + rows * (row.length() + 1));
+		sql.append(insert).append(row);
+		for (int i = 1; i < rows; i++) {
+			sql.append(',').append(row);
+		}
+		return sql.toString();
 	}
 
 	private record HistoryRow(String alertKey, String fingerprint, ChangeKind kind) {

@@ -15,7 +15,8 @@ final class StoreAccess {
 		try {
 			return query.get();
 		}
-		catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException ex) {
+		catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException
+				| org.jooq.exception.DataAccessException ex) {
 			throw new StoreUnavailableException("alert store unavailable: " + rootMessage(ex), ex);
 		}
 	}

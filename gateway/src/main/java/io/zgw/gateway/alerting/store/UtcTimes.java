@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
+import java.time.format.DateTimeFormatter;
+
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +21,8 @@ final class UtcTimes {
 	// treats such values as "not set" anyway.
 	private static final Instant MIN = Instant.parse("1000-01-01T00:00:00Z");
 
+	private static final DateTimeFormatter COLUMN_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
 	private UtcTimes() {
 	}
 
@@ -25,6 +32,22 @@ final class UtcTimes {
 		}
 		Instant clamped = instant.isBefore(MIN) ? MIN : instant;
 		return LocalDateTime.ofInstant(clamped.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), ZoneOffset.UTC);
+	}
+
+	/**
+	 * Returns the instant as a bind value for a {@code DATETIME(3)} column. It is sent as
+	 * text because Connector/J drops milliseconds when it sees MariaDB (which reports
+	 * itself as MySQL "5.5.5-...", older than fractional-second support).
+	 */
+	static String bind(Instant instant) {
+		return COLUMN_FORMAT.format(toColumn(instant));
+	}
+
+	/**
+	 * Returns the instant as a typed jOOQ bind value for a {@code DATETIME(3)} column.
+	 */
+	static Field<LocalDateTime> param(Instant instant) {
+		return DSL.field("cast({0} as datetime(3))", SQLDataType.LOCALDATETIME(3), DSL.val(bind(instant)));
 	}
 
 	static @Nullable Instant fromColumn(@Nullable LocalDateTime value) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.zgw.sql.tables.records.AlertRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,7 +42,7 @@ public class ZabbixEventStore {
 
 	private Outcome apply(DSLContext tx, ZabbixChange change) {
 		String key = change.alertKey();
-		LocalDateTime now = UtcTimes.toColumn(this.clock.instant());
+		Field<LocalDateTime> now = UtcTimes.param(this.clock.instant());
 		tx.insertInto(ALERT)
 			.set(ALERT.ALERT_KEY, key)
 			.set(ALERT.FINGERPRINT, change.labels().fingerprintHex())
@@ -54,7 +55,7 @@ public class ZabbixEventStore {
 			.set(ALERT.GENERATOR_URL, "")
 			.set(ALERT.STATUS, "firing")
 			.set(ALERT.ACKNOWLEDGED, false)
-			.set(ALERT.STARTS_AT, UtcTimes.toColumn(change.startsAt()))
+			.set(ALERT.STARTS_AT, UtcTimes.param(change.startsAt()))
 			.set(ALERT.UPDATED_AT, now)
 			.onDuplicateKeyIgnore()
 			.execute();
@@ -70,7 +71,7 @@ public class ZabbixEventStore {
 			.set(ALERT_HISTORY.FINGERPRINT, row.getFingerprint())
 			.set(ALERT_HISTORY.CHANGE_KIND, change.historyKind().columnValue())
 			.set(ALERT_HISTORY.SOURCE, ZabbixChange.SOURCE)
-			.set(ALERT_HISTORY.OCCURRED_AT, UtcTimes.toColumn(change.occurredAt()))
+			.set(ALERT_HISTORY.OCCURRED_AT, UtcTimes.param(change.occurredAt()))
 			.set(ALERT_HISTORY.RECORDED_AT, now)
 			.set(ALERT_HISTORY.DETAIL, change.detail())
 			.set(ALERT_HISTORY.DEDUP_KEY, dedupKey)
@@ -78,16 +79,16 @@ public class ZabbixEventStore {
 		Map<String, String> annotations = new LinkedHashMap<>(
 				this.json.readValue(row.getAnnotations(), AlertReader.STRING_MAP));
 		annotations.putAll(change.annotations());
-		row.setAnnotations(this.json.writeValueAsString(annotations));
-		row.setUpdatedAt(now);
-		if (change.kind() == ZabbixChange.Kind.RECOVERY) {
-			row.setEndsAt(UtcTimes.toColumn(change.endsAt()));
-			row.setStatus("resolved");
+		var update = tx.update(ALERT)
+			.set(ALERT.ANNOTATIONS, this.json.writeValueAsString(annotations))
+			.set(ALERT.UPDATED_AT, now);
+		if (change.kind() == ZabbixChange.Kind.RECOVERY && change.endsAt() != null) {
+			update = update.set(ALERT.ENDS_AT, UtcTimes.param(change.endsAt())).set(ALERT.STATUS, "resolved");
 		}
 		if (change.acknowledged() != null) {
-			row.setAcknowledged(change.acknowledged());
+			update = update.set(ALERT.ACKNOWLEDGED, change.acknowledged());
 		}
-		row.update();
+		update.where(ALERT.ALERT_KEY.eq(key)).execute();
 		return new Outcome(key, row.getFingerprint(), false);
 	}
 

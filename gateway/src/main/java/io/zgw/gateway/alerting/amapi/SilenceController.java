@@ -1,0 +1,240 @@
+package io.zgw.gateway.alerting.amapi;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import io.zgw.alerts.model.LabelSet;
+import io.zgw.gateway.alerting.store.SilenceStore;
+import io.zgw.gateway.alerting.store.StoredSilence;
+import io.zgw.gateway.web.ApiException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * SilenceController is Alertmanager API v2's silence endpoints: list, create or update,
+ * get, and expire (never delete) silences, with Alertmanager's validation and update
+ * rules.
+ */
+@RestController
+class SilenceController {
+
+	private final SilenceStore store;
+
+	private final LabelMatching matching;
+
+	private final Clock clock;
+
+	SilenceController(SilenceStore store, LabelMatching matching, ObjectProvider<Clock> clock) {
+		this.store = store;
+		this.matching = matching;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@GetMapping("/api/v2/silences")
+	List<Map<String, Object>> silences(@RequestParam(required = false) @Nullable List<String> filter) {
+		Instant now = this.clock.instant();
+		Predicate<LabelSet> filters = (labels) -> true;
+		for (String text : (filter != null) ? filter : List.<String>of()) {
+			try {
+				filters = filters.and(this.matching.parse(text));
+			}
+			catch (IllegalArgumentException ex) {
+				throw ApiException.badParameter("filter", "bad filter: " + ex.getMessage());
+			}
+		}
+		List<StoredSilence> result = new ArrayList<>();
+		for (StoredSilence silence : this.store.all()) {
+			if (filters.test(equalityLabels(silence))) {
+				result.add(silence);
+			}
+		}
+		// Alertmanager's order: active by end, pending by start, expired most recent
+		// first.
+		result.sort(Comparator.comparingInt((StoredSilence s) -> stateOrder(s.state(now)))
+			.thenComparingLong((StoredSilence s) -> switch (s.state(now)) {
+				case "active" -> s.endsAt().toEpochMilli();
+				case "pending" -> s.startsAt().toEpochMilli();
+				default -> -s.endsAt().toEpochMilli();
+			}));
+		return result.stream().map((silence) -> gettable(silence, now)).toList();
+	}
+
+	@GetMapping("/api/v2/silence/{id}")
+	Map<String, Object> silence(@PathVariable String id) {
+		return gettable(find(id), this.clock.instant());
+	}
+
+	@DeleteMapping("/api/v2/silence/{id}")
+	void expire(@PathVariable String id) {
+		StoredSilence silence = find(id);
+		Instant now = this.clock.instant();
+		switch (silence.state(now)) {
+			case "expired" -> {
+				// Already expired: nothing to do, and not an error for the caller.
+			}
+			case "pending" -> this.store.save(new StoredSilence(silence.id(), silence.matchers(), now, now,
+					silence.createdBy(), silence.comment(), now));
+			default -> this.store.save(new StoredSilence(silence.id(), silence.matchers(), silence.startsAt(), now,
+					silence.createdBy(), silence.comment(), now));
+		}
+	}
+
+	@PostMapping("/api/v2/silences")
+	Map<String, String> post(@RequestBody JsonNode body) {
+		Instant now = this.clock.instant();
+		if (!body.isObject()) {
+			throw ApiException.badParameter("body", "body must be a postableSilence JSON object");
+		}
+		List<StoredSilence.Matcher> matchers = matchers(body.get("matchers"));
+		Instant startsAt = required(AmTimes.parse(body.get("startsAt"), "startsAt"), "startsAt");
+		Instant endsAt = required(AmTimes.parse(body.get("endsAt"), "endsAt"), "endsAt");
+		if (!endsAt.isAfter(startsAt)) {
+			throw ApiException.badParameter("endsAt", "endsAt must be after startsAt");
+		}
+		if (!endsAt.isAfter(now)) {
+			throw ApiException.badParameter("endsAt", "endsAt can't be in the past");
+		}
+		String createdBy = requiredText(body, "createdBy");
+		String comment = requiredText(body, "comment");
+		String id = text(body.get("id"));
+		Optional<StoredSilence> previous = id.isEmpty() ? Optional.empty() : Optional.of(find(id));
+		Instant effectiveStart = startsAt.isBefore(now) ? now : startsAt;
+		if (previous.isPresent() && canUpdateInPlace(previous.get(), matchers, startsAt, now)) {
+			StoredSilence prior = previous.get();
+			Instant start = prior.state(now).equals("active") ? prior.startsAt() : effectiveStart;
+			this.store.save(new StoredSilence(prior.id(), matchers, start, endsAt, createdBy, comment, now));
+			return Map.of("silenceID", prior.id());
+		}
+		previous.filter((prior) -> !prior.state(now).equals("expired"))
+			.ifPresent((prior) -> this.store.save(new StoredSilence(prior.id(), prior.matchers(),
+					prior.state(now).equals("pending") ? now : prior.startsAt(), now, prior.createdBy(),
+					prior.comment(), now)));
+		String newId = UUID.randomUUID().toString();
+		this.store.save(new StoredSilence(newId, matchers, effectiveStart, endsAt, createdBy, comment, now));
+		return Map.of("silenceID", newId);
+	}
+
+	// Alertmanager updates in place only when matchers are unchanged and the change does
+	// not rewrite the past; otherwise it expires the old silence and creates a new one.
+	private static boolean canUpdateInPlace(StoredSilence prior, List<StoredSilence.Matcher> matchers, Instant startsAt,
+			Instant now) {
+		if (!prior.matchers().equals(matchers)) {
+			return false;
+		}
+		return switch (prior.state(now)) {
+			case "pending" -> !startsAt.isBefore(now);
+			case "active" -> startsAt.equals(prior.startsAt());
+			default -> false;
+		};
+	}
+
+	private List<StoredSilence.Matcher> matchers(@Nullable JsonNode node) {
+		if (node == null || !node.isArray() || node.isEmpty()) {
+			throw ApiException.badParameter("matchers", "matchers must be a non-empty array");
+		}
+		List<StoredSilence.Matcher> matchers = new ArrayList<>();
+		Predicate<LabelSet> all = (labels) -> true;
+		for (int i = 0; i < node.size(); i++) {
+			JsonNode m = node.get(i);
+			String field = "matchers[" + i + "]";
+			String name = text(m.get("name"));
+			if (!isLabelName(name)) {
+				throw ApiException.badParameter(field + ".name", field + ".name '" + name + "' is not a label name");
+			}
+			JsonNode valueNode = m.get("value");
+			if (valueNode == null || !valueNode.isString()) {
+				throw ApiException.badParameter(field + ".value", field + ".value must be a string");
+			}
+			boolean isRegex = m.path("isRegex").asBoolean(false);
+			boolean isEqual = m.path("isEqual").asBoolean(true);
+			try {
+				all = all.and(this.matching.matcher(name, valueNode.stringValue(), isRegex, isEqual));
+			}
+			catch (IllegalArgumentException ex) {
+				throw ApiException.badParameter(field + ".value", field + ".value: " + ex.getMessage());
+			}
+			matchers.add(new StoredSilence.Matcher(name, valueNode.stringValue(), isRegex, isEqual));
+		}
+		if (all.test(LabelSet.of(Map.of()))) {
+			throw ApiException.badParameter("matchers", "at least one matcher must not match the empty string");
+		}
+		return matchers;
+	}
+
+	private StoredSilence find(String id) {
+		return this.store.find(id).orElseThrow(() -> ApiException.notFound("silence " + id + " not found"));
+	}
+
+	private static Map<String, Object> gettable(StoredSilence silence, Instant now) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", silence.id());
+		json.put("status", Map.of("state", silence.state(now)));
+		json.put("updatedAt", AmTimes.format(silence.updatedAt()));
+		json.put("comment", silence.comment());
+		json.put("createdBy", silence.createdBy());
+		json.put("endsAt", AmTimes.format(silence.endsAt()));
+		json.put("matchers", silence.matchers());
+		json.put("startsAt", AmTimes.format(silence.startsAt()));
+		return json;
+	}
+
+	// Alertmanager filters silences by the labels their equality matchers describe.
+	private static LabelSet equalityLabels(StoredSilence silence) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (StoredSilence.Matcher m : silence.matchers()) {
+			if (m.isEqual() && !m.isRegex()) {
+				labels.put(m.name(), m.value());
+			}
+		}
+		return LabelSet.of(labels);
+	}
+
+	private static int stateOrder(String state) {
+		return switch (state) {
+			case "active" -> 0;
+			case "pending" -> 1;
+			default -> 2;
+		};
+	}
+
+	private static boolean isLabelName(String name) {
+		return name.matches("[a-zA-Z_][a-zA-Z0-9_]*");
+	}
+
+	private static Instant required(@Nullable Instant value, String field) {
+		if (value == null) {
+			throw ApiException.badParameter(field, field + " is required");
+		}
+		return value;
+	}
+
+	private static String requiredText(JsonNode body, String field) {
+		String value = text(body.get(field));
+		if (value.isBlank()) {
+			throw ApiException.badParameter(field, field + " is required");
+		}
+		return value;
+	}
+
+	private static String text(@Nullable JsonNode node) {
+		return (node != null && node.isString()) ? node.stringValue() : "";
+	}
+
+}

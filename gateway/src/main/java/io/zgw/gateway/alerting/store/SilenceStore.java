@@ -1,0 +1,94 @@
+package io.zgw.gateway.alerting.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.zgw.sql.tables.records.SilenceRecord;
+import org.jooq.DSLContext;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+import static io.zgw.sql.Tables.SILENCE;
+
+/**
+ * SilenceStore keeps silences in MySQL; expired silences are kept, never deleted.
+ */
+@Component
+public class SilenceStore {
+
+	private static final TypeReference<List<StoredSilence.Matcher>> MATCHERS = new TypeReference<>() {
+	};
+
+	private final DSLContext dsl;
+
+	private final JsonMapper json;
+
+	SilenceStore(DSLContext dsl, JsonMapper json) {
+		this.dsl = dsl;
+		this.json = json;
+	}
+
+	public Optional<StoredSilence> find(String id) {
+		return StoreAccess
+			.read(() -> this.dsl.selectFrom(SILENCE).where(SILENCE.ID.eq(id)).fetchOptional(this::toSilence));
+	}
+
+	/** Returns every silence, expired ones included. */
+	public List<StoredSilence> all() {
+		return StoreAccess.read(() -> this.dsl.selectFrom(SILENCE).orderBy(SILENCE.ENDS_AT).fetch(this::toSilence));
+	}
+
+	/** Returns the silences active at {@code now}. */
+	public List<StoredSilence> activeAt(Instant now) {
+		return StoreAccess.read(() -> this.dsl.selectFrom(SILENCE)
+			.where(SILENCE.STARTS_AT.le(UtcTimes.param(now)))
+			.and(SILENCE.ENDS_AT.gt(UtcTimes.param(now)))
+			.fetch(this::toSilence));
+	}
+
+	/**
+	 * Inserts the silence, or replaces the one with the same id; commits before
+	 * returning.
+	 */
+	public void save(StoredSilence silence) {
+		String matchers = this.json.writeValueAsString(silence.matchers());
+		// Update-then-insert rather than ON DUPLICATE KEY UPDATE: jOOQ's MySQL dialect
+		// renders a row alias MariaDB rejects. Ids are fresh UUIDs, so inserts cannot
+		// race.
+		StoreAccess.read(() -> this.dsl.transactionResult((tx) -> {
+			int updated = tx.dsl()
+				.update(SILENCE)
+				.set(SILENCE.MATCHERS, matchers)
+				.set(SILENCE.STARTS_AT, UtcTimes.param(silence.startsAt()))
+				.set(SILENCE.ENDS_AT, UtcTimes.param(silence.endsAt()))
+				.set(SILENCE.CREATED_BY, silence.createdBy())
+				.set(SILENCE.COMMENT, silence.comment())
+				.set(SILENCE.UPDATED_AT, UtcTimes.param(silence.updatedAt()))
+				.where(SILENCE.ID.eq(silence.id()))
+				.execute();
+			if (updated > 0) {
+				return updated;
+			}
+			return tx.dsl()
+				.insertInto(SILENCE)
+				.set(SILENCE.ID, silence.id())
+				.set(SILENCE.MATCHERS, matchers)
+				.set(SILENCE.STARTS_AT, UtcTimes.param(silence.startsAt()))
+				.set(SILENCE.ENDS_AT, UtcTimes.param(silence.endsAt()))
+				.set(SILENCE.CREATED_BY, silence.createdBy())
+				.set(SILENCE.COMMENT, silence.comment())
+				.set(SILENCE.UPDATED_AT, UtcTimes.param(silence.updatedAt()))
+				.execute();
+		}));
+	}
+
+	private StoredSilence toSilence(SilenceRecord row) {
+		return new StoredSilence(row.getId(), this.json.readValue(row.getMatchers(), MATCHERS),
+				UtcTimes.fromColumn(row.getStartsAt()), UtcTimes.fromColumn(row.getEndsAt()), row.getCreatedBy(),
+				row.getComment(), UtcTimes.fromColumn(row.getUpdatedAt()));
+	}
+
+}

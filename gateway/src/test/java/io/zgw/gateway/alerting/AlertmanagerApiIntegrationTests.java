@@ -1,0 +1,194 @@
+package io.zgw.gateway.alerting;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Integration tests of the Alertmanager API v2 reads and silences over real HTTP and the
+ * real MariaDB.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "it", "alerting-it" })
+class AlertmanagerApiIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	AlertingTestSupport http;
+
+	String host;
+
+	@BeforeEach
+	void setUp() {
+		this.http = new AlertingTestSupport(this.port);
+		this.host = "host-" + UUID.randomUUID();
+	}
+
+	@Test
+	void postedAlertIsListedInGettableAlertShape() {
+		postAlert("ApiShape");
+		JsonNode alert = onlyAlert(query("filter=" + enc("host=\"" + this.host + "\"")));
+		assertThat(alert.get("labels").get("alertname").asString()).isEqualTo("ApiShape");
+		assertThat(alert.get("fingerprint").asString()).hasSize(16);
+		assertThat(alert.get("status").get("state").asString()).isEqualTo("active");
+		assertThat(alert.get("status").get("silencedBy")).isEmpty();
+		assertThat(alert.get("status").get("inhibitedBy")).isEmpty();
+		assertThat(alert.get("receivers").get(0).get("name").asString()).isEqualTo("default");
+		assertThat(Instant.parse(alert.get("endsAt").asString())).isAfter(Instant.now());
+		assertThat(alert.get("annotations").get("summary").asString()).isEqualTo("s");
+		assertThat(alert.has("updatedAt")).isTrue();
+		assertThat(alert.get("generatorURL").asString()).isEqualTo("http://gen");
+	}
+
+	@Test
+	void filterMatchersNarrowTheList() {
+		postAlert("FilterA");
+		postAlert("FilterB");
+		String hostFilter = "filter=" + enc("host=\"" + this.host + "\"");
+		assertThat(query(hostFilter)).hasSize(2);
+		assertThat(query(hostFilter + "&filter=" + enc("alertname=~\"Filter[B-Z]\""))).hasSize(1);
+		assertThat(query(hostFilter + "&filter=" + enc("alertname!=\"FilterA\""))).hasSize(1);
+		HttpResponse<String> bad = this.http.get("/api/v2/alerts?filter=" + enc("alertname=~\"(\""));
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(bad.body()).get("parameter").asString()).isEqualTo("filter");
+	}
+
+	@Test
+	void firingZabbixProblemIsListedAsActive() {
+		long eventId = Math.abs(UUID.randomUUID().getMostSignificantBits() >> 2);
+		String problem = ZabbixWebhookIntegrationTests.problem("shop", eventId)
+			.replace("\"host_host\":\"web01\"", "\"host_host\":\"" + this.host + "\"");
+		assertThat(this.http
+			.post("/api/v1/zabbix/events", problem,
+					Map.of("X-Zgw-Shard", "shop", "Authorization", "Bearer shop-secret"))
+			.statusCode()).isEqualTo(200);
+		JsonNode alert = onlyAlert(query("filter=" + enc("host=\"" + this.host + "\"")));
+		assertThat(alert.get("labels").get("shard").asString()).isEqualTo("shop");
+		assertThat(Instant.parse(alert.get("endsAt").asString())).isAfter(Instant.now());
+	}
+
+	@Test
+	void silenceSuppressesMatchingAlertAndExpiringItKeepsIt() {
+		postAlert("Silenced");
+		String id = createSilence("""
+				{"matchers":[{"name":"host","value":"%s","isRegex":false,"isEqual":true}],
+				 "startsAt":"%s","endsAt":"%s","createdBy":"tester","comment":"maintenance"}
+				""".formatted(this.host, Instant.now(), Instant.now().plusSeconds(3600)));
+		String hostFilter = "filter=" + enc("host=\"" + this.host + "\"");
+		JsonNode alert = onlyAlert(query(hostFilter));
+		assertThat(alert.get("status").get("state").asString()).isEqualTo("suppressed");
+		assertThat(alert.get("status").get("silencedBy").get(0).asString()).isEqualTo(id);
+		assertThat(query(hostFilter + "&silenced=false")).isEmpty();
+		JsonNode silence = this.json.readTree(this.http.get("/api/v2/silence/" + id).body());
+		assertThat(silence.get("status").get("state").asString()).isEqualTo("active");
+		assertThat(silence.get("matchers").get(0).get("isEqual").asBoolean()).isTrue();
+		assertThat(this.http.delete("/api/v2/silence/" + id).statusCode()).isEqualTo(200);
+		JsonNode expired = this.json.readTree(this.http.get("/api/v2/silence/" + id).body());
+		assertThat(expired.get("status").get("state").asString()).isEqualTo("expired");
+		assertThat(this.http.get("/api/v2/silences").body()).contains(id);
+		assertThat(onlyAlert(query(hostFilter)).get("status").get("state").asString()).isEqualTo("active");
+	}
+
+	@Test
+	void updatingSilenceEndKeepsItsIdButChangingMatchersReplacesIt() {
+		String body = """
+				{%s"matchers":[{"name":"host","value":"%s","isRegex":false,"isEqual":true}],
+				 "startsAt":"%s","endsAt":"%s","createdBy":"tester","comment":"c"}
+				""";
+		Instant start = Instant.now().plusSeconds(600);
+		String id = createSilence(body.formatted("", this.host, start, start.plusSeconds(600)));
+		String same = createSilence(
+				body.formatted("\"id\":\"" + id + "\",", this.host, start, start.plusSeconds(1200)));
+		assertThat(same).isEqualTo(id);
+		String replaced = createSilence(
+				body.formatted("\"id\":\"" + id + "\",", this.host + "-other", start, start.plusSeconds(1200)));
+		assertThat(replaced).isNotEqualTo(id);
+		assertThat(
+				this.json.readTree(this.http.get("/api/v2/silence/" + id).body()).get("status").get("state").asString())
+			.isEqualTo("expired");
+	}
+
+	@Test
+	void badSilencesAreRejectedNamingTheField() {
+		String template = """
+				{"matchers":[%s],"startsAt":"%s","endsAt":"%s","createdBy":"t","comment":"c"}
+				""";
+		Instant now = Instant.now();
+		assertBadSilence(
+				template.formatted("{\"name\":\"a\",\"value\":\"(\",\"isRegex\":true}", now, now.plusSeconds(60)),
+				"matchers[0].value");
+		assertBadSilence(template.formatted("{\"name\":\"a-b\",\"value\":\"x\"}", now, now.plusSeconds(60)),
+				"matchers[0].name");
+		assertBadSilence(
+				template.formatted("{\"name\":\"a\",\"value\":\".*\",\"isRegex\":true}", now, now.plusSeconds(60)),
+				"matchers");
+		assertBadSilence(template.formatted("", now, now.plusSeconds(60)), "matchers");
+		assertBadSilence(template.formatted("{\"name\":\"a\",\"value\":\"x\"}", now, now.minusSeconds(60)), "endsAt");
+		assertThat(this.http.get("/api/v2/silence/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void statusAndReceiversHaveAlertmanagerShape() {
+		JsonNode status = this.json.readTree(this.http.get("/api/v2/status").body());
+		assertThat(status.get("cluster").get("status").asString()).isEqualTo("disabled");
+		assertThat(status.get("config").has("original")).isTrue();
+		assertThat(status.get("versionInfo").get("version").asString()).startsWith("zgw");
+		assertThat(this.json.readTree(this.http.get("/api/v2/receivers").body()).get(0).get("name").asString())
+			.isEqualTo("default");
+	}
+
+	private void assertBadSilence(String body, String field) {
+		HttpResponse<String> response = this.http.post("/api/v2/silences", body, Map.of());
+		assertThat(response.statusCode()).as(body).isEqualTo(400);
+		assertThat(this.json.readTree(response.body()).get("parameter").asString()).as(body).isEqualTo(field);
+	}
+
+	private String createSilence(String body) {
+		HttpResponse<String> response = this.http.post("/api/v2/silences", body, Map.of());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return this.json.readTree(response.body()).get("silenceID").asString();
+	}
+
+	private void postAlert(String name) {
+		HttpResponse<String> response = this.http.post("/api/v2/alerts", """
+				[{"labels":{"alertname":"%s","host":"%s","business_line":"shop"},"annotations":{"summary":"s"},
+				  "generatorURL":"http://gen"}]
+				""".formatted(name, this.host), Map.of());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+	}
+
+	private JsonNode query(String query) {
+		HttpResponse<String> response = this.http.get("/api/v2/alerts?" + query);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return this.json.readTree(response.body());
+	}
+
+	private static JsonNode onlyAlert(JsonNode alerts) {
+		assertThat(alerts).hasSize(1);
+		return alerts.get(0);
+	}
+
+	private static String enc(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,173 @@
+package io.zgw.gateway.alerting;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.zgw.alerts.model.LabelSet;
+import io.zgw.gateway.alerting.store.AlertReader;
+import io.zgw.gateway.alerting.store.StoredAlert;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Integration tests of Alertmanager API v2 {@code POST /api/v2/alerts} against the real
+ * MariaDB.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "it", "alerting-it" })
+class AlertmanagerIngestIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AlertReader reader;
+
+	@Autowired
+	JsonMapper json;
+
+	AlertingTestSupport http;
+
+	String host;
+
+	@BeforeEach
+	void setUp() {
+		this.http = new AlertingTestSupport(this.port);
+		this.host = "host-" + UUID.randomUUID();
+	}
+
+	@Test
+	void postedAlertIsStoredWithAlertmanagerDefaultsBeforeTheAnswer() {
+		Instant before = Instant.now();
+		HttpResponse<String> response = post("""
+				[{"labels":{"alertname":"DiskFull","host":"%s","business_line":"shop"},
+				  "annotations":{"summary":"disk full"},"generatorURL":"http://prom/graph"}]
+				""".formatted(this.host));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).isEmpty();
+		StoredAlert alert = stored("DiskFull");
+		assertThat(alert.source()).isEqualTo("alertmanager");
+		assertThat(alert.annotations()).containsEntry("summary", "disk full");
+		assertThat(alert.generatorUrl()).isEqualTo("http://prom/graph");
+		assertThat(alert.startsAt()).isBetween(before.minusMillis(1), Instant.now());
+		assertThat(Duration.between(alert.startsAt(), alert.endsAt())).isCloseTo(Duration.ofMinutes(5),
+				Duration.ofMillis(2));
+		assertThat(this.reader.history(alert.alertKey())).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("created");
+	}
+
+	@Test
+	void resendKeepsEarliestStartExtendsEndAndRecordsNoHistory() {
+		post(alert("Resent", "2026-11-28T10:00:00Z", "2026-11-28T23:59:00Z"));
+		HttpResponse<String> resend = post(alert("Resent", "2026-11-28T11:00:00Z", "2099-01-01T00:00:00+01:00"));
+		assertThat(resend.statusCode()).isEqualTo(200);
+		StoredAlert alert = stored("Resent");
+		assertThat(alert.startsAt()).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
+		assertThat(alert.endsAt()).isEqualTo(Instant.parse("2098-12-31T23:00:00Z"));
+		assertThat(this.reader.history(alert.alertKey())).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("created");
+	}
+
+	@Test
+	void endsAtInThePastResolvesAndRefiringIsRecorded() {
+		Instant start = Instant.now().minusSeconds(60);
+		post(alert("Flappy", start.toString(), null));
+		post(alert("Flappy", start.toString(), Instant.now().minusSeconds(1).toString()));
+		StoredAlert resolved = stored("Flappy");
+		assertThat(resolved.endsAt()).isBefore(Instant.now());
+		assertThat(this.reader.firingAt(Instant.now())).noneMatch((a) -> a.alertKey().equals(resolved.alertKey()));
+		post(alert("Flappy", Instant.now().toString(), null));
+		assertThat(this.reader.history(resolved.alertKey())).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("created", "resolved", "refired");
+		assertThat(stored("Flappy").startsAt()).isCloseTo(Instant.now(), within(Duration.ofSeconds(5)));
+	}
+
+	@Test
+	void manyAlertsInOneRequestAreAllStored() {
+		StringBuilder body = new StringBuilder("[");
+		for (int i = 0; i < 300; i++) {
+			body.append((i > 0) ? "," : "")
+				.append("{\"labels\":{\"alertname\":\"Bulk\",\"host\":\"%s\",\"n\":\"%d\"}}".formatted(this.host, i));
+		}
+		assertThat(post(body.append("]").toString()).statusCode()).isEqualTo(200);
+		for (int i = 0; i < 300; i += 37) {
+			String key = "am:" + LabelSet.of(Map.of("alertname", "Bulk", "host", this.host, "n", Integer.toString(i)))
+				.fingerprintHex();
+			assertThat(this.reader.find(key)).as(key).isPresent();
+		}
+	}
+
+	@Test
+	void bodyOverTheLimitIsRejectedWith413() {
+		String big = "x".repeat(1024 * 1024);
+		HttpResponse<String> response = post(
+				"[{\"labels\":{\"alertname\":\"Big\"},\"annotations\":{\"a\":\"" + big + "\"}}]");
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	@Test
+	void badAlertsAreRejectedNamingTheFieldWithItsIndex() {
+		String ok = "{\"labels\":{\"alertname\":\"Ok\"}}";
+		assertBad("[{\"labels\":", "body");
+		assertBad("{\"labels\":{\"a\":\"b\"}}", "body");
+		assertBad("[" + ok + ",{\"annotations\":{}}]", "alerts[1].labels");
+		assertBad("[{\"labels\":{}}]", "alerts[0].labels");
+		assertBad("[{\"labels\":{\"alertname\":\"\"}}]", "alerts[0].labels");
+		assertBad("[" + ok + "," + ok + ",{\"labels\":{\"bad-name\":\"x\"}}]", "alerts[2].labels.bad-name");
+		assertBad("[" + ok + ",{\"labels\":{\"host\":\"" + "h".repeat(2049) + "\"}}]", "alerts[1].labels.host");
+		assertBad("[{\"labels\":{\"n\":5}}]", "alerts[0].labels.n");
+		StringBuilder many = new StringBuilder("{");
+		for (int i = 0; i < 65; i++) {
+			many.append((i > 0) ? "," : "").append("\"l").append(i).append("\":\"v\"");
+		}
+		assertBad("[" + ok + ",{\"labels\":" + many + "}}]", "alerts[1].labels");
+		assertBad("[{\"labels\":{\"a\":\"b\"},\"startsAt\":\"yesterday\"}]", "alerts[0].startsAt");
+		assertBad(
+				"[{\"labels\":{\"a\":\"b\"},\"startsAt\":\"2026-11-28T10:00:00Z\",\"endsAt\":\"2026-11-28T09:00:00Z\"}]",
+				"alerts[0].endsAt");
+		assertBad("[" + ok + "," + ok + "," + ok + ",{\"labels\":{\"host\":\"x\"},\"annotations\":{\"0x\":\"y\"}}]",
+				"alerts[3].annotations.0x");
+	}
+
+	private void assertBad(String body, String field) {
+		HttpResponse<String> response = post(body);
+		assertThat(response.statusCode()).as(body).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(this.json.readTree(response.body()).get("parameter").asString()).as(body).isEqualTo(field);
+	}
+
+	private String alert(String name, String startsAt, String endsAt) {
+		return "[{\"labels\":{\"alertname\":\"%s\",\"host\":\"%s\"},\"startsAt\":\"%s\"%s}]".formatted(name, this.host,
+				startsAt, (endsAt != null) ? ",\"endsAt\":\"" + endsAt + "\"" : "");
+	}
+
+	private HttpResponse<String> post(String body) {
+		return this.http.post("/api/v2/alerts", body, Map.of());
+	}
+
+	private StoredAlert stored(String alertname) {
+		String key = "am:" + LabelSet.of(Map.of("alertname", alertname, "host", this.host)).fingerprintHex();
+		if (alertname.equals("DiskFull")) {
+			key = "am:" + LabelSet.of(Map.of("alertname", alertname, "host", this.host, "business_line", "shop"))
+				.fingerprintHex();
+		}
+		String found = key;
+		return this.reader.find(key).orElseThrow(() -> new AssertionError("no alert " + found));
+	}
+
+}
