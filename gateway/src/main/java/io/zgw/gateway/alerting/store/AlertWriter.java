@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,17 +24,12 @@ import javax.sql.DataSource;
 import io.zgw.gateway.alerting.AlertingProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jooq.DSLContext;
-import org.jooq.Record3;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import static io.zgw.sql.Tables.ALERT;
 
 /**
  * AlertWriter makes Alertmanager-API alerts durable by group commit: request threads
@@ -64,8 +61,6 @@ public class AlertWriter implements SmartLifecycle {
 
 	private final DataSource dataSource;
 
-	private final DSLContext dsl;
-
 	private final JsonMapper json;
 
 	private final Clock clock;
@@ -76,10 +71,8 @@ public class AlertWriter implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	AlertWriter(DataSource dataSource, DSLContext dsl, JsonMapper json, ObjectProvider<Clock> clock,
-			AlertingProperties properties) {
+	AlertWriter(DataSource dataSource, JsonMapper json, ObjectProvider<Clock> clock, AlertingProperties properties) {
 		this.dataSource = dataSource;
-		this.dsl = dsl;
 		this.json = json;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.config = properties.writer();
@@ -97,7 +90,12 @@ public class AlertWriter implements SmartLifecycle {
 	 */
 	public CompletableFuture<Void> submit(AlertUpsert alert) {
 		Lane lane = this.lanes[Math.floorMod(alert.labels().fingerprint(), this.lanes.length)];
-		Pending pending = new Pending(alert, new CompletableFuture<>());
+		// Serialise and fingerprint here, on the request thread, so the lane's single
+		// thread only merges and writes.
+		String fingerprint = HexFormat.of().toHexDigits(alert.labels().fingerprint());
+		Pending pending = new Pending(alert, AlertUpsert.KEY_PREFIX + fingerprint, fingerprint,
+				this.json.writeValueAsString(alert.labels().asMap()), this.json.writeValueAsString(alert.annotations()),
+				new CompletableFuture<>());
 		if (!this.running || !lane.queue.offer(pending)) {
 			throw new WriterSaturatedException(this.running ? "alert write queue is full" : "alert writer is stopped");
 		}
@@ -169,7 +167,11 @@ public class AlertWriter implements SmartLifecycle {
 	record Merge(Known next, @Nullable ChangeKind change) {
 	}
 
-	private record Pending(AlertUpsert alert, CompletableFuture<Void> future) {
+	private record Pending(AlertUpsert alert, String key, String fingerprint, String labelsJson, String annotationsJson,
+			CompletableFuture<Void> future) {
+	}
+
+	private record Row(Pending pending, Known state) {
 	}
 
 	private final class Lane implements Runnable {
@@ -257,29 +259,28 @@ public class AlertWriter implements SmartLifecycle {
 		private void write(List<Pending> batch) {
 			Instant now = AlertWriter.this.clock.instant();
 			Map<String, Known> staged = new HashMap<>();
-			Map<String, AlertUpsert> rows = new LinkedHashMap<>();
+			Map<String, Row> rows = new LinkedHashMap<>();
 			List<HistoryRow> history = new ArrayList<>();
 			try {
 				Connection conn = connection();
-				DSLContext ctx = DSL.using(conn, AlertWriter.this.dsl.dialect(), AlertWriter.this.dsl.settings());
-				Map<String, Known> stored = loadMisses(ctx, batch);
+				Map<String, Known> stored = loadMisses(conn, batch);
 				for (Pending pending : batch) {
-					AlertUpsert alert = pending.alert();
-					String key = alert.alertKey();
+					String key = pending.key();
 					Known prior = staged.containsKey(key) ? staged.get(key)
 							: this.cache.getOrDefault(key, stored.get(key));
-					Merge merge = merge(prior, alert, now);
+					Merge merge = merge(prior, pending.alert(), now);
 					staged.put(key, merge.next());
-					rows.put(key, new AlertUpsert(alert.labels(), alert.annotations(), alert.generatorUrl(),
-							merge.next().startsAt(), merge.next().endsAt()));
+					// One row per key: a later re-send in the same batch supersedes.
+					rows.remove(key);
+					rows.put(key, new Row(pending, merge.next()));
 					if (merge.change() != null) {
-						history.add(new HistoryRow(key, alert.labels().fingerprintHex(), merge.change()));
+						history.add(new HistoryRow(key, pending.fingerprint(), merge.change()));
 					}
 				}
 				commit(conn, rows.values(), history, now);
 			}
 			catch (SQLException | RuntimeException ex) {
-				batch.forEach((pending) -> this.cache.remove(pending.alert().alertKey()));
+				batch.forEach((pending) -> this.cache.remove(pending.key()));
 				closeConnection();
 				StoreUnavailableException failure = new StoreUnavailableException(
 						"alert store could not commit: " + ex.getMessage(), ex);
@@ -290,31 +291,36 @@ public class AlertWriter implements SmartLifecycle {
 			batch.forEach((pending) -> pending.future().complete(null));
 		}
 
-		private Map<String, Known> loadMisses(DSLContext ctx, List<Pending> batch) {
+		private Map<String, Known> loadMisses(Connection conn, List<Pending> batch) throws SQLException {
 			List<String> misses = new ArrayList<>();
 			for (Pending pending : batch) {
-				String key = pending.alert().alertKey();
-				if (!this.cache.containsKey(key)) {
-					misses.add(key);
+				if (!this.cache.containsKey(pending.key())) {
+					misses.add(pending.key());
 				}
 			}
 			Map<String, Known> stored = new HashMap<>();
 			if (misses.isEmpty()) {
 				return stored;
 			}
-			for (Record3<String, LocalDateTime, LocalDateTime> row : ctx
-				.select(ALERT.ALERT_KEY, ALERT.STARTS_AT, ALERT.ENDS_AT)
-				.from(ALERT)
-				.where(ALERT.ALERT_KEY.in(misses))
-				.fetch()) {
-				Instant endsAt = UtcTimes.fromColumn(row.value3());
-				stored.put(row.value1(),
-						new Known(UtcTimes.fromColumn(row.value2()), (endsAt != null) ? endsAt : Instant.MAX));
+			String sql = "SELECT alert_key, starts_at, ends_at FROM alert WHERE alert_key IN ("
+					+ "?,".repeat(misses.size() - 1) + "?)";
+			try (PreparedStatement select = conn.prepareStatement(sql)) {
+				for (int i = 0; i < misses.size(); i++) {
+					select.setString(i + 1, misses.get(i));
+				}
+				try (ResultSet result = select.executeQuery()) {
+					while (result.next()) {
+						Instant endsAt = UtcTimes.fromColumn(result.getObject(3, LocalDateTime.class));
+						stored.put(result.getString(1),
+								new Known(UtcTimes.fromColumn(result.getObject(2, LocalDateTime.class)),
+										(endsAt != null) ? endsAt : Instant.MAX));
+					}
+				}
 			}
 			return stored;
 		}
 
-		private void commit(Connection conn, Collection<AlertUpsert> rows, List<HistoryRow> history, Instant now)
+		private void commit(Connection conn, Collection<Row> rows, List<HistoryRow> history, Instant now)
 				throws SQLException {
 			String updatedAt = UtcTimes.bind(now);
 			if (history.isEmpty()) {
@@ -349,22 +355,22 @@ public class AlertWriter implements SmartLifecycle {
 			}
 		}
 
-		private void upsert(Connection conn, Collection<AlertUpsert> rows, Instant now, String updatedAt)
-				throws SQLException {
+		private void upsert(Connection conn, Collection<Row> rows, Instant now, String updatedAt) throws SQLException {
 			try (PreparedStatement upsert = conn
 				.prepareStatement(repeatRows(ALERT_INSERT, 12, rows.size()) + ALERT_ON_DUPLICATE)) {
 				int i = 0;
-				for (AlertUpsert row : rows) {
-					upsert.setString(++i, row.alertKey());
-					upsert.setString(++i, row.labels().fingerprintHex());
+				for (Row row : rows) {
+					Pending pending = row.pending();
+					upsert.setString(++i, pending.key());
+					upsert.setString(++i, pending.fingerprint());
 					upsert.setString(++i, SOURCE);
-					upsert.setString(++i, row.labels().get("business_line"));
-					upsert.setString(++i, AlertWriter.this.json.writeValueAsString(row.labels().asMap()));
-					upsert.setString(++i, AlertWriter.this.json.writeValueAsString(row.annotations()));
-					upsert.setString(++i, row.generatorUrl());
-					upsert.setString(++i, row.endsAt().isAfter(now) ? "firing" : "resolved");
-					upsert.setString(++i, UtcTimes.bind(row.startsAt()));
-					upsert.setString(++i, UtcTimes.bind(row.endsAt()));
+					upsert.setString(++i, pending.alert().labels().get("business_line"));
+					upsert.setString(++i, pending.labelsJson());
+					upsert.setString(++i, pending.annotationsJson());
+					upsert.setString(++i, pending.alert().generatorUrl());
+					upsert.setString(++i, row.state().endsAt().isAfter(now) ? "firing" : "resolved");
+					upsert.setString(++i, UtcTimes.bind(row.state().startsAt()));
+					upsert.setString(++i, UtcTimes.bind(row.state().endsAt()));
 					upsert.setString(++i, updatedAt);
 					upsert.setBoolean(++i, false);
 				}
