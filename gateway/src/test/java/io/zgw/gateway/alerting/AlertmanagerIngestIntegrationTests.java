@@ -110,6 +110,16 @@ class AlertmanagerIngestIntegrationTests {
 	}
 
 	@Test
+	void writerMetricsAreExported() {
+		post(alert("Metered", Instant.now().toString(), null));
+		String metrics = this.http.get("/actuator/prometheus").body();
+		assertThat(metrics).contains("zgw_alerts_stored_total{source=\"alertmanager\"}")
+			.contains("zgw_alert_writer_commit_seconds_count")
+			.contains("zgw_alert_writer_batch_rows_count")
+			.contains("zgw_alert_writer_queued");
+	}
+
+	@Test
 	void bodyOverTheLimitIsRejectedWith413() {
 		String big = "x".repeat(1024 * 1024);
 		HttpResponse<String> response = post(

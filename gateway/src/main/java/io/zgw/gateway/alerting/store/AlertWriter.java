@@ -21,6 +21,12 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.zgw.gateway.alerting.AlertingMetrics;
 import io.zgw.gateway.alerting.AlertingProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -71,7 +77,18 @@ public class AlertWriter implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	AlertWriter(DataSource dataSource, JsonMapper json, ObjectProvider<Clock> clock, AlertingProperties properties) {
+	private final DistributionSummary batchRows;
+
+	private final Timer commitTimer;
+
+	private final Counter stored;
+
+	private final Counter saturated;
+
+	private final Counter failed;
+
+	AlertWriter(DataSource dataSource, JsonMapper json, ObjectProvider<Clock> clock, AlertingProperties properties,
+			MeterRegistry meters) {
 		this.dataSource = dataSource;
 		this.json = json;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -80,6 +97,18 @@ public class AlertWriter implements SmartLifecycle {
 		for (int i = 0; i < this.lanes.length; i++) {
 			this.lanes[i] = new Lane(i);
 		}
+		this.batchRows = DistributionSummary.builder(AlertingMetrics.WRITER_BATCH_ROWS).register(meters);
+		this.commitTimer = Timer.builder(AlertingMetrics.WRITER_COMMIT).register(meters);
+		this.stored = meters.counter(AlertingMetrics.ALERTS_STORED, "source", SOURCE);
+		this.saturated = meters.counter(AlertingMetrics.ALERTS_REFUSED, "reason", "saturated");
+		this.failed = meters.counter(AlertingMetrics.ALERTS_REFUSED, "reason", "store_failed");
+		Gauge.builder(AlertingMetrics.WRITER_QUEUED, this.lanes, (all) -> {
+			int queued = 0;
+			for (Lane lane : all) {
+				queued += lane.queue.size();
+			}
+			return queued;
+		}).register(meters);
 	}
 
 	/**
@@ -97,6 +126,7 @@ public class AlertWriter implements SmartLifecycle {
 				this.json.writeValueAsString(alert.labels().asMap()), this.json.writeValueAsString(alert.annotations()),
 				new CompletableFuture<>());
 		if (!this.running || !lane.queue.offer(pending)) {
+			this.saturated.increment();
 			throw new WriterSaturatedException(this.running ? "alert write queue is full" : "alert writer is stopped");
 		}
 		return pending.future;
@@ -261,6 +291,7 @@ public class AlertWriter implements SmartLifecycle {
 			Map<String, Known> staged = new HashMap<>();
 			Map<String, Row> rows = new LinkedHashMap<>();
 			List<HistoryRow> history = new ArrayList<>();
+			long started = System.nanoTime();
 			try {
 				Connection conn = connection();
 				Map<String, Known> stored = loadMisses(conn, batch);
@@ -285,8 +316,12 @@ public class AlertWriter implements SmartLifecycle {
 				StoreUnavailableException failure = new StoreUnavailableException(
 						"alert store could not commit: " + ex.getMessage(), ex);
 				batch.forEach((pending) -> pending.future().completeExceptionally(failure));
+				AlertWriter.this.failed.increment(batch.size());
 				return;
 			}
+			AlertWriter.this.commitTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			AlertWriter.this.batchRows.record(batch.size());
+			AlertWriter.this.stored.increment(batch.size());
 			this.cache.putAll(staged);
 			batch.forEach((pending) -> pending.future().complete(null));
 		}

@@ -5,6 +5,9 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zgw.gateway.alerting.AlertingMetrics;
 import io.zgw.sql.tables.records.AlertRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -29,7 +32,10 @@ public class ZabbixEventStore {
 
 	private final Clock clock;
 
-	ZabbixEventStore(DSLContext dsl, JsonMapper json, ObjectProvider<Clock> clock) {
+	private final Counter stored;
+
+	ZabbixEventStore(DSLContext dsl, JsonMapper json, ObjectProvider<Clock> clock, MeterRegistry meters) {
+		this.stored = meters.counter(AlertingMetrics.ALERTS_STORED, "source", ZabbixChange.SOURCE);
 		this.dsl = dsl;
 		this.json = json;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -37,7 +43,11 @@ public class ZabbixEventStore {
 
 	/** Applies the change and commits; returns what happened. */
 	public Outcome apply(ZabbixChange change) {
-		return StoreAccess.read(() -> this.dsl.transactionResult((tx) -> apply(tx.dsl(), change)));
+		Outcome outcome = StoreAccess.read(() -> this.dsl.transactionResult((tx) -> apply(tx.dsl(), change)));
+		if (!outcome.replay()) {
+			this.stored.increment();
+		}
+		return outcome;
 	}
 
 	private Outcome apply(DSLContext tx, ZabbixChange change) {

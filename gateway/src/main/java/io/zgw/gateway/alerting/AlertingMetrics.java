@@ -1,0 +1,27 @@
+package io.zgw.gateway.alerting;
+
+/**
+ * AlertingMetrics holds the names of the alert ingestion and store metrics (Micrometer
+ * names; Prometheus shows them with underscores and unit suffixes).
+ */
+public final class AlertingMetrics {
+
+	/** Alerts accepted and committed, tagged {@code source} (alertmanager, zabbix). */
+	public static final String ALERTS_STORED = "zgw.alerts.stored";
+
+	/** Alerts refused with 503, tagged {@code reason} (saturated, store_failed). */
+	public static final String ALERTS_REFUSED = "zgw.alerts.refused";
+
+	/** Alerts waiting in the group-commit writer's queues. */
+	public static final String WRITER_QUEUED = "zgw.alert.writer.queued";
+
+	/** Alerts written per group commit. */
+	public static final String WRITER_BATCH_ROWS = "zgw.alert.writer.batch.rows";
+
+	/** Time one group commit takes, lookup and statements included. */
+	public static final String WRITER_COMMIT = "zgw.alert.writer.commit";
+
+	private AlertingMetrics() {
+	}
+
+}
