@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.store.AlertReader;
+import io.zgw.gateway.alerting.store.AlertWriter;
 import io.zgw.gateway.alerting.store.StoredAlert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class AlertmanagerIngestIntegrationTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	AlertWriter writer;
 
 	AlertingTestSupport http;
 
@@ -107,6 +111,22 @@ class AlertmanagerIngestIntegrationTests {
 				.fingerprintHex();
 			assertThat(this.reader.find(key)).as(key).isPresent();
 		}
+	}
+
+	@Test
+	void stoppedOrFullWriterAnswers503WithRetryAfter() {
+		this.writer.stop();
+		try {
+			HttpResponse<String> response = post(alert("Refused", Instant.now().toString(), null));
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		}
+		finally {
+			this.writer.start();
+		}
+		assertThat(post(alert("Refused", Instant.now().toString(), null)).statusCode()).isEqualTo(200);
 	}
 
 	@Test
