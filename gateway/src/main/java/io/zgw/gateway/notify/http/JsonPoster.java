@@ -61,7 +61,8 @@ public final class JsonPoster {
 		catch (IOException ex) {
 			// The exception text names neither the URL nor headers, so it is safe to
 			// keep.
-			return new Answer(0, ex.getClass().getSimpleName() + ": " + ex.getMessage(), "");
+			String error = ex.getClass().getSimpleName();
+			return new Answer(0, (ex.getMessage() != null) ? error + ": " + ex.getMessage() : error, "");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
