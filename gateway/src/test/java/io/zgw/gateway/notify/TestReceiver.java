@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntUnaryOperator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -23,6 +24,10 @@ public final class TestReceiver implements AutoCloseable {
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger status = new AtomicInteger(200);
+
+	private final AtomicInteger received = new AtomicInteger();
+
+	private final AtomicReference<IntUnaryOperator> statusByRequestNumber = new AtomicReference<>();
 
 	private final AtomicReference<String> answerBody = new AtomicReference<>("");
 
@@ -52,7 +57,9 @@ public final class TestReceiver implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (InputStream in = exchange.getRequestBody()) {
 			String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			int answer = status.get();
+			int number = received.incrementAndGet();
+			IntUnaryOperator policy = statusByRequestNumber.get();
+			int answer = (policy != null) ? policy.applyAsInt(number) : status.get();
 			requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 					exchange.getRequestHeaders().getFirst("Authorization"),
 					exchange.getRequestHeaders().getFirst("Content-Type"), body, answer));
@@ -80,7 +87,13 @@ public final class TestReceiver implements AutoCloseable {
 		answer(httpStatus, "text/plain", "");
 	}
 
+	/** Answers request number n (from 1) with the status the function gives. */
+	public void answerBy(IntUnaryOperator statusForRequestNumber) {
+		statusByRequestNumber.set(statusForRequestNumber);
+	}
+
 	public void answer(int httpStatus, String contentType, String body) {
+		statusByRequestNumber.set(null);
 		status.set(httpStatus);
 		answerType.set(contentType);
 		answerBody.set(body);
