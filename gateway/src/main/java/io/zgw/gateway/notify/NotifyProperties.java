@@ -55,17 +55,23 @@ public record NotifyProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 	public record Retry(@DefaultValue("1s") Duration initial, @DefaultValue("5m") Duration max,
 			@DefaultValue("2.0") double multiplier, @DefaultValue("0.2") double jitter) {
 
-		/**
-		 * The backoff these settings describe, checked here so bad values stop start-up.
-		 */
-		Backoff toBackoff() {
+		public Retry {
 			try {
-				return new Backoff(initial, max, multiplier, jitter,
-						() -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+				newBackoff(initial, max, multiplier, jitter);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalArgumentException("zgw.notify.retry: " + ex.getMessage(), ex);
 			}
+		}
+
+		/** The backoff these settings describe, with random jitter. */
+		Backoff toBackoff() {
+			return newBackoff(initial, max, multiplier, jitter);
+		}
+
+		private static Backoff newBackoff(Duration initial, Duration max, double multiplier, double jitter) {
+			return new Backoff(initial, max, multiplier, jitter,
+					() -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
 		}
 
 	}
