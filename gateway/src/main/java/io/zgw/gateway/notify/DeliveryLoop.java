@@ -1,10 +1,12 @@
 package io.zgw.gateway.notify;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.zgw.gateway.notify.outbox.OutboxQueue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +14,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * DeliveryLoop runs the {@link DeliveryWorker} every poll interval while the application
- * runs.
+ * runs, and purges finished outbox rows past their retention every hour.
  */
 final class DeliveryLoop implements SmartLifecycle {
 
@@ -20,13 +22,24 @@ final class DeliveryLoop implements SmartLifecycle {
 
 	private final DeliveryWorker worker;
 
+	private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
 	private final Duration pollInterval;
+
+	private final OutboxQueue queue;
+
+	private final Duration retention;
+
+	private final Clock clock;
 
 	private @Nullable ScheduledExecutorService scheduler;
 
-	DeliveryLoop(DeliveryWorker worker, Duration pollInterval) {
+	DeliveryLoop(DeliveryWorker worker, Duration pollInterval, OutboxQueue queue, Duration retention, Clock clock) {
 		this.worker = worker;
 		this.pollInterval = pollInterval;
+		this.queue = queue;
+		this.retention = retention;
+		this.clock = clock;
 	}
 
 	@Override
@@ -37,6 +50,18 @@ final class DeliveryLoop implements SmartLifecycle {
 			return t;
 		});
 		scheduler.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+		scheduler.scheduleWithFixedDelay(this::purge, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	private void purge() {
+		try {
+			int purged = queue.purgeFinishedBefore(clock.instant().minus(retention));
+			log.debug("Purged {} finished outbox rows older than {}", purged, retention);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Outbox purge failed: {}", ex.toString());
+		}
 	}
 
 	private void poll() {

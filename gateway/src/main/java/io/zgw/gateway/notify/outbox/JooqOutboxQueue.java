@@ -135,6 +135,12 @@ public final class JooqOutboxQueue implements OutboxQueue {
 		return dsl.fetchCount(OUTBOX, pending(OUTBOX));
 	}
 
+	@Override
+	public int purgeFinishedBefore(Instant cutoff) {
+		LocalDateTime before = LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC);
+		return dsl.deleteFrom(OUTBOX).where(OUTBOX.DELIVERED_AT.lt(before).or(OUTBOX.FAILED_AT.lt(before))).execute();
+	}
+
 	/** The row is still leased to this worker (and its lease has not been taken over). */
 	private static Condition heldBy(long id, String workerId) {
 		return OUTBOX.ID.eq(id).and(OUTBOX.CLAIMED_BY.eq(workerId)).and(pending(OUTBOX));

@@ -41,4 +41,10 @@ public interface OutboxQueue {
 	/** Number of deliveries neither delivered nor failed. */
 	long depth();
 
+	/**
+	 * Deletes deliveries delivered or permanently failed before {@code cutoff}; returns
+	 * how many. Pending deliveries are never deleted.
+	 */
+	int purgeFinishedBefore(Instant cutoff);
+
 }

@@ -106,6 +106,18 @@ public final class InMemoryOutboxQueue implements OutboxQueue {
 		return rows.values().stream().filter(Row::pending).count();
 	}
 
+	@Override
+	public synchronized int purgeFinishedBefore(Instant cutoff) {
+		int before = rows.size();
+		rows.values()
+			.removeIf((row) -> finishedBefore(row.deliveredAt, cutoff) || finishedBefore(row.failedAt, cutoff));
+		return before - rows.size();
+	}
+
+	private static boolean finishedBefore(Instant finishedAt, Instant cutoff) {
+		return finishedAt != null && finishedAt.isBefore(cutoff);
+	}
+
 	/**
 	 * The last error stored for a row, as a test would read {@code outbox.last_error}.
 	 */

@@ -126,6 +126,26 @@ abstract class OutboxQueueContract {
 	}
 
 	@Test
+	void purgeDeletesOnlyFinishedDeliveriesOlderThanTheCutoff() {
+		long delivered = queue.enqueue(delivery("A", WEBHOOK_0, "a1"));
+		long failed = queue.enqueue(delivery("B", WEBHOOK_0, "b1"));
+		queue.enqueue(delivery("C", WEBHOOK_0, "c1-pending"));
+		queue.claim("w1", 2, LEASE);
+		queue.markDelivered(delivered, "w1");
+		queue.markFailed(failed, "w1", "400");
+		clock.advance(Duration.ofDays(8));
+		long recent = queue.enqueue(delivery("D", WEBHOOK_0, "d1"));
+		queue.claim("w1", 10, LEASE);
+		queue.markDelivered(recent, "w1");
+
+		assertThat(queue.purgeFinishedBefore(clock.instant().minus(Duration.ofDays(7)))).isEqualTo(2);
+		assertThat(queue.purgeFinishedBefore(clock.instant().plusSeconds(1))).as("d1, just delivered").isEqualTo(1);
+		assertThat(queue.depth()).as("c1 is pending and never purged").isEqualTo(1);
+		clock.advance(LEASE);
+		assertThat(payloads(queue.claim("w2", 10, LEASE))).containsExactly("c1-pending");
+	}
+
+	@Test
 	void claimTakesAtMostTheLimitOldestFirst() {
 		for (int g = 0; g < 5; g++) {
 			queue.enqueue(delivery("G" + g, WEBHOOK_0, "g" + g));
