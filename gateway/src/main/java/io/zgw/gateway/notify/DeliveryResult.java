@@ -1,5 +1,7 @@
 package io.zgw.gateway.notify;
 
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +38,7 @@ public record DeliveryResult(Outcome outcome, @Nullable String error) {
 
 		/** Lower-case tag value for metrics. */
 		public String tag() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}

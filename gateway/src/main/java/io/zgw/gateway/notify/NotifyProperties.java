@@ -1,6 +1,7 @@
 package io.zgw.gateway.notify;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -72,8 +73,7 @@ public record NotifyProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 		}
 
 		private static Backoff newBackoff(Duration initial, Duration max, double multiplier, double jitter) {
-			return new Backoff(initial, max, multiplier, jitter,
-					() -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+			return new Backoff(initial, max, multiplier, jitter, () -> ThreadLocalRandom.current().nextDouble());
 		}
 
 	}

@@ -2,6 +2,7 @@ package io.zgw.gateway.notify.email;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -15,6 +16,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,7 +109,7 @@ public final class EmailNotifier implements Notifier {
 		mime.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(config.to()));
 		mime.setSubject(message.subject(), "UTF-8");
 		mime.setText(message.text(), "UTF-8");
-		for (Map<String, String> headers : java.util.List.of(config.headers(), message.headers())) {
+		for (Map<String, String> headers : List.of(config.headers(), message.headers())) {
 			for (Map.Entry<String, String> header : headers.entrySet()) {
 				if ("Subject".equalsIgnoreCase(header.getKey())) {
 					mime.setSubject(header.getValue(), "UTF-8");
@@ -125,7 +127,7 @@ public final class EmailNotifier implements Notifier {
 	 */
 	private static boolean rejectedAddresses(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof org.springframework.mail.MailSendException send) {
+			if (t instanceof MailSendException send) {
 				for (Exception failed : send.getFailedMessages().values()) {
 					if (rejectedAddresses(failed)) {
 						return true;

@@ -1,5 +1,8 @@
 package io.zgw.gateway.notify.http;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 import io.zgw.gateway.notify.Secret;
 import org.jspecify.annotations.Nullable;
 
@@ -50,8 +53,7 @@ public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization 
 
 		String headerValue() {
 			String pair = username + ":" + password.value();
-			return "Basic " + java.util.Base64.getEncoder()
-				.encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
 		}
 
 	}
