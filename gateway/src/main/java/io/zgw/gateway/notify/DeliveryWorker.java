@@ -112,7 +112,7 @@ public final class DeliveryWorker {
 
 	private static DeliveryResult send(Notifier notifier, Delivery delivery) {
 		try {
-			return notifier.notify(delivery);
+			return notifier.send(delivery);
 		}
 		catch (RuntimeException ex) {
 			// Notifiers report failures as results; an exception is a bug, so keep trying

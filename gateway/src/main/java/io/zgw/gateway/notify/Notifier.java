@@ -15,6 +15,6 @@ public interface Notifier {
 	boolean sendResolved();
 
 	/** Sends one delivery once; never throws for delivery problems, it reports them. */
-	DeliveryResult notify(Delivery delivery);
+	DeliveryResult send(Delivery delivery);
 
 }

@@ -78,7 +78,7 @@ public final class EmailNotifier implements Notifier {
 	}
 
 	@Override
-	public DeliveryResult notify(Delivery delivery) {
+	public DeliveryResult send(Delivery delivery) {
 		EmailMessage message;
 		try {
 			message = json.readValue(delivery.payload(), EmailMessage.class);

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.Integration;
@@ -79,7 +81,25 @@ public final class JooqOutboxQueue implements OutboxQueue {
 				.forUpdate()
 				.skipLocked()
 				.fetch();
-			if (rows.isEmpty()) {
+			List<OutboxEntry> entries = new ArrayList<>();
+			for (OutboxRecord row : rows) {
+				Optional<OutboxEntry> entry = toEntry(row);
+				if (entry.isPresent()) {
+					entries.add(entry.get());
+				}
+				else {
+					// A row this gateway cannot read (say, written by a newer version)
+					// must not
+					// block its chain or fail every claim; it fails once, visibly.
+					tx.dsl()
+						.update(OUTBOX)
+						.set(OUTBOX.FAILED_AT, now)
+						.set(OUTBOX.LAST_ERROR, truncate("unknown integration '" + row.getIntegration() + "'"))
+						.where(OUTBOX.ID.eq(row.getId()))
+						.execute();
+				}
+			}
+			if (entries.isEmpty()) {
 				return List.of();
 			}
 			tx.dsl()
@@ -87,17 +107,23 @@ public final class JooqOutboxQueue implements OutboxQueue {
 				.set(OUTBOX.CLAIMED_BY, workerId)
 				.set(OUTBOX.CLAIMED_UNTIL, now.plus(lease))
 				.set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
-				.where(OUTBOX.ID.in(rows.stream().map(OutboxRecord::getId).toList()))
+				.where(OUTBOX.ID.in(entries.stream().map(OutboxEntry::id).toList()))
 				.execute();
-			return rows.stream().map(JooqOutboxQueue::toEntry).toList();
+			return List.copyOf(entries);
 		});
 	}
 
-	private static OutboxEntry toEntry(OutboxRecord row) {
-		Delivery delivery = new Delivery(row.getReceiver(), Integration.parse(row.getIntegration()), row.getGroupKey(),
-				row.getPayload());
-		return new OutboxEntry(row.getId(), delivery, row.getCreatedAt().toInstant(ZoneOffset.UTC),
-				row.getAttempts() + 1);
+	private static Optional<OutboxEntry> toEntry(OutboxRecord row) {
+		Integration integration;
+		try {
+			integration = Integration.parse(row.getIntegration());
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		Delivery delivery = new Delivery(row.getReceiver(), integration, row.getGroupKey(), row.getPayload());
+		return Optional.of(new OutboxEntry(row.getId(), delivery, row.getCreatedAt().toInstant(ZoneOffset.UTC),
+				row.getAttempts() + 1));
 	}
 
 	@Override

@@ -50,7 +50,7 @@ public final class SlackNotifier implements Notifier {
 	}
 
 	@Override
-	public DeliveryResult notify(Delivery delivery) {
+	public DeliveryResult send(Delivery delivery) {
 		ObjectNode message;
 		try {
 			message = (ObjectNode) json.readTree(delivery.payload());

@@ -41,7 +41,7 @@ public final class WebhookNotifier implements Notifier {
 	}
 
 	@Override
-	public DeliveryResult notify(Delivery delivery) {
+	public DeliveryResult send(Delivery delivery) {
 		return poster.post(config.uri(), delivery.payload(), config.httpConfig(), timeout).result();
 	}
 

@@ -39,7 +39,7 @@ class EmailNotifierTest {
 
 	private static DeliveryResult send(EmailConfig config, EmailMessage message) {
 		return new EmailNotifier(EMAIL_0, config, JSON, Duration.ofSeconds(5))
-			.notify(new Delivery("mail", EMAIL_0, "g", JSON.writeValueAsString(message)));
+			.send(new Delivery("mail", EMAIL_0, "g", JSON.writeValueAsString(message)));
 	}
 
 	@Test
@@ -89,7 +89,7 @@ class EmailNotifierTest {
 	@Test
 	void payloadThatIsNotAnEmailMessageIsAPermanentFailure() {
 		DeliveryResult result = new EmailNotifier(EMAIL_0, config("mail-pw", false), JSON, Duration.ofSeconds(5))
-			.notify(new Delivery("mail", EMAIL_0, "g", "not json"));
+			.send(new Delivery("mail", EMAIL_0, "g", "not json"));
 		assertThat(result.outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
 		assertThat(smtp.getReceivedMessages()).isEmpty();
 	}

@@ -36,7 +36,7 @@ class SlackNotifierTest {
 				HttpConfig.NONE);
 		return new SlackNotifier(SLACK_0, config, new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))), JSON,
 				Duration.ofSeconds(2))
-			.notify(new Delivery("ops", SLACK_0, "g", payload));
+			.send(new Delivery("ops", SLACK_0, "g", payload));
 	}
 
 	@Test

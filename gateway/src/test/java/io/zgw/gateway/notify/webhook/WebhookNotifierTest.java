@@ -38,7 +38,7 @@ class WebhookNotifierTest {
 
 	private DeliveryResult send(WebhookConfig config) {
 		return new WebhookNotifier(WEBHOOK_0, config, POSTER, Duration.ofSeconds(2))
-			.notify(new Delivery("team", WEBHOOK_0, "g", PAYLOAD));
+			.send(new Delivery("team", WEBHOOK_0, "g", PAYLOAD));
 	}
 
 	private WebhookConfig config(HttpConfig http) {
