@@ -1,6 +1,7 @@
 package io.zgw.gateway.notify;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -32,6 +33,14 @@ public final class NotifyMetrics {
 	/** Tag: {@code delivered}, {@code retryable_failure} or {@code permanent_failure}. */
 	public static final String TAG_OUTCOME = "outcome";
 
+	/**
+	 * Histogram bucket bounds for {@link #LATENCY}: a few ms (local hook) to a minute.
+	 */
+	static final Duration[] LATENCY_BUCKETS = Stream
+		.of(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000)
+		.map(Duration::ofMillis)
+		.toArray(Duration[]::new);
+
 	private final MeterRegistry registry;
 
 	/** Registers the outbox depth gauge on {@code registry}. */
@@ -53,9 +62,7 @@ public final class NotifyMetrics {
 		Timer.builder(LATENCY)
 			.description("Time to send one notification")
 			.tag(TAG_INTEGRATION, kind.id())
-			.publishPercentileHistogram()
-			.minimumExpectedValue(Duration.ofMillis(1))
-			.maximumExpectedValue(Duration.ofSeconds(60))
+			.serviceLevelObjectives(LATENCY_BUCKETS)
 			.register(registry)
 			.record(latency);
 	}
