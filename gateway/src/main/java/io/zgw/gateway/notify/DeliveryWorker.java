@@ -115,9 +115,8 @@ public final class DeliveryWorker {
 			return notifier.send(delivery);
 		}
 		catch (RuntimeException ex) {
-			// Notifiers report failures as results; an exception is a bug, so keep trying
-			// rather than drop the notification. Its message may quote config, so it is
-			// not kept.
+			// Notifiers report failures as results, so this is a bug: retry rather
+			// than drop. Its message may quote config, so only the type is kept.
 			log.error("Notifier {} threw {}", delivery.integration(), ex.getClass().getName());
 			return DeliveryResult.retryable("notifier threw " + ex.getClass().getSimpleName());
 		}

@@ -59,8 +59,7 @@ public final class JsonPoster {
 					response.headers().firstValue("Content-Type").orElse(""));
 		}
 		catch (IOException ex) {
-			// The exception text names neither the URL nor headers, so it is safe to
-			// keep.
+			// JDK I/O exception texts name neither URL nor headers: safe to keep.
 			String error = ex.getClass().getSimpleName();
 			return new Answer(0, (ex.getMessage() != null) ? error + ": " + ex.getMessage() : error, "");
 		}

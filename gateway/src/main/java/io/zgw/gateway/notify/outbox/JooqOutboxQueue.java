@@ -69,9 +69,8 @@ public final class JooqOutboxQueue implements OutboxQueue {
 				.where(pending(OUTBOX))
 				.and(OUTBOX.NEXT_ATTEMPT_AT.le(now))
 				.and(OUTBOX.CLAIMED_UNTIL.isNull().or(OUTBOX.CLAIMED_UNTIL.le(now)))
-				// Only a chain's head may go: an older pending row (even one leased to
-				// another
-				// worker right now) keeps the rest of its chain waiting.
+				// Only a chain's head may go: an older pending row, even one
+				// leased to another worker, keeps the rest of its chain waiting.
 				.andNotExists(selectOne().from(older)
 					.where(older.CHAIN_KEY.eq(OUTBOX.CHAIN_KEY))
 					.and(older.ID.lt(OUTBOX.ID))
@@ -88,9 +87,8 @@ public final class JooqOutboxQueue implements OutboxQueue {
 					entries.add(entry.get());
 				}
 				else {
-					// A row this gateway cannot read (say, written by a newer version)
-					// must not
-					// block its chain or fail every claim; it fails once, visibly.
+					// A row this gateway cannot read (say, from a newer version)
+					// must not block its chain or every claim: it fails, visibly.
 					tx.dsl()
 						.update(OUTBOX)
 						.set(OUTBOX.FAILED_AT, now)
