@@ -22,6 +22,7 @@ import urllib.request
 
 ADMIN, ADMIN_PASSWORD = "Admin", "zabbix"
 TOKEN_NAME = "zgw-lab"
+WEBHOOK_USER = "zgw-webhook"
 
 
 def log(msg):
@@ -229,6 +230,11 @@ def seed(name, url, server_port, conf):
     rnd = random.Random(name)
     t0 = time.time()
 
+    # The stock "Zabbix server" host polls an agent that does not run here: noise, so it goes.
+    stock = api.call("host.get", {"filter": {"host": "Zabbix server"}, "output": ["hostid"]})
+    if stock:
+        api.call("host.delete", [h["hostid"] for h in stock])
+
     groups = {}
     for role in ROLES:
         gname = f"{name}/{role}"
@@ -304,6 +310,52 @@ def seed(name, url, server_port, conf):
     if problems == 0:
         raise SystemExit(f"{name}: no problems opened within 60 s of pushing firing values")
     log(f"{name}: seeded in {time.time() - t0:.1f}s, {problems} open problems")
+
+
+# ---------------------------------------------------------------- alerts out of Zabbix
+
+def alerts(name, url, yaml_file, gateway_url, secret_file):
+    """Imports the zgw media type, points it at the gateway, adds user zgw-webhook with it and action zgw."""
+    api = Api(url).login()
+    with open(yaml_file) as f:
+        source = f.read()
+    with open(secret_file) as f:
+        secret = f.read().strip()
+    api.call("configuration.import", {"format": "yaml", "source": source,
+                                      "rules": {"mediaTypes": {"createMissing": True, "updateExisting": True}}})
+    mediatype = api.call("mediatype.get", {"filter": {"name": "zgw"}, "output": ["mediatypeid", "parameters"]})[0]
+    mediatypeid = mediatype["mediatypeid"]
+    overrides = {"URL": gateway_url, "Shard": name, "Secret": secret}
+    parameters = [{"name": p["name"], "value": overrides.get(p["name"], p["value"])}
+                  for p in mediatype["parameters"]]
+    api.call("mediatype.update", {"mediatypeid": mediatypeid, "parameters": parameters, "status": 0})
+
+    # A user of its own receives the webhook: Zabbix does not notify the user who updated a problem,
+    # and the gateway acknowledges as Admin, so with Admin as recipient updates would never arrive.
+    media = [{"mediatypeid": mediatypeid, "sendto": "zgw", "active": 0, "severity": 63,
+              "period": "1-7,00:00-24:00"}]
+    found = api.call("user.get", {"filter": {"username": WEBHOOK_USER}, "output": ["userid"]})
+    if found:
+        userid = found[0]["userid"]
+        api.call("user.update", {"userid": userid, "medias": media})
+    else:
+        group = api.call("usergroup.get", {"filter": {"name": "Zabbix administrators"}, "output": ["usrgrpid"]})
+        userid = api.call("user.create", {
+            "username": WEBHOOK_USER, "name": "zgw", "surname": "webhook", "passwd": os.urandom(12).hex() + "Aa1!",
+            "roleid": 3, "usrgrps": [{"usrgrpid": group[0]["usrgrpid"]}], "medias": media})["userids"][0]
+
+    action = {"name": "zgw", "eventsource": 0, "status": 0, "esc_period": "1h",
+              "operations": [{"operationtype": 0, "opmessage_usr": [{"userid": userid}],
+                              "opmessage": {"default_msg": 1, "mediatypeid": mediatypeid}}],
+              "recovery_operations": [{"operationtype": 11, "opmessage": {"default_msg": 1}}],
+              "update_operations": [{"operationtype": 12, "opmessage": {"default_msg": 1}}]}
+    existing = api.call("action.get", {"filter": {"name": "zgw"}, "output": ["actionid"]})
+    if existing:
+        action.pop("eventsource")
+        api.call("action.update", dict(action, actionid=existing[0]["actionid"]))
+    else:
+        api.call("action.create", action)
+    log(f"{name}: media type zgw -> {gateway_url}, action zgw in place")
 
 
 # ---------------------------------------------------------------- config files
