@@ -53,8 +53,10 @@ class ApiKeyStore {
 	}
 
 	/**
-	 * Makes sure a non-revoked admin key for every business line exists with this hash;
-	 * one statement, so replicas starting together agree.
+	 * Makes sure a non-revoked admin key for every business line exists with this hash.
+	 * Both statements are idempotent and the hash is unique, so replicas starting
+	 * together agree. (No single upsert: jOOQ's MySQL dialect renders one MariaDB
+	 * rejects.)
 	 */
 	void ensureAdmin(String name, String keyHash, String displayPrefix, Instant now) {
 		this.db.insertInto(API_KEY)
@@ -64,11 +66,14 @@ class ApiKeyStore {
 			.set(API_KEY.KEY_HASH, keyHash)
 			.set(API_KEY.KEY_PREFIX, displayPrefix)
 			.set(API_KEY.CREATED_AT, toDb(now))
-			.onDuplicateKeyUpdate()
+			.onDuplicateKeyIgnore()
+			.execute();
+		this.db.update(API_KEY)
 			.set(API_KEY.NAME, name)
 			.set(API_KEY.ROLE, Role.ADMIN.wireName())
 			.set(API_KEY.BUSINESS_LINES, ApiPrincipal.ALL_BUSINESS_LINES)
 			.setNull(API_KEY.REVOKED_AT)
+			.where(API_KEY.KEY_HASH.eq(keyHash))
 			.execute();
 	}
 
