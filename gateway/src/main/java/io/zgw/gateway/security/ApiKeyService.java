@@ -43,6 +43,9 @@ class ApiKeyService {
 			throw ApiException.badParameter("name",
 					"name must be 1-100 letters, digits or . _ @ -, got " + quoted(name));
 		}
+		if (BootstrapAdminKey.NAME.equals(name)) {
+			throw ApiException.badParameter("name", "name bootstrap is reserved for zgw.security.bootstrap-admin-key");
+		}
 		if (request.role() == null) {
 			throw ApiException.badParameter("role", "role is required: one of " + Role.wireNames());
 		}
