@@ -18,8 +18,16 @@ class ApiKeyAuthenticator {
 		this.byHash = byHash;
 	}
 
+	/** Longest key looked up; anything longer cannot be one of ours. */
+	static final int MAX_KEY_LENGTH = SecurityProperties.MAX_BOOTSTRAP_KEY_LENGTH;
+
 	/** Returns the principal of a valid, non-revoked key; empty otherwise. */
 	Optional<ApiPrincipal> authenticate(String key) {
+		// No key of ours is shorter or longer: junk need not reach the cache or the
+		// database.
+		if (key.length() < SecurityProperties.MIN_BOOTSTRAP_KEY_LENGTH || key.length() > MAX_KEY_LENGTH) {
+			return Optional.empty();
+		}
 		return this.byHash.get(ApiKeys.hash(key), this.store::findActive);
 	}
 

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.zgw.gateway.web.ApiException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * {@code keys} command; a caller only manages keys within its own business lines.
  */
 class ApiKeyService {
+
+	private static final Log logger = LogFactory.getLog(ApiKeyService.class);
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
 
@@ -33,11 +37,8 @@ class ApiKeyService {
 		this.clock = clock;
 	}
 
-	/**
-	 * Creates a key after checking the request; {@code caller} is null for the command
-	 * line, which may create anything.
-	 */
-	CreatedApiKey create(NewApiKeyRequest request, @Nullable ApiPrincipal caller) {
+	/** Creates a key after checking the request. */
+	CreatedApiKey create(NewApiKeyRequest request, ApiPrincipal caller) {
 		String name = request.name();
 		if (name == null || !NAME.matcher(name).matches()) {
 			throw ApiException.badParameter("name",
@@ -53,7 +54,7 @@ class ApiKeyService {
 			.orElseThrow(() -> ApiException.badParameter("role",
 					"role must be one of " + Role.wireNames() + ", got " + quoted(request.role())));
 		Set<String> lines = businessLines(request.businessLines());
-		if (caller != null && !caller.canSeeAll(lines)) {
+		if (!caller.canSeeAll(lines)) {
 			throw ApiException.forbidden("API key '" + caller.name() + "' may not create keys for business lines "
 					+ lines + " beyond its own " + caller.businessLines());
 		}
@@ -62,6 +63,8 @@ class ApiKeyService {
 		StoredApiKey stored = this.store.insert(name, role, lines, hash, ApiKeys.displayPrefix(key),
 				this.clock.instant());
 		this.authenticator.evict(hash);
+		logger.info("API key " + stored.id() + " '" + name + "' (" + role.wireName() + ", business lines " + lines
+				+ ", prefix " + stored.prefix() + ") created by '" + caller.name() + "'");
 		return new CreatedApiKey(stored, key);
 	}
 
@@ -79,6 +82,7 @@ class ApiKeyService {
 			.filter((k) -> caller.canSeeAll(k.businessLines()))
 			.orElseThrow(() -> ApiException.notFound("no API key with id " + id));
 		this.store.revoke(key.id(), this.clock.instant()).ifPresent(this.authenticator::evict);
+		logger.info("API key " + key.id() + " '" + key.name() + "' revoked by '" + caller.name() + "'");
 	}
 
 	private static Set<String> businessLines(@Nullable List<String> requested) {

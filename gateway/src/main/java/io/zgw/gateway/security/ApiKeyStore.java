@@ -77,6 +77,16 @@ class ApiKeyStore {
 			.execute();
 	}
 
+	/** Returns the ids of non-revoked keys with this name but another hash. */
+	List<Long> activeNamedOtherThan(String name, String keyHash) {
+		return this.db.select(API_KEY.ID)
+			.from(API_KEY)
+			.where(API_KEY.NAME.eq(name))
+			.and(API_KEY.KEY_HASH.ne(keyHash))
+			.and(API_KEY.REVOKED_AT.isNull())
+			.fetch(API_KEY.ID);
+	}
+
 	/** Returns every key, revoked ones included, oldest first. */
 	List<StoredApiKey> list() {
 		return this.db.selectFrom(API_KEY).orderBy(API_KEY.ID).fetch(this::toStored);

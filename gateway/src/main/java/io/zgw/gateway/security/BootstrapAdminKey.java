@@ -1,6 +1,7 @@
 package io.zgw.gateway.security;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -45,6 +46,11 @@ class BootstrapAdminKey implements SmartInitializingSingleton {
 		this.store.ensureAdmin(NAME, hash, ApiKeys.displayPrefix(this.key), this.clock.instant());
 		this.authenticator.evict(hash);
 		logger.info("Bootstrap admin key '" + NAME + "' is in place (zgw.security.bootstrap-admin-key)");
+		List<Long> older = this.store.activeNamedOtherThan(NAME, hash);
+		if (!older.isEmpty()) {
+			logger.warn("Earlier bootstrap admin keys " + older + " still work; once no replica uses them, revoke "
+					+ "them with DELETE /api/v1/admin/keys/{id}");
+		}
 	}
 
 }

@@ -101,6 +101,7 @@ class ApiKeyHttpTest {
 	void unknownKeyAndNonBearerSchemeGet401() throws Exception {
 		assertThat(send("GET", "/api/v1/test-scoped/shop", "zgw_unknownunknownunknownunknown", null).statusCode())
 			.isEqualTo(401);
+		assertThat(send("GET", "/api/v1/test-scoped/shop", "short", null).statusCode()).isEqualTo(401);
 		HttpResponse<String> basic = http.send(
 				request("/api/v1/test-scoped/shop").header("Authorization", "Basic " + BOOTSTRAP_KEY).GET().build(),
 				BodyHandlers.ofString());
