@@ -89,6 +89,10 @@ public final class KeysCommand {
 			err.println(ex.getMessage());
 			return 2;
 		}
+		catch (RuntimeException ex) {
+			err.println("keys " + action + " failed: " + ex.getMessage());
+			return 1;
+		}
 	}
 
 	private static int execute(String action, Map<String, String> options, ApiKeyService keys, PrintStream out,

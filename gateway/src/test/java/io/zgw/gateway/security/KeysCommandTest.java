@@ -66,6 +66,14 @@ class KeysCommandTest {
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("Usage: keys create");
 	}
 
+	@Test
+	void unreachableDatabaseExitsWith1SayingWhy() {
+		assertThat(run("keys", "list", IT_PROFILE, "--spring.datasource.url=jdbc:mysql://127.0.0.1:1/none",
+				"--spring.datasource.hikari.connection-timeout=1000"))
+			.isEqualTo(1);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).startsWith("keys list failed: ");
+	}
+
 	private int run(String... args) {
 		return KeysCommand.run(args, new PrintStream(this.out, true, StandardCharsets.UTF_8),
 				new PrintStream(this.err, true, StandardCharsets.UTF_8));
