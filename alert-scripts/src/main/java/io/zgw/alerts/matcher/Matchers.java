@@ -53,8 +53,17 @@ public final class Matchers implements Iterable<Matcher> {
 	public static Matchers fromLegacy(Map<String, String> match, Map<String, String> matchRe) {
 		List<Matcher> list = new ArrayList<>();
 		match.forEach((name, value) -> list.add(Matcher.equal(name, value)));
-		matchRe.forEach((name, value) -> list.add(Matcher.regex(name, value)));
+		matchRe.forEach((name, value) -> list.add(Matcher.regex(name, anchored(value))));
 		return new Matchers(list);
+	}
+
+	/**
+	 * Returns the regex as Alertmanager 0.25 stores a legacy {@code match_re} value,
+	 * {@code ^(?:value)$}; the matcher anchors it once more, which changes nothing but
+	 * its printed form.
+	 */
+	public static String anchored(String regex) {
+		return "^(?:" + regex + ")$";
 	}
 
 	/** Returns these matchers followed by the other ones. */
