@@ -223,9 +223,11 @@ public final class Dispatcher {
 		}
 		int max = (integration instanceof WebhookConfig webhook) ? webhook.maxAlerts() : 0;
 		int truncated = (max > 0 && toSend.size() > max) ? toSend.size() - max : 0;
+		// As Alertmanager's webhook: truncate first, then derive status and common
+		// labels.
+		List<Alert> payload = toSend.subList(0, toSend.size() - truncated);
 		Notification notification = new Notification(receiver.name(), integration, integrationKey, group.groupKey,
-				group.labels, commonLabels(toSend), commonAnnotations(toSend),
-				toSend.subList(0, toSend.size() - truncated), truncated, group.route, now);
+				group.labels, commonLabels(payload), commonAnnotations(payload), payload, truncated, group.route, now);
 		notifier.deliver(notification);
 		this.log.put(group.groupKey, integrationKey, next);
 		return notification;

@@ -20,11 +20,12 @@ import io.zgw.alerts.routing.Route;
  * {@code receiver/type/index}
  * @param groupKey Alertmanager group key, e.g. {@code {}:{alertname="X"}}
  * @param groupLabels the labels that form the group
- * @param commonLabels labels all alerts share, over all alerts before truncation
- * @param commonAnnotations annotations all alerts share, over all alerts before
- * truncation
- * @param alerts the alerts to send, at most the integration's {@code max_alerts}
- * @param truncatedAlerts how many alerts were left out by {@code max_alerts}
+ * @param commonLabels labels all (non-truncated) alerts share, as Alertmanager computes
+ * them after truncation
+ * @param commonAnnotations annotations all (non-truncated) alerts share
+ * @param alerts the alerts to notify about in Alertmanager's order, at most the webhook's
+ * {@code max_alerts}
+ * @param truncatedAlerts how many alerts {@code max_alerts} left out
  * @param route the route whose group this is
  * @param at when the notification was made; alert status is evaluated at this instant
  */
