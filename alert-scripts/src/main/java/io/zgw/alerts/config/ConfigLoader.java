@@ -366,7 +366,7 @@ public final class ConfigLoader {
 	}
 
 	private WebhookConfig webhook(ConfigNode node) {
-		String url = node.string("url");
+		String url = secret(node, "url", "url_file");
 		if (url == null || url.isEmpty()) {
 			throw node.error("url", "one of url or url_file must be configured");
 		}
@@ -377,8 +377,8 @@ public final class ConfigLoader {
 	}
 
 	private SlackConfig slack(ConfigNode node) {
-		SlackConfig config = new SlackConfig(node.string("api_url"), node.string("channel"), node.string("username"),
-				node.string("title"), node.string("text"), node.bool("send_resolved", false));
+		SlackConfig config = new SlackConfig(secret(node, "api_url", "api_url_file"), node.string("channel"),
+				node.string("username"), node.string("title"), node.string("text"), node.bool("send_resolved", false));
 		bearer(node.object("http_config"));
 		if (config.apiUrl() == null) {
 			this.notes.add(node.path() + ".api_url: missing (global.slack_api_url is ignored); nothing will be sent");
@@ -403,18 +403,37 @@ public final class ConfigLoader {
 		if (http == null) {
 			return null;
 		}
-		String token = http.string("bearer_token");
+		String token = secret(http, "bearer_token", "bearer_token_file");
 		ConfigNode authorization = http.object("authorization");
 		if (authorization != null) {
 			String type = authorization.string("type", "Bearer");
 			if (!"bearer".equalsIgnoreCase(type)) {
 				throw authorization.error("type", "only Bearer authorization is supported, got \"" + type + "\"");
 			}
-			token = authorization.string("credentials");
+			token = secret(authorization, "credentials", "credentials_file");
 			noteIgnored(authorization);
 		}
 		noteIgnored(http);
 		return token;
+	}
+
+	// Reads a secret given inline or, as Alertmanager's *_file fields, from a file; the
+	// file is read once at load and its content never appears in messages.
+	private static @Nullable String secret(ConfigNode node, String key, String fileKey) {
+		String value = node.string(key);
+		String file = node.string(fileKey);
+		if (value != null && file != null) {
+			throw node.error(fileKey, "at most one of " + key + " and " + fileKey + " must be configured");
+		}
+		if (file == null) {
+			return value;
+		}
+		try {
+			return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw node.error(fileKey, "cannot read " + file + ": " + ex.getClass().getSimpleName());
+		}
 	}
 
 	private void noteIgnored(ConfigNode node) {

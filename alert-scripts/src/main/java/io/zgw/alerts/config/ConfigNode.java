@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -53,10 +54,6 @@ final class ConfigNode {
 		return value;
 	}
 
-	boolean has(String key) {
-		return this.node.has(key);
-	}
-
 	@Nullable String string(String key) {
 		JsonNode value = raw(key);
 		if (value == null) {
@@ -78,7 +75,7 @@ final class ConfigNode {
 		if (value == null) {
 			return null;
 		}
-		return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+		return switch (value.toLowerCase(Locale.ROOT)) {
 			case "true", "yes", "on" -> true;
 			case "false", "no", "off" -> false;
 			default -> throw error(key, "expected true or false, got \"" + value + "\"");

@@ -2,6 +2,7 @@ package io.zgw.alerts.timeinterval;
 
 import java.time.Month;
 import java.util.Locale;
+import java.util.function.ToIntFunction;
 
 /**
  * InclusiveRange is a closed range of integers used for weekdays (Sunday = 0), days of
@@ -44,7 +45,7 @@ public record InclusiveRange(int begin, int end) {
 		}
 		// 1:-1 (first to last day) is valid; within one sign the start must come first.
 		if ((range.begin > 0) == (range.end > 0) && range.begin > range.end) {
-			throw new IllegalArgumentException("end day must be greater than start day: " + text);
+			throw new IllegalArgumentException("end day " + range.end + " is always before start day " + range.begin);
 		}
 		return range;
 	}
@@ -53,7 +54,8 @@ public record InclusiveRange(int begin, int end) {
 	public static InclusiveRange months(String text) {
 		InclusiveRange range = parse(text, InclusiveRange::month);
 		if (range.begin > range.end) {
-			throw new IllegalArgumentException("end month " + range.end + " is before start month " + range.begin);
+			String[] parts = text.strip().split(":");
+			throw new IllegalArgumentException("end month " + parts[1] + " is before start month " + parts[0]);
 		}
 		return range;
 	}
@@ -61,27 +63,25 @@ public record InclusiveRange(int begin, int end) {
 	/** Parses a year or a year range such as {@code 2026:2027}. */
 	public static InclusiveRange years(String text) {
 		InclusiveRange range = parse(text, part -> number(part, "year"));
-		if (range.begin <= 0 || range.begin > range.end) {
-			throw new IllegalArgumentException("invalid year range " + text);
+		if (range.begin <= 0) {
+			throw new IllegalArgumentException(range.begin + " is not a valid year");
+		}
+		if (range.begin > range.end) {
+			throw new IllegalArgumentException("end year " + range.end + " is before start year " + range.begin);
 		}
 		return range;
 	}
 
-	private interface Part {
-
-		int parse(String part);
-
-	}
-
-	private static InclusiveRange parse(String text, Part part) {
+	private static InclusiveRange parse(String text, ToIntFunction<String> part) {
 		String trimmed = text.strip();
 		// A leading '-' belongs to a negative number, so split on the ':' after it.
 		int colon = trimmed.indexOf(':', trimmed.startsWith("-") ? 1 : 0);
 		if (colon < 0) {
-			int value = part.parse(trimmed);
+			int value = part.applyAsInt(trimmed);
 			return new InclusiveRange(value, value);
 		}
-		return new InclusiveRange(part.parse(trimmed.substring(0, colon)), part.parse(trimmed.substring(colon + 1)));
+		return new InclusiveRange(part.applyAsInt(trimmed.substring(0, colon)),
+				part.applyAsInt(trimmed.substring(colon + 1)));
 	}
 
 	private static int weekday(String part) {

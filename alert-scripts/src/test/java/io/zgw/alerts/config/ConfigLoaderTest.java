@@ -3,6 +3,8 @@ package io.zgw.alerts.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,7 @@ import io.zgw.alerts.inhibit.InhibitRule;
 import io.zgw.alerts.routing.Route;
 import io.zgw.alerts.timeinterval.NamedTimeInterval;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -227,6 +230,24 @@ class ConfigLoaderTest {
 				"route.group_by: cannot have wildcard group_by (`...`) and other other labels at the same time");
 		assertRejected("route: {receiver: a, group_by: [a, a]}\nreceivers: [{name: a}]\n",
 				"route.group_by[1]: duplicated label \"a\" in group_by");
+	}
+
+	@Test
+	void readsSecretsFromFiles(@TempDir Path dir) throws IOException {
+		Path url = Files.writeString(dir.resolve("url"), "http://127.0.0.1:9099/from-file\n");
+		Path token = Files.writeString(dir.resolve("token"), "t0ken\n");
+		AlertmanagerConfig config = ConfigLoader.load(MINIMAL + """
+				    webhook_configs:
+				      - url_file: %s
+				        http_config:
+				          authorization:
+				            credentials_file: %s
+				""".formatted(url, token));
+		assertThat(config.receiver("a").integrations()).singleElement()
+			.isEqualTo(new WebhookConfig("http://127.0.0.1:9099/from-file", true, 0, "t0ken"));
+		assertRejected(MINIMAL + "    webhook_configs: [{url_file: " + dir.resolve("missing") + "}]\n",
+				"receivers[0].webhook_configs[0].url_file: cannot read " + dir.resolve("missing")
+						+ ": NoSuchFileException");
 	}
 
 	@Test

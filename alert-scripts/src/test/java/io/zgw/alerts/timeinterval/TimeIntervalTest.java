@@ -57,7 +57,8 @@ class TimeIntervalTest {
 	void rejectsInvalidDayRanges() {
 		assertThatIllegalArgumentException().isThrownBy(() -> InclusiveRange.daysOfMonth("0"));
 		assertThatIllegalArgumentException().isThrownBy(() -> InclusiveRange.daysOfMonth("32"));
-		assertThatIllegalArgumentException().isThrownBy(() -> InclusiveRange.daysOfMonth("5:2"));
+		assertThatIllegalArgumentException().isThrownBy(() -> InclusiveRange.daysOfMonth("5:2"))
+			.withMessage("end day 2 is always before start day 5");
 		assertThatIllegalArgumentException().isThrownBy(() -> InclusiveRange.daysOfMonth("-1:-3"));
 		assertThatIllegalArgumentException().isThrownBy(() -> InclusiveRange.daysOfMonth("-3:5"));
 	}
@@ -68,7 +69,10 @@ class TimeIntervalTest {
 		assertThat(InclusiveRange.months("11:12")).isEqualTo(new InclusiveRange(11, 12));
 		assertThat(InclusiveRange.years("2026:2027")).isEqualTo(new InclusiveRange(2026, 2027));
 		assertThatIllegalArgumentException().isThrownBy(() -> InclusiveRange.months("13"));
-		assertThatIllegalArgumentException().isThrownBy(() -> InclusiveRange.months("march:january"));
+		assertThatIllegalArgumentException().isThrownBy(() -> InclusiveRange.months("march:january"))
+			.withMessage("end month january is before start month march");
+		assertThatIllegalArgumentException().isThrownBy(() -> InclusiveRange.years("2030:2026"))
+			.withMessage("end year 2026 is before start year 2030");
 		TimeInterval winter2026 = interval(List.of(), List.of(), List.of(),
 				List.of(InclusiveRange.months("november:december")), List.of(InclusiveRange.years("2026")),
 				ZoneOffset.UTC);
