@@ -149,14 +149,25 @@ public final class Dispatcher {
 			String integrationKey = receiver.integrationKey(integration);
 			NotificationLogEntry entry = this.log.get(group.groupKey, integrationKey, now).orElse(null);
 			List<Alert> kept = new ArrayList<>();
+			Set<String> carried = new HashSet<>();
 			for (Alert alert : alerts) {
-				if (!muted.contains(alert.fingerprint()) || resolvedAfterNotifiedFiring(options, alert, entry, now)) {
+				if (!muted.contains(alert.fingerprint())) {
 					kept.add(alert);
+				}
+				else if (notifiedFiring(options, alert, entry)) {
+					// zgw extension (Alertmanager #226): the receiver was told this alert
+					// fires, so it will hear when it resolves even though it is muted.
+					if (alert.resolvedAt(now)) {
+						kept.add(alert);
+					}
+					else {
+						carried.add(alert.fingerprint());
+					}
 				}
 			}
 			try {
-				Notification notification = stage(group, receiver, integration, integrationKey, kept, entry, now,
-						notifier);
+				Notification notification = stage(group, receiver, integration, integrationKey, kept, carried, entry,
+						now, notifier);
 				if (notification != null) {
 					sent.add(notification);
 				}
@@ -168,12 +179,8 @@ public final class Dispatcher {
 		return ok;
 	}
 
-	// zgw extension (Alertmanager #226): a muted alert that was last notified as firing
-	// still gets its resolved notification.
-	private static boolean resolvedAfterNotifiedFiring(RouteOptions options, Alert alert,
-			@Nullable NotificationLogEntry entry, Instant now) {
-		return options.notifyResolvedWhenMuted() && entry != null && alert.resolvedAt(now)
-				&& entry.firing().contains(alert.fingerprint());
+	private static boolean notifiedFiring(RouteOptions options, Alert alert, @Nullable NotificationLogEntry entry) {
+		return options.notifyResolvedWhenMuted() && entry != null && entry.firing().contains(alert.fingerprint());
 	}
 
 	private boolean timeMuted(RouteOptions options, Instant now) {
@@ -196,10 +203,20 @@ public final class Dispatcher {
 
 	// Dedup, send_resolved filtering, truncation, delivery and logging for one
 	// integration; returns the delivered notification, or null when nothing was sent.
+	// "carried" are muted, still firing alerts the receiver was told about: they stay in
+	// the logged firing set so that their resolution is still notified.
 	private @Nullable Notification stage(AggregationGroup group, Receiver receiver, Integration integration,
-			String integrationKey, List<Alert> alerts, @Nullable NotificationLogEntry entry, Instant now,
-			Notifier notifier) throws Exception {
+			String integrationKey, List<Alert> alerts, Set<String> carried, @Nullable NotificationLogEntry entry,
+			Instant now, Notifier notifier) throws Exception {
+		RouteOptions options = group.route.options();
+		Instant expiresAt = now.plus(options.repeatInterval().multipliedBy(2));
 		if (alerts.isEmpty()) {
+			// Keep the entry of a fully muted group alive for as long as it carries
+			// alerts, however long the silence lasts.
+			if (entry != null && !carried.isEmpty() && entry.expiresAt().isBefore(now.plus(options.repeatInterval()))) {
+				this.log.put(group.groupKey, integrationKey,
+						new NotificationLogEntry(entry.firing(), entry.resolved(), entry.timestamp(), expiresAt));
+			}
 			return null;
 		}
 		Set<String> firing = new LinkedHashSet<>();
@@ -207,12 +224,12 @@ public final class Dispatcher {
 		for (Alert alert : alerts) {
 			(alert.resolvedAt(now) ? resolved : firing).add(alert.fingerprint());
 		}
-		RouteOptions options = group.route.options();
 		if (!needsUpdate(entry, firing, resolved, integration.sendResolved(), options, now)) {
 			return null;
 		}
-		NotificationLogEntry next = new NotificationLogEntry(firing, resolved, now,
-				now.plus(options.repeatInterval().multipliedBy(2)));
+		Set<String> logged = new LinkedHashSet<>(firing);
+		logged.addAll(carried);
+		NotificationLogEntry next = new NotificationLogEntry(logged, resolved, now, expiresAt);
 		List<Alert> toSend = integration.sendResolved() ? alerts
 				: alerts.stream().filter((alert) -> !alert.resolvedAt(now)).toList();
 		if (toSend.isEmpty()) {

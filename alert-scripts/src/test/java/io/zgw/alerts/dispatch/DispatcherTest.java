@@ -239,6 +239,49 @@ class DispatcherTest {
 	}
 
 	@Test
+	void alertNotifiedFiringThenInhibitedStillGetsItsResolvedNotification() {
+		Alert load = firing("alertname=Load shard=pay instance=a", T0, T0);
+		this.dispatcher.receive(load, T0);
+		assertThat(this.dispatcher.tick(T0.plusSeconds(30))).hasSize(1);
+		Instant down = T0.plusSeconds(40);
+		this.dispatcher.receive(firing("alertname=ShardDown shard=pay instance=z", down, down), down);
+		this.dispatcher.receive(resolved(load, T0.plusSeconds(60)), T0.plusSeconds(60));
+		List<Notification> sent = this.dispatcher.tick(T0.plusSeconds(330));
+		assertThat(sent).filteredOn((n) -> n.groupKey().contains("Load"))
+			.singleElement()
+			.satisfies((n) -> assertThat(n.status()).isEqualTo("resolved"));
+	}
+
+	@Test
+	void mutedAlertStaysKnownAcrossRepeatsAndLongSilencesUntilItResolves() {
+		Alert a = firing("alertname=Load instance=a", T0, T0);
+		this.dispatcher.receive(a, T0);
+		this.dispatcher.receive(firing("alertname=Load instance=b", T0, T0), T0);
+		this.dispatcher.tick(T0.plusSeconds(30));
+		this.silences.put(new Silence("s1", Matchers.parse("instance=a"), T0.plusSeconds(40),
+				T0.plus(Duration.ofDays(2)), "bob", "", null));
+		// A repeat after 1 h tells about b only, but a stays logged as notified.
+		List<Notification> repeats = new ArrayList<>();
+		Instant t = T0.plusSeconds(30);
+		for (int i = 1; i <= 13; i++) {
+			repeats.addAll(this.dispatcher.tick(t.plus(Duration.ofMinutes(5L * i))));
+		}
+		assertThat(repeats).singleElement().satisfies((n) -> assertThat(names(n)).containsExactly("b"));
+		// b resolves: a fully muted group keeps its log entry alive for a day.
+		Instant bEnd = t.plus(Duration.ofMinutes(70));
+		this.dispatcher.receive(resolved(firing("alertname=Load instance=b", T0, T0), bEnd), bEnd);
+		for (int i = 15; i <= 300; i++) {
+			this.dispatcher.tick(t.plus(Duration.ofMinutes(5L * i)));
+		}
+		Instant aEnd = t.plus(Duration.ofMinutes(1502));
+		this.dispatcher.receive(resolved(a, aEnd), aEnd);
+		assertThat(this.dispatcher.tick(t.plus(Duration.ofMinutes(1505)))).singleElement().satisfies((n) -> {
+			assertThat(n.status()).isEqualTo("resolved");
+			assertThat(names(n)).containsExactly("a");
+		});
+	}
+
+	@Test
 	void withTheExtensionOffSilencedResolvedAlertIsDroppedAsInAlertmanager() {
 		Alert a = firing("alertname=Old service=legacy instance=a", T0, T0);
 		this.dispatcher.receive(a, T0);
