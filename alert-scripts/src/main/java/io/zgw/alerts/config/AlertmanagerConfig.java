@@ -1,5 +1,6 @@
 package io.zgw.alerts.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,9 @@ public record AlertmanagerConfig(Route route, Map<String, Receiver> receivers, L
 		List<String> notes) {
 
 	public AlertmanagerConfig {
-		receivers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(receivers));
+		receivers = Collections.unmodifiableMap(new LinkedHashMap<>(receivers));
 		inhibitRules = List.copyOf(inhibitRules);
-		timeIntervals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timeIntervals));
+		timeIntervals = Collections.unmodifiableMap(new LinkedHashMap<>(timeIntervals));
 		unsupportedIntegrations = List.copyOf(unsupportedIntegrations);
 		notes = List.copyOf(notes);
 	}

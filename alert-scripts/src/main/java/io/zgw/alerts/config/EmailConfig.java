@@ -1,5 +1,6 @@
 package io.zgw.alerts.config;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,7 +26,7 @@ public record EmailConfig(String to, @Nullable String from, @Nullable String sma
 	public EmailConfig {
 		TreeMap<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		sorted.putAll(headers);
-		headers = java.util.Collections.unmodifiableMap(sorted);
+		headers = Collections.unmodifiableMap(sorted);
 	}
 
 	@Override

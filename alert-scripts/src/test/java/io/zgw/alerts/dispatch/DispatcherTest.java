@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.ConfigLoader;
 import io.zgw.alerts.matcher.Matchers;
 import io.zgw.alerts.model.Alert;
 import io.zgw.alerts.model.LabelSet;
+import io.zgw.alerts.routing.RouteOptions;
 import io.zgw.alerts.silence.Silence;
 import io.zgw.alerts.silence.Silences;
 import org.junit.jupiter.api.Test;
@@ -362,22 +364,16 @@ class DispatcherTest {
 
 	@Test
 	void dedupFollowsAlertmanagersNeedsUpdate() {
-		var options = this.config.route().options();
-		NotificationLogEntry last = new NotificationLogEntry(java.util.Set.of("a", "b"), java.util.Set.of(), T0,
+		RouteOptions options = this.config.route().options();
+		NotificationLogEntry last = new NotificationLogEntry(Set.of("a", "b"), Set.of(), T0,
 				T0.plus(Duration.ofHours(2)));
 		Instant soon = T0.plusSeconds(60);
-		assertThat(Dispatcher.needsUpdate(null, java.util.Set.of(), java.util.Set.of("a"), true, options, soon))
-			.isFalse();
-		assertThat(Dispatcher.needsUpdate(last, java.util.Set.of("a"), java.util.Set.of(), true, options, soon))
-			.isFalse();
-		assertThat(Dispatcher.needsUpdate(last, java.util.Set.of("a", "c"), java.util.Set.of(), true, options, soon))
-			.isTrue();
-		assertThat(Dispatcher.needsUpdate(last, java.util.Set.of("a"), java.util.Set.of("b"), true, options, soon))
-			.isTrue();
-		assertThat(Dispatcher.needsUpdate(last, java.util.Set.of("a"), java.util.Set.of("b"), false, options, soon))
-			.isFalse();
-		assertThat(Dispatcher.needsUpdate(last, java.util.Set.of(), java.util.Set.of("a", "b"), false, options, soon))
-			.isTrue();
+		assertThat(Dispatcher.needsUpdate(null, Set.of(), Set.of("a"), true, options, soon)).isFalse();
+		assertThat(Dispatcher.needsUpdate(last, Set.of("a"), Set.of(), true, options, soon)).isFalse();
+		assertThat(Dispatcher.needsUpdate(last, Set.of("a", "c"), Set.of(), true, options, soon)).isTrue();
+		assertThat(Dispatcher.needsUpdate(last, Set.of("a"), Set.of("b"), true, options, soon)).isTrue();
+		assertThat(Dispatcher.needsUpdate(last, Set.of("a"), Set.of("b"), false, options, soon)).isFalse();
+		assertThat(Dispatcher.needsUpdate(last, Set.of(), Set.of("a", "b"), false, options, soon)).isTrue();
 	}
 
 }
