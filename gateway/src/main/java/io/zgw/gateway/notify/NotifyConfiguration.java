@@ -39,6 +39,11 @@ class NotifyConfiguration {
 	}
 
 	@Bean
+	OutboxNotifier outboxNotifier(OutboxQueue queue, NotifyProperties properties) {
+		return new OutboxNotifier(queue, properties.externalUrl());
+	}
+
+	@Bean
 	NotifyMetrics notifyMetrics(MeterRegistry registry, OutboxQueue queue) {
 		return new NotifyMetrics(registry, queue);
 	}

@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout default per-send timeout (HTTP request, SMTP connect/read/write)
  * @param lease how long a claimed delivery stays reserved; must exceed {@code timeout}
  * @param retention how long delivered and failed deliveries stay in the outbox table
+ * @param externalUrl link back to the gateway put in every payload (Alertmanager's
+ * {@code --web.external-url})
  * @param workerId this replica's name in {@code outbox.claimed_by}; default host name
  * plus a random suffix
  * @param retry backoff between attempts
@@ -29,7 +31,8 @@ import org.springframework.validation.annotation.Validated;
 public record NotifyProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration pollInterval,
 		@DefaultValue("50") @Min(1) int batchSize, @DefaultValue("4") @Min(1) int concurrency,
 		@DefaultValue("10s") Duration timeout, @DefaultValue("1m") Duration lease,
-		@DefaultValue("7d") Duration retention, @Nullable String workerId, @Valid @DefaultValue Retry retry) {
+		@DefaultValue("7d") Duration retention, @DefaultValue("http://localhost:8080") String externalUrl,
+		@Nullable String workerId, @Valid @DefaultValue Retry retry) {
 
 	public NotifyProperties {
 		requirePositive(pollInterval, "zgw.notify.poll-interval");

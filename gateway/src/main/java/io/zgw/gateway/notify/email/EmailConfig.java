@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param sendResolved {@code send_resolved}: also notify about resolved alerts
  * (Alertmanager's default for email is false)
  * @param to {@code to}: comma-separated recipient addresses
- * @param from {@code from}: sender address
+ * @param from {@code from}: sender address, or null when every message names its own
  * @param hello {@code hello}: host name sent in EHLO, {@code null} = this host's name
  * @param smarthost {@code smarthost}: SMTP server as {@code host:port}
  * @param authUsername {@code auth_username}: SMTP AUTH user, {@code null} = no AUTH
@@ -21,15 +21,13 @@ import org.jspecify.annotations.Nullable;
  * true)
  * @param headers {@code headers}: extra headers; the rendered message's headers win
  */
-public record EmailConfig(boolean sendResolved, String to, String from, @Nullable String hello, String smarthost,
-		@Nullable String authUsername, @Nullable Secret authPassword, boolean requireTls, Map<String, String> headers) {
+public record EmailConfig(boolean sendResolved, String to, @Nullable String from, @Nullable String hello,
+		String smarthost, @Nullable String authUsername, @Nullable Secret authPassword, boolean requireTls,
+		Map<String, String> headers) {
 
 	public EmailConfig {
 		if (to.isBlank()) {
 			throw new IllegalArgumentException("email_configs.to must not be empty");
-		}
-		if (from.isBlank()) {
-			throw new IllegalArgumentException("email_configs.from must not be empty");
 		}
 		int colon = smarthost.lastIndexOf(':');
 		if (colon <= 0 || !smarthost.substring(colon + 1).matches("\\d{1,5}")) {

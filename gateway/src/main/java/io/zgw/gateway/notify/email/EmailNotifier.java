@@ -104,11 +104,16 @@ public final class EmailNotifier implements Notifier {
 	}
 
 	private MimeMessage toMime(EmailMessage message) throws MessagingException, UnsupportedEncodingException {
+		String from = (message.from() != null) ? message.from() : config.from();
+		if (from == null) {
+			throw new MessagingException("no sender: set email_configs.from");
+		}
+		String to = (message.to() != null) ? message.to() : config.to();
 		MimeMessage mime = sender.createMimeMessage();
-		mime.setFrom(new InternetAddress(config.from()));
-		mime.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(config.to()));
+		mime.setFrom(new InternetAddress(from));
+		mime.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to));
 		mime.setSubject(message.subject(), "UTF-8");
-		mime.setText(message.text(), "UTF-8");
+		mime.setText(message.body(), "UTF-8");
 		for (Map<String, String> headers : List.of(config.headers(), message.headers())) {
 			for (Map.Entry<String, String> header : headers.entrySet()) {
 				if ("Subject".equalsIgnoreCase(header.getKey())) {

@@ -44,7 +44,7 @@ class EmailNotifierTest {
 
 	@Test
 	void mailArrivesWithSubjectBodyAndHeaders() throws Exception {
-		EmailMessage message = new EmailMessage("[FIRING:2] DiskFull (pay)", "disk / is 97% full on db-1\n",
+		EmailMessage message = new EmailMessage(null, null, "[FIRING:2] DiskFull (pay)", "disk / is 97% full on db-1\n",
 				Map.of("X-Team", "databases", "X-Group-Key", "{}:{alertname=\"DiskFull\"}"));
 		assertThat(send(config("mail-pw", false), message)).isEqualTo(DeliveryResult.delivered());
 
@@ -65,7 +65,7 @@ class EmailNotifierTest {
 
 	@Test
 	void wrongPasswordIsRetryableAndNotEchoed() {
-		DeliveryResult result = send(config("wrong-pw", false), new EmailMessage("s", "t", Map.of()));
+		DeliveryResult result = send(config("wrong-pw", false), new EmailMessage(null, null, "s", "t", Map.of()));
 		assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 		assertThat(result.error()).contains("uthentication").doesNotContain("wrong-pw");
 		assertThat(smtp.getReceivedMessages()).isEmpty();
@@ -73,7 +73,7 @@ class EmailNotifierTest {
 
 	@Test
 	void requireTlsRefusesToSendOverAServerWithoutStartTls() {
-		DeliveryResult result = send(config("mail-pw", true), new EmailMessage("s", "t", Map.of()));
+		DeliveryResult result = send(config("mail-pw", true), new EmailMessage(null, null, "s", "t", Map.of()));
 		assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 		assertThat(result.error()).contains("STARTTLS");
 		assertThat(smtp.getReceivedMessages()).isEmpty();
@@ -83,7 +83,18 @@ class EmailNotifierTest {
 	void smarthostDownIsRetryable() {
 		EmailConfig config = new EmailConfig(true, "oncall@zgw.test", "alerts@zgw.test", null, "127.0.0.1:1", null,
 				null, false, Map.of());
-		assertThat(send(config, new EmailMessage("s", "t", Map.of())).outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
+		assertThat(send(config, new EmailMessage(null, null, "s", "t", Map.of())).outcome())
+			.isEqualTo(Outcome.RETRYABLE_FAILURE);
+	}
+
+	@Test
+	void recipientsAndSenderOfTheRenderedMessageWinOverTheConfig() throws Exception {
+		EmailMessage message = new EmailMessage("dba@zgw.test", "pay-alerts@zgw.test", "s", "t", Map.of());
+		assertThat(send(config("mail-pw", false), message)).isEqualTo(DeliveryResult.delivered());
+		MimeMessage mail = smtp.getReceivedMessages()[0];
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(mail.getHeader("To", ",")).isEqualTo("dba@zgw.test");
+		assertThat(mail.getFrom()[0].toString()).isEqualTo("pay-alerts@zgw.test");
 	}
 
 	@Test
