@@ -57,8 +57,14 @@ public final class DeliveryWorker {
 		this.sendExecutor = sendExecutor;
 	}
 
-	/** Claims one batch and sends it; returns how many deliveries were attempted. */
+	/**
+	 * Claims one batch and sends it; returns how many deliveries were attempted (none
+	 * before the receivers are loaded).
+	 */
 	public int runOnce() {
+		if (!notifiers.loaded()) {
+			return 0;
+		}
 		List<OutboxEntry> entries = queue.claim(workerId, batchSize, lease);
 		CompletableFuture<?>[] sends = entries.stream()
 			.map((entry) -> CompletableFuture.runAsync(() -> deliver(entry), sendExecutor))

@@ -16,4 +16,10 @@ public interface Notifiers {
 	 */
 	List<Notifier> forReceiver(String receiver);
 
+	/**
+	 * Whether a receiver configuration has been loaded; until then workers claim nothing,
+	 * so rows left from before a restart are not failed as "unknown receiver".
+	 */
+	boolean loaded();
+
 }

@@ -15,6 +15,7 @@ import io.zgw.gateway.notify.slack.SlackConfig;
 import io.zgw.gateway.notify.slack.SlackNotifier;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 import io.zgw.gateway.notify.webhook.WebhookNotifier;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,7 +30,8 @@ public final class ReceiverNotifiers implements Notifiers {
 
 	private final Duration timeout;
 
-	private final AtomicReference<Map<String, List<Notifier>>> byReceiver = new AtomicReference<>(Map.of());
+	// null until the first replace(): see loaded().
+	private final AtomicReference<@Nullable Map<String, List<Notifier>>> byReceiver = new AtomicReference<>();
 
 	/** Creates an empty set; {@code timeout} is the default per-send timeout. */
 	public ReceiverNotifiers(JsonPoster poster, JsonMapper json, Duration timeout) {
@@ -78,7 +80,13 @@ public final class ReceiverNotifiers implements Notifiers {
 
 	@Override
 	public List<Notifier> forReceiver(String receiver) {
-		return byReceiver.get().getOrDefault(receiver, List.of());
+		Map<String, List<Notifier>> current = byReceiver.get();
+		return (current != null) ? current.getOrDefault(receiver, List.of()) : List.of();
+	}
+
+	@Override
+	public boolean loaded() {
+		return byReceiver.get() != null;
 	}
 
 }

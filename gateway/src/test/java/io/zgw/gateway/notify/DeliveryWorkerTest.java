@@ -168,6 +168,22 @@ class DeliveryWorkerTest {
 	}
 
 	@Test
+	void nothingIsClaimedUntilReceiversAreLoadedSoRowsFromBeforeARestartSurvive() {
+		ReceiverNotifiers notLoadedYet = new ReceiverNotifiers(
+				new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))), JsonMapper.builder().build(),
+				Duration.ofSeconds(2));
+		DeliveryWorker early = newWorker(queue, notLoadedYet, new SimpleMeterRegistry(), clock, "w2", sendPool);
+		queue.enqueue(delivery("A", 1));
+
+		assertThat(early.runOnce()).isZero();
+		assertThat(queue.depth()).isEqualTo(1);
+		notLoadedYet.replace(
+				List.of(new Receiver("team", List.of(WebhookConfig.of(receiver.url("/hook"))), List.of(), List.of())));
+		assertThat(early.runOnce()).isEqualTo(1);
+		assertThat(receiver.acceptedBodies()).containsExactly(delivery("A", 1).payload());
+	}
+
+	@Test
 	void outboxDepthGaugeCountsPendingDeliveries() {
 		receiver.down();
 		queue.enqueue(delivery("A", 1));
