@@ -67,21 +67,3 @@ CREATE TABLE notification_log (
   PRIMARY KEY (group_key_hash, receiver)
 );
 CREATE INDEX ix_notification_log_expires ON notification_log (expires_at);
-
--- Notifications to deliver, written in the same transaction that decided them; delivered
--- in id order per (group, receiver).
-CREATE TABLE outbox (
-  id              BIGINT       NOT NULL AUTO_INCREMENT,
-  group_key_hash  CHAR(64)     NOT NULL,
-  group_key       TEXT         NOT NULL,
-  receiver        VARCHAR(255) NOT NULL,
-  payload         MEDIUMTEXT   NOT NULL,
-  created_at      DATETIME(3)  NOT NULL,
-  attempts        INT          NOT NULL DEFAULT 0,
-  next_attempt_at DATETIME(3)  NOT NULL,
-  delivered_at    DATETIME(3)  NULL,
-  last_error      TEXT         NULL,
-  PRIMARY KEY (id)
-);
-CREATE INDEX ix_outbox_due ON outbox (delivered_at, next_attempt_at);
-CREATE INDEX ix_outbox_group ON outbox (group_key_hash, receiver, id);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,10 +40,18 @@ class AmtoolIntegrationTests {
 
 	String host;
 
+	@TempDir
+	Path temp;
+
+	Path httpConfig;
+
 	@BeforeEach
-	void setUp() {
+	void setUp() throws IOException {
 		assertThat(AMTOOL).as("amtool must be installed (apt-get install prometheus-alertmanager)").isExecutable();
 		this.host = "amtool-" + UUID.randomUUID();
+		// amtool 0.25 sends the API key from Prometheus' HTTP client configuration.
+		this.httpConfig = Files.writeString(this.temp.resolve("http.yml"),
+				"authorization:\n  credentials: " + AlertingTestSupport.ADMIN_KEY + "\n");
 		new AlertingTestSupport(this.port).post("/api/v2/alerts", """
 				[{"labels":{"alertname":"AmtoolSees","host":"%s","business_line":"shop"}}]
 				""".formatted(this.host), Map.of());
@@ -77,8 +86,8 @@ class AmtoolIntegrationTests {
 	}
 
 	private Result run(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(
-				List.of(AMTOOL.toString(), "--alertmanager.url=http://127.0.0.1:" + this.port));
+		List<String> command = new ArrayList<>(List.of(AMTOOL.toString(),
+				"--alertmanager.url=http://127.0.0.1:" + this.port, "--http.config.file=" + this.httpConfig));
 		command.addAll(List.of(args));
 		Path out = Files.createTempFile("amtool", ".out");
 		Path err = Files.createTempFile("amtool", ".err");

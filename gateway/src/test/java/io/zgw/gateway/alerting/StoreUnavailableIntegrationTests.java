@@ -1,63 +1,73 @@
 package io.zgw.gateway.alerting;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
+import io.zgw.alerts.model.LabelSet;
+import io.zgw.gateway.alerting.store.AlertReader;
+import io.zgw.gateway.alerting.store.AlertUpsert;
+import io.zgw.gateway.alerting.store.AlertWriter;
+import io.zgw.gateway.alerting.store.StoreUnavailableException;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests that ingestion answers 503 when MySQL is unreachable, with a context pointed at a
- * port where nothing listens (the shared MariaDB must not be stopped).
+ * Tests that the alert store reports MySQL being unreachable as "unavailable" (503), with
+ * a context pointed at a port where nothing listens (the shared MariaDB must not be
+ * stopped). API-key endpoints cannot be reached without MySQL (the key lookup needs it),
+ * so the writer and reader are checked directly and the HTTP mapping through the open
+ * Zabbix webhook.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:mysql://127.0.0.1:3399/nothing_listens",
 				"spring.flyway.enabled=false", "spring.datasource.hikari.connection-timeout=500",
-				"spring.datasource.hikari.initialization-fail-timeout=-1" })
+				"spring.datasource.hikari.initialization-fail-timeout=-1", "zgw.security.bootstrap-admin-key=" })
 @ActiveProfiles({ "it", "alerting-it" })
 class StoreUnavailableIntegrationTests {
 
 	@LocalServerPort
 	int port;
 
-	AlertingTestSupport http;
+	@Autowired
+	AlertWriter writer;
 
-	@BeforeEach
-	void setUp() {
-		this.http = new AlertingTestSupport(this.port);
-	}
-
-	@Test
-	void postedAlertGets503WhenMysqlIsDown() {
-		HttpResponse<String> response = this.http.post("/api/v2/alerts", "[{\"labels\":{\"alertname\":\"X\"}}]",
-				Map.of());
-		assertUnavailable(response);
-	}
+	@Autowired
+	AlertReader reader;
 
 	@Test
-	void zabbixEventGets503WhenMysqlIsDown() {
-		HttpResponse<String> response = this.http.post("/api/v1/zabbix/events",
+	void zabbixEventGets503ProblemWithRetryAfterWhenMysqlIsDown() {
+		HttpResponse<String> response = new AlertingTestSupport(this.port).post("/api/v1/zabbix/events",
 				ZabbixWebhookIntegrationTests.problem("shop", 42),
 				Map.of("X-Zgw-Shard", "shop", "Authorization", "Bearer shop-secret"));
-		assertUnavailable(response);
-	}
-
-	@Test
-	void alertQueryGets503WhenMysqlIsDown() {
-		assertUnavailable(this.http.get("/api/v2/alerts"));
-	}
-
-	private static void assertUnavailable(HttpResponse<String> response) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Retry-After")).isPresent();
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	@Test
+	void queuedAlertFailsAsUnavailableWhenMysqlIsDown() {
+		CompletableFuture<Void> commit = this.writer.submit(new AlertUpsert(LabelSet.of(Map.of("alertname", "X")),
+				Map.of(), "", Instant.now(), Instant.now().plusSeconds(300)));
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> commit.get(30, TimeUnit.SECONDS))
+			.withCauseInstanceOf(StoreUnavailableException.class);
+	}
+
+	@Test
+	void alertQueryFailsAsUnavailableWhenMysqlIsDown() {
+		assertThatExceptionOfType(StoreUnavailableException.class)
+			.isThrownBy(() -> this.reader.firingAt(Instant.now()));
 	}
 
 }

@@ -7,17 +7,17 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import io.zgw.alerts.model.LabelSet;
+import io.zgw.alerts.matcher.Matcher;
+import io.zgw.alerts.matcher.Matchers;
 import io.zgw.gateway.alerting.AlertingProperties;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.alerting.store.StoredAlert;
+import io.zgw.gateway.security.ApiPrincipal;
 import io.zgw.gateway.web.ApiException;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,40 +38,33 @@ class AlertQueryController {
 
 	private final SilenceStore silences;
 
-	private final LabelMatching matching;
-
 	private final AlertRouting routing;
-
-	private final BusinessLineScope scope;
 
 	private final Clock clock;
 
 	private final AlertingProperties properties;
 
-	AlertQueryController(AlertReader reader, SilenceStore silences, LabelMatching matching, AlertRouting routing,
-			BusinessLineScope scope, ObjectProvider<Clock> clock, AlertingProperties properties) {
+	AlertQueryController(AlertReader reader, SilenceStore silences, AlertRouting routing, ObjectProvider<Clock> clock,
+			AlertingProperties properties) {
 		this.reader = reader;
 		this.silences = silences;
-		this.matching = matching;
 		this.routing = routing;
-		this.scope = scope;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.properties = properties;
 	}
 
 	@GetMapping("/api/v2/alerts")
-	List<Map<String, Object>> alerts(HttpServletRequest request, @RequestParam(defaultValue = "true") boolean active,
+	List<Map<String, Object>> alerts(ApiPrincipal principal, @RequestParam(defaultValue = "true") boolean active,
 			@RequestParam(defaultValue = "true") boolean silenced,
 			@RequestParam(required = false) @Nullable List<String> filter,
 			@RequestParam(required = false) @Nullable String receiver) {
-		Predicate<LabelSet> filters = filters(filter);
+		Matchers filters = filters(filter);
 		Pattern receiverPattern = receiverPattern(receiver);
-		Predicate<String> visible = this.scope.visibleTo(request);
 		Instant now = this.clock.instant();
-		SilenceMuting muting = new SilenceMuting(this.silences.activeAt(now), this.matching);
+		SilenceMuting muting = new SilenceMuting(this.silences.activeAt(now));
 		List<Map<String, Object>> result = new ArrayList<>();
 		for (StoredAlert alert : this.reader.firingAt(now)) {
-			if (!visible.test(alert.labels().get("business_line")) || !filters.test(alert.labels())) {
+			if (!principal.canSee(alert.labels().get("business_line")) || !filters.matches(alert.labels())) {
 				continue;
 			}
 			List<String> receivers = this.routing.receiversFor(alert.labels());
@@ -108,20 +101,18 @@ class AlertQueryController {
 		return json;
 	}
 
-	private Predicate<LabelSet> filters(@Nullable List<String> filter) {
-		Predicate<LabelSet> all = (labels) -> true;
-		if (filter == null) {
-			return all;
-		}
-		for (String text : filter) {
+	/** Returns the {@code filter} parameters as matchers; 400 naming the bad one. */
+	static Matchers filters(@Nullable List<String> filter) {
+		List<Matcher> matchers = new ArrayList<>();
+		for (String text : (filter != null) ? filter : List.<String>of()) {
 			try {
-				all = all.and(this.matching.parse(text));
+				matchers.add(Matcher.parse(text));
 			}
 			catch (IllegalArgumentException ex) {
-				throw ApiException.badParameter("filter", "bad filter: " + ex.getMessage());
+				throw ApiException.badParameter("filter", "bad filter '" + text + "': " + ex.getMessage());
 			}
 		}
-		return all;
+		return Matchers.of(matchers);
 	}
 
 	private static @Nullable Pattern receiverPattern(@Nullable String receiver) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 
+import io.zgw.alerts.matcher.Matchers;
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.alerting.store.StoredSilence;
@@ -37,31 +37,20 @@ class SilenceController {
 
 	private final SilenceStore store;
 
-	private final LabelMatching matching;
-
 	private final Clock clock;
 
-	SilenceController(SilenceStore store, LabelMatching matching, ObjectProvider<Clock> clock) {
+	SilenceController(SilenceStore store, ObjectProvider<Clock> clock) {
 		this.store = store;
-		this.matching = matching;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	@GetMapping("/api/v2/silences")
 	List<Map<String, Object>> silences(@RequestParam(required = false) @Nullable List<String> filter) {
 		Instant now = this.clock.instant();
-		Predicate<LabelSet> filters = (labels) -> true;
-		for (String text : (filter != null) ? filter : List.<String>of()) {
-			try {
-				filters = filters.and(this.matching.parse(text));
-			}
-			catch (IllegalArgumentException ex) {
-				throw ApiException.badParameter("filter", "bad filter: " + ex.getMessage());
-			}
-		}
+		Matchers filters = AlertQueryController.filters(filter);
 		List<StoredSilence> result = new ArrayList<>();
 		for (StoredSilence silence : this.store.all()) {
-			if (filters.test(equalityLabels(silence))) {
+			if (filters.matches(equalityLabels(silence))) {
 				result.add(silence);
 			}
 		}
@@ -105,9 +94,7 @@ class SilenceController {
 		List<StoredSilence.Matcher> matchers = matchers(body.get("matchers"));
 		Instant startsAt = required(AmTimes.parse(body.get("startsAt"), "startsAt"), "startsAt");
 		Instant endsAt = required(AmTimes.parse(body.get("endsAt"), "endsAt"), "endsAt");
-		if (!endsAt.isAfter(startsAt)) {
-			throw ApiException.badParameter("endsAt", "endsAt must be after startsAt");
-		}
+		validate(new StoredSilence("new", matchers, startsAt, endsAt, "", "", now));
 		if (!endsAt.isAfter(now)) {
 			throw ApiException.badParameter("endsAt", "endsAt can't be in the past");
 		}
@@ -145,12 +132,11 @@ class SilenceController {
 		};
 	}
 
-	private List<StoredSilence.Matcher> matchers(@Nullable JsonNode node) {
+	private static List<StoredSilence.Matcher> matchers(@Nullable JsonNode node) {
 		if (node == null || !node.isArray() || node.isEmpty()) {
 			throw ApiException.badParameter("matchers", "matchers must be a non-empty array");
 		}
 		List<StoredSilence.Matcher> matchers = new ArrayList<>();
-		Predicate<LabelSet> all = (labels) -> true;
 		for (int i = 0; i < node.size(); i++) {
 			JsonNode m = node.get(i);
 			String field = "matchers[" + i + "]";
@@ -162,20 +148,29 @@ class SilenceController {
 			if (valueNode == null || !valueNode.isString()) {
 				throw ApiException.badParameter(field + ".value", field + ".value must be a string");
 			}
-			boolean isRegex = m.path("isRegex").asBoolean(false);
-			boolean isEqual = m.path("isEqual").asBoolean(true);
+			StoredSilence.Matcher matcher = new StoredSilence.Matcher(name, valueNode.stringValue(),
+					m.path("isRegex").asBoolean(false), m.path("isEqual").asBoolean(true));
 			try {
-				all = all.and(this.matching.matcher(name, valueNode.stringValue(), isRegex, isEqual));
+				SilenceMuting.toMatcher(matcher);
 			}
 			catch (IllegalArgumentException ex) {
 				throw ApiException.badParameter(field + ".value", field + ".value: " + ex.getMessage());
 			}
-			matchers.add(new StoredSilence.Matcher(name, valueNode.stringValue(), isRegex, isEqual));
-		}
-		if (all.test(LabelSet.of(Map.of()))) {
-			throw ApiException.badParameter("matchers", "at least one matcher must not match the empty string");
+			matchers.add(matcher);
 		}
 		return matchers;
+	}
+
+	// The alert-rule library's checks; its messages start with the field name.
+	private static void validate(StoredSilence silence) {
+		try {
+			SilenceMuting.toSilence(silence).validate();
+		}
+		catch (IllegalArgumentException ex) {
+			String message = ex.getMessage();
+			int colon = message.indexOf(':');
+			throw ApiException.badParameter((colon > 0) ? message.substring(0, colon) : "body", message);
+		}
 	}
 
 	private StoredSilence find(String id) {
