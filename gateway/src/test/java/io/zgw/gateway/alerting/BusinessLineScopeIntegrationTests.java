@@ -3,6 +3,7 @@ package io.zgw.gateway.alerting;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,10 +50,55 @@ class BusinessLineScopeIntegrationTests {
 		assertThat(businessLines(query, AlertingTestSupport.ADMIN_KEY)).containsExactlyInAnyOrder("shop", "pay");
 	}
 
+	@Test
+	void scopedKeyPostsOnlyAlertsOfItsBusinessLines() {
+		AlertingTestSupport pay = new AlertingTestSupport(this.port,
+				key(new AlertingTestSupport(this.port), "operator", "[\"pay\"]"));
+		assertThat(pay
+			.post("/api/v2/alerts", "[{\"labels\":{\"alertname\":\"Mine\",\"business_line\":\"pay\"}}]", Map.of())
+			.statusCode()).isEqualTo(200);
+		HttpResponse<String> other = pay.post("/api/v2/alerts", """
+				[{"labels":{"alertname":"Mine","business_line":"pay"}},
+				 {"labels":{"alertname":"Theirs","business_line":"shop"}}]
+				""", Map.of());
+		assertThat(other.statusCode()).isEqualTo(403);
+		assertThat(this.json.readTree(other.body()).get("parameter").asString())
+			.isEqualTo("alerts[1].labels.business_line");
+	}
+
+	@Test
+	void scopedKeySilencesOnlyItsBusinessLinesAndSeesOnlyThoseSilences() {
+		AlertingTestSupport admin = new AlertingTestSupport(this.port);
+		AlertingTestSupport pay = new AlertingTestSupport(this.port, key(admin, "operator", "[\"pay\"]"));
+		AlertingTestSupport shop = new AlertingTestSupport(this.port, key(admin, "viewer", "[\"shop\"]"));
+		String silence = """
+				{"matchers":[%s],"startsAt":"%s","endsAt":"%s","createdBy":"t","comment":"c"}
+				""";
+		Instant now = Instant.now();
+		String unpinned = silence.formatted("{\"name\":\"alertname\",\"value\":\"X\"}", now, now.plusSeconds(600));
+		assertThat(pay.post("/api/v2/silences", unpinned, Map.of()).statusCode()).isEqualTo(403);
+		String shopPinned = silence.formatted("{\"name\":\"business_line\",\"value\":\"shop\"}", now,
+				now.plusSeconds(600));
+		assertThat(pay.post("/api/v2/silences", shopPinned, Map.of()).statusCode()).isEqualTo(403);
+		HttpResponse<String> created = pay.post("/api/v2/silences",
+				silence.formatted("{\"name\":\"business_line\",\"value\":\"pay\"}", now, now.plusSeconds(600)),
+				Map.of());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+		String id = this.json.readTree(created.body()).get("silenceID").asString();
+		assertThat(pay.get("/api/v2/silence/" + id).statusCode()).isEqualTo(200);
+		assertThat(admin.get("/api/v2/silence/" + id).statusCode()).isEqualTo(200);
+		assertThat(shop.get("/api/v2/silence/" + id).statusCode()).isEqualTo(404);
+		assertThat(shop.get("/api/v2/silences").body()).doesNotContain(id);
+	}
+
 	private String viewerKey(AlertingTestSupport admin, String businessLines) {
+		return key(admin, "viewer", businessLines);
+	}
+
+	private String key(AlertingTestSupport admin, String role, String businessLines) {
 		HttpResponse<String> created = admin.post("/api/v1/admin/keys", """
-				{"name":"scope-%s","role":"viewer","businessLines":%s}
-				""".formatted(UUID.randomUUID(), businessLines), Map.of());
+				{"name":"scope-%s","role":"%s","businessLines":%s}
+				""".formatted(UUID.randomUUID(), role, businessLines), Map.of());
 		assertThat(created.statusCode()).as(created.body()).isBetween(200, 201);
 		return this.json.readTree(created.body()).get("key").asString();
 	}

@@ -14,6 +14,7 @@ import io.zgw.alerts.matcher.Matchers;
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.alerting.store.StoredSilence;
+import io.zgw.gateway.security.ApiPrincipal;
 import io.zgw.gateway.web.ApiException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -45,12 +46,13 @@ class SilenceController {
 	}
 
 	@GetMapping("/api/v2/silences")
-	List<Map<String, Object>> silences(@RequestParam(required = false) @Nullable List<String> filter) {
+	List<Map<String, Object>> silences(ApiPrincipal principal,
+			@RequestParam(required = false) @Nullable List<String> filter) {
 		Instant now = this.clock.instant();
 		Matchers filters = AlertQueryController.filters(filter);
 		List<StoredSilence> result = new ArrayList<>();
 		for (StoredSilence silence : this.store.all()) {
-			if (filters.matches(equalityLabels(silence))) {
+			if (visible(principal, silence) && filters.matches(equalityLabels(silence))) {
 				result.add(silence);
 			}
 		}
@@ -66,13 +68,13 @@ class SilenceController {
 	}
 
 	@GetMapping("/api/v2/silence/{id}")
-	Map<String, Object> silence(@PathVariable String id) {
-		return gettable(find(id), this.clock.instant());
+	Map<String, Object> silence(ApiPrincipal principal, @PathVariable String id) {
+		return gettable(findVisible(principal, id), this.clock.instant());
 	}
 
 	@DeleteMapping("/api/v2/silence/{id}")
-	void expire(@PathVariable String id) {
-		StoredSilence silence = find(id);
+	void expire(ApiPrincipal principal, @PathVariable String id) {
+		StoredSilence silence = findVisible(principal, id);
 		Instant now = this.clock.instant();
 		switch (silence.state(now)) {
 			case "expired" -> {
@@ -86,7 +88,7 @@ class SilenceController {
 	}
 
 	@PostMapping("/api/v2/silences")
-	Map<String, String> post(@RequestBody JsonNode body) {
+	Map<String, String> post(ApiPrincipal principal, @RequestBody JsonNode body) {
 		Instant now = this.clock.instant();
 		if (!body.isObject()) {
 			throw ApiException.badParameter("body", "body must be a postableSilence JSON object");
@@ -98,10 +100,11 @@ class SilenceController {
 		if (!endsAt.isAfter(now)) {
 			throw ApiException.badParameter("endsAt", "endsAt can't be in the past");
 		}
+		requireScoped(principal, matchers);
 		String createdBy = requiredText(body, "createdBy");
 		String comment = requiredText(body, "comment");
 		String id = text(body.get("id"));
-		Optional<StoredSilence> previous = id.isEmpty() ? Optional.empty() : Optional.of(find(id));
+		Optional<StoredSilence> previous = id.isEmpty() ? Optional.empty() : Optional.of(findVisible(principal, id));
 		Instant effectiveStart = startsAt.isBefore(now) ? now : startsAt;
 		if (previous.isPresent() && canUpdateInPlace(previous.get(), matchers, startsAt, now)) {
 			StoredSilence prior = previous.get();
@@ -173,8 +176,32 @@ class SilenceController {
 		}
 	}
 
-	private StoredSilence find(String id) {
-		return this.store.find(id).orElseThrow(() -> ApiException.notFound("silence " + id + " not found"));
+	// A key limited to some business lines sees, creates and expires only silences pinned
+	// to one of them by an equality matcher on business_line; others are not found.
+	private StoredSilence findVisible(ApiPrincipal principal, String id) {
+		return this.store.find(id)
+			.filter((silence) -> visible(principal, silence))
+			.orElseThrow(() -> ApiException.notFound("silence " + id + " not found"));
+	}
+
+	private static boolean visible(ApiPrincipal principal, StoredSilence silence) {
+		return principal.seesAll() || pinnedBusinessLine(silence.matchers()).filter(principal::canSee).isPresent();
+	}
+
+	private static void requireScoped(ApiPrincipal principal, List<StoredSilence.Matcher> matchers) {
+		if (principal.seesAll()) {
+			return;
+		}
+		String line = pinnedBusinessLine(matchers).orElseThrow(() -> ApiException.forbidden("API key '"
+				+ principal.name() + "' sees only some business lines: add a matcher business_line=\"<line>\""));
+		principal.requireVisible(line);
+	}
+
+	private static Optional<String> pinnedBusinessLine(List<StoredSilence.Matcher> matchers) {
+		return matchers.stream()
+			.filter((m) -> m.name().equals("business_line") && m.isEqual() && !m.isRegex())
+			.map(StoredSilence.Matcher::value)
+			.findFirst();
 	}
 
 	private static Map<String, Object> gettable(StoredSilence silence, Instant now) {

@@ -2,6 +2,7 @@ package io.zgw.gateway.alerting.ingest;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +12,13 @@ import io.zgw.gateway.alerting.AlertingProperties;
 import io.zgw.gateway.alerting.store.AlertUpsert;
 import io.zgw.gateway.alerting.store.AlertWriter;
 import io.zgw.gateway.alerting.store.StoreUnavailableException;
+import io.zgw.gateway.security.ApiPrincipal;
+import io.zgw.gateway.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,15 +50,30 @@ class AlertmanagerIngestController {
 	}
 
 	@PostMapping("/api/v2/alerts")
-	ResponseEntity<Void> post(HttpServletRequest request) {
+	ResponseEntity<Void> post(ApiPrincipal principal, HttpServletRequest request) {
 		List<AlertUpsert> alerts = this.parser
 			.parse(RequestBodies.readJson(request, this.properties.maxBodySize(), this.json), this.clock.instant());
+		requireVisible(principal, alerts);
 		CompletableFuture<?>[] commits = new CompletableFuture<?>[alerts.size()];
 		for (int i = 0; i < commits.length; i++) {
 			commits[i] = this.writer.submit(alerts.get(i));
 		}
 		await(CompletableFuture.allOf(commits));
 		return ResponseEntity.ok().build();
+	}
+
+	// A key limited to some business lines may only post alerts labelled with one of
+	// them.
+	private static void requireVisible(ApiPrincipal principal, List<AlertUpsert> alerts) {
+		for (int i = 0; i < alerts.size(); i++) {
+			String line = alerts.get(i).labels().get("business_line");
+			if (!principal.canSee(line)) {
+				String field = "alerts[" + i + "].labels.business_line";
+				throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden",
+						"API key '" + principal.name() + "' may not post alerts for business line '" + line + "'",
+						Map.of("parameter", field));
+			}
+		}
 	}
 
 	private void await(CompletableFuture<Void> commit) {
