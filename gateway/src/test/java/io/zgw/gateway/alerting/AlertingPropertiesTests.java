@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,23 @@ class AlertingPropertiesTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).hasStackTraceContaining("zgw.alerting.zabbix-time-zone");
 		});
+	}
+
+	@Test
+	void unusableRoutingFileRefusesToStartNamingTheKey() {
+		this.runner.withUserConfiguration(RoutingFileConfig.class)
+			.withPropertyValues("zgw.alerting.routing-config-file=src/test/resources/alerting/missing.yml")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("zgw.alerting.routing-config-file");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ComponentScan(basePackageClasses = RoutingFileConfig.class, useDefaultFilters = false,
+			includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.RoutingFile"))
+	static class RoutingFileConfig {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.zgw.alerts.inhibit.Inhibitor;
 import io.zgw.alerts.matcher.Matcher;
 import io.zgw.alerts.matcher.Matchers;
+import io.zgw.alerts.model.Alert;
 import io.zgw.gateway.alerting.AlertingProperties;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.SilenceStore;
@@ -27,9 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * AlertQueryController is Alertmanager API v2's {@code GET /api/v2/alerts}: the firing
- * alerts the caller's business lines may see, in Alertmanager's gettableAlert shape.
- * Nothing is inhibited or unprocessed yet, so the {@code inhibited} and
- * {@code unprocessed} parameters change nothing and are not bound.
+ * alerts the caller's business lines may see, in Alertmanager's gettableAlert shape, with
+ * receivers, silences and inhibitions applied. Alerts are processed as they are stored,
+ * so none is ever "unprocessed" and that parameter is not bound.
  */
 @RestController
 class AlertQueryController {
@@ -38,13 +40,13 @@ class AlertQueryController {
 
 	private final SilenceStore silences;
 
-	private final AlertRouting routing;
+	private final RoutingFile routing;
 
 	private final Clock clock;
 
 	private final AlertingProperties properties;
 
-	AlertQueryController(AlertReader reader, SilenceStore silences, AlertRouting routing, ObjectProvider<Clock> clock,
+	AlertQueryController(AlertReader reader, SilenceStore silences, RoutingFile routing, ObjectProvider<Clock> clock,
 			AlertingProperties properties) {
 		this.reader = reader;
 		this.silences = silences;
@@ -56,14 +58,19 @@ class AlertQueryController {
 	@GetMapping("/api/v2/alerts")
 	List<Map<String, Object>> alerts(ApiPrincipal principal, @RequestParam(defaultValue = "true") boolean active,
 			@RequestParam(defaultValue = "true") boolean silenced,
+			@RequestParam(defaultValue = "true") boolean inhibited,
 			@RequestParam(required = false) @Nullable List<String> filter,
 			@RequestParam(required = false) @Nullable String receiver) {
 		Matchers filters = filters(filter);
 		Pattern receiverPattern = receiverPattern(receiver);
 		Instant now = this.clock.instant();
 		SilenceMuting muting = new SilenceMuting(this.silences.activeAt(now));
+		List<StoredAlert> firing = this.reader.firingAt(now);
+		// Every firing alert may inhibit, including those the caller cannot see.
+		Inhibitor.Snapshot inhibition = this.routing.inhibitor()
+			.snapshot(firing.stream().map((a) -> toAlert(a, now)).toList(), now);
 		List<Map<String, Object>> result = new ArrayList<>();
-		for (StoredAlert alert : this.reader.firingAt(now)) {
+		for (StoredAlert alert : firing) {
 			if (!principal.canSee(alert.labels().get("business_line")) || !filters.matches(alert.labels())) {
 				continue;
 			}
@@ -72,33 +79,45 @@ class AlertQueryController {
 				continue;
 			}
 			List<String> silencedBy = muting.silencedBy(alert.labels());
-			boolean muted = !silencedBy.isEmpty();
-			if ((muted && !silenced) || (!muted && !active)) {
+			List<String> inhibitedBy = inhibition.inhibitedBy(alert.labels()).stream().toList();
+			boolean suppressed = !silencedBy.isEmpty() || !inhibitedBy.isEmpty();
+			if ((!silencedBy.isEmpty() && !silenced) || (!inhibitedBy.isEmpty() && !inhibited)
+					|| (!suppressed && !active)) {
 				continue;
 			}
-			result.add(gettable(alert, receivers, silencedBy, now));
+			result.add(gettable(alert, receivers, silencedBy, inhibitedBy, now));
 		}
 		result.sort(Comparator.comparing((Map<String, Object> a) -> (String) a.get("fingerprint")));
 		return result;
 	}
 
 	private Map<String, Object> gettable(StoredAlert alert, List<String> receivers, List<String> silencedBy,
-			Instant now) {
+			List<String> inhibitedBy, Instant now) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("annotations", alert.annotations());
 		// A firing Zabbix problem has no end; show what Alertmanager shows for an alert
 		// posted without endsAt, so clients see it as firing.
-		Instant endsAt = (alert.endsAt() != null) ? alert.endsAt() : now.plus(this.properties.resolveTimeout());
+		Instant endsAt = endsAt(alert, now);
 		json.put("endsAt", AmTimes.format(endsAt));
 		json.put("fingerprint", alert.fingerprint());
 		json.put("receivers", receivers.stream().map((name) -> Map.of("name", name)).toList());
 		json.put("startsAt", AmTimes.format(alert.startsAt()));
-		json.put("status", Map.of("state", silencedBy.isEmpty() ? "active" : "suppressed", "silencedBy", silencedBy,
-				"inhibitedBy", List.of()));
+		boolean suppressed = !silencedBy.isEmpty() || !inhibitedBy.isEmpty();
+		json.put("status", Map.of("state", suppressed ? "suppressed" : "active", "silencedBy", silencedBy,
+				"inhibitedBy", inhibitedBy));
 		json.put("updatedAt", AmTimes.format(alert.updatedAt()));
 		json.put("generatorURL", alert.generatorUrl());
 		json.put("labels", alert.labels().asMap());
 		return json;
+	}
+
+	private Instant endsAt(StoredAlert alert, Instant now) {
+		return (alert.endsAt() != null) ? alert.endsAt() : now.plus(this.properties.resolveTimeout());
+	}
+
+	private Alert toAlert(StoredAlert alert, Instant now) {
+		return new Alert(alert.labels(), alert.annotations(), alert.startsAt(), endsAt(alert, now),
+				alert.generatorUrl(), alert.updatedAt());
 	}
 
 	/** Returns the {@code filter} parameters as matchers; 400 naming the bad one. */

@@ -17,13 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StatusController {
 
-	private final AlertRouting routing;
+	private final RoutingFile routing;
 
 	private final Instant startedAt = Instant.now();
 
 	private final String version;
 
-	StatusController(AlertRouting routing, ObjectProvider<BuildProperties> build) {
+	StatusController(RoutingFile routing, ObjectProvider<BuildProperties> build) {
 		this.routing = routing;
 		BuildProperties properties = build.getIfAvailable();
 		this.version = "zgw-" + ((properties != null) ? properties.getVersion() : "dev");
@@ -33,7 +33,7 @@ class StatusController {
 	Map<String, Object> status() {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("cluster", Map.of("name", "", "status", "disabled", "peers", List.of()));
-		json.put("config", Map.of("original", this.routing.originalConfig()));
+		json.put("config", Map.of("original", this.routing.original()));
 		json.put("uptime", AmTimes.format(this.startedAt));
 		json.put("versionInfo", Map.of("branch", "", "buildDate", "", "buildUser", "", "goVersion", "", "revision", "",
 				"version", this.version));

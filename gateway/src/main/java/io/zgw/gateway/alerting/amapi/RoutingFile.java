@@ -1,0 +1,85 @@
+package io.zgw.gateway.alerting.amapi;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.zgw.alerts.config.AlertmanagerConfig;
+import io.zgw.alerts.config.ConfigException;
+import io.zgw.alerts.config.ConfigLoader;
+import io.zgw.alerts.inhibit.Inhibitor;
+import io.zgw.alerts.model.LabelSet;
+import io.zgw.alerts.routing.Route;
+import io.zgw.gateway.alerting.AlertingProperties;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * RoutingFile is the {@code alertmanager.yml} named by
+ * {@code zgw.alerting.routing-config-file}, loaded and validated once at start-up: the
+ * Alertmanager API shows its receivers, routes alerts through its tree and applies its
+ * inhibit rules. Without a file every alert goes to one receiver named
+ * {@value #DEFAULT_RECEIVER} and nothing is inhibited.
+ */
+@Component
+class RoutingFile {
+
+	static final String DEFAULT_RECEIVER = "default";
+
+	private final @Nullable AlertmanagerConfig config;
+
+	private final String original;
+
+	RoutingFile(AlertingProperties properties) {
+		String file = properties.routingConfigFile();
+		if (file == null || file.isBlank()) {
+			this.config = null;
+			this.original = "";
+			return;
+		}
+		try {
+			this.original = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+			this.config = ConfigLoader.load(this.original);
+		}
+		catch (IOException | ConfigException ex) {
+			throw new IllegalStateException(
+					"zgw.alerting.routing-config-file: '" + file + "' is not usable: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Returns the receivers the routing tree sends the alert to, in tree order. */
+	List<String> receiversFor(LabelSet labels) {
+		if (this.config == null) {
+			return List.of(DEFAULT_RECEIVER);
+		}
+		List<String> receivers = new ArrayList<>();
+		for (Route route : this.config.route().match(labels)) {
+			String receiver = route.options().receiver();
+			if (!receivers.contains(receiver)) {
+				receivers.add(receiver);
+			}
+		}
+		return receivers;
+	}
+
+	/** Returns every receiver name, sorted. */
+	List<String> receiverNames() {
+		return (this.config != null) ? this.config.receivers().keySet().stream().sorted().toList()
+				: List.of(DEFAULT_RECEIVER);
+	}
+
+	/** Returns the inhibit rules of the file (none without a file). */
+	Inhibitor inhibitor() {
+		return (this.config != null) ? this.config.inhibitor() : new Inhibitor(List.of());
+	}
+
+	/** Returns the file's text as written, for {@code GET /api/v2/status}. */
+	String original() {
+		return this.original;
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.zgw.gateway.alerting;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import io.zgw.alerts.model.LabelSet;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that the Alertmanager API applies the routing file: receivers from the routing
+ * tree, inhibit rules, and the file shown by the status API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "zgw.alerting.routing-config-file=src/test/resources/alerting/alertmanager.yml")
+@ActiveProfiles({ "it", "alerting-it" })
+class RoutingIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void alertsCarryTheirRoutedReceiversAndCanBeFilteredByReceiver() {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		String run = UUID.randomUUID().toString();
+		http.post("/api/v2/alerts", """
+				[{"labels":{"alertname":"Routed","run":"%s","business_line":"pay"}},
+				 {"labels":{"alertname":"Routed","run":"%s","business_line":"shop"}}]
+				""".formatted(run, run), Map.of());
+		JsonNode all = query(http, "filter=" + enc("run=\"" + run + "\""));
+		assertThat(all).hasSize(2);
+		for (JsonNode alert : all) {
+			String expected = alert.get("labels").get("business_line").asString().equals("pay") ? "pay-team" : "ops";
+			assertThat(alert.get("receivers").get(0).get("name").asString()).isEqualTo(expected);
+		}
+		JsonNode pay = query(http, "filter=" + enc("run=\"" + run + "\"") + "&receiver=pay-team");
+		assertThat(pay).hasSize(1);
+		assertThat(pay.get(0).get("labels").get("business_line").asString()).isEqualTo("pay");
+	}
+
+	@Test
+	void criticalAlertInhibitsWarningOnTheSameHost() {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		String host = "inhibit-" + UUID.randomUUID();
+		http.post("/api/v2/alerts", """
+				[{"labels":{"alertname":"Down","host":"%s","severity":"critical"}},
+				 {"labels":{"alertname":"Slow","host":"%s","severity":"warning"}}]
+				""".formatted(host, host), Map.of());
+		String critical = LabelSet.of(Map.of("alertname", "Down", "host", host, "severity", "critical"))
+			.fingerprintHex();
+		JsonNode alerts = query(http,
+				"filter=" + enc("host=\"" + host + "\"") + "&filter=" + enc("alertname=\"Slow\""));
+		assertThat(alerts).hasSize(1);
+		assertThat(alerts.get(0).get("status").get("state").asString()).isEqualTo("suppressed");
+		assertThat(alerts.get(0).get("status").get("inhibitedBy").get(0).asString()).isEqualTo(critical);
+		assertThat(query(http, "filter=" + enc("host=\"" + host + "\"") + "&inhibited=false")).hasSize(1);
+	}
+
+	@Test
+	void statusShowsTheRoutingFileAndReceiversListsItsReceivers() {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		assertThat(this.json.readTree(http.get("/api/v2/status").body()).get("config").get("original").asString())
+			.contains("pay-team");
+		assertThat(http.get("/api/v2/receivers").body()).isEqualTo("[{\"name\":\"ops\"},{\"name\":\"pay-team\"}]");
+	}
+
+	private JsonNode query(AlertingTestSupport http, String query) {
+		return this.json.readTree(http.get("/api/v2/alerts?" + query).body());
+	}
+
+	private static String enc(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
