@@ -19,7 +19,10 @@ import io.zgw.alerts.model.LabelSet;
 public record AlertUpsert(LabelSet labels, Map<String, String> annotations, String generatorUrl, Instant startsAt,
 		Instant endsAt) {
 
-	/** Prefix of the store key of alerts received on the Alertmanager API. */
+	/**
+	 * Prefix of the store key of alerts received on the Alertmanager API; the rest is the
+	 * label fingerprint, Alertmanager's identity of an alert.
+	 */
 	public static final String KEY_PREFIX = "am:";
 
 	public AlertUpsert {
@@ -28,11 +31,6 @@ public record AlertUpsert(LabelSet labels, Map<String, String> annotations, Stri
 		Objects.requireNonNull(endsAt, "endsAt");
 		annotations = Map.copyOf(annotations);
 		generatorUrl = (generatorUrl != null) ? generatorUrl : "";
-	}
-
-	/** Returns the store key: Alertmanager identity is the label fingerprint. */
-	public String alertKey() {
-		return KEY_PREFIX + this.labels.fingerprintHex();
 	}
 
 }
