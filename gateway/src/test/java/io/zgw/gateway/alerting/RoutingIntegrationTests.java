@@ -52,6 +52,25 @@ class RoutingIntegrationTests {
 	}
 
 	@Test
+	void alertGroupsFollowRoutesAndGroupBy() {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		String run = UUID.randomUUID().toString();
+		http.post("/api/v2/alerts", """
+				[{"labels":{"alertname":"Grouped","run":"%s","business_line":"pay","host":"a"}},
+				 {"labels":{"alertname":"Grouped","run":"%s","business_line":"pay","host":"b"}},
+				 {"labels":{"alertname":"Grouped","run":"%s","business_line":"shop"}}]
+				""".formatted(run, run, run), Map.of());
+		JsonNode groups = this.json
+			.readTree(http.get("/api/v2/alerts/groups?filter=" + enc("run=\"" + run + "\"")).body());
+		assertThat(groups).hasSize(2);
+		for (JsonNode group : groups) {
+			assertThat(group.get("labels").get("alertname").asString()).isEqualTo("Grouped");
+			boolean pay = group.get("receiver").get("name").asString().equals("pay-team");
+			assertThat(group.get("alerts")).hasSize(pay ? 2 : 1);
+		}
+	}
+
+	@Test
 	void criticalAlertInhibitsWarningOnTheSameHost() {
 		AlertingTestSupport http = new AlertingTestSupport(this.port);
 		String host = "inhibit-" + UUID.randomUUID();

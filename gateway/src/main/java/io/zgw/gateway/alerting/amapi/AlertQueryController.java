@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -61,15 +62,51 @@ class AlertQueryController {
 			@RequestParam(defaultValue = "true") boolean inhibited,
 			@RequestParam(required = false) @Nullable List<String> filter,
 			@RequestParam(required = false) @Nullable String receiver) {
+		Instant now = this.clock.instant();
+		return select(principal, active, silenced, inhibited, filter, receiver, now).stream()
+			.map((selected) -> gettable(selected, now))
+			.toList();
+	}
+
+	/**
+	 * Alertmanager API v2's {@code GET /api/v2/alerts/groups}: the same selection grouped
+	 * per route and group labels, as the dispatcher would group them.
+	 */
+	@GetMapping("/api/v2/alerts/groups")
+	List<Map<String, Object>> groups(ApiPrincipal principal, @RequestParam(defaultValue = "true") boolean active,
+			@RequestParam(defaultValue = "true") boolean silenced,
+			@RequestParam(defaultValue = "true") boolean inhibited,
+			@RequestParam(required = false) @Nullable List<String> filter,
+			@RequestParam(required = false) @Nullable String receiver) {
+		Instant now = this.clock.instant();
+		Map<String, Map<String, Object>> groups = new TreeMap<>();
+		for (Selected selected : select(principal, active, silenced, inhibited, filter, receiver, now)) {
+			for (RoutingFile.Group group : this.routing.groupsFor(selected.alert().labels())) {
+				Map<String, Object> json = groups.computeIfAbsent(group.key(), (key) -> {
+					Map<String, Object> created = new LinkedHashMap<>();
+					created.put("labels", group.labels().asMap());
+					created.put("receiver", Map.of("name", group.receiver()));
+					created.put("alerts", new ArrayList<Map<String, Object>>());
+					return created;
+				});
+				@SuppressWarnings("unchecked")
+				List<Map<String, Object>> alerts = (List<Map<String, Object>>) json.get("alerts");
+				alerts.add(gettable(selected, now));
+			}
+		}
+		return List.copyOf(groups.values());
+	}
+
+	private List<Selected> select(ApiPrincipal principal, boolean active, boolean silenced, boolean inhibited,
+			@Nullable List<String> filter, @Nullable String receiver, Instant now) {
 		Matchers filters = filters(filter);
 		Pattern receiverPattern = receiverPattern(receiver);
-		Instant now = this.clock.instant();
 		SilenceMuting muting = new SilenceMuting(this.silences.activeAt(now));
 		List<StoredAlert> firing = this.reader.firingAt(now);
 		// Every firing alert may inhibit, including those the caller cannot see.
 		Inhibitor.Snapshot inhibition = this.routing.inhibitor()
 			.snapshot(firing.stream().map((a) -> toAlert(a, now)).toList(), now);
-		List<Map<String, Object>> result = new ArrayList<>();
+		List<Selected> result = new ArrayList<>();
 		for (StoredAlert alert : firing) {
 			if (!principal.canSee(alert.labels().get("business_line")) || !filters.matches(alert.labels())) {
 				continue;
@@ -85,14 +122,16 @@ class AlertQueryController {
 					|| (!suppressed && !active)) {
 				continue;
 			}
-			result.add(gettable(alert, receivers, silencedBy, inhibitedBy, now));
+			result.add(new Selected(alert, receivers, silencedBy, inhibitedBy));
 		}
-		result.sort(Comparator.comparing((Map<String, Object> a) -> (String) a.get("fingerprint")));
+		result.sort(Comparator.comparing((Selected selected) -> selected.alert().fingerprint()));
 		return result;
 	}
 
-	private Map<String, Object> gettable(StoredAlert alert, List<String> receivers, List<String> silencedBy,
-			List<String> inhibitedBy, Instant now) {
+	private Map<String, Object> gettable(Selected selected, Instant now) {
+		StoredAlert alert = selected.alert();
+		List<String> silencedBy = selected.silencedBy();
+		List<String> inhibitedBy = selected.inhibitedBy();
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("annotations", alert.annotations());
 		// A firing Zabbix problem has no end; show what Alertmanager shows for an alert
@@ -100,7 +139,7 @@ class AlertQueryController {
 		Instant endsAt = endsAt(alert, now);
 		json.put("endsAt", AmTimes.format(endsAt));
 		json.put("fingerprint", alert.fingerprint());
-		json.put("receivers", receivers.stream().map((name) -> Map.of("name", name)).toList());
+		json.put("receivers", selected.receivers().stream().map((name) -> Map.of("name", name)).toList());
 		json.put("startsAt", AmTimes.format(alert.startsAt()));
 		boolean suppressed = !silencedBy.isEmpty() || !inhibitedBy.isEmpty();
 		json.put("status", Map.of("state", suppressed ? "suppressed" : "active", "silencedBy", silencedBy,
@@ -109,6 +148,10 @@ class AlertQueryController {
 		json.put("generatorURL", alert.generatorUrl());
 		json.put("labels", alert.labels().asMap());
 		return json;
+	}
+
+	private record Selected(StoredAlert alert, List<String> receivers, List<String> silencedBy,
+			List<String> inhibitedBy) {
 	}
 
 	private Instant endsAt(StoredAlert alert, Instant now) {

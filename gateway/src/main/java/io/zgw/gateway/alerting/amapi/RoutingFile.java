@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.ConfigException;
@@ -66,6 +67,22 @@ class RoutingFile {
 		return receivers;
 	}
 
+	/**
+	 * Returns the aggregation groups the alert falls into: one per matching route, keyed
+	 * like Alertmanager's group key, with the route's group labels and receiver.
+	 */
+	List<Group> groupsFor(LabelSet labels) {
+		if (this.config == null) {
+			return List.of(new Group("{}:{}", LabelSet.of(Map.of()), DEFAULT_RECEIVER));
+		}
+		List<Group> groups = new ArrayList<>();
+		for (Route route : this.config.route().match(labels)) {
+			LabelSet groupLabels = route.groupLabels(labels);
+			groups.add(new Group(route.groupKey(groupLabels), groupLabels, route.options().receiver()));
+		}
+		return groups;
+	}
+
 	/** Returns every receiver name, sorted. */
 	List<String> receiverNames() {
 		return (this.config != null) ? this.config.receivers().keySet().stream().sorted().toList()
@@ -75,6 +92,16 @@ class RoutingFile {
 	/** Returns the inhibit rules of the file (none without a file). */
 	Inhibitor inhibitor() {
 		return (this.config != null) ? this.config.inhibitor() : new Inhibitor(List.of());
+	}
+
+	/**
+	 * Group is one aggregation group an alert belongs to.
+	 *
+	 * @param key Alertmanager's group key (route and group labels)
+	 * @param labels the group labels
+	 * @param receiver the route's receiver
+	 */
+	record Group(String key, LabelSet labels, String receiver) {
 	}
 
 	/** Returns the file's text as written, for {@code GET /api/v2/status}. */
