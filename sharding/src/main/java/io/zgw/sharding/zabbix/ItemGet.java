@@ -33,6 +33,11 @@ public record ItemGet(List<String> itemids, List<String> groupids, List<String> 
 	}
 
 	@JsonProperty
+	boolean templated() {
+		return false;
+	}
+
+	@JsonProperty
 	List<String> selectHosts() {
 		return List.of("hostid", "host", "name");
 	}

@@ -16,12 +16,14 @@ import tools.jackson.core.type.TypeReference;
  * @param triggerids only these triggers
  * @param tags tag filters, all must match
  * @param filter exact-match filter, e.g. {@code {priority: [4, 5]}}
+ * @param lastChangeSince only triggers last changed at or after this epoch second
  * @param lastChangeTill only triggers last changed at or before this epoch second
  * @param limit at most this many triggers
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TriggerGet(List<String> groupids, List<String> hostids, List<String> triggerids, List<TagFilter> tags,
-		Map<String, Object> filter, Long lastChangeTill, Integer limit) implements ZabbixRequest<List<ZabbixTrigger>> {
+		Map<String, Object> filter, Long lastChangeSince, Long lastChangeTill,
+		Integer limit) implements ZabbixRequest<List<ZabbixTrigger>> {
 
 	@JsonProperty
 	List<String> output() {
@@ -36,6 +38,11 @@ public record TriggerGet(List<String> groupids, List<String> hostids, List<Strin
 	@JsonProperty
 	String selectTags() {
 		return "extend";
+	}
+
+	@JsonProperty
+	boolean templated() {
+		return false;
 	}
 
 	@JsonProperty

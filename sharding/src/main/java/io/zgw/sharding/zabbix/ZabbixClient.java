@@ -81,6 +81,17 @@ public final class ZabbixClient implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Calls {@code apiinfo.version} now (no credentials needed) and remembers the answer:
+	 * a cheap liveness probe.
+	 */
+	public ZabbixVersion ping() {
+		ZabbixVersion current = ZabbixVersion
+			.parse(post("apiinfo.version", MAPPER.createObjectNode(), null, false).asString());
+		this.version = current;
+		return current;
+	}
+
 	/** Returns the version if it has been read, without calling the shard. */
 	public ZabbixVersion knownVersion() {
 		return this.version;

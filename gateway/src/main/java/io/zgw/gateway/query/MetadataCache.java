@@ -1,0 +1,90 @@
+package io.zgw.gateway.query;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * MetadataCache keeps shard metadata (hosts, items, groups) for a TTL; identical calls in
+ * flight are coalesced into one, and a failed call is never cached. Entries are per
+ * shard, so a partial answer across shards never lands in the cache.
+ */
+final class MetadataCache {
+
+	private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	private final Duration ttl;
+
+	private final int maxEntries;
+
+	MetadataCache(Clock clock, Duration ttl, int maxEntries) {
+		this.clock = clock;
+		this.ttl = ttl;
+		this.maxEntries = maxEntries;
+	}
+
+	/**
+	 * Returns the cached value of {@code call} on {@code shard}, loading it (once,
+	 * however many callers ask at the same time) when absent or expired.
+	 */
+	@SuppressWarnings("unchecked")
+	<T> T get(String shard, String call, Callable<T> loader) throws Exception {
+		Key key = new Key(shard, call);
+		Instant now = this.clock.instant();
+		Entry fresh = new Entry(new CompletableFuture<>(), now);
+		Entry entry = this.entries.compute(key, (k, old) -> (old != null && old.usableAt(now, this.ttl)) ? old : fresh);
+		if (entry == fresh) {
+			evictIfFull(now);
+			try {
+				fresh.value().complete(loader.call());
+			}
+			catch (Exception ex) {
+				this.entries.remove(key, fresh);
+				fresh.value().completeExceptionally(ex);
+				throw ex;
+			}
+		}
+		try {
+			return (T) entry.value().get();
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
+		}
+	}
+
+	/** Drops every entry: the next call of each kind goes to its shard. */
+	void clear() {
+		this.entries.clear();
+	}
+
+	private void evictIfFull(Instant now) {
+		if (this.entries.size() > this.maxEntries) {
+			this.entries.values().removeIf((entry) -> !entry.usableAt(now, this.ttl));
+			if (this.entries.size() > this.maxEntries) {
+				this.entries.clear();
+			}
+		}
+	}
+
+	private record Key(String shard, String call) {
+	}
+
+	private record Entry(CompletableFuture<Object> value, Instant loadedAt) {
+
+		boolean usableAt(Instant now, Duration ttl) {
+			if (!this.value.isDone()) {
+				return true;
+			}
+			return !this.value.isCompletedExceptionally() && now.isBefore(this.loadedAt.plus(ttl));
+		}
+
+	}
+
+}
