@@ -55,7 +55,7 @@ public record EventGet(List<String> eventids, List<String> groupids, List<String
 		return "extend";
 	}
 
-	@JsonProperty
+	@JsonProperty("select_acknowledges")
 	String selectAcknowledges() {
 		return "extend";
 	}
