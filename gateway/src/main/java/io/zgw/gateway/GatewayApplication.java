@@ -1,5 +1,7 @@
 package io.zgw.gateway;
 
+import io.zgw.gateway.security.KeysCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -11,6 +13,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class GatewayApplication {
 
 	public static void main(String[] args) {
+		if (KeysCommand.isInvokedBy(args)) {
+			System.exit(KeysCommand.run(args, System.out, System.err));
+		}
 		SpringApplication.run(GatewayApplication.class, args);
 	}
 

@@ -1,0 +1,42 @@
+package io.zgw.gateway.security;
+
+import java.util.Optional;
+
+/**
+ * ApiKeyAuthenticator turns a presented key into its principal, asking the database at
+ * most once per key per cache TTL so the hot path (alert ingestion) stays off MySQL;
+ * unknown keys are cached too, so a flood of bad keys does not reach the database either.
+ */
+class ApiKeyAuthenticator {
+
+	private final ApiKeyStore store;
+
+	private final ExpiringCache<String, Optional<ApiPrincipal>> byHash;
+
+	ApiKeyAuthenticator(ApiKeyStore store, ExpiringCache<String, Optional<ApiPrincipal>> byHash) {
+		this.store = store;
+		this.byHash = byHash;
+	}
+
+	/** Longest key looked up; anything longer cannot be one of ours. */
+	static final int MAX_KEY_LENGTH = SecurityProperties.MAX_BOOTSTRAP_KEY_LENGTH;
+
+	/** Returns the principal of a valid, non-revoked key; empty otherwise. */
+	Optional<ApiPrincipal> authenticate(String key) {
+		// No key of ours is shorter or longer: junk need not reach the cache or the
+		// database.
+		if (key.length() < SecurityProperties.MIN_BOOTSTRAP_KEY_LENGTH || key.length() > MAX_KEY_LENGTH) {
+			return Optional.empty();
+		}
+		return this.byHash.get(ApiKeys.hash(key), this.store::findActive);
+	}
+
+	/**
+	 * Forgets what is cached about the key with this hash (after creating or revoking
+	 * it).
+	 */
+	void evict(String keyHash) {
+		this.byHash.evict(keyHash);
+	}
+
+}

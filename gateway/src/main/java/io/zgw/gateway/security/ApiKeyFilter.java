@@ -1,0 +1,114 @@
+package io.zgw.gateway.security;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * ApiKeyFilter authenticates every request by its {@code Authorization: Bearer <key>}
+ * header and checks the role {@link AccessRules} asks for, answering 401 or 403 as RFC
+ * 9457 problems; business-line checks are the controllers' (through
+ * {@link ApiPrincipal#canSee}). It never logs or echoes the key.
+ */
+class ApiKeyFilter extends OncePerRequestFilter {
+
+	private static final String BEARER = "bearer ";
+
+	private static final String CHALLENGE = "Bearer realm=\"zgw\"";
+
+	private final AccessRules rules;
+
+	private final ApiKeyAuthenticator authenticator;
+
+	private final JsonMapper json;
+
+	ApiKeyFilter(AccessRules rules, ApiKeyAuthenticator authenticator, JsonMapper json) {
+		this.rules = rules;
+		this.authenticator = authenticator;
+		this.json = json;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		// The same path Spring MVC matches handlers against, so both see one request.
+		PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath())
+			.pathWithinApplication();
+		AccessRule rule = this.rules.ruleFor(request.getMethod(), path);
+		Role required = rule.requiredRole();
+		if (required == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null) {
+			unauthorized(request, response, CHALLENGE,
+					"This endpoint needs an API key: send 'Authorization: Bearer <key>'");
+			return;
+		}
+		String key = bearerKey(header);
+		if (key == null) {
+			unauthorized(request, response, CHALLENGE + ", error=\"invalid_request\"",
+					"The Authorization header must be 'Bearer <key>'");
+			return;
+		}
+		Optional<ApiPrincipal> principal = this.authenticator.authenticate(key);
+		if (principal.isEmpty()) {
+			unauthorized(request, response, CHALLENGE + ", error=\"invalid_token\"",
+					"The API key is unknown or revoked");
+			return;
+		}
+		if (!principal.get().hasRole(required)) {
+			problem(request, response, HttpStatus.FORBIDDEN,
+					"API key '" + principal.get().name() + "' has role " + principal.get().role().wireName() + "; "
+							+ request.getMethod() + " " + path.value() + " needs " + required.wireName());
+			return;
+		}
+		request.setAttribute(ApiPrincipal.ATTRIBUTE, principal.get());
+		chain.doFilter(request, response);
+	}
+
+	private static @Nullable String bearerKey(String header) {
+		if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+			return null;
+		}
+		String key = header.substring(BEARER.length()).strip();
+		return (key.isEmpty() || key.contains(" ")) ? null : key;
+	}
+
+	private void unauthorized(HttpServletRequest request, HttpServletResponse response, String challenge, String detail)
+			throws IOException {
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+		problem(request, response, HttpStatus.UNAUTHORIZED, detail);
+	}
+
+	private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+			throws IOException {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "about:blank");
+		body.put("title", status.getReasonPhrase());
+		body.put("status", status.value());
+		body.put("detail", detail);
+		body.put("instance", request.getRequestURI());
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		this.json.writeValue(response.getOutputStream(), body);
+	}
+
+}

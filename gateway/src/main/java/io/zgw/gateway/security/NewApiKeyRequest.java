@@ -1,0 +1,17 @@
+package io.zgw.gateway.security;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * NewApiKeyRequest is the body of {@code POST /api/v1/admin/keys}; every field is checked
+ * by {@link ApiKeyService}, which names the wrong one.
+ *
+ * @param name who or what will hold the key: letters, digits, {@code . _ @ -}
+ * @param role {@code viewer}, {@code operator} or {@code admin}
+ * @param businessLines the business lines the key sees; {@code ["*"]} for all
+ */
+public record NewApiKeyRequest(@Nullable String name, @Nullable String role, @Nullable List<String> businessLines) {
+
+}

@@ -1,0 +1,61 @@
+package io.zgw.gateway.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * SecurityConfiguration wires API-key authentication: the key cache, the filter in front
+ * of every request, the {@link ApiPrincipal} argument resolver and the bootstrap key.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+	/** Runs where Spring Security's filter chain would: before any handler. */
+	static final int FILTER_ORDER = -100;
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new ApiPrincipalArgumentResolver());
+	}
+
+	@Bean
+	ApiKeyAuthenticator apiKeyAuthenticator(ApiKeyStore store, SecurityProperties properties,
+			ObjectProvider<Clock> clock) {
+		ExpiringCache<String, Optional<ApiPrincipal>> cache = new ExpiringCache<>(properties.keyCacheTtl(),
+				properties.keyCacheSize(), clock.getIfAvailable(Clock::systemUTC));
+		return new ApiKeyAuthenticator(store, cache);
+	}
+
+	@Bean
+	ApiKeyService apiKeyService(ApiKeyStore store, ApiKeyAuthenticator authenticator, ObjectProvider<Clock> clock) {
+		return new ApiKeyService(store, authenticator, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeyAuthenticator authenticator, JsonMapper json) {
+		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
+				new ApiKeyFilter(AccessRules.DEFAULT, authenticator, json));
+		registration.setOrder(FILTER_ORDER);
+		return registration;
+	}
+
+	@Bean
+	BootstrapAdminKey bootstrapAdminKey(SecurityProperties properties, ApiKeyStore store,
+			ApiKeyAuthenticator authenticator, ObjectProvider<Clock> clock) {
+		return new BootstrapAdminKey(properties.bootstrapAdminKey(), store, authenticator,
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+}
