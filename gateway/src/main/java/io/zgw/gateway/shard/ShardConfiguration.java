@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zgw.gateway.security.ApiPrincipal;
 import io.zgw.sharding.ShardRegistry;
 import io.zgw.sharding.fanout.FanOut;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.SimpleHttpCodeStatusMapper;
@@ -68,11 +68,13 @@ class ShardConfiguration {
 				ShardsHealthIndicator.DEGRADED.getCode(), 200));
 	}
 
-	/** Sees every business line until the security module provides its own bean. */
+	/**
+	 * Sees the business lines of the request's API key; a request without one sees none.
+	 */
 	@Bean
-	@ConditionalOnMissingBean
 	VisibleBusinessLines visibleBusinessLines() {
-		return VisibleBusinessLines.ALL;
+		return (request, businessLine) -> request.getAttribute(ApiPrincipal.ATTRIBUTE) instanceof ApiPrincipal principal
+				&& principal.canSee(businessLine);
 	}
 
 	@Bean

@@ -10,9 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 @FunctionalInterface
 public interface VisibleBusinessLines {
 
-	/** Sees every business line: the default until authentication is wired in. */
-	VisibleBusinessLines ALL = (request, businessLine) -> true;
-
 	/** Whether the caller of {@code request} may see {@code businessLine}. */
 	boolean canSee(HttpServletRequest request, String businessLine);
 

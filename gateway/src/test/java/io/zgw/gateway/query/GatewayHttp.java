@@ -10,8 +10,17 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** GatewayHttp calls the gateway under test over real HTTP and reads JSON answers. */
+/**
+ * GatewayHttp calls the gateway under test over real HTTP with an API key and reads JSON
+ * answers.
+ */
 final class GatewayHttp {
+
+	/** The bootstrap admin key (all business lines) the lab tests configure. */
+	static final String ADMIN_KEY = "query-lab-admin-key-0123456789abcdef";
+
+	/** The property that makes the gateway create {@link #ADMIN_KEY} at start-up. */
+	static final String ADMIN_KEY_PROPERTY = "zgw.security.bootstrap-admin-key=" + ADMIN_KEY;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -19,8 +28,16 @@ final class GatewayHttp {
 
 	private final String base;
 
-	GatewayHttp(int port) {
+	private final String key;
+
+	GatewayHttp(int port, String key) {
 		this.base = "http://127.0.0.1:" + port;
+		this.key = key;
+	}
+
+	/** Returns a client for the same gateway that presents {@code otherKey}. */
+	GatewayHttp as(String otherKey) {
+		return new GatewayHttp(Integer.parseInt(this.base.substring(this.base.lastIndexOf(':') + 1)), otherKey);
 	}
 
 	Answer get(String path) throws IOException, InterruptedException {
@@ -34,6 +51,7 @@ final class GatewayHttp {
 	}
 
 	private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		request.header("Authorization", "Bearer " + this.key);
 		long start = System.nanoTime();
 		HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
 				HttpResponse.BodyHandlers.ofString());

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * QueryApiLabTest runs the gateway against the lab's two real Zabbix shards: fan-out and
  * merge, colliding ids, routed acknowledgement, paging and every kind of bad input.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = GatewayHttp.ADMIN_KEY_PROPERTY)
 @ActiveProfiles("it")
 class QueryApiLabTest {
 
@@ -49,7 +49,7 @@ class QueryApiLabTest {
 
 	@BeforeEach
 	void connect() {
-		this.gateway = new GatewayHttp(this.port);
+		this.gateway = new GatewayHttp(this.port, GatewayHttp.ADMIN_KEY);
 	}
 
 	@Test
@@ -247,6 +247,34 @@ class QueryApiLabTest {
 
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
 		assertThat(answer.json().path("parameter").asString()).isEqualTo(parameter);
+	}
+
+	@Test
+	void keyForOneBusinessLineSeesOnlyItsShardAndIsRefusedTheOthers() throws Exception {
+		GatewayHttp shopOperator = this.gateway.as(createKey("operator", "shop"));
+
+		GatewayHttp.Answer listing = shopOperator.get("/api/v1/problems");
+		GatewayHttp.Answer shards = shopOperator.get("/api/v1/shards");
+		GatewayHttp.Answer forbidden = shopOperator.get("/api/v1/problems?businessLine=pay");
+		GatewayHttp.Answer foreignId = shopOperator.get("/api/v1/hosts?hostId=pay:10559");
+		GatewayHttp.Answer foreignAck = shopOperator.post("/api/v1/problems/pay:8/acknowledge", "{\"message\":\"x\"}");
+
+		assertThat(listing.status()).as(listing.toString()).isEqualTo(200);
+		assertThat(fieldNames(listing.json().path("shards"))).containsExactly("shop");
+		assertThat(list(shards.json().path("data"))).extracting((s) -> s.path("name").asString())
+			.containsExactly("shop");
+		assertThat(forbidden.status()).as(forbidden.toString()).isEqualTo(403);
+		assertThat(forbidden.json().path("detail").asString()).contains("'pay'");
+		assertThat(foreignId.status()).as(foreignId.toString()).isEqualTo(403);
+		assertThat(foreignAck.status()).as(foreignAck.toString()).isEqualTo(403);
+	}
+
+	private String createKey(String role, String businessLine) throws Exception {
+		GatewayHttp.Answer created = this.gateway.post("/api/v1/admin/keys",
+				"{\"name\":\"query-lab-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"role\":\"" + role
+						+ "\",\"businessLines\":[\"" + businessLine + "\"]}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().path("key").asString();
 	}
 
 	private static List<String> messages(LabShard shard, String eventId) {

@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * manual one, so recovery needs no waiting. Tests share breaker state and run in order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "zgw.fanout.minimum-number-of-calls=2", "zgw.fanout.sliding-window-size=2",
-				"zgw.fanout.failure-rate-threshold=100", "zgw.fanout.wait-in-open-state=30s",
-				"zgw.fanout.permitted-calls-in-half-open-state=1" })
+		properties = { GatewayHttp.ADMIN_KEY_PROPERTY, "zgw.fanout.minimum-number-of-calls=2",
+				"zgw.fanout.sliding-window-size=2", "zgw.fanout.failure-rate-threshold=100",
+				"zgw.fanout.wait-in-open-state=30s", "zgw.fanout.permitted-calls-in-half-open-state=1" })
 @ActiveProfiles("it")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResilienceLabTest {
@@ -72,7 +72,7 @@ class ResilienceLabTest {
 
 	@BeforeEach
 	void connect() {
-		this.gateway = new GatewayHttp(this.port);
+		this.gateway = new GatewayHttp(this.port, GatewayHttp.ADMIN_KEY);
 	}
 
 	@Test
