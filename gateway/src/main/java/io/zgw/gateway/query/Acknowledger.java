@@ -1,14 +1,18 @@
 package io.zgw.gateway.query;
 
 import java.util.List;
+import java.util.Map;
 
 import io.zgw.gateway.web.ApiException;
 import io.zgw.sharding.Shard;
 import io.zgw.sharding.ShardQualifiedId;
 import io.zgw.sharding.ShardRegistry;
 import io.zgw.sharding.fanout.FanOut;
+import io.zgw.sharding.fanout.ShardOutcome;
 import io.zgw.sharding.fanout.ShardedResult;
 import io.zgw.sharding.zabbix.EventAcknowledge;
+import io.zgw.sharding.zabbix.ZabbixApiException;
+import org.springframework.http.HttpStatus;
 
 /**
  * Acknowledger sends an acknowledgement to the shard that owns the problem, and only to
@@ -54,10 +58,14 @@ final class Acknowledger {
 				((action & EventAcknowledge.MESSAGE) != 0) ? body.message() : null, severity);
 		ShardedResult<EventAcknowledge.Result> result = this.fanOut.run(request.method(), List.of(owner),
 				(shard) -> shard.client().execute(request));
-		List<Acknowledged> data = result.successes()
-			.stream()
-			.map((outcome) -> new Acknowledged(problem.toString(), problem.shard()))
-			.toList();
+		ShardOutcome<EventAcknowledge.Result> outcome = result.outcomes().get(owner.name());
+		if (outcome.failure() instanceof ZabbixApiException refused) {
+			// The shard is fine: Zabbix said no (no such event, not closable).
+			throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Zabbix refused the acknowledgement",
+					refused.detail(), Map.of("parameter", "id", "shard", owner.name()));
+		}
+		List<Acknowledged> data = outcome.ok() ? List.of(new Acknowledged(problem.toString(), problem.shard()))
+				: List.of();
 		return Envelope.of(data, result, null);
 	}
 

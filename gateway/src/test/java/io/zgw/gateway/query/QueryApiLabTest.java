@@ -250,6 +250,16 @@ class QueryApiLabTest {
 	}
 
 	@Test
+	void acknowledgementOfAProblemTheShardDoesNotHaveIsRefusedWithZabbixMessage() throws Exception {
+		GatewayHttp.Answer answer = this.gateway.post("/api/v1/problems/shop:99999999/acknowledge",
+				"{\"message\":\"nobody home\"}");
+
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+		assertThat(answer.json().path("shard").asString()).isEqualTo("shop");
+		assertThat(answer.json().path("detail").asString()).contains("event.acknowledge failed");
+	}
+
+	@Test
 	void keyForOneBusinessLineSeesOnlyItsShardAndIsRefusedTheOthers() throws Exception {
 		GatewayHttp shopOperator = this.gateway.as(createKey("operator", "shop"));
 

@@ -98,7 +98,7 @@ public final class FanOut {
 			Throwable cause = ex.getCause();
 			ShardStatus status = (cause instanceof ZabbixTimeoutException) ? ShardStatus.TIMEOUT : ShardStatus.ERROR;
 			String text = (cause instanceof ZabbixException zabbix) ? zabbix.detail() : String.valueOf(cause);
-			return ShardOutcome.failed(shard.name(), status, text, since(start));
+			return ShardOutcome.threw(shard.name(), status, text, cause, since(start));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
