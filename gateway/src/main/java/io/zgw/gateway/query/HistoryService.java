@@ -147,7 +147,7 @@ final class HistoryService {
 
 		@Override
 		public PageKey pageKey() {
-			return new PageKey(0, this.name, this.shard, this.id.substring(this.id.indexOf(':') + 1));
+			return new PageKey(0, this.name, this.shard, Views.localId(this.id));
 		}
 
 	}

@@ -24,9 +24,7 @@ import io.zgw.sharding.zabbix.HostGroupGet;
 import io.zgw.sharding.zabbix.ItemGet;
 import io.zgw.sharding.zabbix.ProblemGet;
 import io.zgw.sharding.zabbix.TriggerGet;
-import io.zgw.sharding.zabbix.ZabbixHost;
 import io.zgw.sharding.zabbix.ZabbixHostGroup;
-import io.zgw.sharding.zabbix.ZabbixItem;
 
 /**
  * QueryService answers the unified listings: it asks only the shards that can match, in
@@ -51,8 +49,7 @@ final class QueryService {
 		return page("host.get", filters, PageKey.BY_NAME, (shard, scope) -> {
 			HostGet request = new HostGet(scope.groupids(), scope.hostids(), null, filters.zabbixTags(),
 					this.properties.maxMetadataObjects());
-			List<ZabbixHost> hosts = cached(shard, request.toString(), () -> shard.client().execute(request));
-			return hosts.stream().map((host) -> HostView.of(shard.name(), host)).toList();
+			return hostViews(shard, request);
 		});
 	}
 
@@ -62,8 +59,12 @@ final class QueryService {
 			ItemGet request = new ItemGet(itemIds.isEmpty() ? null : itemIds, scope.groupids(), scope.hostids(),
 					(filters.search() != null) ? Map.of("key_", filters.search()) : null, filters.zabbixTags(),
 					this.properties.maxMetadataObjects());
-			List<ZabbixItem> items = cached(shard, request.toString(), () -> shard.client().execute(request));
-			return items.stream().map((item) -> ItemView.of(shard.name(), item)).toList();
+			return cached(shard, "views " + request,
+					() -> shard.client()
+						.execute(request)
+						.stream()
+						.map((item) -> ItemView.of(shard.name(), item))
+						.toList());
 		});
 	}
 
@@ -114,8 +115,10 @@ final class QueryService {
 		List<V> merged = result.successes()
 			.stream()
 			.flatMap((outcome) -> outcome.value().stream())
-			.filter((view) -> filters.after() == null || order.compare(view.pageKey(), filters.after()) > 0)
-			.sorted(Comparator.comparing(Paged::pageKey, order))
+			.map((view) -> new Keyed<>(view.pageKey(), view))
+			.filter((keyed) -> filters.after() == null || order.compare(keyed.key(), filters.after()) > 0)
+			.sorted(Comparator.comparing(Keyed::key, order))
+			.map(Keyed::view)
 			.toList();
 		boolean more = merged.size() > filters.limit();
 		List<V> page = more ? merged.subList(0, filters.limit()) : merged;
@@ -167,9 +170,9 @@ final class QueryService {
 			Set<String> wanted = Set.copyOf(filters.hosts());
 			Set<String> ids = new LinkedHashSet<>(filters.hostIdsOn(shard.name()));
 			if (!wanted.isEmpty()) {
-				HostGet request = new HostGet(null, null, null, null, this.properties.maxMetadataObjects());
-				List<ZabbixHost> hosts = cached(shard, request.toString(), () -> shard.client().execute(request));
-				ids.addAll(ids(hosts, (h) -> wanted.contains(h.host()) ? h.hostid() : null));
+				List<HostView> hosts = hostViews(shard,
+						new HostGet(null, null, null, null, this.properties.maxMetadataObjects()));
+				ids.addAll(ids(hosts, (h) -> wanted.contains(h.host()) ? Views.localId(h.id()) : null));
 			}
 			if (ids.isEmpty()) {
 				return Optional.empty();
@@ -177,6 +180,14 @@ final class QueryService {
 			hostids = List.copyOf(ids);
 		}
 		return Optional.of(new Scope(groupids, hostids));
+	}
+
+	/**
+	 * Returns the shard's hosts as views, cached: a cached listing costs no conversion.
+	 */
+	private List<HostView> hostViews(Shard shard, HostGet request) throws Exception {
+		return cached(shard, "views " + request,
+				() -> shard.client().execute(request).stream().map((host) -> HostView.of(shard.name(), host)).toList());
 	}
 
 	private <T> T cached(Shard shard, String call, Callable<T> loader) throws Exception {
@@ -192,6 +203,10 @@ final class QueryService {
 			}
 		}
 		return ids;
+	}
+
+	/** Keyed is a view with its position computed once for sorting. */
+	private record Keyed<V>(PageKey key, V view) {
 	}
 
 	/** Scope is one shard's part of the filters, names resolved to its own ids. */

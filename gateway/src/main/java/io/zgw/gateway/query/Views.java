@@ -25,6 +25,11 @@ final class Views {
 		return ShardQualifiedId.format(shard, id);
 	}
 
+	/** Returns the Zabbix id of a qualified id this gateway made (so no validation). */
+	static String localId(String qualified) {
+		return qualified.substring(qualified.indexOf(':') + 1);
+	}
+
 	/** GroupRef is a host group nested in a host. */
 	record GroupRef(String id, String name) {
 	}
@@ -50,7 +55,7 @@ final class Views {
 
 		@Override
 		public PageKey pageKey() {
-			return new PageKey(0, this.name, this.shard, ShardQualifiedId.parse(this.id).id());
+			return new PageKey(0, this.name, this.shard, localId(this.id));
 		}
 
 	}
@@ -68,7 +73,7 @@ final class Views {
 
 		@Override
 		public PageKey pageKey() {
-			return new PageKey(0, this.name, this.shard, ShardQualifiedId.parse(this.id).id());
+			return new PageKey(0, this.name, this.shard, localId(this.id));
 		}
 
 	}
@@ -85,7 +90,7 @@ final class Views {
 
 		@Override
 		public PageKey pageKey() {
-			return new PageKey(this.lastChange, "", this.shard, ShardQualifiedId.parse(this.id).id());
+			return new PageKey(this.lastChange, "", this.shard, localId(this.id));
 		}
 
 	}
@@ -102,7 +107,7 @@ final class Views {
 
 		@Override
 		public PageKey pageKey() {
-			return new PageKey(this.clock, "", this.shard, ShardQualifiedId.parse(this.id).id());
+			return new PageKey(this.clock, "", this.shard, localId(this.id));
 		}
 
 	}
@@ -133,7 +138,7 @@ final class Views {
 
 		@Override
 		public PageKey pageKey() {
-			return new PageKey(this.clock, "", this.shard, ShardQualifiedId.parse(this.id).id());
+			return new PageKey(this.clock, "", this.shard, localId(this.id));
 		}
 
 	}
