@@ -13,9 +13,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * ShardsHealthIndicator probes every shard with {@code apiinfo.version} under the usual
- * deadline and breaker: all up is UP, some down is {@link #DEGRADED} (still HTTP 200),
- * all down is DOWN.
+ * ShardsHealthIndicator probes every shard with a one-row authenticated call under the
+ * usual deadline and breaker, so a revoked token shows too: all up is UP, some down is
+ * {@link #DEGRADED} (still HTTP 200), all down is DOWN.
  */
 class ShardsHealthIndicator implements HealthIndicator {
 
@@ -36,8 +36,8 @@ class ShardsHealthIndicator implements HealthIndicator {
 		if (this.registry.shards().isEmpty()) {
 			return Health.up().withDetail("shards", "none configured").build();
 		}
-		ShardedResult<ZabbixVersion> probe = this.fanOut.run("apiinfo.version", this.registry.shards(),
-				(shard) -> shard.client().ping());
+		ShardedResult<ZabbixVersion> probe = this.fanOut.run("hostgroup.get", this.registry.shards(),
+				(shard) -> shard.client().probe());
 		Map<String, Object> details = new LinkedHashMap<>();
 		probe.outcomes().forEach((name, outcome) -> details.put(name, detail(outcome)));
 		Status status = probe.allFailed() ? Status.DOWN : probe.partial() ? DEGRADED : Status.UP;

@@ -92,6 +92,18 @@ public final class ZabbixClient implements AutoCloseable {
 		return current;
 	}
 
+	/**
+	 * Makes the cheapest call that needs the credentials (one host group id) and returns
+	 * the version: a probe of both liveness and access.
+	 */
+	public ZabbixVersion probe() {
+		ObjectNode params = MAPPER.createObjectNode();
+		params.putArray("output").add("groupid");
+		params.put("limit", 1);
+		call("hostgroup.get", params);
+		return version();
+	}
+
 	/** Returns the version if it has been read, without calling the shard. */
 	public ZabbixVersion knownVersion() {
 		return this.version;

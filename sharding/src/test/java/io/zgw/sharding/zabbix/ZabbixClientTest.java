@@ -120,6 +120,21 @@ class ZabbixClientTest {
 	}
 
 	@Test
+	void probeFailsWhenTheShardRefusesTheCredentials() throws Exception {
+		try (FakeZabbix zabbix = new FakeZabbix("6.0.14")) {
+			zabbix.answer("hostgroup.get",
+					(request) -> TOKEN.equals(request.bodyAuth()) ? FakeZabbix.result(request, "[{\"groupid\":\"2\"}]")
+							: FakeZabbix.error(request, -32602, "Invalid params.", "Not authorized."));
+
+			assertThat(client(zabbix.url(), new ZabbixCredentials.ApiToken(TOKEN), 1_000).probe().text())
+				.isEqualTo("6.0.14");
+			assertThatThrownBy(() -> client(zabbix.url(), new ZabbixCredentials.ApiToken("revoked"), 1_000).probe())
+				.isInstanceOf(ZabbixApiException.class)
+				.hasMessageContaining("Not authorized.");
+		}
+	}
+
+	@Test
 	void closeLogsTheSessionOut() throws Exception {
 		try (FakeZabbix zabbix = new FakeZabbix("7.0.0")) {
 			zabbix.answer("user.login", (request) -> FakeZabbix.result(request, "\"session-1\""));
