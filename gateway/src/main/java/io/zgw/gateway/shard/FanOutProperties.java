@@ -33,6 +33,17 @@ public record FanOutProperties(@DefaultValue("32") @Min(1) int threads, @Default
 		@DefaultValue("10") @Min(1) int slidingWindowSize, @DefaultValue("4") @Min(1) int minimumNumberOfCalls,
 		@DefaultValue("30s") Duration waitInOpenState, @DefaultValue("2") @Min(1) int permittedCallsInHalfOpenState) {
 
+	public FanOutProperties {
+		if (minimumNumberOfCalls > slidingWindowSize) {
+			throw new IllegalArgumentException("zgw.fanout.minimum-number-of-calls (" + minimumNumberOfCalls
+					+ ") must not exceed zgw.fanout.sliding-window-size (" + slidingWindowSize + ")");
+		}
+		if (waitInOpenState.isNegative() || waitInOpenState.isZero()) {
+			throw new IllegalArgumentException(
+					"zgw.fanout.wait-in-open-state must be positive, got " + waitInOpenState);
+		}
+	}
+
 	ResilienceSettings resilience() {
 		return new ResilienceSettings(this.maxConcurrentCallsPerShard, this.failureRateThreshold,
 				this.slidingWindowSize, this.minimumNumberOfCalls, this.waitInOpenState,

@@ -47,6 +47,14 @@ class ShardsPropertiesTest {
 	}
 
 	@Test
+	void inconsistentBreakerSettingsRefuseToStartNamingTheKeys() {
+		this.runner.withPropertyValues("zgw.fanout.minimum-number-of-calls=20", "zgw.fanout.sliding-window-size=10")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("zgw.fanout.minimum-number-of-calls (20)")
+				.hasMessageContaining("zgw.fanout.sliding-window-size (10)"));
+	}
+
+	@Test
 	void validShardsBuildTheRegistryInConfigurationOrder() {
 		this.runner
 			.withPropertyValues("zgw.shards[1].name=pay", "zgw.shards[1].url=https://pay.example/api_jsonrpc.php",
