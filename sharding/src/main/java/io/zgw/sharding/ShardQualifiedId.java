@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * ({@code shop:10559}); Zabbix ids are unique only inside one shard, so nothing global
  * may be keyed by a bare id.
  */
-public record ShardQualifiedId(String shard, String id) implements Comparable<ShardQualifiedId> {
+public record ShardQualifiedId(String shard, String id) {
 
 	/** Shard (= business line) names: lower-case letters, digits, '_' and '-'. */
 	public static final Pattern SHARD_NAME = Pattern.compile("[a-z0-9_-]{1,64}");
@@ -48,16 +48,6 @@ public record ShardQualifiedId(String shard, String id) implements Comparable<Sh
 	/** Returns the qualified id of the object {@code id} owned by {@code shard}. */
 	public static String format(String shard, String id) {
 		return new ShardQualifiedId(shard, id).toString();
-	}
-
-	@Override
-	public int compareTo(ShardQualifiedId other) {
-		int byShard = this.shard.compareTo(other.shard);
-		if (byShard != 0) {
-			return byShard;
-		}
-		int byLength = Integer.compare(this.id.length(), other.id.length());
-		return (byLength != 0) ? byLength : this.id.compareTo(other.id);
 	}
 
 	@Override

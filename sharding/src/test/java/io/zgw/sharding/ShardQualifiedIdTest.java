@@ -24,12 +24,6 @@ class ShardQualifiedIdTest {
 		assertThat(ShardQualifiedId.parse("shop:10559")).isNotEqualTo(ShardQualifiedId.parse("pay:10559"));
 	}
 
-	@Test
-	void ordersByShardThenNumericId() {
-		assertThat(ShardQualifiedId.parse("shop:9")).isLessThan(ShardQualifiedId.parse("shop:10"));
-		assertThat(ShardQualifiedId.parse("pay:99")).isLessThan(ShardQualifiedId.parse("shop:1"));
-	}
-
 	@ParameterizedTest
 	@ValueSource(strings = { "", "10559", "shop", "shop:", ":10559", "shop:10559:1", "Shop:1", "shop:abc", "shop:-1",
 			"shop: 1", "shop:123456789012345678901" })

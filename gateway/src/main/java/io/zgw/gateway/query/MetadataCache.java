@@ -59,11 +59,6 @@ final class MetadataCache {
 		}
 	}
 
-	/** Drops every entry: the next call of each kind goes to its shard. */
-	void clear() {
-		this.entries.clear();
-	}
-
 	private void evictIfFull(Instant now) {
 		if (this.entries.size() > this.maxEntries) {
 			this.entries.values().removeIf((entry) -> !entry.usableAt(now, this.ttl));

@@ -80,8 +80,7 @@ final class LabShards {
 	}
 
 	/** LabShard is one entry of the lab's {@code shards.json}. */
-	record LabShard(String name, String url, String apiToken, int serverPort, String db, long frontendPid,
-			String webhookSecret) {
+	record LabShard(String name, String url, String apiToken, long frontendPid, String webhookSecret) {
 
 		/**
 		 * Returns a client that talks to this shard directly, not through the gateway.

@@ -8,10 +8,6 @@ import java.time.Duration;
  */
 public interface FanOutListener {
 
-	/** A listener that ignores everything. */
-	FanOutListener NONE = (shard, method, status, latency) -> {
-	};
-
 	/** Called once per shard and call, when its outcome is known. */
 	void onCall(String shard, String method, ShardStatus status, Duration latency);
 

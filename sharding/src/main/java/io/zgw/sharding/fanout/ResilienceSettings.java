@@ -15,12 +15,6 @@ import java.time.Duration;
 public record ResilienceSettings(int maxConcurrentCalls, float failureRateThreshold, int slidingWindowSize,
 		int minimumNumberOfCalls, Duration waitInOpenState, int permittedCallsInHalfOpenState) {
 
-	/**
-	 * Defaults: 16 concurrent calls, opens at 50% of the last 10 calls (at least 4), 30 s
-	 * open.
-	 */
-	public static final ResilienceSettings DEFAULTS = new ResilienceSettings(16, 50f, 10, 4, Duration.ofSeconds(30), 2);
-
 	public ResilienceSettings {
 		if (maxConcurrentCalls < 1) {
 			throw new IllegalArgumentException("maxConcurrentCalls must be >= 1, got " + maxConcurrentCalls);

@@ -15,11 +15,6 @@ import tools.jackson.core.type.TypeReference;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HostGroupGet(Map<String, Object> filter) implements ZabbixRequest<List<ZabbixHostGroup>> {
 
-	/** Returns a request for the groups named {@code names}. */
-	public static HostGroupGet named(List<String> names) {
-		return new HostGroupGet(Map.of("name", names));
-	}
-
 	@JsonProperty
 	List<String> output() {
 		return List.of("groupid", "name");

@@ -17,9 +17,6 @@ import java.util.Objects;
 public record ZabbixClientSettings(String shard, URI url, ZabbixCredentials credentials, Duration connectTimeout,
 		Duration requestTimeout, long maxResponseBytes) {
 
-	/** Default connect timeout. */
-	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
-
 	/** Default response size limit: 32 MiB. */
 	public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
 
