@@ -2,6 +2,7 @@ package io.zgw.gateway.shard;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
@@ -18,6 +19,15 @@ import io.zgw.sharding.fanout.ShardStatus;
  * state; names are in {@link ZgwMetrics}.
  */
 class ShardMetrics implements FanOutListener {
+
+	/**
+	 * Few fixed buckets rather than Micrometer's ~70: shards x methods x outcomes
+	 * multiply.
+	 */
+	private static final Duration[] LATENCY_BUCKETS = Stream
+		.of(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000)
+		.map(Duration::ofMillis)
+		.toArray(Duration[]::new);
 
 	private final MeterRegistry registry;
 
@@ -45,7 +55,7 @@ class ShardMetrics implements FanOutListener {
 			.increment();
 		Timer.builder(ZgwMetrics.SHARD_CALL_LATENCY)
 			.description("Latency of calls from the gateway to Zabbix shards")
-			.publishPercentileHistogram()
+			.serviceLevelObjectives(LATENCY_BUCKETS)
 			.tag(ZgwMetrics.TAG_SHARD, shard)
 			.tag(ZgwMetrics.TAG_METHOD, method)
 			.tag(ZgwMetrics.TAG_OUTCOME, status.label())
