@@ -158,7 +158,7 @@ class QueryApiLabTest {
 	}
 
 	@Test
-	void historyOfAnItemComesFromItsShardAndCanBeDownsampled() throws Exception {
+	void historyOfAnItemComesFromItsShardCanBeDownsampledAndOldRangesReadTrends() throws Exception {
 		JsonNode item = list(
 				this.gateway.get("/api/v1/items?businessLine=shop&search=orders&limit=50").json().path("data"))
 			.stream()
@@ -179,6 +179,13 @@ class QueryApiLabTest {
 		assertThat(series.path("source").asString()).isEqualTo("history");
 		assertThat(list(series.path("points"))).isNotEmpty();
 		assertThat(hourly.status()).as(hourly.toString()).isEqualTo(200);
+		GatewayHttp.Answer old = this.gateway
+			.get("/api/v1/history?itemId=" + item.path("id").asString() + "&from=" + (last - 30 * 86_400));
+		GatewayHttp.Answer trends = this.gateway.get("/api/v1/trends?itemId=" + item.path("id").asString() + range);
+		assertThat(old.status()).as(old.toString()).isEqualTo(200);
+		assertThat(old.json().path("data").get(0).path("source").asString()).isEqualTo("trends");
+		assertThat(trends.status()).as(trends.toString()).isEqualTo(200);
+		assertThat(trends.json().path("data").get(0).path("source").asString()).isEqualTo("trends");
 		assertThat(list(hourly.json().path("data").get(0).path("points")))
 			.allSatisfy((p) -> assertThat(p.path("clock").asLong() % 3600).isZero());
 	}
