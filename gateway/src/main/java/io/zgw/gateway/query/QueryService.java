@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.zgw.gateway.query.Views.EventView;
 import io.zgw.gateway.query.Views.HostView;
@@ -24,6 +25,7 @@ import io.zgw.sharding.zabbix.HostGroupGet;
 import io.zgw.sharding.zabbix.ItemGet;
 import io.zgw.sharding.zabbix.ProblemGet;
 import io.zgw.sharding.zabbix.TriggerGet;
+import io.zgw.sharding.zabbix.ZabbixTrigger;
 import io.zgw.sharding.zabbix.ZabbixHostGroup;
 
 /**
@@ -81,14 +83,16 @@ final class QueryService {
 	}
 
 	Envelope<ProblemView> problems(ReadFilters filters) {
-		return page("problem.get", filters, PageKey.NEWEST_FIRST,
-				(shard, scope) -> newestFirst(filters,
-						(till, limit) -> shard.client()
-							.execute(new ProblemGet(scope.groupids(), scope.hostids(), null, filters.zabbixTags(),
-									filters.zabbixSeverities(), filters.from(), till, limit))
-							.stream()
-							.map((problem) -> ProblemView.of(shard.name(), problem))
-							.toList()));
+		return page("problem.get", filters, PageKey.NEWEST_FIRST, (shard, scope) -> {
+			List<ProblemView> problems = newestFirst(filters,
+					(till, limit) -> shard.client()
+						.execute(new ProblemGet(scope.groupids(), scope.hostids(), null, filters.zabbixTags(),
+								filters.zabbixSeverities(), filters.from(), till, limit))
+						.stream()
+						.map((problem) -> ProblemView.of(shard.name(), problem))
+						.toList());
+			return withHosts(shard, problems);
+		});
 	}
 
 	Envelope<EventView> events(ReadFilters filters) {
@@ -188,6 +192,28 @@ final class QueryService {
 	private List<HostView> hostViews(Shard shard, HostGet request) throws Exception {
 		return cached(shard, "views " + request,
 				() -> shard.client().execute(request).stream().map((host) -> HostView.of(shard.name(), host)).toList());
+	}
+
+	/**
+	 * Adds each problem's hosts: {@code problem.get} cannot select them, so they come
+	 * from the trigger-to-hosts cache, filled with one {@code trigger.get} for the
+	 * triggers not seen within the TTL.
+	 */
+	private List<ProblemView> withHosts(Shard shard, List<ProblemView> problems) throws Exception {
+		if (problems.isEmpty()) {
+			return problems;
+		}
+		Set<String> triggerIds = new LinkedHashSet<>();
+		problems.forEach((problem) -> triggerIds.add(Views.localId(problem.triggerId())));
+		Map<String, List<Views.HostRef>> hosts = this.cache.getAll(shard.name(), "trigger-hosts", triggerIds, List.of(),
+				(ids) -> shard.client()
+					.execute(new TriggerGet(null, null, ids, null, null, null, null, null))
+					.stream()
+					.collect(Collectors.toMap(ZabbixTrigger::triggerid,
+							(trigger) -> Views.HostRef.of(shard.name(), trigger.hosts()))));
+		return problems.stream()
+			.map((problem) -> problem.withHosts(hosts.get(Views.localId(problem.triggerId()))))
+			.toList();
 	}
 
 	private <T> T cached(Shard shard, String call, Callable<T> loader) throws Exception {

@@ -95,14 +95,22 @@ final class Views {
 
 	}
 
-	/** ProblemView is an open problem of {@code GET /api/v1/problems}, newest first. */
+	/**
+	 * ProblemView is an open problem of {@code GET /api/v1/problems}, newest first, with
+	 * the hosts of its trigger.
+	 */
 	record ProblemView(String id, String shard, String triggerId, String name, int severity, long clock,
-			boolean acknowledged, boolean suppressed, List<ZabbixTag> tags) implements Paged {
+			boolean acknowledged, boolean suppressed, List<HostRef> hosts, List<ZabbixTag> tags) implements Paged {
 
 		static ProblemView of(String shard, ZabbixProblem problem) {
 			return new ProblemView(qualify(shard, problem.eventid()), shard, qualify(shard, problem.objectid()),
 					problem.name(), problem.severity(), problem.clock(), problem.acknowledged() == 1,
-					problem.suppressed() == 1, problem.tags());
+					problem.suppressed() == 1, List.of(), problem.tags());
+		}
+
+		ProblemView withHosts(List<HostRef> triggerHosts) {
+			return new ProblemView(this.id, this.shard, this.triggerId, this.name, this.severity, this.clock,
+					this.acknowledged, this.suppressed, triggerHosts, this.tags);
 		}
 
 		@Override

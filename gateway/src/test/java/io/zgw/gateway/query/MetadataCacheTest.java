@@ -1,11 +1,15 @@
 package io.zgw.gateway.query;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +72,26 @@ class MetadataCacheTest {
 			release.countDown();
 			callers.shutdownNow();
 		}
+	}
+
+	@Test
+	void batchLoadsOnlyIdsNotCachedAndGivesAbsentIdsTheDefault() throws Exception {
+		List<List<String>> batches = new ArrayList<>();
+		MetadataCache.BatchLoader<String> loader = (ids) -> {
+			batches.add(ids);
+			return ids.stream()
+				.filter((id) -> !id.equals("404"))
+				.collect(Collectors.toMap((id) -> id, (id) -> "host-" + id));
+		};
+
+		assertThat(this.cache.getAll("shop", "trigger-hosts", List.of("1", "2"), "none", loader))
+			.containsExactly(Map.entry("1", "host-1"), Map.entry("2", "host-2"));
+		assertThat(this.cache.getAll("shop", "trigger-hosts", List.of("2", "3", "404"), "none", loader))
+			.containsExactly(Map.entry("2", "host-2"), Map.entry("3", "host-3"), Map.entry("404", "none"));
+		this.clock.advance(Duration.ofSeconds(61));
+		this.cache.getAll("shop", "trigger-hosts", List.of("1"), "none", loader);
+
+		assertThat(batches).containsExactly(List.of("1", "2"), List.of("3", "404"), List.of("1"));
 	}
 
 	private String load() {

@@ -97,8 +97,11 @@ class QueryApiLabTest {
 
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 		assertThat(fieldNames(answer.json().path("shards"))).containsExactly("pay");
-		assertThat(list(answer.json().path("data"))).isNotEmpty()
-			.allSatisfy((p) -> assertThat(p.path("shard").asString()).isEqualTo("pay"));
+		assertThat(list(answer.json().path("data"))).isNotEmpty().allSatisfy((p) -> {
+			assertThat(p.path("shard").asString()).isEqualTo("pay");
+			assertThat(p.path("hosts").get(0).path("id").asString()).startsWith("pay:");
+			assertThat(p.path("hosts").get(0).path("host").asString()).startsWith("pay-");
+		});
 	}
 
 	@Test
