@@ -1,6 +1,7 @@
 package io.zgw.alerts.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +48,17 @@ public final class LabelSet {
 		return this.labels.getOrDefault(name, "");
 	}
 
+	/** Returns the labels whose names are in the given set. */
+	public LabelSet select(Collection<String> names) {
+		TreeMap<String, String> selected = new TreeMap<>();
+		this.labels.forEach((name, value) -> {
+			if (names.contains(name)) {
+				selected.put(name, value);
+			}
+		});
+		return new LabelSet(selected);
+	}
+
 	public boolean has(String name) {
 		return this.labels.containsKey(name);
 	}
@@ -86,6 +98,44 @@ public final class LabelSet {
 			h *= FNV_PRIME;
 		}
 		return h;
+	}
+
+	/**
+	 * Returns the set as Alertmanager prints it in group keys: {@code {a="1", b="2"}},
+	 * values quoted like Go's {@code %q}.
+	 */
+	public String toAlertmanagerString() {
+		StringBuilder out = new StringBuilder("{");
+		for (Map.Entry<String, String> entry : this.labels.entrySet()) {
+			if (out.length() > 1) {
+				out.append(", ");
+			}
+			out.append(entry.getKey()).append('=');
+			goQuote(entry.getValue(), out);
+		}
+		return out.append('}').toString();
+	}
+
+	private static void goQuote(String value, StringBuilder out) {
+		out.append('"');
+		value.codePoints().forEach((cp) -> {
+			switch (cp) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				default -> {
+					if (cp < 0x20 || cp == 0x7f) {
+						out.append(String.format("\\x%02x", cp));
+					}
+					else {
+						out.appendCodePoint(cp);
+					}
+				}
+			}
+		});
+		out.append('"');
 	}
 
 	@Override

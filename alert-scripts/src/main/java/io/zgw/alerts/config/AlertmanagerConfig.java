@@ -1,0 +1,51 @@
+package io.zgw.alerts.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.zgw.alerts.inhibit.InhibitRule;
+import io.zgw.alerts.inhibit.Inhibitor;
+import io.zgw.alerts.routing.Route;
+import io.zgw.alerts.timeinterval.NamedTimeInterval;
+
+/**
+ * AlertmanagerConfig is a validated Alertmanager configuration: the routing tree,
+ * receivers, inhibit rules and named time intervals, plus notes on what was ignored.
+ *
+ * @param route root of the routing tree
+ * @param receivers receivers by name
+ * @param inhibitRules inhibit rules in file order
+ * @param timeIntervals named time intervals from {@code time_intervals} and
+ * {@code mute_time_intervals}
+ * @param unsupportedIntegrations integrations that load but are not delivered
+ * @param notes human-readable notes on accepted but ignored settings
+ */
+public record AlertmanagerConfig(Route route, Map<String, Receiver> receivers, List<InhibitRule> inhibitRules,
+		Map<String, NamedTimeInterval> timeIntervals, List<UnsupportedIntegration> unsupportedIntegrations,
+		List<String> notes) {
+
+	public AlertmanagerConfig {
+		receivers = Collections.unmodifiableMap(new LinkedHashMap<>(receivers));
+		inhibitRules = List.copyOf(inhibitRules);
+		timeIntervals = Collections.unmodifiableMap(new LinkedHashMap<>(timeIntervals));
+		unsupportedIntegrations = List.copyOf(unsupportedIntegrations);
+		notes = List.copyOf(notes);
+	}
+
+	/** Returns an inhibitor for the configured rules. */
+	public Inhibitor inhibitor() {
+		return new Inhibitor(this.inhibitRules);
+	}
+
+	/** Returns the receiver with the name; routes only name existing receivers. */
+	public Receiver receiver(String name) {
+		Receiver receiver = this.receivers.get(name);
+		if (receiver == null) {
+			throw new IllegalArgumentException("unknown receiver \"" + name + "\"");
+		}
+		return receiver;
+	}
+
+}

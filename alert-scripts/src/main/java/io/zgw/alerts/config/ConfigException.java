@@ -1,0 +1,33 @@
+package io.zgw.alerts.config;
+
+/**
+ * ConfigException reports an invalid configuration element by its path, such as
+ * {@code route.routes[2].receiver: unknown receiver "x"}.
+ */
+public class ConfigException extends IllegalArgumentException {
+
+	private final String path;
+
+	private final String reason;
+
+	public ConfigException(String path, String reason) {
+		this(path, reason, null);
+	}
+
+	public ConfigException(String path, String reason, Throwable cause) {
+		super(path.isEmpty() ? reason : path + ": " + reason, cause);
+		this.path = path;
+		this.reason = reason;
+	}
+
+	/** Returns the path of the bad element, e.g. {@code inhibit_rules[0].equal}. */
+	public String path() {
+		return this.path;
+	}
+
+	/** Returns what is wrong, without the path. */
+	public String reason() {
+		return this.reason;
+	}
+
+}

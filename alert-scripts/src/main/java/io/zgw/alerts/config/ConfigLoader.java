@@ -1,0 +1,445 @@
+package io.zgw.alerts.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.zgw.alerts.inhibit.InhibitRule;
+import io.zgw.alerts.matcher.Matcher;
+import io.zgw.alerts.matcher.Matchers;
+import io.zgw.alerts.routing.Route;
+import io.zgw.alerts.routing.RouteSpec;
+import io.zgw.alerts.timeinterval.InclusiveRange;
+import io.zgw.alerts.timeinterval.NamedTimeInterval;
+import io.zgw.alerts.timeinterval.TimeInterval;
+import io.zgw.alerts.timeinterval.TimeRange;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * ConfigLoader reads an Alertmanager 0.25 {@code alertmanager.yml} and validates it once,
+ * naming the path of the first bad element.
+ */
+public final class ConfigLoader {
+
+	private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+	private static final String LABEL_NAME = "[a-zA-Z_][a-zA-Z0-9_]*";
+
+	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
+			"email_configs");
+
+	private final List<String> notes = new ArrayList<>();
+
+	private final List<UnsupportedIntegration> unsupported = new ArrayList<>();
+
+	private ConfigLoader() {
+	}
+
+	/**
+	 * Loads the configuration file.
+	 * @throws ConfigException naming the bad element, or the file when unreadable
+	 */
+	public static AlertmanagerConfig load(Path file) {
+		try {
+			return load(Files.readString(file, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new ConfigException(file.toString(), "cannot read: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Loads configuration text.
+	 * @throws ConfigException naming the bad element
+	 */
+	public static AlertmanagerConfig load(String yaml) {
+		return new ConfigLoader().parse(read(yaml));
+	}
+
+	/**
+	 * Parses a list of time interval entries (the value of a named interval's
+	 * {@code time_intervals}) given as YAML or JSON, e.g. for a recurring silence.
+	 * @throws ConfigException naming the bad element
+	 */
+	public static List<TimeInterval> parseTimeIntervals(String yamlOrJson) {
+		JsonNode node = read(yamlOrJson);
+		if (!node.isArray()) {
+			throw new ConfigException("", "expected a list of time intervals");
+		}
+		List<TimeInterval> intervals = new ArrayList<>();
+		for (int i = 0; i < node.size(); i++) {
+			intervals.add(timeInterval(new ConfigNode("[" + i + "]", node.get(i))));
+		}
+		return intervals;
+	}
+
+	private static JsonNode read(String text) {
+		try {
+			JsonNode node = YAML.readTree(text);
+			if (node == null || node.isMissingNode() || node.isNull()) {
+				throw new ConfigException("", "configuration is empty");
+			}
+			return node;
+		}
+		catch (JacksonException ex) {
+			throw new ConfigException("", "invalid YAML: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private AlertmanagerConfig parse(JsonNode rootNode) {
+		ConfigNode root = new ConfigNode("", rootNode);
+		if (root.raw("global") != null) {
+			this.notes.add("global: accepted and ignored; set every receiver's fields explicitly");
+		}
+		if (root.raw("templates") != null) {
+			this.notes.add("templates: accepted and ignored; Go templates are not evaluated");
+		}
+		Map<String, NamedTimeInterval> intervals = new LinkedHashMap<>();
+		namedIntervals(root, "time_intervals", intervals);
+		namedIntervals(root, "mute_time_intervals", intervals);
+		Map<String, Receiver> receivers = new LinkedHashMap<>();
+		List<Receiver> receiverList = root.objects("receivers", this::receiver);
+		for (int i = 0; i < receiverList.size(); i++) {
+			Receiver receiver = receiverList.get(i);
+			if (receivers.putIfAbsent(receiver.name(), receiver) != null) {
+				throw new ConfigException("receivers[" + i + "].name",
+						"duplicate receiver name \"" + receiver.name() + "\"");
+			}
+		}
+		ConfigNode routeNode = root.object("route");
+		if (routeNode == null) {
+			throw new ConfigException("route", "no route provided");
+		}
+		RouteSpec rootSpec = route(routeNode, receivers.keySet(), intervals.keySet());
+		if (rootSpec.receiver() == null || rootSpec.receiver().isEmpty()) {
+			throw new ConfigException("route.receiver", "root route must specify a default receiver");
+		}
+		if (!rootSpec.matchers().isEmpty()) {
+			throw new ConfigException("route", "root route must not have any matchers");
+		}
+		if (!rootSpec.muteTimeIntervals().isEmpty()) {
+			throw new ConfigException("route.mute_time_intervals", "root route must not have any mute time intervals");
+		}
+		if (!rootSpec.activeTimeIntervals().isEmpty()) {
+			throw new ConfigException("route.active_time_intervals",
+					"root route must not have any active time intervals");
+		}
+		List<InhibitRule> rules = root.objects("inhibit_rules", this::inhibitRule);
+		root.rejectUnknownKeys();
+		return new AlertmanagerConfig(Route.tree(rootSpec), receivers, rules, intervals, this.unsupported, this.notes);
+	}
+
+	private void namedIntervals(ConfigNode root, String key, Map<String, NamedTimeInterval> into) {
+		List<NamedTimeInterval> list = root.objects(key, (node) -> {
+			String name = node.string("name");
+			if (name == null || name.isEmpty()) {
+				throw node.error("name", "missing name in time interval");
+			}
+			List<TimeInterval> entries = node.objects("time_intervals", ConfigLoader::timeInterval);
+			node.rejectUnknownKeys();
+			if (into.containsKey(name)) {
+				throw node.error("name", "time interval \"" + name + "\" is not unique");
+			}
+			NamedTimeInterval interval = new NamedTimeInterval(name, entries);
+			into.put(name, interval);
+			return interval;
+		});
+		if (!list.isEmpty() && "mute_time_intervals".equals(key)) {
+			this.notes.add("mute_time_intervals: deprecated, read like time_intervals");
+		}
+	}
+
+	private static TimeInterval timeInterval(ConfigNode node) {
+		List<TimeRange> times = node.objects("times", (t) -> {
+			int start = minutes(t, "start_time");
+			int end = minutes(t, "end_time");
+			t.rejectUnknownKeys();
+			if (start >= end) {
+				throw t.error("start_time", "start time cannot be equal or greater than end time");
+			}
+			return new TimeRange(start, end);
+		});
+		List<InclusiveRange> weekdays = ranges(node, "weekdays", InclusiveRange::weekdays);
+		List<InclusiveRange> days = ranges(node, "days_of_month", InclusiveRange::daysOfMonth);
+		List<InclusiveRange> months = ranges(node, "months", InclusiveRange::months);
+		List<InclusiveRange> years = ranges(node, "years", InclusiveRange::years);
+		ZoneId zone = ZoneOffset.UTC;
+		String location = node.string("location");
+		if (location != null) {
+			try {
+				zone = "Local".equals(location) ? ZoneId.systemDefault() : ZoneId.of(location);
+			}
+			catch (DateTimeException ex) {
+				throw node.error("location", "unknown time zone \"" + location + "\"");
+			}
+		}
+		node.rejectUnknownKeys();
+		return new TimeInterval(times, weekdays, days, months, years, zone);
+	}
+
+	private static int minutes(ConfigNode node, String key) {
+		String value = node.string(key);
+		if (value == null) {
+			throw node.error(key, "missing " + key);
+		}
+		try {
+			return TimeRange.parseMinutes(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw node.error(key, ex.getMessage());
+		}
+	}
+
+	private static List<InclusiveRange> ranges(ConfigNode node, String key, Function<String, InclusiveRange> parser) {
+		List<String> values = node.strings(key, List.of());
+		List<InclusiveRange> out = new ArrayList<>();
+		for (int i = 0; i < values.size(); i++) {
+			try {
+				out.add(parser.apply(values.get(i)));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ConfigException(node.child(key) + "[" + i + "]", ex.getMessage());
+			}
+		}
+		return out;
+	}
+
+	private RouteSpec route(ConfigNode node, Set<String> receivers, Set<String> intervals) {
+		String receiver = node.string("receiver");
+		if (receiver != null && !receivers.contains(receiver)) {
+			throw node.error("receiver", "unknown receiver \"" + receiver + "\"");
+		}
+		List<String> groupBy = null;
+		boolean groupByAll = false;
+		List<String> groupByNames = node.strings("group_by");
+		if (groupByNames != null) {
+			groupBy = new ArrayList<>();
+			Set<String> seen = new HashSet<>();
+			for (int i = 0; i < groupByNames.size(); i++) {
+				String name = groupByNames.get(i);
+				String path = node.child("group_by") + "[" + i + "]";
+				if ("...".equals(name)) {
+					groupByAll = true;
+					continue;
+				}
+				if (!name.matches(LABEL_NAME)) {
+					throw new ConfigException(path, "invalid label name \"" + name + "\" in group_by list");
+				}
+				if (!seen.add(name)) {
+					throw new ConfigException(path, "duplicated label \"" + name + "\" in group_by");
+				}
+				groupBy.add(name);
+			}
+			if (groupByAll && !groupBy.isEmpty()) {
+				throw node.error("group_by",
+						"cannot have wildcard group_by (`...`) and other other labels at the same time");
+			}
+		}
+		Duration groupWait = node.duration("group_wait");
+		Duration groupInterval = node.duration("group_interval");
+		if (groupInterval != null && groupInterval.isZero()) {
+			throw node.error("group_interval", "group_interval cannot be zero");
+		}
+		Duration repeatInterval = node.duration("repeat_interval");
+		if (repeatInterval != null && repeatInterval.isZero()) {
+			throw node.error("repeat_interval", "repeat_interval cannot be zero");
+		}
+		Matchers matchers = legacyMatchers(node, "match", "match_re").and(matcherList(node, "matchers"));
+		List<String> mute = intervalNames(node, "mute_time_intervals", intervals);
+		List<String> active = intervalNames(node, "active_time_intervals", intervals);
+		boolean continueMatching = node.bool("continue", false);
+		Boolean resolvedWhenMuted = node.bool("notify_resolved_when_muted");
+		List<RouteSpec> children = node.objects("routes", (child) -> route(child, receivers, intervals));
+		node.rejectUnknownKeys();
+		return new RouteSpec(receiver, groupBy, groupByAll, groupWait, groupInterval, repeatInterval, matchers,
+				continueMatching, mute, active, resolvedWhenMuted, children);
+	}
+
+	private static List<String> intervalNames(ConfigNode node, String key, Set<String> intervals) {
+		List<String> names = node.strings(key, List.of());
+		for (int i = 0; i < names.size(); i++) {
+			if (!intervals.contains(names.get(i))) {
+				throw new ConfigException(node.child(key) + "[" + i + "]",
+						"unknown time interval \"" + names.get(i) + "\"");
+			}
+		}
+		return names;
+	}
+
+	private static Matchers legacyMatchers(ConfigNode node, String matchKey, String regexKey) {
+		List<Matcher> out = new ArrayList<>();
+		node.stringMap(matchKey).forEach((name, value) -> {
+			checkLabelName(node, matchKey, name);
+			out.add(Matcher.equal(name, value));
+		});
+		node.stringMap(regexKey).forEach((name, value) -> {
+			checkLabelName(node, regexKey, name);
+			try {
+				// Alertmanager 0.25 keeps the anchored form as the matcher value, which
+				// shows in route keys: {service=~"^(?:^(a|b)$)$"}.
+				out.add(Matcher.regex(name, Matchers.anchored(value)));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ConfigException(node.child(regexKey) + "." + name, ex.getMessage());
+			}
+		});
+		return Matchers.of(out);
+	}
+
+	private static void checkLabelName(ConfigNode node, String key, String name) {
+		if (!name.matches(LABEL_NAME)) {
+			throw node.error(key, "invalid label name \"" + name + "\"");
+		}
+	}
+
+	private static Matchers matcherList(ConfigNode node, String key) {
+		List<String> lines = node.strings(key, List.of());
+		List<Matcher> out = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			try {
+				out.addAll(Matchers.parse(lines.get(i)).asList());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ConfigException(node.child(key) + "[" + i + "]", ex.getMessage());
+			}
+		}
+		return Matchers.of(out).sorted();
+	}
+
+	private InhibitRule inhibitRule(ConfigNode node) {
+		Matchers source = legacyMatchers(node, "source_match", "source_match_re")
+			.and(matcherList(node, "source_matchers"));
+		Matchers target = legacyMatchers(node, "target_match", "target_match_re")
+			.and(matcherList(node, "target_matchers"));
+		List<String> equal = node.strings("equal", List.of());
+		for (int i = 0; i < equal.size(); i++) {
+			if (!equal.get(i).matches(LABEL_NAME)) {
+				throw new ConfigException(node.child("equal") + "[" + i + "]",
+						"invalid label name \"" + equal.get(i) + "\"");
+			}
+		}
+		node.rejectUnknownKeys();
+		return new InhibitRule(source, target, Set.copyOf(equal));
+	}
+
+	private Receiver receiver(ConfigNode node) {
+		String name = node.string("name");
+		if (name == null || name.isEmpty()) {
+			throw node.error("name", "missing name in receiver");
+		}
+		List<Integration> integrations = new ArrayList<>();
+		integrations.addAll(node.objects("webhook_configs", ConfigLoader.this::webhook));
+		integrations.addAll(node.objects("slack_configs", ConfigLoader.this::slack));
+		integrations.addAll(node.objects("email_configs", ConfigLoader.this::email));
+		List<String> unsupportedTypes = new ArrayList<>();
+		for (String key : node.unreadKeys()) {
+			if (!key.endsWith("_configs") || SUPPORTED_INTEGRATIONS.contains(key)) {
+				continue;
+			}
+			String type = key.substring(0, key.length() - "_configs".length());
+			List<JsonNode> entries = node.list(key);
+			int count = (entries != null) ? entries.size() : 0;
+			for (int i = 0; i < count; i++) {
+				this.unsupported.add(new UnsupportedIntegration(name, type, node.child(key) + "[" + i + "]"));
+			}
+			if (count > 0) {
+				unsupportedTypes.add(type);
+			}
+		}
+		node.rejectUnknownKeys();
+		return new Receiver(name, integrations, unsupportedTypes);
+	}
+
+	private WebhookConfig webhook(ConfigNode node) {
+		String url = secret(node, "url", "url_file");
+		if (url == null || url.isEmpty()) {
+			throw node.error("url", "one of url or url_file must be configured");
+		}
+		WebhookConfig config = new WebhookConfig(url, node.bool("send_resolved", true), node.integer("max_alerts", 0),
+				bearer(node.object("http_config")));
+		noteIgnored(node);
+		return config;
+	}
+
+	private SlackConfig slack(ConfigNode node) {
+		SlackConfig config = new SlackConfig(secret(node, "api_url", "api_url_file"), node.string("channel"),
+				node.string("username"), node.string("title"), node.string("text"), node.bool("send_resolved", false));
+		bearer(node.object("http_config"));
+		if (config.apiUrl() == null) {
+			this.notes.add(node.path() + ".api_url: missing (global.slack_api_url is ignored); nothing will be sent");
+		}
+		noteIgnored(node);
+		return config;
+	}
+
+	private EmailConfig email(ConfigNode node) {
+		String to = node.string("to");
+		if (to == null || to.isEmpty()) {
+			throw node.error("to", "missing to address in email config");
+		}
+		EmailConfig config = new EmailConfig(to, node.string("from"), node.string("smarthost"),
+				node.string("auth_username"), node.string("auth_password"), node.bool("require_tls", true),
+				node.stringMap("headers"), node.string("text"), node.bool("send_resolved", false));
+		noteIgnored(node);
+		return config;
+	}
+
+	private @Nullable String bearer(@Nullable ConfigNode http) {
+		if (http == null) {
+			return null;
+		}
+		String token = secret(http, "bearer_token", "bearer_token_file");
+		ConfigNode authorization = http.object("authorization");
+		if (authorization != null) {
+			String type = authorization.string("type", "Bearer");
+			if (!"bearer".equalsIgnoreCase(type)) {
+				throw authorization.error("type", "only Bearer authorization is supported, got \"" + type + "\"");
+			}
+			token = secret(authorization, "credentials", "credentials_file");
+			noteIgnored(authorization);
+		}
+		noteIgnored(http);
+		return token;
+	}
+
+	// Reads a secret given inline or, as Alertmanager's *_file fields, from a file; the
+	// file is read once at load and its content never appears in messages.
+	private static @Nullable String secret(ConfigNode node, String key, String fileKey) {
+		String value = node.string(key);
+		String file = node.string(fileKey);
+		if (value != null && file != null) {
+			throw node.error(fileKey, "at most one of " + key + " and " + fileKey + " must be configured");
+		}
+		if (file == null) {
+			return value;
+		}
+		try {
+			return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw node.error(fileKey, "cannot read " + file + ": " + ex.getClass().getSimpleName());
+		}
+	}
+
+	private void noteIgnored(ConfigNode node) {
+		for (String key : node.unreadKeys()) {
+			this.notes.add(node.child(key) + ": accepted and ignored");
+		}
+	}
+
+}

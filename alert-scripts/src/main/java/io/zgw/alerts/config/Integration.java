@@ -1,0 +1,14 @@
+package io.zgw.alerts.config;
+
+/**
+ * Integration is one supported notification target of a receiver (webhook, Slack, email).
+ */
+public sealed interface Integration permits WebhookConfig, SlackConfig, EmailConfig {
+
+	/** Returns the Alertmanager integration name, such as {@code webhook}. */
+	String type();
+
+	/** Returns whether resolved alerts are sent. */
+	boolean sendResolved();
+
+}

@@ -1,0 +1,292 @@
+package io.zgw.alerts.dispatch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.zgw.alerts.config.AlertmanagerConfig;
+import io.zgw.alerts.config.Integration;
+import io.zgw.alerts.config.Receiver;
+import io.zgw.alerts.config.WebhookConfig;
+import io.zgw.alerts.inhibit.Inhibitor;
+import io.zgw.alerts.model.Alert;
+import io.zgw.alerts.model.LabelSet;
+import io.zgw.alerts.routing.Route;
+import io.zgw.alerts.routing.RouteOptions;
+import io.zgw.alerts.silence.Silencer;
+import io.zgw.alerts.timeinterval.NamedTimeInterval;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Dispatcher routes alerts into aggregation groups and, driven by the caller's clock,
+ * flushes due groups through Alertmanager's pipeline: inhibition, active and mute time
+ * intervals, silences, deduplication against the notification log. It starts no threads;
+ * the caller invokes {@link #tick} when {@link #nextFlush()} is due.
+ */
+public final class Dispatcher {
+
+	private final AlertmanagerConfig config;
+
+	private final Inhibitor inhibitor;
+
+	private final Silencer silencer;
+
+	private final NotificationLog log;
+
+	private final Map<GroupId, AggregationGroup> groups = new LinkedHashMap<>();
+
+	public Dispatcher(AlertmanagerConfig config, Silencer silencer, NotificationLog log) {
+		this.config = config;
+		this.inhibitor = config.inhibitor();
+		this.silencer = silencer;
+		this.log = log;
+	}
+
+	/**
+	 * Adds or replaces (by fingerprint) an alert in the groups of every route it matches.
+	 * To rebuild groups after a restart or reload, receive every stored alert again: the
+	 * notification log keeps already-sent notifications from repeating.
+	 */
+	public synchronized void receive(Alert alert, Instant now) {
+		for (Route route : this.config.route().match(alert.labels())) {
+			LabelSet groupLabels = route.groupLabels(alert.labels());
+			this.groups
+				.computeIfAbsent(new GroupId(route, groupLabels), (id) -> new AggregationGroup(route, groupLabels, now))
+				.insert(alert, now);
+		}
+	}
+
+	/** Returns when the earliest group is due, or empty when there are no groups. */
+	public synchronized Optional<Instant> nextFlush() {
+		return this.groups.values().stream().map((group) -> group.nextFlush).min(Comparator.naturalOrder());
+	}
+
+	/** Returns the current groups, ordered by group key. */
+	public synchronized List<GroupSnapshot> groups() {
+		return this.groups.values()
+			.stream()
+			.map(AggregationGroup::snapshot)
+			.sorted(Comparator.comparing(GroupSnapshot::groupKey))
+			.toList();
+	}
+
+	/** Returns every alert the dispatcher holds, once each. */
+	public synchronized List<Alert> alerts() {
+		Map<String, Alert> all = new LinkedHashMap<>();
+		this.groups.values().forEach((group) -> group.alerts().forEach((a) -> all.putIfAbsent(a.fingerprint(), a)));
+		return new ArrayList<>(all.values());
+	}
+
+	/** Returns whether and why the labels are silenced or inhibited at {@code now}. */
+	public synchronized Muting muting(LabelSet labels, Instant now) {
+		return new Muting(this.silencer.silencedBy(labels, now),
+				this.inhibitor.snapshot(alerts(), now).inhibitedBy(labels).orElse(null));
+	}
+
+	/**
+	 * Flushes every group due at {@code now}, treating each notification as delivered;
+	 * for callers that hand notifications to a durable queue.
+	 */
+	public List<Notification> tick(Instant now) {
+		return tick(now, (notification) -> {
+		});
+	}
+
+	/**
+	 * Flushes every group due at {@code now} through the notifier and returns the
+	 * notifications it delivered.
+	 */
+	public synchronized List<Notification> tick(Instant now, Notifier notifier) {
+		List<AggregationGroup> due = this.groups.values()
+			.stream()
+			.filter((group) -> !group.nextFlush.isAfter(now))
+			.sorted(Comparator.comparing((AggregationGroup group) -> group.nextFlush)
+				.thenComparing((group) -> group.groupKey))
+			.toList();
+		if (due.isEmpty()) {
+			return List.of();
+		}
+		Inhibitor.Snapshot inhibition = this.inhibitor.snapshot(alerts(), now);
+		List<Notification> sent = new ArrayList<>();
+		for (AggregationGroup group : due) {
+			group.nextFlush = now.plus(group.route.options().groupInterval());
+			group.hasFlushed = true;
+			if (flush(group, now, inhibition, notifier, sent)) {
+				group.deleteIfNotModified(group.sortedAlerts().stream().filter((a) -> a.resolvedAt(now)).toList());
+				if (group.isEmpty()) {
+					this.groups.remove(new GroupId(group.route, group.labels));
+				}
+			}
+		}
+		return sent;
+	}
+
+	// Returns whether the flush succeeded, so that resolved alerts may be forgotten.
+	private boolean flush(AggregationGroup group, Instant now, Inhibitor.Snapshot inhibition, Notifier notifier,
+			List<Notification> sent) {
+		RouteOptions options = group.route.options();
+		if (timeMuted(options, now)) {
+			return true;
+		}
+		List<Alert> alerts = group.sortedAlerts();
+		Set<String> muted = new HashSet<>();
+		for (Alert alert : alerts) {
+			if (inhibition.mutes(alert.labels()) || !this.silencer.silencedBy(alert.labels(), now).isEmpty()) {
+				muted.add(alert.fingerprint());
+			}
+		}
+		Receiver receiver = this.config.receiver(options.receiver());
+		boolean ok = true;
+		for (Integration integration : receiver.integrations()) {
+			String integrationKey = receiver.integrationKey(integration);
+			NotificationLogEntry entry = this.log.get(group.groupKey, integrationKey, now).orElse(null);
+			List<Alert> kept = new ArrayList<>();
+			Set<String> carried = new HashSet<>();
+			for (Alert alert : alerts) {
+				if (!muted.contains(alert.fingerprint())) {
+					kept.add(alert);
+				}
+				else if (notifiedFiring(options, alert, entry)) {
+					// zgw extension (Alertmanager #226): the receiver was told this alert
+					// fires, so it will hear when it resolves even though it is muted.
+					if (alert.resolvedAt(now)) {
+						kept.add(alert);
+					}
+					else {
+						carried.add(alert.fingerprint());
+					}
+				}
+			}
+			try {
+				Notification notification = stage(group, receiver, integration, integrationKey, kept, carried, entry,
+						now, notifier);
+				if (notification != null) {
+					sent.add(notification);
+				}
+			}
+			catch (Exception ex) {
+				ok = false;
+			}
+		}
+		return ok;
+	}
+
+	private static boolean notifiedFiring(RouteOptions options, Alert alert, @Nullable NotificationLogEntry entry) {
+		return options.notifyResolvedWhenMuted() && entry != null && entry.firing().contains(alert.fingerprint());
+	}
+
+	private boolean timeMuted(RouteOptions options, Instant now) {
+		for (String name : options.muteTimeIntervals()) {
+			if (this.config.timeIntervals().get(name).contains(now)) {
+				return true;
+			}
+		}
+		if (options.activeTimeIntervals().isEmpty()) {
+			return false;
+		}
+		for (String name : options.activeTimeIntervals()) {
+			NamedTimeInterval interval = this.config.timeIntervals().get(name);
+			if (interval.contains(now)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	// Dedup, send_resolved filtering, truncation, delivery and logging for one
+	// integration; returns the delivered notification, or null when nothing was sent.
+	// "carried" are muted, still firing alerts the receiver was told about: they stay in
+	// the logged firing set so that their resolution is still notified.
+	private @Nullable Notification stage(AggregationGroup group, Receiver receiver, Integration integration,
+			String integrationKey, List<Alert> alerts, Set<String> carried, @Nullable NotificationLogEntry entry,
+			Instant now, Notifier notifier) throws Exception {
+		RouteOptions options = group.route.options();
+		Instant expiresAt = now.plus(options.repeatInterval().multipliedBy(2));
+		if (alerts.isEmpty()) {
+			// Keep the entry of a fully muted group alive for as long as it carries
+			// alerts, however long the silence lasts.
+			if (entry != null && !carried.isEmpty() && entry.expiresAt().isBefore(now.plus(options.repeatInterval()))) {
+				this.log.put(group.groupKey, integrationKey,
+						new NotificationLogEntry(entry.firing(), entry.resolved(), entry.timestamp(), expiresAt));
+			}
+			return null;
+		}
+		Set<String> firing = new LinkedHashSet<>();
+		Set<String> resolved = new LinkedHashSet<>();
+		for (Alert alert : alerts) {
+			(alert.resolvedAt(now) ? resolved : firing).add(alert.fingerprint());
+		}
+		if (!needsUpdate(entry, firing, resolved, integration.sendResolved(), options, now)) {
+			return null;
+		}
+		Set<String> logged = new LinkedHashSet<>(firing);
+		logged.addAll(carried);
+		NotificationLogEntry next = new NotificationLogEntry(logged, resolved, now, expiresAt);
+		List<Alert> toSend = integration.sendResolved() ? alerts
+				: alerts.stream().filter((alert) -> !alert.resolvedAt(now)).toList();
+		if (toSend.isEmpty()) {
+			// Only resolved alerts and the integration does not want them: log them so
+			// that the firing set is cleared, send nothing.
+			this.log.put(group.groupKey, integrationKey, next);
+			return null;
+		}
+		int max = (integration instanceof WebhookConfig webhook) ? webhook.maxAlerts() : 0;
+		int truncated = (max > 0 && toSend.size() > max) ? toSend.size() - max : 0;
+		// As Alertmanager's webhook: truncate first, then derive status and common
+		// labels.
+		List<Alert> payload = toSend.subList(0, toSend.size() - truncated);
+		Notification notification = new Notification(receiver.name(), integration, integrationKey, group.groupKey,
+				group.labels, commonLabels(payload), commonAnnotations(payload), payload, truncated, group.route, now);
+		notifier.deliver(notification);
+		this.log.put(group.groupKey, integrationKey, next);
+		return notification;
+	}
+
+	// Alertmanager's DedupStage.needsUpdate.
+	static boolean needsUpdate(@Nullable NotificationLogEntry entry, Set<String> firing, Set<String> resolved,
+			boolean sendResolved, RouteOptions options, Instant now) {
+		if (entry == null) {
+			return !firing.isEmpty();
+		}
+		if (!entry.firing().containsAll(firing)) {
+			return true;
+		}
+		if (firing.isEmpty()) {
+			// Everything resolved: notify only if the receiver had been told about firing
+			// alerts; alerts that fired and resolved between flushes are news to no one.
+			return !entry.firing().isEmpty();
+		}
+		if (sendResolved && !entry.resolved().containsAll(resolved)) {
+			return true;
+		}
+		return entry.timestamp().isBefore(now.minus(options.repeatInterval()));
+	}
+
+	private static LabelSet commonLabels(List<Alert> alerts) {
+		Map<String, String> common = new HashMap<>(alerts.get(0).labels().asMap());
+		for (Alert alert : alerts) {
+			common.entrySet().removeIf((e) -> !e.getValue().equals(alert.labels().get(e.getKey())));
+		}
+		return LabelSet.of(common);
+	}
+
+	private static Map<String, String> commonAnnotations(List<Alert> alerts) {
+		Map<String, String> common = new HashMap<>(alerts.get(0).annotations());
+		for (Alert alert : alerts) {
+			common.entrySet().removeIf((e) -> !e.getValue().equals(alert.annotations().get(e.getKey())));
+		}
+		return common;
+	}
+
+	private record GroupId(Route route, LabelSet labels) {
+	}
+
+}

@@ -1,0 +1,260 @@
+package io.zgw.alerts.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.zgw.alerts.inhibit.InhibitRule;
+import io.zgw.alerts.routing.Route;
+import io.zgw.alerts.timeinterval.NamedTimeInterval;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ConfigLoaderTest {
+
+	static String fixture(String name) {
+		try (InputStream in = ConfigLoaderTest.class.getResourceAsStream("/alertmanager/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static AlertmanagerConfig realistic() {
+		return ConfigLoader.load(fixture("realistic.yml"));
+	}
+
+	private static final String MINIMAL = """
+			route:
+			  receiver: a
+			receivers:
+			  - name: a
+			""";
+
+	private static void assertRejected(String yaml, String message) {
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(yaml)).withMessage(message);
+	}
+
+	@Test
+	void loadsRealisticConfigWithEveryReceiverAndRule() {
+		AlertmanagerConfig config = realistic();
+		assertThat(config.receivers()).containsOnlyKeys("default", "pager", "dba", "dba-mail", "dba-slack", "pay-team",
+				"blackhole", "never-reached");
+		assertThat(config.inhibitRules()).hasSize(2);
+		assertThat(config.timeIntervals()).containsOnlyKeys("business-hours", "nights");
+		assertThat(config.notes()).anySatisfy((note) -> assertThat(note).startsWith("global:"))
+			.anySatisfy((note) -> assertThat(note).startsWith("templates:"))
+			.anySatisfy((note) -> assertThat(note)
+				.isEqualTo("receivers[4].slack_configs[0].icon_emoji: accepted and ignored"));
+	}
+
+	@Test
+	void reportsUnsupportedIntegrationsByReceiverAndType() {
+		assertThat(realistic().unsupportedIntegrations()).containsExactly(
+				new UnsupportedIntegration("pager", "pagerduty", "receivers[1].pagerduty_configs[0]"),
+				new UnsupportedIntegration("dba", "opsgenie", "receivers[2].opsgenie_configs[0]"));
+		assertThat(realistic().receiver("pager").unsupportedTypes()).containsExactly("pagerduty");
+	}
+
+	@Test
+	void parsesWebhookSlackAndEmailFields() {
+		AlertmanagerConfig config = realistic();
+		WebhookConfig hook = (WebhookConfig) config.receiver("default").integrations().get(0);
+		assertThat(hook).isEqualTo(new WebhookConfig("http://127.0.0.1:9099/hook", true, 20, "s3cr3t"));
+		assertThat(hook.toString()).doesNotContain("s3cr3t").doesNotContain("9099");
+		assertThat(((WebhookConfig) config.receiver("pager").integrations().get(0)).sendResolved()).isFalse();
+		SlackConfig slack = (SlackConfig) config.receiver("dba-slack").integrations().get(0);
+		assertThat(slack.channel()).isEqualTo("#dba");
+		assertThat(slack.title()).isEqualTo("{{ .Status }}: {{ .CommonLabels.alertname }}");
+		assertThat(slack.sendResolved()).isFalse();
+		EmailConfig email = (EmailConfig) config.receiver("dba-mail").integrations().get(0);
+		assertThat(email.smarthost()).isEqualTo("smtp.example.com:587");
+		assertThat(email.authPassword()).isEqualTo("hunter2");
+		assertThat(email.toString()).doesNotContain("hunter2");
+		assertThat(email.headers()).containsEntry("subject", "DB: {{ .CommonLabels.alertname }}");
+		assertThat(config.receiver("blackhole").integrations()).isEmpty();
+		assertThat(config.receiver("default").integrationKey(hook)).isEqualTo("default/webhook/0");
+	}
+
+	@Test
+	void appliesDefaultsAndInheritanceDownTheTree() {
+		Route root = realistic().route();
+		assertThat(root.options().groupWait()).isEqualTo(Duration.ofSeconds(30));
+		Route pager = root.routes().get(0);
+		assertThat(pager.options().groupWait()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(pager.options().groupBy()).containsExactly("alertname", "shard");
+		assertThat(pager.continueMatching()).isTrue();
+		Route dbaMail = root.routes().get(1).routes().get(0);
+		assertThat(dbaMail.options().groupByAll()).isTrue();
+		assertThat(dbaMail.options().repeatInterval()).isEqualTo(Duration.ofDays(1));
+		assertThat(dbaMail.options().groupInterval()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(dbaMail.options().muteTimeIntervals()).containsExactly("nights");
+		assertThat(dbaMail.continueMatching()).isFalse();
+		Route pay = root.routes().get(2);
+		assertThat(pay.options().groupInterval()).isEqualTo(Duration.ofMinutes(90));
+		assertThat(pay.routes().get(0).options().groupBy()).containsExactly("alertname");
+		assertThat(pay.routes().get(0).options().groupInterval()).isEqualTo(Duration.ofMinutes(90));
+		assertThat(pay.routes().get(0).options().receiver()).isEqualTo("blackhole");
+	}
+
+	@Test
+	void routeKeysPrintMatchersAsAlertmanager() {
+		Route root = realistic().route();
+		// Same text as `amtool config routes show` prints for realistic.yml.
+		assertThat(root.routes().get(1).key()).isEqualTo("{}/{env!=\"dev\",team=~\"db|storage\"}");
+		assertThat(root.routes().get(1).routes().get(1).key())
+			.isEqualTo("{}/{env!=\"dev\",team=~\"db|storage\"}/{service=~\"^(?:^(mysql|mariadb)$)$\"}");
+		assertThat(root.routes().get(2).routes().get(0).key()).endsWith("/{alertname=~\"Disk.*\",severity=\"info\"}");
+		assertThat(root.routes().get(3).id()).isEqualTo("{}/{severity=\"critical\"}/3");
+	}
+
+	@Test
+	void readsInhibitRulesFromNewAndLegacySyntax() {
+		List<InhibitRule> rules = realistic().inhibitRules();
+		assertThat(rules.get(0).sourceMatchers()).hasToString("{severity=\"critical\"}");
+		assertThat(rules.get(0).equal()).containsExactly("alertname", "shard");
+		assertThat(rules.get(1).sourceMatchers()).hasToString("{alertname=\"ShardDown\"}");
+		assertThat(rules.get(1).targetMatchers()).hasToString("{alertname=~\"^(?:.+)$\"}");
+	}
+
+	@Test
+	void readsTimeIntervalsIncludingLegacyMuteTimeIntervals() {
+		NamedTimeInterval business = realistic().timeIntervals().get("business-hours");
+		// Friday 16:30 in Berlin is 15:30 UTC.
+		assertThat(business.contains(Instant.parse("2026-11-27T15:30:00Z"))).isTrue();
+		assertThat(business.contains(Instant.parse("2026-11-27T16:30:00Z"))).isFalse();
+		NamedTimeInterval nights = realistic().timeIntervals().get("nights");
+		assertThat(nights.contains(Instant.parse("2026-11-27T05:59:00Z"))).isTrue();
+		assertThat(nights.contains(Instant.parse("2026-12-31T12:00:00Z"))).isTrue();
+		assertThat(nights.contains(Instant.parse("2026-12-30T12:00:00Z"))).isFalse();
+	}
+
+	@Test
+	void parsesPrometheusDurations() {
+		assertThat(PrometheusDuration.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
+		assertThat(PrometheusDuration.parse("1d")).isEqualTo(Duration.ofDays(1));
+		assertThat(PrometheusDuration.parse("1w2d")).isEqualTo(Duration.ofDays(9));
+		assertThat(PrometheusDuration.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+		assertThat(PrometheusDuration.parse("0")).isZero();
+		assertThat(PrometheusDuration.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
+		assertThatIllegalArgumentException().isThrownBy(() -> PrometheusDuration.parse("1m1h"))
+			.withMessage("not a valid duration string: \"1m1h\"");
+		assertThatIllegalArgumentException().isThrownBy(() -> PrometheusDuration.parse(""));
+	}
+
+	@Test
+	void rejectsUnknownReceiverWithItsPath() {
+		assertRejected("""
+				route:
+				  receiver: a
+				  routes:
+				    - receiver: a
+				    - receiver: a
+				    - receiver: x
+				receivers:
+				  - name: a
+				""", "route.routes[2].receiver: unknown receiver \"x\"");
+	}
+
+	@Test
+	void rejectsInvalidRegexInInhibitRuleWithItsPath() {
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(MINIMAL + """
+				inhibit_rules:
+				  - source_matchers: [a=b, 'c=~"("']
+				    target_matchers: [a=c]
+				""")).withMessageStartingWith("inhibit_rules[0].source_matchers[1]: invalid regex in matcher c=~\"(\"");
+	}
+
+	@Test
+	void rejectsBadTimeWithItsPath() {
+		assertRejected(MINIMAL + """
+				time_intervals:
+				  - name: t
+				    time_intervals:
+				      - times:
+				          - start_time: '25:00'
+				            end_time: '26:00'
+				""",
+				"time_intervals[0].time_intervals[0].times[0].start_time: couldn't parse timestamp 25:00, invalid format");
+		assertRejected(MINIMAL + """
+				time_intervals:
+				  - name: t
+				    time_intervals:
+				      - weekdays: [monday:someday]
+				""", "time_intervals[0].time_intervals[0].weekdays[0]: someday is not a valid weekday");
+		assertRejected(MINIMAL + """
+				time_intervals:
+				  - name: t
+				    time_intervals:
+				      - location: Mars/Olympus
+				""", "time_intervals[0].time_intervals[0].location: unknown time zone \"Mars/Olympus\"");
+	}
+
+	@Test
+	void rejectsRootWithoutReceiverOrWithMatchers() {
+		assertRejected("route: {group_by: [a]}\nreceivers: [{name: a}]\n",
+				"route.receiver: root route must specify a default receiver");
+		assertRejected("route: {receiver: a, matchers: [a=b]}\nreceivers: [{name: a}]\n",
+				"route: root route must not have any matchers");
+	}
+
+	@Test
+	void rejectsDuplicateReceiversAndUnknownTimeIntervals() {
+		assertRejected(MINIMAL + "  - name: b\n  - name: a\n", "receivers[2].name: duplicate receiver name \"a\"");
+		assertRejected("""
+				route:
+				  receiver: a
+				  routes:
+				    - mute_time_intervals: [weekends]
+				receivers: [{name: a}]
+				""", "route.routes[0].mute_time_intervals[0]: unknown time interval \"weekends\"");
+	}
+
+	@Test
+	void rejectsBadDurationsAndGroupBy() {
+		assertRejected("route: {receiver: a, group_wait: 5 minutes}\nreceivers: [{name: a}]\n",
+				"route.group_wait: not a valid duration string: \"5 minutes\"");
+		assertRejected("route: {receiver: a, repeat_interval: 0s}\nreceivers: [{name: a}]\n",
+				"route.repeat_interval: repeat_interval cannot be zero");
+		assertRejected("route: {receiver: a, group_by: ['...', a]}\nreceivers: [{name: a}]\n",
+				"route.group_by: cannot have wildcard group_by (`...`) and other other labels at the same time");
+		assertRejected("route: {receiver: a, group_by: [a, a]}\nreceivers: [{name: a}]\n",
+				"route.group_by[1]: duplicated label \"a\" in group_by");
+	}
+
+	@Test
+	void readsSecretsFromFiles(@TempDir Path dir) throws IOException {
+		Path url = Files.writeString(dir.resolve("url"), "http://127.0.0.1:9099/from-file\n");
+		Path token = Files.writeString(dir.resolve("token"), "t0ken\n");
+		AlertmanagerConfig config = ConfigLoader.load(MINIMAL + """
+				    webhook_configs:
+				      - url_file: %s
+				        http_config:
+				          authorization:
+				            credentials_file: %s
+				""".formatted(url, token));
+		assertThat(config.receiver("a").integrations()).singleElement()
+			.isEqualTo(new WebhookConfig("http://127.0.0.1:9099/from-file", true, 0, "t0ken"));
+		assertRejected(MINIMAL + "    webhook_configs: [{url_file: " + dir.resolve("missing") + "}]\n",
+				"receivers[0].webhook_configs[0].url_file: cannot read " + dir.resolve("missing")
+						+ ": NoSuchFileException");
+	}
+
+	@Test
+	void rejectsUnknownFieldsLikeAlertmanagersStrictParser() {
+		assertRejected("route: {receiver: a, recevier: b}\nreceivers: [{name: a}]\n",
+				"route.recevier: field recevier not found in route");
+		assertRejected(MINIMAL + "inhibit: []\n", "inhibit: field inhibit not found in the configuration");
+	}
+
+}

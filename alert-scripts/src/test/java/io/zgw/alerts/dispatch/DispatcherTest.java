@@ -1,0 +1,379 @@
+package io.zgw.alerts.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.zgw.alerts.config.AlertmanagerConfig;
+import io.zgw.alerts.config.ConfigLoader;
+import io.zgw.alerts.matcher.Matchers;
+import io.zgw.alerts.model.Alert;
+import io.zgw.alerts.model.LabelSet;
+import io.zgw.alerts.routing.RouteOptions;
+import io.zgw.alerts.silence.Silence;
+import io.zgw.alerts.silence.Silences;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DispatcherTest {
+
+	// Monday 2026-11-30 10:00 UTC.
+	private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+
+	private static final String CONFIG = """
+			route:
+			  receiver: team
+			  group_by: [alertname]
+			  group_wait: 30s
+			  group_interval: 5m
+			  repeat_interval: 1h
+			  routes:
+			    - matchers: [severity=critical]
+			      receiver: pager
+			      continue: true
+			    - matchers: [service=batch]
+			      receiver: quiet
+			      mute_time_intervals: [nights]
+			    - matchers: [service=office]
+			      receiver: team
+			      active_time_intervals: [office-hours]
+			    - matchers: [service=legacy]
+			      receiver: team
+			      notify_resolved_when_muted: false
+			inhibit_rules:
+			  - source_matchers: [alertname=ShardDown]
+			    target_matchers: [alertname!=ShardDown]
+			    equal: [shard]
+			time_intervals:
+			  - name: nights
+			    time_intervals:
+			      - times: [{start_time: '00:00', end_time: '06:00'}]
+			  - name: office-hours
+			    time_intervals:
+			      - weekdays: ['monday:friday']
+			        times: [{start_time: '09:00', end_time: '17:00'}]
+			receivers:
+			  - name: team
+			    webhook_configs:
+			      - url: http://127.0.0.1:1/team
+			        max_alerts: 2
+			  - name: pager
+			    webhook_configs:
+			      - url: http://127.0.0.1:1/pager
+			        send_resolved: false
+			  - name: quiet
+			    webhook_configs:
+			      - url: http://127.0.0.1:1/quiet
+			""";
+
+	private final AlertmanagerConfig config = ConfigLoader.load(CONFIG);
+
+	private final Silences silences = new Silences(this.config.timeIntervals());
+
+	private final InMemoryNotificationLog log = new InMemoryNotificationLog();
+
+	private Dispatcher dispatcher = new Dispatcher(this.config, this.silences, this.log);
+
+	private static Alert firing(String labels, Instant startsAt, Instant receivedAt) {
+		return new Alert(labels(labels), Map.of("summary", "it broke"), startsAt, null, "http://gen/x", receivedAt);
+	}
+
+	private static Alert resolved(Alert alert, Instant endsAt) {
+		return new Alert(alert.labels(), alert.annotations(), alert.startsAt(), endsAt, alert.generatorUrl(), endsAt);
+	}
+
+	private static LabelSet labels(String text) {
+		Map<String, String> map = new HashMap<>();
+		for (String pair : text.split(" ")) {
+			String[] parts = pair.split("=", 2);
+			map.put(parts[0], parts[1]);
+		}
+		return LabelSet.of(map);
+	}
+
+	private static List<String> names(Notification notification) {
+		return notification.alerts().stream().map((a) -> a.labels().get("instance")).toList();
+	}
+
+	@Test
+	void waitsGroupWaitBeforeTheFirstNotification() {
+		this.dispatcher.receive(firing("alertname=Load instance=a", T0, T0), T0);
+		assertThat(this.dispatcher.tick(T0)).isEmpty();
+		assertThat(this.dispatcher.nextFlush()).contains(T0.plusSeconds(30));
+		assertThat(this.dispatcher.tick(T0.plusSeconds(29))).isEmpty();
+		List<Notification> sent = this.dispatcher.tick(T0.plusSeconds(30));
+		assertThat(sent).singleElement().satisfies((n) -> {
+			assertThat(n.receiver()).isEqualTo("team");
+			assertThat(n.groupKey()).isEqualTo("{}:{alertname=\"Load\"}");
+			assertThat(n.status()).isEqualTo("firing");
+			assertThat(n.integrationKey()).isEqualTo("team/webhook/0");
+		});
+		assertThat(this.dispatcher.nextFlush()).contains(T0.plusSeconds(30).plus(Duration.ofMinutes(5)));
+	}
+
+	@Test
+	void newAlertInAFlushedGroupWaitsForGroupInterval() {
+		this.dispatcher.receive(firing("alertname=Load instance=a", T0, T0), T0);
+		this.dispatcher.tick(T0.plusSeconds(30));
+		Instant t1 = T0.plusSeconds(60);
+		this.dispatcher.receive(firing("alertname=Load instance=b", t1, t1), t1);
+		assertThat(this.dispatcher.tick(T0.plusSeconds(329))).isEmpty();
+		assertThat(this.dispatcher.tick(T0.plusSeconds(330))).singleElement()
+			.satisfies((n) -> assertThat(names(n)).containsExactly("a", "b"));
+	}
+
+	@Test
+	void unchangedGroupRepeatsOnlyAfterRepeatInterval() {
+		this.dispatcher.receive(firing("alertname=Load instance=a", T0, T0), T0);
+		Instant flush = T0.plusSeconds(30);
+		int notifications = this.dispatcher.tick(flush).size();
+		for (int i = 1; i <= 12; i++) {
+			notifications += this.dispatcher.tick(flush.plus(Duration.ofMinutes(5L * i))).size();
+		}
+		// One at the first flush, none for 1 h; the flush at exactly 1 h is not past it.
+		assertThat(notifications).isEqualTo(1);
+		assertThat(this.dispatcher.tick(flush.plus(Duration.ofMinutes(65)))).hasSize(1);
+	}
+
+	@Test
+	void groupsAreKeyedByRouteAndGroupLabels() {
+		this.dispatcher.receive(firing("alertname=Load instance=a", T0, T0), T0);
+		this.dispatcher.receive(firing("alertname=Disk instance=a", T0, T0), T0);
+		this.dispatcher.receive(firing("alertname=Load instance=b", T0, T0), T0);
+		assertThat(this.dispatcher.groups()).extracting(GroupSnapshot::groupKey)
+			.containsExactly("{}:{alertname=\"Disk\"}", "{}:{alertname=\"Load\"}");
+		assertThat(this.dispatcher.tick(T0.plusSeconds(30))).hasSize(2);
+	}
+
+	@Test
+	void alertRoutedToTwoRoutesJoinsTwoGroups() {
+		this.dispatcher.receive(firing("alertname=Load severity=critical service=batch instance=a", T0, T0), T0);
+		List<Notification> sent = this.dispatcher.tick(T0.plusSeconds(30));
+		assertThat(sent).extracting(Notification::groupKey)
+			.containsExactlyInAnyOrder("{}/{severity=\"critical\"}:{alertname=\"Load\"}",
+					"{}/{service=\"batch\"}:{alertname=\"Load\"}");
+		assertThat(sent).extracting(Notification::receiver).containsExactlyInAnyOrder("pager", "quiet");
+	}
+
+	@Test
+	void resolvedAlertIsNotifiedOnceAndLeavesTheGroup() {
+		Alert a = firing("alertname=Load instance=a", T0, T0);
+		this.dispatcher.receive(a, T0);
+		this.dispatcher.tick(T0.plusSeconds(30));
+		Instant end = T0.plusSeconds(100);
+		this.dispatcher.receive(resolved(a, end), end);
+		List<Notification> sent = this.dispatcher.tick(T0.plusSeconds(330));
+		assertThat(sent).singleElement().satisfies((n) -> {
+			assertThat(n.status()).isEqualTo("resolved");
+			assertThat(n.resolved()).hasSize(1);
+		});
+		assertThat(this.dispatcher.groups()).isEmpty();
+		assertThat(this.dispatcher.nextFlush()).isEmpty();
+	}
+
+	@Test
+	void receiverWithoutSendResolvedGetsNoResolvedMessageButRefiringIsNotifiedAgain() {
+		Alert a = firing("alertname=Load severity=critical service=batch instance=a", T0, T0);
+		this.dispatcher.receive(a, T0);
+		this.dispatcher.tick(T0.plusSeconds(30));
+		this.dispatcher.receive(resolved(a, T0.plusSeconds(60)), T0.plusSeconds(60));
+		List<Notification> atResolve = this.dispatcher.tick(T0.plusSeconds(330));
+		assertThat(atResolve).extracting(Notification::receiver).containsExactly("quiet");
+		assertThat(
+				this.log.get("{}/{severity=\"critical\"}:{alertname=\"Load\"}", "pager/webhook/0", T0.plusSeconds(330)))
+			.hasValueSatisfying((entry) -> assertThat(entry.firing()).isEmpty());
+		Instant again = T0.plusSeconds(400);
+		this.dispatcher.receive(firing("alertname=Load severity=critical service=batch instance=a", again, again),
+				again);
+		assertThat(this.dispatcher.tick(again.plusSeconds(30))).extracting(Notification::receiver)
+			.containsExactlyInAnyOrder("pager", "quiet");
+	}
+
+	@Test
+	void alertThatFiredAndResolvedBetweenFlushesIsNotNotified() {
+		Alert a = firing("alertname=Load instance=a", T0, T0);
+		this.dispatcher.receive(a, T0);
+		this.dispatcher.receive(resolved(a, T0.plusSeconds(10)), T0.plusSeconds(10));
+		assertThat(this.dispatcher.tick(T0.plusSeconds(30))).isEmpty();
+		assertThat(this.dispatcher.groups()).isEmpty();
+	}
+
+	@Test
+	void inhibitedAndSilencedAlertsAreRemovedFromTheNotification() {
+		this.dispatcher.receive(firing("alertname=ShardDown shard=pay instance=z", T0, T0), T0);
+		this.dispatcher.receive(firing("alertname=Load shard=pay instance=a", T0, T0), T0);
+		this.dispatcher.receive(firing("alertname=Load shard=shop instance=b", T0, T0), T0);
+		this.dispatcher.receive(firing("alertname=Load shard=shop instance=c", T0, T0), T0);
+		this.silences.put(new Silence("s1", Matchers.parse("instance=c"), T0, T0.plusSeconds(3600), "bob", "", null));
+		List<Notification> sent = this.dispatcher.tick(T0.plusSeconds(30));
+		assertThat(sent).filteredOn((n) -> n.groupKey().contains("Load"))
+			.singleElement()
+			.satisfies((n) -> assertThat(names(n)).containsExactly("b"));
+		assertThat(this.dispatcher.muting(labels("alertname=Load shard=pay instance=a"), T0).inhibitedBy())
+			.isEqualTo(labels("alertname=ShardDown shard=pay instance=z").fingerprintHex());
+		assertThat(this.dispatcher.muting(labels("alertname=Load shard=shop instance=c"), T0).silencedBy())
+			.containsExactly("s1");
+	}
+
+	@Test
+	void fullyMutedGroupSendsNothing() {
+		this.dispatcher.receive(firing("alertname=Load instance=c", T0, T0), T0);
+		this.silences.put(new Silence("s1", Matchers.parse("instance=c"), T0, T0.plusSeconds(3600), "bob", "", null));
+		assertThat(this.dispatcher.tick(T0.plusSeconds(30))).isEmpty();
+		assertThat(this.log.size()).isZero();
+	}
+
+	@Test
+	void alertNotifiedFiringThenSilencedStillGetsItsResolvedNotification() {
+		Alert a = firing("alertname=Load instance=a", T0, T0);
+		this.dispatcher.receive(a, T0);
+		assertThat(this.dispatcher.tick(T0.plusSeconds(30))).hasSize(1);
+		this.silences.put(new Silence("s1", Matchers.parse("instance=a"), T0.plusSeconds(40), T0.plusSeconds(7200),
+				"bob", "", null));
+		this.dispatcher.receive(resolved(a, T0.plusSeconds(60)), T0.plusSeconds(60));
+		assertThat(this.dispatcher.tick(T0.plusSeconds(330))).singleElement()
+			.satisfies((n) -> assertThat(n.status()).isEqualTo("resolved"));
+	}
+
+	@Test
+	void alertNotifiedFiringThenInhibitedStillGetsItsResolvedNotification() {
+		Alert load = firing("alertname=Load shard=pay instance=a", T0, T0);
+		this.dispatcher.receive(load, T0);
+		assertThat(this.dispatcher.tick(T0.plusSeconds(30))).hasSize(1);
+		Instant down = T0.plusSeconds(40);
+		this.dispatcher.receive(firing("alertname=ShardDown shard=pay instance=z", down, down), down);
+		this.dispatcher.receive(resolved(load, T0.plusSeconds(60)), T0.plusSeconds(60));
+		List<Notification> sent = this.dispatcher.tick(T0.plusSeconds(330));
+		assertThat(sent).filteredOn((n) -> n.groupKey().contains("Load"))
+			.singleElement()
+			.satisfies((n) -> assertThat(n.status()).isEqualTo("resolved"));
+	}
+
+	@Test
+	void mutedAlertStaysKnownAcrossRepeatsAndLongSilencesUntilItResolves() {
+		Alert a = firing("alertname=Load instance=a", T0, T0);
+		this.dispatcher.receive(a, T0);
+		this.dispatcher.receive(firing("alertname=Load instance=b", T0, T0), T0);
+		this.dispatcher.tick(T0.plusSeconds(30));
+		this.silences.put(new Silence("s1", Matchers.parse("instance=a"), T0.plusSeconds(40),
+				T0.plus(Duration.ofDays(2)), "bob", "", null));
+		// A repeat after 1 h tells about b only, but a stays logged as notified.
+		List<Notification> repeats = new ArrayList<>();
+		Instant t = T0.plusSeconds(30);
+		for (int i = 1; i <= 13; i++) {
+			repeats.addAll(this.dispatcher.tick(t.plus(Duration.ofMinutes(5L * i))));
+		}
+		assertThat(repeats).singleElement().satisfies((n) -> assertThat(names(n)).containsExactly("b"));
+		// b resolves: a fully muted group keeps its log entry alive for a day.
+		Instant bEnd = t.plus(Duration.ofMinutes(70));
+		this.dispatcher.receive(resolved(firing("alertname=Load instance=b", T0, T0), bEnd), bEnd);
+		for (int i = 15; i <= 300; i++) {
+			this.dispatcher.tick(t.plus(Duration.ofMinutes(5L * i)));
+		}
+		Instant aEnd = t.plus(Duration.ofMinutes(1502));
+		this.dispatcher.receive(resolved(a, aEnd), aEnd);
+		assertThat(this.dispatcher.tick(t.plus(Duration.ofMinutes(1505)))).singleElement().satisfies((n) -> {
+			assertThat(n.status()).isEqualTo("resolved");
+			assertThat(names(n)).containsExactly("a");
+		});
+	}
+
+	@Test
+	void withTheExtensionOffSilencedResolvedAlertIsDroppedAsInAlertmanager() {
+		Alert a = firing("alertname=Old service=legacy instance=a", T0, T0);
+		this.dispatcher.receive(a, T0);
+		assertThat(this.dispatcher.tick(T0.plusSeconds(30))).hasSize(1);
+		this.silences.put(new Silence("s1", Matchers.parse("instance=a"), T0.plusSeconds(40), T0.plusSeconds(7200),
+				"bob", "", null));
+		this.dispatcher.receive(resolved(a, T0.plusSeconds(60)), T0.plusSeconds(60));
+		assertThat(this.dispatcher.tick(T0.plusSeconds(330))).isEmpty();
+		assertThat(this.dispatcher.groups()).isEmpty();
+	}
+
+	@Test
+	void muteTimeIntervalHoldsNotificationsUntilItEnds() {
+		Instant night = Instant.parse("2026-11-30T05:50:00Z");
+		this.dispatcher.receive(firing("alertname=Backup service=batch instance=a", night, night), night);
+		assertThat(this.dispatcher.tick(night.plusSeconds(30))).isEmpty();
+		assertThat(this.dispatcher.tick(night.plusSeconds(330))).isEmpty();
+		assertThat(this.dispatcher.tick(night.plusSeconds(630))).singleElement()
+			.satisfies((n) -> assertThat(n.receiver()).isEqualTo("quiet"));
+	}
+
+	@Test
+	void activeTimeIntervalMutesOutsideOfficeHours() {
+		Instant evening = Instant.parse("2026-11-30T16:50:00Z");
+		this.dispatcher.receive(firing("alertname=Printer service=office instance=a", evening, evening), evening);
+		assertThat(this.dispatcher.tick(evening.plusSeconds(30))).hasSize(1);
+		Instant saturday = Instant.parse("2026-12-05T12:00:00Z");
+		this.dispatcher.receive(firing("alertname=Coffee service=office instance=a", saturday, saturday), saturday);
+		assertThat(this.dispatcher.tick(saturday.plusSeconds(30))).isEmpty();
+	}
+
+	@Test
+	void maxAlertsTruncatesAndCommonLabelsCoverAllAlerts() {
+		for (String instance : List.of("a", "b", "c")) {
+			this.dispatcher.receive(firing("alertname=Load shard=pay instance=" + instance, T0, T0), T0);
+		}
+		assertThat(this.dispatcher.tick(T0.plusSeconds(30))).singleElement().satisfies((n) -> {
+			assertThat(names(n)).containsExactly("a", "b");
+			assertThat(n.truncatedAlerts()).isEqualTo(1);
+			assertThat(n.commonLabels()).isEqualTo(labels("alertname=Load shard=pay"));
+			assertThat(n.commonAnnotations()).containsEntry("summary", "it broke");
+		});
+	}
+
+	@Test
+	void failedDeliveryIsRetriedAtTheNextFlushAndKeepsResolvedAlerts() {
+		Alert a = firing("alertname=Load instance=a", T0, T0);
+		this.dispatcher.receive(a, T0);
+		this.dispatcher.tick(T0.plusSeconds(30));
+		this.dispatcher.receive(resolved(a, T0.plusSeconds(60)), T0.plusSeconds(60));
+		Notifier failing = (n) -> {
+			throw new IllegalStateException("receiver down");
+		};
+		assertThat(this.dispatcher.tick(T0.plusSeconds(330), failing)).isEmpty();
+		assertThat(this.dispatcher.groups()).hasSize(1);
+		List<Notification> delivered = new ArrayList<>();
+		this.dispatcher.tick(T0.plusSeconds(630), delivered::add);
+		assertThat(delivered).singleElement().satisfies((n) -> assertThat(n.status()).isEqualTo("resolved"));
+		assertThat(this.dispatcher.groups()).isEmpty();
+	}
+
+	@Test
+	void groupsRebuiltAfterRestartFlushAtOnceWithoutRepeatingSentNotifications() {
+		Alert a = firing("alertname=Load instance=a", T0, T0);
+		this.dispatcher.receive(a, T0);
+		assertThat(this.dispatcher.tick(T0.plusSeconds(30))).hasSize(1);
+
+		Instant restart = T0.plusSeconds(120);
+		this.dispatcher = new Dispatcher(this.config, this.silences, this.log);
+		this.dispatcher.receive(a, restart);
+		assertThat(this.dispatcher.nextFlush()).contains(restart);
+		assertThat(this.dispatcher.tick(restart)).isEmpty();
+		Instant later = restart.plusSeconds(10);
+		this.dispatcher.receive(firing("alertname=Load instance=b", later, later), later);
+		assertThat(this.dispatcher.tick(restart.plus(Duration.ofMinutes(5)))).singleElement()
+			.satisfies((n) -> assertThat(names(n)).containsExactly("a", "b"));
+	}
+
+	@Test
+	void dedupFollowsAlertmanagersNeedsUpdate() {
+		RouteOptions options = this.config.route().options();
+		NotificationLogEntry last = new NotificationLogEntry(Set.of("a", "b"), Set.of(), T0,
+				T0.plus(Duration.ofHours(2)));
+		Instant soon = T0.plusSeconds(60);
+		assertThat(Dispatcher.needsUpdate(null, Set.of(), Set.of("a"), true, options, soon)).isFalse();
+		assertThat(Dispatcher.needsUpdate(last, Set.of("a"), Set.of(), true, options, soon)).isFalse();
+		assertThat(Dispatcher.needsUpdate(last, Set.of("a", "c"), Set.of(), true, options, soon)).isTrue();
+		assertThat(Dispatcher.needsUpdate(last, Set.of("a"), Set.of("b"), true, options, soon)).isTrue();
+		assertThat(Dispatcher.needsUpdate(last, Set.of("a"), Set.of("b"), false, options, soon)).isFalse();
+		assertThat(Dispatcher.needsUpdate(last, Set.of(), Set.of("a", "b"), false, options, soon)).isTrue();
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.zgw.gateway.notify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.zgw.alerts.config.AlertmanagerConfig;
+import io.zgw.gateway.notify.email.EmailConfig;
+import io.zgw.gateway.notify.http.HttpConfig;
+import io.zgw.gateway.notify.slack.SlackConfig;
+import io.zgw.gateway.notify.webhook.WebhookConfig;
+
+/**
+ * AlertmanagerReceivers maps the receivers of an {@code alertmanager.yml} loaded by
+ * alert-scripts onto this package's config records, so that a config (re)load is
+ * {@code notifiers.replace(AlertmanagerReceivers.of(config))}.
+ */
+public final class AlertmanagerReceivers {
+
+	private AlertmanagerReceivers() {
+	}
+
+	/**
+	 * The receivers of {@code config}; throws {@link IllegalArgumentException} naming the
+	 * receiver and integration when one cannot be delivered (say, Slack without
+	 * {@code api_url}).
+	 */
+	public static List<Receiver> of(AlertmanagerConfig config) {
+		return config.receivers().values().stream().map(AlertmanagerReceivers::of).toList();
+	}
+
+	private static Receiver of(io.zgw.alerts.config.Receiver receiver) {
+		List<WebhookConfig> webhooks = new ArrayList<>();
+		List<SlackConfig> slacks = new ArrayList<>();
+		List<EmailConfig> emails = new ArrayList<>();
+		for (io.zgw.alerts.config.Integration integration : receiver.integrations()) {
+			try {
+				if (integration instanceof io.zgw.alerts.config.WebhookConfig webhook) {
+					webhooks.add(webhook(webhook));
+				}
+				else if (integration instanceof io.zgw.alerts.config.SlackConfig slack) {
+					slacks.add(slack(slack));
+				}
+				else if (integration instanceof io.zgw.alerts.config.EmailConfig email) {
+					emails.add(email(email));
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				int index = (int) receiver.integrations()
+					.stream()
+					.takeWhile((other) -> other != integration)
+					.filter((other) -> other.type().equals(integration.type()))
+					.count();
+				throw new IllegalArgumentException("receivers[" + receiver.name() + "]." + integration.type()
+						+ "_configs[" + index + "]: " + ex.getMessage(), ex);
+			}
+		}
+		return new Receiver(receiver.name(), webhooks, slacks, emails);
+	}
+
+	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {
+		HttpConfig http = (webhook.bearerToken() != null) ? HttpConfig.bearer(webhook.bearerToken()) : HttpConfig.NONE;
+		return new WebhookConfig(webhook.sendResolved(), new Secret(webhook.url()), webhook.maxAlerts(), null, http);
+	}
+
+	private static SlackConfig slack(io.zgw.alerts.config.SlackConfig slack) {
+		if (slack.apiUrl() == null) {
+			throw new IllegalArgumentException("api_url is required (global slack_api_url is not supported)");
+		}
+		return new SlackConfig(slack.sendResolved(), new Secret(slack.apiUrl()), slack.channel(), slack.username(),
+				HttpConfig.NONE);
+	}
+
+	private static EmailConfig email(io.zgw.alerts.config.EmailConfig email) {
+		if (email.smarthost() == null) {
+			throw new IllegalArgumentException("smarthost is required (global smtp_smarthost is not supported)");
+		}
+		Secret password = (email.authPassword() != null) ? new Secret(email.authPassword()) : null;
+		// alert-scripts renders the config's headers into each message, so none are added
+		// here.
+		return new EmailConfig(email.sendResolved(), email.to(), email.from(), null, email.smarthost(),
+				email.authUsername(), password, email.requireTls(), Map.of());
+	}
+
+}

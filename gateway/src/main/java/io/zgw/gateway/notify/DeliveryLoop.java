@@ -1,0 +1,90 @@
+package io.zgw.gateway.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.zgw.gateway.notify.outbox.OutboxQueue;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * DeliveryLoop runs the {@link DeliveryWorker} every poll interval while the application
+ * runs, and purges finished outbox rows past their retention every hour.
+ */
+final class DeliveryLoop implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
+
+	private final DeliveryWorker worker;
+
+	private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
+	private final Duration pollInterval;
+
+	private final OutboxQueue queue;
+
+	private final Duration retention;
+
+	private final Clock clock;
+
+	private @Nullable ScheduledExecutorService scheduler;
+
+	DeliveryLoop(DeliveryWorker worker, Duration pollInterval, OutboxQueue queue, Duration retention, Clock clock) {
+		this.worker = worker;
+		this.pollInterval = pollInterval;
+		this.queue = queue;
+		this.retention = retention;
+		this.clock = clock;
+	}
+
+	@Override
+	public synchronized void start() {
+		scheduler = Executors.newSingleThreadScheduledExecutor((r) -> {
+			Thread t = new Thread(r, "zgw-notify-poll");
+			t.setDaemon(true);
+			return t;
+		});
+		scheduler.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+		scheduler.scheduleWithFixedDelay(this::purge, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	private void purge() {
+		try {
+			int purged = queue.purgeFinishedBefore(clock.instant().minus(retention));
+			log.debug("Purged {} finished outbox rows older than {}", purged, retention);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Outbox purge failed: {}", ex.toString());
+		}
+	}
+
+	private void poll() {
+		try {
+			worker.runUntilIdle();
+		}
+		catch (RuntimeException ex) {
+			// Keep polling: the database may be back on the next tick.
+			log.warn("Notification delivery poll failed: {}", ex.toString());
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (scheduler != null) {
+			scheduler.shutdown();
+			scheduler = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return scheduler != null;
+	}
+
+}

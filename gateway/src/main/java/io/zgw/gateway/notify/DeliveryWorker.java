@@ -1,0 +1,131 @@
+package io.zgw.gateway.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import io.zgw.gateway.notify.outbox.OutboxEntry;
+import io.zgw.gateway.notify.outbox.OutboxQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * DeliveryWorker drains the outbox: it claims due deliveries, sends each through its
+ * receiver's notifier, and records delivery, a retry after backoff, or a permanent
+ * failure.
+ */
+public final class DeliveryWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+	private final OutboxQueue queue;
+
+	private final Notifiers notifiers;
+
+	private final Backoff backoff;
+
+	private final NotifyMetrics metrics;
+
+	private final Clock clock;
+
+	private final String workerId;
+
+	private final int batchSize;
+
+	private final Duration lease;
+
+	private final Executor sendExecutor;
+
+	/**
+	 * Creates a worker; {@code lease} must outlast the slowest send, and deliveries of
+	 * one batch (all from different chains) are sent in parallel on {@code sendExecutor}.
+	 */
+	public DeliveryWorker(OutboxQueue queue, Notifiers notifiers, Backoff backoff, NotifyMetrics metrics, Clock clock,
+			String workerId, int batchSize, Duration lease, Executor sendExecutor) {
+		this.queue = queue;
+		this.notifiers = notifiers;
+		this.backoff = backoff;
+		this.metrics = metrics;
+		this.clock = clock;
+		this.workerId = workerId;
+		this.batchSize = batchSize;
+		this.lease = lease;
+		this.sendExecutor = sendExecutor;
+	}
+
+	/**
+	 * Claims one batch and sends it; returns how many deliveries were attempted (none
+	 * before the receivers are loaded).
+	 */
+	public int runOnce() {
+		if (!notifiers.loaded()) {
+			return 0;
+		}
+		List<OutboxEntry> entries = queue.claim(workerId, batchSize, lease);
+		CompletableFuture<?>[] sends = entries.stream()
+			.map((entry) -> CompletableFuture.runAsync(() -> deliver(entry), sendExecutor))
+			.toArray(CompletableFuture[]::new);
+		CompletableFuture.allOf(sends).join();
+		return entries.size();
+	}
+
+	/** Runs batches until one comes back less than full; returns the total attempted. */
+	public int runUntilIdle() {
+		int total = 0;
+		int attempted;
+		do {
+			attempted = runOnce();
+			total += attempted;
+		}
+		while (attempted == batchSize);
+		return total;
+	}
+
+	private void deliver(OutboxEntry entry) {
+		Delivery delivery = entry.delivery();
+		Optional<Notifier> notifier = notifiers.find(delivery.receiver(), delivery.integration());
+		long start = System.nanoTime();
+		DeliveryResult result = notifier.map((n) -> send(n, delivery))
+			.orElseGet(() -> DeliveryResult.permanent("receiver '" + delivery.receiver() + "' has no integration "
+					+ delivery.integration() + " in the current configuration"));
+		metrics.record(delivery.integration().kind(), result.outcome(), Duration.ofNanos(System.nanoTime() - start));
+		boolean held = switch (result.outcome()) {
+			case DELIVERED -> queue.markDelivered(entry.id(), workerId);
+			case RETRYABLE_FAILURE -> retry(entry, String.valueOf(result.error()));
+			case PERMANENT_FAILURE -> {
+				log.error("Notify {} {} for group {} failed permanently after {} attempt(s): {}", delivery.receiver(),
+						delivery.integration(), delivery.groupKey(), entry.attempts(), result.error());
+				yield queue.markFailed(entry.id(), workerId, String.valueOf(result.error()));
+			}
+		};
+		if (!held) {
+			log.warn("Outbox row {} was no longer leased to {} when its attempt ended (lease {} too short?)",
+					entry.id(), workerId, lease);
+		}
+	}
+
+	private boolean retry(OutboxEntry entry, String error) {
+		Delivery delivery = entry.delivery();
+		Instant next = clock.instant().plus(backoff.delay(entry.attempts()));
+		log.warn("Notify {} {} for group {} failed (attempt {}), retrying at {}: {}", delivery.receiver(),
+				delivery.integration(), delivery.groupKey(), entry.attempts(), next, error);
+		return queue.markRetry(entry.id(), workerId, next, error);
+	}
+
+	private static DeliveryResult send(Notifier notifier, Delivery delivery) {
+		try {
+			return notifier.send(delivery);
+		}
+		catch (RuntimeException ex) {
+			// Notifiers report failures as results, so this is a bug: retry rather
+			// than drop. Its message may quote config, so only the type is kept.
+			log.error("Notifier {} threw {}", delivery.integration(), ex.getClass().getName());
+			return DeliveryResult.retryable("notifier threw " + ex.getClass().getSimpleName());
+		}
+	}
+
+}

@@ -1,0 +1,20 @@
+package io.zgw.gateway.notify;
+
+import java.util.Locale;
+
+/**
+ * IntegrationKind names a receiver integration type as Alertmanager's configuration does
+ * ({@code webhook_configs}, {@code slack_configs}, {@code email_configs}).
+ */
+public enum IntegrationKind {
+
+	WEBHOOK, SLACK, EMAIL;
+
+	/**
+	 * The lower-case name used in integration ids and metric tags, e.g. {@code webhook}.
+	 */
+	public String id() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

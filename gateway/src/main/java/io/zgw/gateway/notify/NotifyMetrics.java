@@ -1,0 +1,70 @@
+package io.zgw.gateway.notify;
+
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.zgw.gateway.notify.outbox.OutboxQueue;
+
+/**
+ * NotifyMetrics names and records the delivery metrics; tags are bounded to the
+ * integration kind and the outcome.
+ */
+public final class NotifyMetrics {
+
+	/** Counter of send attempts, {@code zgw_notifications_total} in Prometheus. */
+	public static final String NOTIFICATIONS = "zgw_notifications";
+
+	/**
+	 * Timer of send attempts, {@code zgw_notification_latency_seconds_bucket} in
+	 * Prometheus.
+	 */
+	public static final String LATENCY = "zgw_notification_latency";
+
+	/** Gauge of deliveries neither delivered nor permanently failed. */
+	public static final String OUTBOX_DEPTH = "zgw_notification_outbox_depth";
+
+	/** Tag: integration kind, {@code webhook}, {@code slack} or {@code email}. */
+	public static final String TAG_INTEGRATION = "integration";
+
+	/** Tag: {@code delivered}, {@code retryable_failure} or {@code permanent_failure}. */
+	public static final String TAG_OUTCOME = "outcome";
+
+	/**
+	 * Histogram bucket bounds for {@link #LATENCY}: a few ms (local hook) to a minute.
+	 */
+	static final Duration[] LATENCY_BUCKETS = Stream
+		.of(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000)
+		.map(Duration::ofMillis)
+		.toArray(Duration[]::new);
+
+	private final MeterRegistry registry;
+
+	/** Registers the outbox depth gauge on {@code registry}. */
+	public NotifyMetrics(MeterRegistry registry, OutboxQueue queue) {
+		this.registry = registry;
+		Gauge.builder(OUTBOX_DEPTH, queue, OutboxQueue::depth)
+			.description("Notifications waiting in the outbox")
+			.register(registry);
+	}
+
+	/** Records one send attempt. */
+	public void record(IntegrationKind kind, DeliveryResult.Outcome outcome, Duration latency) {
+		Counter.builder(NOTIFICATIONS)
+			.description("Notification send attempts by integration kind and outcome")
+			.tag(TAG_INTEGRATION, kind.id())
+			.tag(TAG_OUTCOME, outcome.tag())
+			.register(registry)
+			.increment();
+		Timer.builder(LATENCY)
+			.description("Time to send one notification")
+			.tag(TAG_INTEGRATION, kind.id())
+			.serviceLevelObjectives(LATENCY_BUCKETS)
+			.register(registry)
+			.record(latency);
+	}
+
+}

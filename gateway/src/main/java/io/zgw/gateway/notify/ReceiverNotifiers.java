@@ -1,0 +1,92 @@
+package io.zgw.gateway.notify;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.zgw.gateway.notify.email.EmailConfig;
+import io.zgw.gateway.notify.email.EmailNotifier;
+import io.zgw.gateway.notify.http.JsonPoster;
+import io.zgw.gateway.notify.slack.SlackConfig;
+import io.zgw.gateway.notify.slack.SlackNotifier;
+import io.zgw.gateway.notify.webhook.WebhookConfig;
+import io.zgw.gateway.notify.webhook.WebhookNotifier;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * ReceiverNotifiers builds one {@link Notifier} per configured integration and swaps the
+ * whole set atomically when the routing configuration is (re)loaded.
+ */
+public final class ReceiverNotifiers implements Notifiers {
+
+	private final JsonPoster poster;
+
+	private final JsonMapper json;
+
+	private final Duration timeout;
+
+	// null until the first replace(): see loaded().
+	private final AtomicReference<@Nullable Map<String, List<Notifier>>> byReceiver = new AtomicReference<>();
+
+	/** Creates an empty set; {@code timeout} is the default per-send timeout. */
+	public ReceiverNotifiers(JsonPoster poster, JsonMapper json, Duration timeout) {
+		this.poster = poster;
+		this.json = json;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Replaces the configured receivers; queued deliveries for a receiver that is gone
+	 * fail permanently when their turn comes.
+	 */
+	public void replace(List<Receiver> receivers) {
+		Map<String, List<Notifier>> built = new LinkedHashMap<>();
+		for (Receiver receiver : receivers) {
+			if (built.put(receiver.name(), build(receiver)) != null) {
+				throw new IllegalArgumentException("receivers: duplicate receiver name '" + receiver.name() + "'");
+			}
+		}
+		byReceiver.set(Map.copyOf(built));
+	}
+
+	private List<Notifier> build(Receiver receiver) {
+		List<Notifier> notifiers = new ArrayList<>();
+		List<WebhookConfig> webhooks = receiver.webhookConfigs();
+		for (int i = 0; i < webhooks.size(); i++) {
+			notifiers.add(
+					new WebhookNotifier(new Integration(IntegrationKind.WEBHOOK, i), webhooks.get(i), poster, timeout));
+		}
+		List<SlackConfig> slacks = receiver.slackConfigs();
+		for (int i = 0; i < slacks.size(); i++) {
+			notifiers.add(
+					new SlackNotifier(new Integration(IntegrationKind.SLACK, i), slacks.get(i), poster, json, timeout));
+		}
+		List<EmailConfig> emails = receiver.emailConfigs();
+		for (int i = 0; i < emails.size(); i++) {
+			notifiers.add(new EmailNotifier(new Integration(IntegrationKind.EMAIL, i), emails.get(i), json, timeout));
+		}
+		return List.copyOf(notifiers);
+	}
+
+	@Override
+	public Optional<Notifier> find(String receiver, Integration integration) {
+		return forReceiver(receiver).stream().filter((n) -> n.integration().equals(integration)).findFirst();
+	}
+
+	@Override
+	public List<Notifier> forReceiver(String receiver) {
+		Map<String, List<Notifier>> current = byReceiver.get();
+		return (current != null) ? current.getOrDefault(receiver, List.of()) : List.of();
+	}
+
+	@Override
+	public boolean loaded() {
+		return byReceiver.get() != null;
+	}
+
+}

@@ -1,0 +1,153 @@
+package io.zgw.gateway.notify.email;
+
+import java.io.UnsupportedEncodingException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.zgw.gateway.notify.Delivery;
+import io.zgw.gateway.notify.DeliveryResult;
+import io.zgw.gateway.notify.Integration;
+import io.zgw.gateway.notify.Notifier;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * EmailNotifier sends a rendered {@link EmailMessage} as a plain-text mail through the
+ * config's smarthost, with SMTP AUTH and STARTTLS as configured.
+ */
+public final class EmailNotifier implements Notifier {
+
+	private final Integration integration;
+
+	private final EmailConfig config;
+
+	private final JsonMapper json;
+
+	private final JavaMailSenderImpl sender;
+
+	/** Creates the notifier; {@code timeout} bounds connecting, reading and writing. */
+	public EmailNotifier(Integration integration, EmailConfig config, JsonMapper json, Duration timeout) {
+		this.integration = integration;
+		this.config = config;
+		this.json = json;
+		this.sender = newSender(config, timeout);
+	}
+
+	private static JavaMailSenderImpl newSender(EmailConfig config, Duration timeout) {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost(config.host());
+		sender.setPort(config.port());
+		sender.setDefaultEncoding("UTF-8");
+		Properties props = new Properties();
+		String millis = Long.toString(timeout.toMillis());
+		props.setProperty("mail.smtp.connectiontimeout", millis);
+		props.setProperty("mail.smtp.timeout", millis);
+		props.setProperty("mail.smtp.writetimeout", millis);
+		props.setProperty("mail.smtp.starttls.enable", Boolean.toString(config.requireTls()));
+		props.setProperty("mail.smtp.starttls.required", Boolean.toString(config.requireTls()));
+		if (config.hello() != null) {
+			props.setProperty("mail.smtp.localhost", config.hello());
+		}
+		if (config.authUsername() != null && config.authPassword() != null) {
+			props.setProperty("mail.smtp.auth", "true");
+			sender.setUsername(config.authUsername());
+			sender.setPassword(config.authPassword().value());
+		}
+		sender.setJavaMailProperties(props);
+		return sender;
+	}
+
+	@Override
+	public Integration integration() {
+		return integration;
+	}
+
+	@Override
+	public boolean sendResolved() {
+		return config.sendResolved();
+	}
+
+	@Override
+	public DeliveryResult send(Delivery delivery) {
+		EmailMessage message;
+		try {
+			message = json.readValue(delivery.payload(), EmailMessage.class);
+		}
+		catch (JacksonException ex) {
+			return DeliveryResult.permanent("email payload is not an EmailMessage JSON object");
+		}
+		MimeMessage mime;
+		try {
+			mime = toMime(message);
+		}
+		catch (MessagingException | UnsupportedEncodingException ex) {
+			return DeliveryResult.permanent("cannot build email: " + ex.getMessage());
+		}
+		try {
+			sender.send(mime);
+			return DeliveryResult.delivered();
+		}
+		catch (MailException ex) {
+			String error = "smtp: " + ex.getMessage();
+			return rejectedAddresses(ex) ? DeliveryResult.permanent(error) : DeliveryResult.retryable(error);
+		}
+	}
+
+	private MimeMessage toMime(EmailMessage message) throws MessagingException, UnsupportedEncodingException {
+		String from = (message.from() != null) ? message.from() : config.from();
+		if (from == null) {
+			throw new MessagingException("no sender: set email_configs.from");
+		}
+		String to = (message.to() != null) ? message.to() : config.to();
+		MimeMessage mime = sender.createMimeMessage();
+		mime.setFrom(new InternetAddress(from));
+		mime.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to));
+		mime.setSubject(message.subject(), "UTF-8");
+		mime.setText(message.body(), "UTF-8");
+		for (Map<String, String> headers : List.of(config.headers(), message.headers())) {
+			for (Map.Entry<String, String> header : headers.entrySet()) {
+				if ("Subject".equalsIgnoreCase(header.getKey())) {
+					mime.setSubject(header.getValue(), "UTF-8");
+				}
+				else {
+					mime.setHeader(header.getKey(), MimeUtility.encodeText(header.getValue(), "UTF-8", null));
+				}
+			}
+		}
+		return mime;
+	}
+
+	/**
+	 * True when the server refused recipients: retrying the same addresses cannot help.
+	 */
+	private static boolean rejectedAddresses(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof MailSendException send) {
+				for (Exception failed : send.getFailedMessages().values()) {
+					if (rejectedAddresses(failed)) {
+						return true;
+					}
+				}
+			}
+			if (t instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+					&& failed.getInvalidAddresses().length > 0) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.zgw.gateway.notify.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import io.zgw.gateway.notify.Secret;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * HttpConfig is the part of Alertmanager's {@code http_config} a sender honours: at most
+ * one of {@code basic_auth} and {@code authorization}.
+ *
+ * @param basicAuth {@code basic_auth}: username and password sent as HTTP Basic auth
+ * @param authorization {@code authorization}: {@code Authorization: <type> <credentials>}
+ */
+public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization authorization) {
+
+	/** No authentication. */
+	public static final HttpConfig NONE = new HttpConfig(null, null);
+
+	public HttpConfig {
+		if (basicAuth != null && authorization != null) {
+			throw new IllegalArgumentException("http_config: at most one of basic_auth and authorization may be set");
+		}
+	}
+
+	/** An {@code authorization} of type Bearer with the given token. */
+	public static HttpConfig bearer(String token) {
+		return new HttpConfig(null, new Authorization("Bearer", new Secret(token)));
+	}
+
+	/**
+	 * The value of the {@code Authorization} header, or {@code null} when none is
+	 * configured.
+	 */
+	@Nullable String authorizationHeader() {
+		if (basicAuth != null) {
+			return basicAuth.headerValue();
+		}
+		if (authorization != null) {
+			return authorization.type() + " " + authorization.credentials().value();
+		}
+		return null;
+	}
+
+	/**
+	 * BasicAuth is {@code http_config.basic_auth}.
+	 *
+	 * @param username {@code username}
+	 * @param password {@code password}
+	 */
+	public record BasicAuth(String username, Secret password) {
+
+		String headerValue() {
+			String pair = username + ":" + password.value();
+			return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+		}
+
+	}
+
+	/**
+	 * Authorization is {@code http_config.authorization}.
+	 *
+	 * @param type {@code type}, Alertmanager's default is {@code Bearer}
+	 * @param credentials {@code credentials}
+	 */
+	public record Authorization(String type, Secret credentials) {
+
+		public Authorization {
+			if (type.isBlank()) {
+				throw new IllegalArgumentException("http_config.authorization.type must not be blank");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.zgw.gateway.notify.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.zgw.gateway.notify.DeliveryResult;
+
+/**
+ * JsonPoster POSTs JSON to receivers over one shared {@link HttpClient} and sorts the
+ * answer into delivered, retryable or permanent the way Alertmanager's retrier does.
+ */
+public final class JsonPoster {
+
+	private static final int MAX_BODY_IN_ERROR = 200;
+
+	private final HttpClient client;
+
+	/**
+	 * Creates a poster on the given client (HTTP/1.1, connect timeout set by the caller).
+	 */
+	public JsonPoster(HttpClient client) {
+		this.client = client;
+	}
+
+	/**
+	 * An HTTP/1.1 client with the given connect timeout that does not follow redirects.
+	 */
+	public static HttpClient newClient(Duration connectTimeout) {
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(connectTimeout)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	/**
+	 * Posts {@code json} and returns the answer; a failure to get an answer is returned
+	 * as a retryable {@link Answer} with status 0.
+	 */
+	public Answer post(URI url, String json, HttpConfig httpConfig, Duration timeout) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(url)
+			.timeout(timeout)
+			.header("Content-Type", "application/json")
+			.header("User-Agent", "zgw")
+			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+		String authorization = httpConfig.authorizationHeader();
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		try {
+			HttpResponse<String> response = client.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Answer(response.statusCode(), response.body(),
+					response.headers().firstValue("Content-Type").orElse(""));
+		}
+		catch (IOException ex) {
+			// JDK I/O exception texts name neither URL nor headers: safe to keep.
+			String error = ex.getClass().getSimpleName();
+			return new Answer(0, (ex.getMessage() != null) ? error + ": " + ex.getMessage() : error, "");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Answer(0, "interrupted", "");
+		}
+	}
+
+	/**
+	 * Answer is what a receiver answered to one POST.
+	 *
+	 * @param status HTTP status, or 0 when no answer came (connection refused, timeout)
+	 * @param body the answer's body, or the I/O error's text when {@code status} is 0
+	 * @param contentType the answer's {@code Content-Type}, empty when absent
+	 */
+	public record Answer(int status, String body, String contentType) {
+
+		/**
+		 * 2xx is delivered; 4xx other than 429 is permanent; anything else (5xx, 429, no
+		 * answer) is retryable.
+		 */
+		public DeliveryResult result() {
+			if (status == 0) {
+				return DeliveryResult.retryable(body);
+			}
+			if (status / 100 == 2) {
+				return DeliveryResult.delivered();
+			}
+			String error = "unexpected status code " + status + bodyExcerpt();
+			if (status / 100 == 4 && status != 429) {
+				return DeliveryResult.permanent(error);
+			}
+			return DeliveryResult.retryable(error);
+		}
+
+		private String bodyExcerpt() {
+			String trimmed = body.strip();
+			if (trimmed.isEmpty()) {
+				return "";
+			}
+			return ": " + (trimmed.length() > MAX_BODY_IN_ERROR ? trimmed.substring(0, MAX_BODY_IN_ERROR) + "..."
+					: trimmed);
+		}
+
+	}
+
+}

@@ -1,0 +1,197 @@
+package io.zgw.gateway.notify.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import io.zgw.gateway.notify.Delivery;
+import io.zgw.gateway.notify.Integration;
+import io.zgw.sql.tables.Outbox;
+import io.zgw.sql.tables.records.OutboxRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+import static io.zgw.sql.Tables.OUTBOX;
+import static org.jooq.impl.DSL.selectOne;
+
+/**
+ * JooqOutboxQueue keeps the outbox in the {@code outbox} table so several gateway
+ * replicas can drain it: claims lock candidate rows with {@code FOR UPDATE SKIP LOCKED}
+ * and lease them through {@code claimed_by}/{@code claimed_until} before any send starts.
+ */
+public final class JooqOutboxQueue implements OutboxQueue {
+
+	private static final int MAX_ERROR = 1000;
+
+	private final DSLContext dsl;
+
+	private final Clock clock;
+
+	/** Creates the queue; {@code clock} decides what is due and stamps every change. */
+	public JooqOutboxQueue(DSLContext dsl, Clock clock) {
+		this.dsl = dsl;
+		this.clock = clock;
+	}
+
+	@Override
+	public long enqueue(Delivery delivery) {
+		LocalDateTime now = now();
+		return dsl.insertInto(OUTBOX)
+			.set(OUTBOX.GROUP_KEY, delivery.groupKey())
+			.set(OUTBOX.RECEIVER, delivery.receiver())
+			.set(OUTBOX.INTEGRATION, delivery.integration().toString())
+			.set(OUTBOX.CHAIN_KEY, chainKey(delivery))
+			.set(OUTBOX.PAYLOAD, delivery.payload())
+			.set(OUTBOX.CREATED_AT, now)
+			.set(OUTBOX.ATTEMPTS, 0)
+			.set(OUTBOX.NEXT_ATTEMPT_AT, now)
+			.returningResult(OUTBOX.ID)
+			.fetchOne()
+			.value1();
+	}
+
+	@Override
+	public List<OutboxEntry> claim(String workerId, int limit, Duration lease) {
+		LocalDateTime now = now();
+		Outbox older = OUTBOX.as("older");
+		return dsl.transactionResult((tx) -> {
+			List<OutboxRecord> rows = tx.dsl()
+				.selectFrom(OUTBOX)
+				.where(pending(OUTBOX))
+				.and(OUTBOX.NEXT_ATTEMPT_AT.le(now))
+				.and(OUTBOX.CLAIMED_UNTIL.isNull().or(OUTBOX.CLAIMED_UNTIL.le(now)))
+				// Only a chain's head may go: an older pending row, even one
+				// leased to another worker, keeps the rest of its chain waiting.
+				.andNotExists(selectOne().from(older)
+					.where(older.CHAIN_KEY.eq(OUTBOX.CHAIN_KEY))
+					.and(older.ID.lt(OUTBOX.ID))
+					.and(pending(older)))
+				.orderBy(OUTBOX.ID)
+				.limit(limit)
+				.forUpdate()
+				.skipLocked()
+				.fetch();
+			List<OutboxEntry> entries = new ArrayList<>();
+			for (OutboxRecord row : rows) {
+				Optional<OutboxEntry> entry = toEntry(row);
+				if (entry.isPresent()) {
+					entries.add(entry.get());
+				}
+				else {
+					// A row this gateway cannot read (say, from a newer version)
+					// must not block its chain or every claim: it fails, visibly.
+					tx.dsl()
+						.update(OUTBOX)
+						.set(OUTBOX.FAILED_AT, now)
+						.set(OUTBOX.LAST_ERROR, truncate("unknown integration '" + row.getIntegration() + "'"))
+						.where(OUTBOX.ID.eq(row.getId()))
+						.execute();
+				}
+			}
+			if (entries.isEmpty()) {
+				return List.of();
+			}
+			tx.dsl()
+				.update(OUTBOX)
+				.set(OUTBOX.CLAIMED_BY, workerId)
+				.set(OUTBOX.CLAIMED_UNTIL, now.plus(lease))
+				.set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+				.where(OUTBOX.ID.in(entries.stream().map(OutboxEntry::id).toList()))
+				.execute();
+			return List.copyOf(entries);
+		});
+	}
+
+	private static Optional<OutboxEntry> toEntry(OutboxRecord row) {
+		Integration integration;
+		try {
+			integration = Integration.parse(row.getIntegration());
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		Delivery delivery = new Delivery(row.getReceiver(), integration, row.getGroupKey(), row.getPayload());
+		return Optional.of(new OutboxEntry(row.getId(), delivery, row.getCreatedAt().toInstant(ZoneOffset.UTC),
+				row.getAttempts() + 1));
+	}
+
+	@Override
+	public boolean markDelivered(long id, String workerId) {
+		return dsl.update(OUTBOX)
+			.set(OUTBOX.DELIVERED_AT, now())
+			.set(OUTBOX.LAST_ERROR, (String) null)
+			.set(OUTBOX.CLAIMED_UNTIL, (LocalDateTime) null)
+			.where(heldBy(id, workerId))
+			.execute() == 1;
+	}
+
+	@Override
+	public boolean markRetry(long id, String workerId, Instant nextAttemptAt, String error) {
+		return dsl.update(OUTBOX)
+			.set(OUTBOX.NEXT_ATTEMPT_AT, LocalDateTime.ofInstant(nextAttemptAt, ZoneOffset.UTC))
+			.set(OUTBOX.LAST_ERROR, truncate(error))
+			.set(OUTBOX.CLAIMED_UNTIL, (LocalDateTime) null)
+			.where(heldBy(id, workerId))
+			.execute() == 1;
+	}
+
+	@Override
+	public boolean markFailed(long id, String workerId, String error) {
+		return dsl.update(OUTBOX)
+			.set(OUTBOX.FAILED_AT, now())
+			.set(OUTBOX.LAST_ERROR, truncate(error))
+			.set(OUTBOX.CLAIMED_UNTIL, (LocalDateTime) null)
+			.where(heldBy(id, workerId))
+			.execute() == 1;
+	}
+
+	@Override
+	public long depth() {
+		return dsl.fetchCount(OUTBOX, pending(OUTBOX));
+	}
+
+	@Override
+	public int purgeFinishedBefore(Instant cutoff) {
+		LocalDateTime before = LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC);
+		return dsl.deleteFrom(OUTBOX).where(OUTBOX.DELIVERED_AT.lt(before).or(OUTBOX.FAILED_AT.lt(before))).execute();
+	}
+
+	/** The row is still leased to this worker (and its lease has not been taken over). */
+	private static Condition heldBy(long id, String workerId) {
+		return OUTBOX.ID.eq(id).and(OUTBOX.CLAIMED_BY.eq(workerId)).and(pending(OUTBOX));
+	}
+
+	private static Condition pending(Outbox table) {
+		return table.DELIVERED_AT.isNull().and(table.FAILED_AT.isNull());
+	}
+
+	private LocalDateTime now() {
+		return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+	private static String truncate(String error) {
+		return (error.length() <= MAX_ERROR) ? error : error.substring(0, MAX_ERROR - 3) + "...";
+	}
+
+	/** SHA-256 in hex of the chain's group key, receiver and integration. */
+	static String chainKey(Delivery delivery) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			String chain = delivery.groupKey() + '\0' + delivery.receiver() + '\0' + delivery.integration();
+			return HexFormat.of().formatHex(digest.digest(chain.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+}

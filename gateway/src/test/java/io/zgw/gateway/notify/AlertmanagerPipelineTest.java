@@ -1,0 +1,182 @@
+package io.zgw.gateway.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zgw.alerts.config.AlertmanagerConfig;
+import io.zgw.alerts.config.ConfigLoader;
+import io.zgw.alerts.dispatch.Dispatcher;
+import io.zgw.alerts.dispatch.InMemoryNotificationLog;
+import io.zgw.alerts.model.Alert;
+import io.zgw.alerts.model.LabelSet;
+import io.zgw.alerts.silence.Silences;
+import io.zgw.gateway.notify.http.JsonPoster;
+import io.zgw.gateway.notify.outbox.InMemoryOutboxQueue;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Runs alert-scripts' dispatcher through the {@link OutboxNotifier}, the outbox and the
+ * delivery worker to real webhook, Slack and SMTP receivers.
+ */
+class AlertmanagerPipelineTest {
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final ManualClock clock = ManualClock.atSomeMoment();
+
+	private final InMemoryOutboxQueue outbox = new InMemoryOutboxQueue(clock);
+
+	private final TestReceiver hook = new TestReceiver();
+
+	private final TestReceiver slack = new TestReceiver();
+
+	private final ExecutorService sendPool = Executors.newFixedThreadPool(2);
+
+	@AfterEach
+	void stop() {
+		hook.close();
+		slack.close();
+		sendPool.shutdownNow();
+	}
+
+	private String yaml() {
+		return """
+				route:
+				  receiver: team
+				  group_by: [alertname]
+				  group_wait: 30s
+				  group_interval: 1m
+				receivers:
+				  - name: team
+				    webhook_configs:
+				      - url: %s
+				        http_config:
+				          authorization:
+				            credentials: hook-token
+				    slack_configs:
+				      - api_url: %s
+				        channel: '#pay'
+				    email_configs:
+				      - to: oncall@zgw.test
+				        from: alerts@zgw.test
+				        smarthost: 127.0.0.1:%d
+				        require_tls: false
+				        headers:
+				          X-Business-Line: '{{ .CommonLabels.business_line }}'
+				""".formatted(hook.url("/am"), slack.url("/services/T/B/X"), smtp.getSmtp().getPort());
+	}
+
+	@Test
+	void firingThenResolvedAlertReachesEveryReceiverAsAlertmanagerWouldSendIt() throws Exception {
+		AlertmanagerConfig config = ConfigLoader.load(yaml());
+		ReceiverNotifiers notifiers = new ReceiverNotifiers(new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))),
+				JSON, Duration.ofSeconds(5));
+		notifiers.replace(AlertmanagerReceivers.of(config));
+		DeliveryWorker worker = DeliveryWorkerTest.newWorker(outbox, notifiers, new SimpleMeterRegistry(), clock, "w1",
+				sendPool);
+		Dispatcher dispatcher = new Dispatcher(config, new Silences(config.timeIntervals()),
+				new InMemoryNotificationLog());
+		OutboxNotifier notifier = new OutboxNotifier(outbox, "https://zgw.example");
+		slack.answer(200, "text/plain", "ok");
+
+		Instant start = clock.instant();
+		Alert firing = new Alert(
+				LabelSet.of(Map.of("alertname", "DiskFull", "business_line", "pay", "instance", "db-1")),
+				Map.of("summary", "disk full"), start, null, "http://zabbix/pay", start);
+		dispatcher.receive(firing, start);
+		clock.advance(Duration.ofSeconds(30));
+		assertThat(dispatcher.tick(clock.instant(), notifier)).hasSize(3);
+		worker.runUntilIdle();
+
+		JsonNode webhook = JSON.readTree(hook.requests().get(0).body());
+		assertThat(hook.requests().get(0).authorization()).isEqualTo("Bearer hook-token");
+		assertThat(webhook.path("version").asString()).isEqualTo("4");
+		assertThat(webhook.path("status").asString()).isEqualTo("firing");
+		assertThat(webhook.path("groupKey").asString()).isEqualTo("{}:{alertname=\"DiskFull\"}");
+		assertThat(webhook.path("externalURL").asString()).isEqualTo("https://zgw.example");
+		assertThat(webhook.path("alerts").get(0).path("labels").path("instance").asString()).isEqualTo("db-1");
+		JsonNode message = JSON.readTree(slack.requests().get(0).body());
+		assertThat(message.path("channel").asString()).isEqualTo("#pay");
+		assertThat(message.path("attachments").get(0).path("color").asString()).isEqualTo("danger");
+		MimeMessage mail = smtp.getReceivedMessages()[0];
+		assertThat(mail.getSubject()).contains("FIRING:1").contains("DiskFull");
+		assertThat(mail.getHeader("X-Business-Line")).containsExactly("pay");
+		assertThat(GreenMailUtil.getBody(mail)).contains("db-1");
+
+		Instant end = clock.instant();
+		dispatcher.receive(new Alert(firing.labels(), firing.annotations(), start, end, firing.generatorUrl(), end),
+				end);
+		clock.advance(Duration.ofMinutes(1));
+		// send_resolved defaults: true for webhooks, false for Slack and email.
+		assertThat(dispatcher.tick(clock.instant(), notifier)).hasSize(1);
+		worker.runUntilIdle();
+
+		assertThat(hook.requests()).hasSize(2);
+		assertThat(JSON.readTree(hook.requests().get(1).body()).path("status").asString()).isEqualTo("resolved");
+		assertThat(slack.requests()).hasSize(1);
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(outbox.depth()).isZero();
+	}
+
+	@Test
+	void slackWithoutApiUrlIsRefusedNamingTheReceiverAndIntegration() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route:
+				  receiver: team
+				receivers:
+				  - name: team
+				    webhook_configs:
+				      - url: http://127.0.0.1:1/
+				    slack_configs:
+				      - channel: '#a'
+				      - channel: '#b'
+				""");
+		assertThatIllegalArgumentException().isThrownBy(() -> AlertmanagerReceivers.of(config))
+			.withMessage(
+					"receivers[team].slack_configs[0]: api_url is required (global slack_api_url is not supported)");
+	}
+
+	@Test
+	void receiverNameWithSlashesStillMapsToItsIntegration() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route:
+				  receiver: team/pay
+				receivers:
+				  - name: team/pay
+				    webhook_configs:
+				      - url: http://127.0.0.1:1/a
+				      - url: http://127.0.0.1:1/b
+				""");
+		Dispatcher dispatcher = new Dispatcher(config, new Silences(config.timeIntervals()),
+				new InMemoryNotificationLog());
+		Instant now = clock.instant();
+		dispatcher.receive(new Alert(LabelSet.of(Map.of("alertname", "X")), Map.of(), now, null, "", now), now);
+		List<Delivery> deliveries = dispatcher.tick(now.plus(Duration.ofMinutes(1)))
+			.stream()
+			.map(new OutboxNotifier(outbox, "http://zgw")::toDelivery)
+			.toList();
+		assertThat(deliveries).extracting(Delivery::receiver).containsOnly("team/pay");
+		assertThat(deliveries).extracting((d) -> d.integration().toString())
+			.containsExactlyInAnyOrder("webhook[0]", "webhook[1]");
+	}
+
+}

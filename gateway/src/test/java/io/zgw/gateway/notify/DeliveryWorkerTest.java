@@ -1,0 +1,200 @@
+package io.zgw.gateway.notify;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zgw.gateway.notify.DeliveryResult.Outcome;
+import io.zgw.gateway.notify.http.HttpConfig;
+import io.zgw.gateway.notify.http.JsonPoster;
+import io.zgw.gateway.notify.outbox.InMemoryOutboxQueue;
+import io.zgw.gateway.notify.webhook.WebhookConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class DeliveryWorkerTest {
+
+	static final String TOKEN = "tok-7f3a9c-very-secret";
+
+	static final Integration WEBHOOK_0 = new Integration(IntegrationKind.WEBHOOK, 0);
+
+	private final ManualClock clock = ManualClock.atSomeMoment();
+
+	private final InMemoryOutboxQueue queue = new InMemoryOutboxQueue(clock);
+
+	private final TestReceiver receiver = new TestReceiver();
+
+	private final MeterRegistry registry = new SimpleMeterRegistry();
+
+	private final ExecutorService sendPool = Executors.newFixedThreadPool(4);
+
+	private final DeliveryWorker worker = newWorker(queue, notifiersFor(receiver), registry, clock, "w1", sendPool);
+
+	@AfterEach
+	void stop() {
+		receiver.close();
+		sendPool.shutdownNow();
+	}
+
+	/** Notifiers with receiver "team" posting to {@code receiver} with a bearer token. */
+	static ReceiverNotifiers notifiersFor(TestReceiver receiver) {
+		ReceiverNotifiers notifiers = new ReceiverNotifiers(new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))),
+				JsonMapper.builder().build(), Duration.ofSeconds(2));
+		WebhookConfig hook = new WebhookConfig(true, new Secret(receiver.url("/hook")), 0, null,
+				HttpConfig.bearer(TOKEN));
+		notifiers.replace(List.of(new Receiver("team", List.of(hook), List.of(), List.of())));
+		return notifiers;
+	}
+
+	/** A worker with the default backoff and no jitter, so waits are exact. */
+	static DeliveryWorker newWorker(io.zgw.gateway.notify.outbox.OutboxQueue queue, Notifiers notifiers,
+			MeterRegistry registry, ManualClock clock, String id, ExecutorService pool) {
+		Backoff backoff = new Backoff(Backoff.DEFAULT_INITIAL, Backoff.DEFAULT_MAX, Backoff.DEFAULT_MULTIPLIER, 0.2,
+				() -> 0.0);
+		return new DeliveryWorker(queue, notifiers, backoff, new NotifyMetrics(registry, queue), clock, id, 10,
+				Duration.ofMinutes(1), pool);
+	}
+
+	static Delivery delivery(String group, int seq) {
+		return new Delivery("team", WEBHOOK_0, group, "{\"group\":\"" + group + "\",\"seq\":" + seq + "}");
+	}
+
+	private double count(Outcome outcome) {
+		return registry.get(NotifyMetrics.NOTIFICATIONS)
+			.tag(NotifyMetrics.TAG_INTEGRATION, "webhook")
+			.tag(NotifyMetrics.TAG_OUTCOME, outcome.tag())
+			.counter()
+			.count();
+	}
+
+	@Test
+	void receiverThatWasDownGetsEveryNotificationInOrderWithinEachGroup() {
+		receiver.down();
+		for (int seq = 1; seq <= 3; seq++) {
+			queue.enqueue(delivery("A", seq));
+		}
+		queue.enqueue(delivery("B", 1));
+		queue.enqueue(delivery("B", 2));
+
+		assertThat(worker.runOnce()).as("only each group's head is tried").isEqualTo(2);
+		assertThat(worker.runOnce()).as("nothing is due before the 1s backoff").isZero();
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(worker.runOnce()).isEqualTo(2);
+		clock.advance(Duration.ofMillis(1999));
+		assertThat(worker.runOnce()).as("second wait is 2s").isZero();
+		clock.advance(Duration.ofMillis(1));
+		assertThat(worker.runOnce()).isEqualTo(2);
+
+		receiver.up();
+		receiver.answer(503);
+		clock.advance(Duration.ofSeconds(4));
+		assertThat(worker.runOnce()).isEqualTo(2);
+		assertThat(receiver.requests()).hasSize(2).allMatch((r) -> r.answeredWith() == 503);
+
+		receiver.answer(200);
+		clock.advance(Duration.ofSeconds(8));
+		for (int round = 0; round < 10 && queue.depth() > 0; round++) {
+			worker.runOnce();
+		}
+
+		assertThat(queue.depth()).isZero();
+		List<String> accepted = receiver.acceptedBodies();
+		assertThat(accepted.stream().filter((b) -> b.contains("\"A\""))).containsExactly(delivery("A", 1).payload(),
+				delivery("A", 2).payload(), delivery("A", 3).payload());
+		assertThat(accepted.stream().filter((b) -> b.contains("\"B\""))).containsExactly(delivery("B", 1).payload(),
+				delivery("B", 2).payload());
+		assertThat(count(Outcome.DELIVERED)).isEqualTo(5);
+		assertThat(count(Outcome.RETRYABLE_FAILURE)).isEqualTo(8);
+		assertThat(registry.get(NotifyMetrics.LATENCY).tag(NotifyMetrics.TAG_INTEGRATION, "webhook").timer().count())
+			.isEqualTo(13);
+	}
+
+	@Test
+	void badRequestFailsPermanentlyIsNotRetriedAndTheGroupMovesOn() {
+		receiver.answer(400, "text/plain", "bad payload");
+		long first = queue.enqueue(delivery("A", 1));
+		queue.enqueue(delivery("A", 2));
+
+		assertThat(worker.runOnce()).isEqualTo(1);
+		assertThat(queue.lastError(first)).isEqualTo("unexpected status code 400: bad payload");
+		receiver.answer(200);
+		clock.advance(Duration.ofHours(1));
+		for (int round = 0; round < 5; round++) {
+			worker.runOnce();
+		}
+
+		assertThat(receiver.requests()).extracting(TestReceiver.Request::body)
+			.containsExactly(delivery("A", 1).payload(), delivery("A", 2).payload());
+		assertThat(queue.depth()).isZero();
+		assertThat(count(Outcome.PERMANENT_FAILURE)).isEqualTo(1);
+		assertThat(count(Outcome.DELIVERED)).isEqualTo(1);
+	}
+
+	@Test
+	void deliveryForAReceiverNoLongerConfiguredFailsPermanently() {
+		long id = queue.enqueue(new Delivery("gone", WEBHOOK_0, "A", "{}"));
+		assertThat(worker.runOnce()).isEqualTo(1);
+		assertThat(queue.depth()).isZero();
+		assertThat(queue.lastError(id))
+			.isEqualTo("receiver 'gone' has no integration webhook[0] in the current configuration");
+		assertThat(receiver.requests()).isEmpty();
+	}
+
+	@Test
+	void bearerTokenIsSentButNeverLoggedOrStored(CapturedOutput output) {
+		long first = queue.enqueue(delivery("A", 1));
+		long second = queue.enqueue(delivery("B", 1));
+		receiver.down();
+		worker.runOnce();
+		receiver.up();
+		receiver.answer(401, "text/plain", "unauthorized");
+		clock.advance(Duration.ofSeconds(1));
+		worker.runOnce();
+
+		assertThat(receiver.requests()).hasSize(2).allMatch((r) -> ("Bearer " + TOKEN).equals(r.authorization()));
+		assertThat(output.getAll()).contains("retrying at").contains("failed permanently").doesNotContain(TOKEN);
+		assertThat(queue.lastError(first)).isEqualTo("unexpected status code 401: unauthorized");
+		assertThat(queue.lastError(second)).doesNotContain(TOKEN);
+	}
+
+	@Test
+	void nothingIsClaimedUntilReceiversAreLoadedSoRowsFromBeforeARestartSurvive() {
+		ReceiverNotifiers notLoadedYet = new ReceiverNotifiers(
+				new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))), JsonMapper.builder().build(),
+				Duration.ofSeconds(2));
+		DeliveryWorker early = newWorker(queue, notLoadedYet, new SimpleMeterRegistry(), clock, "w2", sendPool);
+		queue.enqueue(delivery("A", 1));
+
+		assertThat(early.runOnce()).isZero();
+		assertThat(queue.depth()).isEqualTo(1);
+		notLoadedYet.replace(
+				List.of(new Receiver("team", List.of(WebhookConfig.of(receiver.url("/hook"))), List.of(), List.of())));
+		assertThat(early.runOnce()).isEqualTo(1);
+		assertThat(receiver.acceptedBodies()).containsExactly(delivery("A", 1).payload());
+	}
+
+	@Test
+	void outboxDepthGaugeCountsPendingDeliveries() {
+		receiver.down();
+		queue.enqueue(delivery("A", 1));
+		queue.enqueue(delivery("A", 2));
+		worker.runOnce();
+		assertThat(registry.get(NotifyMetrics.OUTBOX_DEPTH).gauge().value()).isEqualTo(2);
+		receiver.up();
+		clock.advance(Duration.ofSeconds(1));
+		worker.runUntilIdle();
+		worker.runUntilIdle();
+		assertThat(registry.get(NotifyMetrics.OUTBOX_DEPTH).gauge().value()).isZero();
+	}
+
+}

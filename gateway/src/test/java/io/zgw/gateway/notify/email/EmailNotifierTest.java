@@ -1,0 +1,108 @@
+package io.zgw.gateway.notify.email;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.zgw.gateway.notify.Delivery;
+import io.zgw.gateway.notify.DeliveryResult;
+import io.zgw.gateway.notify.DeliveryResult.Outcome;
+import io.zgw.gateway.notify.Integration;
+import io.zgw.gateway.notify.IntegrationKind;
+import io.zgw.gateway.notify.Secret;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmailNotifierTest {
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withConfiguration(GreenMailConfiguration.aConfig().withUser("alerts@zgw.test", "am", "mail-pw"))
+		.withPerMethodLifecycle(true);
+
+	private static final Integration EMAIL_0 = new Integration(IntegrationKind.EMAIL, 0);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static EmailConfig config(String password, boolean requireTls) {
+		return new EmailConfig(true, "oncall@zgw.test, lead@zgw.test", "alerts@zgw.test", "gw.zgw.test",
+				"127.0.0.1:" + smtp.getSmtp().getPort(), "am", new Secret(password), requireTls,
+				Map.of("X-Team", "payments", "Reply-To", "noc@zgw.test"));
+	}
+
+	private static DeliveryResult send(EmailConfig config, EmailMessage message) {
+		return new EmailNotifier(EMAIL_0, config, JSON, Duration.ofSeconds(5))
+			.send(new Delivery("mail", EMAIL_0, "g", JSON.writeValueAsString(message)));
+	}
+
+	@Test
+	void mailArrivesWithSubjectBodyAndHeaders() throws Exception {
+		EmailMessage message = new EmailMessage(null, null, "[FIRING:2] DiskFull (pay)", "disk / is 97% full on db-1\n",
+				Map.of("X-Team", "databases", "X-Group-Key", "{}:{alertname=\"DiskFull\"}"));
+		assertThat(send(config("mail-pw", false), message)).isEqualTo(DeliveryResult.delivered());
+
+		MimeMessage[] received = smtp.getReceivedMessages();
+		// one copy per recipient
+		assertThat(received).hasSize(2);
+		MimeMessage mail = received[0];
+		assertThat(mail.getSubject()).isEqualTo("[FIRING:2] DiskFull (pay)");
+		assertThat(GreenMailUtil.getBody(mail).strip()).isEqualTo("disk / is 97% full on db-1");
+		assertThat(mail.getContentType()).startsWith("text/plain");
+		assertThat(mail.getFrom()[0].toString()).isEqualTo("alerts@zgw.test");
+		assertThat(mail.getHeader("To", ",")).contains("oncall@zgw.test").contains("lead@zgw.test");
+		// the rendered message's header wins over the config's
+		assertThat(mail.getHeader("X-Team")).containsExactly("databases");
+		assertThat(mail.getHeader("Reply-To")).containsExactly("noc@zgw.test");
+		assertThat(mail.getHeader("X-Group-Key")).containsExactly("{}:{alertname=\"DiskFull\"}");
+	}
+
+	@Test
+	void wrongPasswordIsRetryableAndNotEchoed() {
+		DeliveryResult result = send(config("wrong-pw", false), new EmailMessage(null, null, "s", "t", Map.of()));
+		assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
+		assertThat(result.error()).contains("uthentication").doesNotContain("wrong-pw");
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void requireTlsRefusesToSendOverAServerWithoutStartTls() {
+		DeliveryResult result = send(config("mail-pw", true), new EmailMessage(null, null, "s", "t", Map.of()));
+		assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
+		assertThat(result.error()).contains("STARTTLS");
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void smarthostDownIsRetryable() {
+		EmailConfig config = new EmailConfig(true, "oncall@zgw.test", "alerts@zgw.test", null, "127.0.0.1:1", null,
+				null, false, Map.of());
+		assertThat(send(config, new EmailMessage(null, null, "s", "t", Map.of())).outcome())
+			.isEqualTo(Outcome.RETRYABLE_FAILURE);
+	}
+
+	@Test
+	void recipientsAndSenderOfTheRenderedMessageWinOverTheConfig() throws Exception {
+		EmailMessage message = new EmailMessage("dba@zgw.test", "pay-alerts@zgw.test", "s", "t", Map.of());
+		assertThat(send(config("mail-pw", false), message)).isEqualTo(DeliveryResult.delivered());
+		MimeMessage mail = smtp.getReceivedMessages()[0];
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(mail.getHeader("To", ",")).isEqualTo("dba@zgw.test");
+		assertThat(mail.getFrom()[0].toString()).isEqualTo("pay-alerts@zgw.test");
+	}
+
+	@Test
+	void payloadThatIsNotAnEmailMessageIsAPermanentFailure() {
+		DeliveryResult result = new EmailNotifier(EMAIL_0, config("mail-pw", false), JSON, Duration.ofSeconds(5))
+			.send(new Delivery("mail", EMAIL_0, "g", "not json"));
+		assertThat(result.outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+}

@@ -1,0 +1,165 @@
+package io.zgw.gateway.notify.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.zgw.gateway.notify.Delivery;
+
+/**
+ * InMemoryOutboxQueue is the {@link OutboxQueue} contract kept in a map, for worker tests
+ * that need no database.
+ */
+public final class InMemoryOutboxQueue implements OutboxQueue {
+
+	private final Clock clock;
+
+	private final TreeMap<Long, Row> rows = new TreeMap<>();
+
+	private long nextId = 1;
+
+	public InMemoryOutboxQueue(Clock clock) {
+		this.clock = clock;
+	}
+
+	@Override
+	public synchronized long enqueue(Delivery delivery) {
+		long id = nextId++;
+		Instant now = clock.instant();
+		rows.put(id, new Row(delivery, now, now));
+		return id;
+	}
+
+	@Override
+	public synchronized List<OutboxEntry> claim(String workerId, int limit, Duration lease) {
+		Instant now = clock.instant();
+		Set<String> seenChains = new HashSet<>();
+		List<OutboxEntry> claimed = new ArrayList<>();
+		for (var e : rows.entrySet()) {
+			Row row = e.getValue();
+			if (!row.pending()) {
+				continue;
+			}
+			// The first pending row of a chain is its head; later rows of the chain wait.
+			if (!seenChains.add(chain(row.delivery))) {
+				continue;
+			}
+			boolean due = !row.nextAttemptAt.isAfter(now);
+			boolean free = row.claimedUntil == null || !row.claimedUntil.isAfter(now);
+			if (due && free && claimed.size() < limit) {
+				row.claimedBy = workerId;
+				row.claimedUntil = now.plus(lease);
+				row.attempts++;
+				claimed.add(new OutboxEntry(e.getKey(), row.delivery, row.createdAt, row.attempts));
+			}
+		}
+		return claimed;
+	}
+
+	private static String chain(Delivery d) {
+		return d.groupKey() + '\0' + d.receiver() + '\0' + d.integration();
+	}
+
+	@Override
+	public synchronized boolean markDelivered(long id, String workerId) {
+		Row row = held(id, workerId);
+		if (row == null) {
+			return false;
+		}
+		row.deliveredAt = clock.instant();
+		row.lastError = null;
+		row.claimedUntil = null;
+		return true;
+	}
+
+	@Override
+	public synchronized boolean markRetry(long id, String workerId, Instant nextAttemptAt, String error) {
+		Row row = held(id, workerId);
+		if (row == null) {
+			return false;
+		}
+		row.nextAttemptAt = nextAttemptAt;
+		row.lastError = error;
+		row.claimedUntil = null;
+		return true;
+	}
+
+	@Override
+	public synchronized boolean markFailed(long id, String workerId, String error) {
+		Row row = held(id, workerId);
+		if (row == null) {
+			return false;
+		}
+		row.failedAt = clock.instant();
+		row.lastError = error;
+		row.claimedUntil = null;
+		return true;
+	}
+
+	@Override
+	public synchronized long depth() {
+		return rows.values().stream().filter(Row::pending).count();
+	}
+
+	@Override
+	public synchronized int purgeFinishedBefore(Instant cutoff) {
+		int before = rows.size();
+		rows.values()
+			.removeIf((row) -> finishedBefore(row.deliveredAt, cutoff) || finishedBefore(row.failedAt, cutoff));
+		return before - rows.size();
+	}
+
+	private static boolean finishedBefore(Instant finishedAt, Instant cutoff) {
+		return finishedAt != null && finishedAt.isBefore(cutoff);
+	}
+
+	/**
+	 * The last error stored for a row, as a test would read {@code outbox.last_error}.
+	 */
+	public synchronized String lastError(long id) {
+		return rows.get(id).lastError;
+	}
+
+	private Row held(long id, String workerId) {
+		Row row = rows.get(id);
+		return (row != null && row.pending() && workerId.equals(row.claimedBy)) ? row : null;
+	}
+
+	private static final class Row {
+
+		final Delivery delivery;
+
+		final Instant createdAt;
+
+		Instant nextAttemptAt;
+
+		int attempts;
+
+		String claimedBy;
+
+		Instant claimedUntil;
+
+		Instant deliveredAt;
+
+		Instant failedAt;
+
+		String lastError;
+
+		Row(Delivery delivery, Instant createdAt, Instant nextAttemptAt) {
+			this.delivery = delivery;
+			this.createdAt = createdAt;
+			this.nextAttemptAt = nextAttemptAt;
+		}
+
+		boolean pending() {
+			return deliveredAt == null && failedAt == null;
+		}
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.zgw.gateway.notify.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.zgw.gateway.notify.ManualClock;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import static io.zgw.sql.Tables.OUTBOX;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the outbox contract on MariaDB (profile {@code it}, database {@code ZGW_IT_DB})
+ * and races real claimers against each other.
+ */
+@SpringBootTest(properties = "zgw.notify.enabled=false")
+@ActiveProfiles("it")
+class JooqOutboxQueueTest extends OutboxQueueContract {
+
+	@Autowired
+	DSLContext dsl;
+
+	@Override
+	OutboxQueue newQueue(ManualClock clock) {
+		dsl.deleteFrom(OUTBOX).execute();
+		return new JooqOutboxQueue(dsl, clock);
+	}
+
+	@Test
+	void concurrentClaimersNeverGetTheSameRow() throws Exception {
+		for (int g = 0; g < 120; g++) {
+			queue.enqueue(delivery("G" + g, WEBHOOK_0, "p" + g));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(3);
+		try {
+			List<Callable<List<Long>>> claimers = new ArrayList<>();
+			for (int w = 0; w < 3; w++) {
+				String worker = "w" + w;
+				JooqOutboxQueue own = new JooqOutboxQueue(dsl, clock);
+				claimers.add(() -> {
+					List<Long> ids = new ArrayList<>();
+					for (int round = 0; round < 200; round++) {
+						List<OutboxEntry> got = own.claim(worker, 7, LEASE);
+						if (got.isEmpty() && round > 20) {
+							break;
+						}
+						got.forEach((e) -> ids.add(e.id()));
+					}
+					return ids;
+				});
+			}
+			List<Long> all = new ArrayList<>();
+			for (Future<List<Long>> ids : pool.invokeAll(claimers)) {
+				all.addAll(ids.get());
+			}
+			assertThat(all).hasSize(120).doesNotHaveDuplicates();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void rowWithAnIntegrationThisGatewayCannotSendFailsOnceAndDoesNotBlockOthers() {
+		long foreign = queue.enqueue(delivery("A", WEBHOOK_0, "a1"));
+		dsl.update(OUTBOX).set(OUTBOX.INTEGRATION, "pagerduty[0]").where(OUTBOX.ID.eq(foreign)).execute();
+		queue.enqueue(delivery("B", WEBHOOK_0, "b1"));
+
+		assertThat(queue.claim("w1", 10, LEASE)).extracting((e) -> e.delivery().payload()).containsExactly("b1");
+		assertThat(dsl.select(OUTBOX.LAST_ERROR).from(OUTBOX).where(OUTBOX.ID.eq(foreign)).fetchOne().value1())
+			.isEqualTo("unknown integration 'pagerduty[0]'");
+		assertThat(queue.depth()).isEqualTo(1);
+	}
+
+	@Test
+	void errorsLongerThanTheColumnAreTruncated() {
+		long id = queue.enqueue(delivery("A", WEBHOOK_0, "a1"));
+		queue.claim("w1", 1, LEASE);
+		assertThat(queue.markFailed(id, "w1", "x".repeat(5000))).isTrue();
+		assertThat(dsl.select(OUTBOX.LAST_ERROR).from(OUTBOX).where(OUTBOX.ID.eq(id)).fetchOne().value1()).hasSize(1000)
+			.endsWith("...");
+	}
+
+}

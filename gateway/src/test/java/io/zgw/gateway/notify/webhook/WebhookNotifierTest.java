@@ -1,0 +1,140 @@
+package io.zgw.gateway.notify.webhook;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.zgw.gateway.notify.Delivery;
+import io.zgw.gateway.notify.DeliveryResult;
+import io.zgw.gateway.notify.DeliveryResult.Outcome;
+import io.zgw.gateway.notify.Integration;
+import io.zgw.gateway.notify.IntegrationKind;
+import io.zgw.gateway.notify.Secret;
+import io.zgw.gateway.notify.TestReceiver;
+import io.zgw.gateway.notify.http.HttpConfig;
+import io.zgw.gateway.notify.http.JsonPoster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class WebhookNotifierTest {
+
+	private static final Integration WEBHOOK_0 = new Integration(IntegrationKind.WEBHOOK, 0);
+
+	private static final JsonPoster POSTER = new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2)));
+
+	private static final String PAYLOAD = "{\"version\":\"4\",\"groupKey\":\"{}:{alertname=\\\"Down\\\"}\"}";
+
+	private final TestReceiver receiver = new TestReceiver();
+
+	@AfterEach
+	void stopReceiver() {
+		receiver.close();
+	}
+
+	private DeliveryResult send(WebhookConfig config) {
+		return new WebhookNotifier(WEBHOOK_0, config, POSTER, Duration.ofSeconds(2))
+			.send(new Delivery("team", WEBHOOK_0, "g", PAYLOAD));
+	}
+
+	private WebhookConfig config(HttpConfig http) {
+		return new WebhookConfig(true, new Secret(receiver.url("/hook")), 0, null, http);
+	}
+
+	@Test
+	void postsThePayloadAsJsonAndCounts2xxAsDelivered() {
+		receiver.answer(204);
+		assertThat(send(config(HttpConfig.NONE))).isEqualTo(DeliveryResult.delivered());
+		TestReceiver.Request request = receiver.requests().get(0);
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.path()).isEqualTo("/hook");
+		assertThat(request.contentType()).isEqualTo("application/json");
+		assertThat(request.body()).isEqualTo(PAYLOAD);
+		assertThat(request.authorization()).isNull();
+	}
+
+	@Test
+	void sendsBearerTokenWhenConfigured() {
+		assertThat(send(config(HttpConfig.bearer("s3cr3t-token"))).outcome()).isEqualTo(Outcome.DELIVERED);
+		assertThat(receiver.requests().get(0).authorization()).isEqualTo("Bearer s3cr3t-token");
+	}
+
+	@Test
+	void sendsBasicAuthWhenConfigured() {
+		send(config(new HttpConfig(new HttpConfig.BasicAuth("am", new Secret("pw")), null)));
+		assertThat(receiver.requests().get(0).authorization()).isEqualTo("Basic YW06cHc=");
+	}
+
+	@Test
+	void badRequestIsAPermanentFailureWithTheReceiversExplanation() {
+		receiver.answer(400, "text/plain", "missing field alerts");
+		DeliveryResult result = send(config(HttpConfig.NONE));
+		assertThat(result.outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
+		assertThat(result.error()).isEqualTo("unexpected status code 400: missing field alerts");
+	}
+
+	@Test
+	void serverErrorsAndTooManyRequestsAreRetryable() {
+		receiver.answer(503);
+		assertThat(send(config(HttpConfig.NONE)).outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
+		receiver.answer(429);
+		assertThat(send(config(HttpConfig.NONE)).outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
+	}
+
+	@Test
+	void closedPortIsRetryableAndTheErrorNamesNeitherUrlNorToken() {
+		receiver.down();
+		DeliveryResult result = send(config(HttpConfig.bearer("s3cr3t-token")));
+		assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
+		assertThat(result.error()).startsWith("ConnectException").doesNotContain("s3cr3t").doesNotContain("/hook");
+	}
+
+	@Test
+	void configTimeoutBoundsASlowReceiver() throws Exception {
+		HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		CountDownLatch release = new CountDownLatch(1);
+		// Never answers: the handler holds the exchange until the test releases it.
+		slow.createContext("/", (exchange) -> {
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.close();
+		});
+		slow.start();
+		try {
+			WebhookConfig config = new WebhookConfig(true,
+					new Secret("http://127.0.0.1:" + slow.getAddress().getPort() + "/"), 0, Duration.ofMillis(300),
+					HttpConfig.NONE);
+			long start = System.nanoTime();
+			DeliveryResult result = send(config);
+			assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
+			assertThat(result.error()).contains("HttpTimeoutException");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		}
+		finally {
+			release.countDown();
+			slow.stop(0);
+		}
+	}
+
+	@Test
+	void configRefusesNonHttpUrlWithoutEchoingIt() {
+		assertThatIllegalArgumentException().isThrownBy(() -> WebhookConfig.of("ftp://user:pw@host/x"))
+			.withMessage("webhook_configs.url must be an absolute http or https URL");
+	}
+
+	@Test
+	void configToStringHidesUrlAndCredentials() {
+		String text = new WebhookConfig(true, new Secret("https://h/x?token=abc"), 0, null, HttpConfig.bearer("tok"))
+			.toString();
+		assertThat(text).doesNotContain("abc").doesNotContain("tok").contains("<secret>");
+	}
+
+}
