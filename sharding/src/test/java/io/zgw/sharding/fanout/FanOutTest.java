@@ -1,5 +1,6 @@
 package io.zgw.sharding.fanout;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -7,7 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.zgw.sharding.Shard;
 import io.zgw.sharding.ShardConfig;
@@ -15,6 +18,7 @@ import io.zgw.sharding.ShardRegistry;
 import io.zgw.sharding.zabbix.ZabbixApiException;
 import io.zgw.sharding.zabbix.ZabbixCredentials;
 import io.zgw.sharding.zabbix.ZabbixTransportException;
+import io.zgw.sharding.zabbix.ZabbixVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +134,48 @@ class FanOutTest {
 		finally {
 			this.hang.countDown();
 			callers.shutdownNow();
+		}
+	}
+
+	@Test
+	void callToAHangingServerEndsAtTheDeadlineAndFreesItsWorker() throws Exception {
+		CountDownLatch released = new CountDownLatch(1);
+		HttpServer frozen = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		frozen.setExecutor(Executors.newCachedThreadPool());
+		frozen.createContext("/", (exchange) -> {
+			try {
+				this.hang.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.close();
+		});
+		frozen.start();
+		try (ShardRegistry one = new ShardRegistry(
+				List.of(new ShardConfig("pay",
+						URI.create("http://127.0.0.1:" + frozen.getAddress().getPort() + "/api_jsonrpc.php"),
+						new ZabbixCredentials.ApiToken("t"), DEADLINE, null, null)),
+				new ResilienceSettings(2, 50f, 4, 2, Duration.ofSeconds(30), 1), Duration.ofSeconds(1), 1_000,
+				this.clock)) {
+			Shard pay = one.find("pay").orElseThrow();
+
+			ShardedResult<ZabbixVersion> result = this.fanOut.run("apiinfo.version", List.of(pay), (shard) -> {
+				try {
+					return shard.client().ping();
+				}
+				finally {
+					released.countDown();
+				}
+			});
+
+			assertThat(result.outcomes().get("pay").status()).isEqualTo(ShardStatus.TIMEOUT);
+			// The client's own request timeout is the shard timeout too, but the
+			// interrupt comes first.
+			assertThat(released.await(DEADLINE.toMillis() * 3, TimeUnit.MILLISECONDS)).isTrue();
+		}
+		finally {
+			frozen.stop(0);
 		}
 	}
 
