@@ -170,8 +170,8 @@ class FanOutTest {
 			});
 
 			assertThat(result.outcomes().get("pay").status()).isEqualTo(ShardStatus.TIMEOUT);
-			// The client's own request timeout is the shard timeout too, but the
-			// interrupt comes first.
+			// Cancel-and-interrupt at the deadline and the client's request timeout both
+			// end it.
 			assertThat(released.await(DEADLINE.toMillis() * 3, TimeUnit.MILLISECONDS)).isTrue();
 		}
 		finally {
