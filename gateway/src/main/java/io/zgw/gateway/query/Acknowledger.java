@@ -1,0 +1,76 @@
+package io.zgw.gateway.query;
+
+import java.util.List;
+import java.util.Map;
+
+import io.zgw.gateway.web.ApiException;
+import io.zgw.sharding.Shard;
+import io.zgw.sharding.ShardQualifiedId;
+import io.zgw.sharding.ShardRegistry;
+import io.zgw.sharding.fanout.FanOut;
+import io.zgw.sharding.fanout.ShardOutcome;
+import io.zgw.sharding.fanout.ShardedResult;
+import io.zgw.sharding.zabbix.EventAcknowledge;
+import io.zgw.sharding.zabbix.ZabbixApiException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Acknowledger sends an acknowledgement to the shard that owns the problem, and only to
+ * it, through the same deadline, bulkhead and breaker as every read.
+ */
+final class Acknowledger {
+
+	private final ShardRegistry registry;
+
+	private final FanOut fanOut;
+
+	Acknowledger(ShardRegistry registry, FanOut fanOut) {
+		this.registry = registry;
+		this.fanOut = fanOut;
+	}
+
+	Envelope<Acknowledged> acknowledge(ShardQualifiedId problem, AcknowledgeRequest body) {
+		if (body == null) {
+			throw ApiException.badParameter("body",
+					"a JSON body with message, acknowledge, close or severity is required");
+		}
+		int action = 0;
+		if (Boolean.TRUE.equals(body.close())) {
+			action |= EventAcknowledge.CLOSE;
+		}
+		if (Boolean.TRUE.equals(body.acknowledge())) {
+			action |= EventAcknowledge.ACKNOWLEDGE;
+		}
+		if (body.message() != null && !body.message().isBlank()) {
+			action |= EventAcknowledge.MESSAGE;
+		}
+		Integer severity = null;
+		if (body.severity() != null) {
+			severity = ReadFiltersParser.severity(body.severity(), "severity");
+			action |= EventAcknowledge.SEVERITY;
+		}
+		if (action == 0) {
+			throw ApiException.badParameter("body",
+					"nothing to do: set message, acknowledge: true, close: true or severity");
+		}
+		Shard owner = this.registry.find(problem.shard()).orElseThrow();
+		EventAcknowledge request = new EventAcknowledge(List.of(problem.id()), action,
+				((action & EventAcknowledge.MESSAGE) != 0) ? body.message() : null, severity);
+		ShardedResult<EventAcknowledge.Result> result = this.fanOut.run(request.method(), List.of(owner),
+				(shard) -> shard.client().execute(request));
+		ShardOutcome<EventAcknowledge.Result> outcome = result.outcomes().get(owner.name());
+		if (outcome.failure() instanceof ZabbixApiException refused) {
+			// The shard is fine: Zabbix said no (no such event, not closable).
+			throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Zabbix refused the acknowledgement",
+					refused.detail(), Map.of("parameter", "id", "shard", owner.name()));
+		}
+		List<Acknowledged> data = outcome.ok() ? List.of(new Acknowledged(problem.toString(), problem.shard()))
+				: List.of();
+		return Envelope.of(data, result, null);
+	}
+
+	/** Acknowledged names the problem the owning shard updated. */
+	record Acknowledged(String id, String shard) {
+	}
+
+}
