@@ -1,7 +1,5 @@
 package io.zgw.gateway.alerting;
 
-import io.zgw.gateway.alerting.ingest.InterimWebhookShardProperties;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
  * AlertingConfiguration binds the configuration of alert ingestion and the alert store.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ AlertingProperties.class, InterimWebhookShardProperties.class })
+@EnableConfigurationProperties(AlertingProperties.class)
 class AlertingConfiguration {
 
 }

@@ -16,10 +16,10 @@ import java.util.Map;
 
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.AlertingProperties;
-import io.zgw.gateway.alerting.ingest.WebhookShards.WebhookShard;
 import io.zgw.gateway.alerting.store.ChangeKind;
 import io.zgw.gateway.alerting.store.ZabbixChange;
 import io.zgw.gateway.web.ApiException;
+import io.zgw.sharding.ShardConfig;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +46,7 @@ final class ZabbixEventMapper {
 		this.json = json;
 	}
 
-	ZabbixChange map(JsonNode body, WebhookShard shard, Instant now) {
+	ZabbixChange map(JsonNode body, ShardConfig shard, Instant now) {
 		if (!body.isObject()) {
 			throw ApiException.badParameter("body", "body must be the Zabbix webhook's JSON object");
 		}
@@ -122,7 +122,7 @@ final class ZabbixEventMapper {
 				this.json.writeValueAsString(detail));
 	}
 
-	private LabelSet labels(JsonNode body, WebhookShard shard, String eventName, String severity) {
+	private LabelSet labels(JsonNode body, ShardConfig shard, String eventName, String severity) {
 		Map<String, String> labels = new LinkedHashMap<>();
 		JsonNode tags = tags(body.get("event_tags"));
 		if (tags != null) {
@@ -139,13 +139,21 @@ final class ZabbixEventMapper {
 		// Our labels win over tags of the same name.
 		labels.put("alertname", eventName);
 		labels.put("shard", shard.name());
-		labels.put("business_line", shard.businessLine());
+		labels.put("business_line", businessLine(shard));
 		labels.put("host", text(body, "host_host"));
 		labels.put("severity", severity);
 		labels.put("zabbix_trigger_id", text(body, "trigger_id"));
 		this.rules.checkCount("event_tags", labels.size());
 		this.rules.checkValue("event_name", eventName);
 		return LabelSet.of(labels);
+	}
+
+	/**
+	 * Returns the shard's business line: its {@code business_line} label, else its name.
+	 */
+	static String businessLine(ShardConfig shard) {
+		String configured = shard.labels().get("business_line");
+		return (configured != null && !configured.isBlank()) ? configured : shard.name();
 	}
 
 	private @Nullable JsonNode tags(@Nullable JsonNode node) {

@@ -7,9 +7,10 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.zgw.gateway.alerting.AlertingProperties;
-import io.zgw.gateway.alerting.ingest.WebhookShards.WebhookShard;
 import io.zgw.gateway.alerting.store.ZabbixEventStore;
 import io.zgw.gateway.web.ApiException;
+import io.zgw.sharding.ShardConfig;
+import io.zgw.sharding.ShardRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +32,7 @@ class ZabbixWebhookController {
 
 	private static final String BEARER = "Bearer ";
 
-	private final WebhookShards shards;
+	private final ShardRegistry shards;
 
 	private final ZabbixEventMapper mapper;
 
@@ -43,7 +44,7 @@ class ZabbixWebhookController {
 
 	private final AlertingProperties properties;
 
-	ZabbixWebhookController(WebhookShards shards, ZabbixEventStore store, JsonMapper json, ObjectProvider<Clock> clock,
+	ZabbixWebhookController(ShardRegistry shards, ZabbixEventStore store, JsonMapper json, ObjectProvider<Clock> clock,
 			AlertingProperties properties) {
 		this.shards = shards;
 		this.mapper = new ZabbixEventMapper(properties, json);
@@ -55,16 +56,16 @@ class ZabbixWebhookController {
 
 	@PostMapping("/api/v1/zabbix/events")
 	Map<String, Object> receive(HttpServletRequest request) {
-		WebhookShard shard = authenticate(request);
+		ShardConfig shard = authenticate(request);
 		var change = this.mapper.map(RequestBodies.readJson(request, this.properties.maxBodySize(), this.json), shard,
 				this.clock.instant());
 		ZabbixEventStore.Outcome outcome = this.store.apply(change);
 		return Map.of("alertKey", outcome.alertKey(), "fingerprint", outcome.fingerprint(), "replay", outcome.replay());
 	}
 
-	private WebhookShard authenticate(HttpServletRequest request) {
+	private ShardConfig authenticate(HttpServletRequest request) {
 		String name = request.getHeader(SHARD_HEADER);
-		WebhookShard shard = (name != null) ? this.shards.find(name).orElse(null) : null;
+		ShardConfig shard = (name != null) ? this.shards.config(name).orElse(null) : null;
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (shard == null || shard.webhookSecret() == null || shard.webhookSecret().isEmpty()) {
 			throw unauthorized("unknown shard in " + SHARD_HEADER + ", or no webhook-secret configured for it");
