@@ -125,10 +125,11 @@ public class AlertWriter implements SmartLifecycle {
 	 * stopped
 	 */
 	public CompletableFuture<Void> submit(AlertUpsert alert) {
-		Lane lane = this.lanes[Math.floorMod(alert.labels().fingerprint(), this.lanes.length)];
 		// Serialise and fingerprint here, on the request thread, so the lane's single
 		// thread only merges and writes.
-		String fingerprint = HexFormat.of().toHexDigits(alert.labels().fingerprint());
+		long hash = alert.labels().fingerprint();
+		Lane lane = this.lanes[Math.floorMod(hash, this.lanes.length)];
+		String fingerprint = HexFormat.of().toHexDigits(hash);
 		Pending pending = new Pending(alert, AlertUpsert.KEY_PREFIX + fingerprint, fingerprint,
 				this.json.writeValueAsString(alert.labels().asMap()), this.json.writeValueAsString(alert.annotations()),
 				new CompletableFuture<>());
