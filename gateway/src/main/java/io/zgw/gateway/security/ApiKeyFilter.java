@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -68,7 +69,18 @@ class ApiKeyFilter extends OncePerRequestFilter {
 					"The Authorization header must be 'Bearer <key>'");
 			return;
 		}
-		Optional<ApiPrincipal> principal = this.authenticator.authenticate(key);
+		Optional<ApiPrincipal> principal;
+		try {
+			principal = this.authenticator.authenticate(key);
+		}
+		catch (DataAccessException | org.jooq.exception.DataAccessException ex) {
+			// The key store is unreachable: a 5xx the sender retries, never a 401 that
+			// would make it give up (or a 500 that hides the cause).
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			problem(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+					"API keys cannot be checked: the database is unreachable; retry later");
+			return;
+		}
 		if (principal.isEmpty()) {
 			unauthorized(request, response, CHALLENGE + ", error=\"invalid_token\"",
 					"The API key is unknown or revoked");

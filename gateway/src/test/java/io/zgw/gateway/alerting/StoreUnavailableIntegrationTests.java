@@ -25,9 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests that the alert store reports MySQL being unreachable as "unavailable" (503), with
  * a context pointed at a port where nothing listens (the shared MariaDB must not be
- * stopped). API-key endpoints cannot be reached without MySQL (the key lookup needs it),
- * so the writer and reader are checked directly and the HTTP mapping through the open
- * Zabbix webhook.
+ * stopped): the open Zabbix webhook, the key-authenticated Alertmanager API (whose key
+ * lookup needs MySQL too), and the writer and reader directly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:mysql://127.0.0.1:3399/nothing_listens",
@@ -54,6 +53,16 @@ class StoreUnavailableIntegrationTests {
 		assertThat(response.headers().firstValue("Retry-After")).isPresent();
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	@Test
+	void alertmanagerPostGets503ProblemWhenKeysCannotBeChecked() {
+		HttpResponse<String> response = new AlertingTestSupport(this.port).post("/api/v2/alerts",
+				"[{\"labels\":{\"alertname\":\"X\"}}]",
+				Map.of("Authorization", "Bearer zgw_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).isPresent();
+		assertThat(response.body()).contains("database is unreachable");
 	}
 
 	@Test
