@@ -19,12 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
  * LabShards reads the running Zabbix lab from {@code $ZGW_LAB_DIR/shards.json} (default
  * {@code <repo>/.lab}) and fails with a clear message when it is not up.
  */
-final class LabShards {
+public final class LabShards {
 
 	private LabShards() {
 	}
 
-	static List<LabShard> load() {
+	public static List<LabShard> load() {
 		Path dir = (System.getenv("ZGW_LAB_DIR") != null) ? Path.of(System.getenv("ZGW_LAB_DIR"))
 				: repoRoot().resolve(".lab");
 		Path file = dir.resolve("shards.json");
@@ -60,7 +60,7 @@ final class LabShards {
 	 * Registers the lab's shards as {@code zgw.shards[i]} with the given per-shard
 	 * deadline.
 	 */
-	static void register(DynamicPropertyRegistry registry, List<LabShard> shards, Duration timeout) {
+	public static void register(DynamicPropertyRegistry registry, List<LabShard> shards, Duration timeout) {
 		for (int i = 0; i < shards.size(); i++) {
 			LabShard shard = shards.get(i);
 			registry.add("zgw.shards[" + i + "].name", shard::name);
@@ -79,13 +79,17 @@ final class LabShards {
 		return (dir != null) ? dir : Path.of("").toAbsolutePath();
 	}
 
-	/** LabShard is one entry of the lab's {@code shards.json}. */
-	record LabShard(String name, String url, String apiToken, long frontendPid, String webhookSecret) {
+	/**
+	 * LabShard is one entry of the lab's {@code shards.json}; {@code serverPort} is the
+	 * shard's trapper (sender protocol) port and {@code db} its Zabbix database.
+	 */
+	public record LabShard(String name, String url, String apiToken, int serverPort, String db, long frontendPid,
+			String webhookSecret) {
 
 		/**
 		 * Returns a client that talks to this shard directly, not through the gateway.
 		 */
-		ZabbixClient client() {
+		public ZabbixClient client() {
 			return new ZabbixClient(new ZabbixClientSettings(this.name, java.net.URI.create(this.url),
 					new ZabbixCredentials.ApiToken(this.apiToken), Duration.ofSeconds(2), Duration.ofSeconds(10),
 					ZabbixClientSettings.DEFAULT_MAX_RESPONSE_BYTES));
