@@ -63,7 +63,8 @@ public final class PrometheusProcess implements AutoCloseable {
 		int port = AlertmanagerProcess.freePort();
 		Process process = new ProcessBuilder(List.of(BINARY.toString(),
 				"--config.file=" + dir.resolve("prometheus.yml"), "--storage.tsdb.path=" + dir.resolve("data"),
-				"--web.listen-address=127.0.0.1:" + port, "--rules.alert.resend-delay=1s", "--log.level=warn"))
+				"--web.listen-address=127.0.0.1:" + port, "--web.external-url=http://127.0.0.1:" + port + "/",
+				"--rules.alert.resend-delay=1s", "--log.level=warn"))
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("prometheus.log").toFile())
 			.start();
@@ -100,6 +101,10 @@ public final class PrometheusProcess implements AutoCloseable {
 			Thread.sleep(100);
 		}
 		throw new IllegalStateException("Prometheus not ready within " + timeout + ": " + Files.readString(log()));
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
 	}
 
 	public String url() {
