@@ -86,7 +86,13 @@ class DeliveryKillNineTests {
 					Awaitility.await("notifications of group " + group.getKey() + " delivered in order")
 						.atMost(DELIVERY)
 						.pollInterval(Duration.ofMillis(500))
-						.until(() -> containsInOrder(delivered(receiver, before, group.getKey()), group.getValue()));
+						.untilAsserted(() -> {
+							List<String> delivered = delivered(receiver, before, group.getKey());
+							assertThat(containsInOrder(delivered, group.getValue()))
+								.as("the %d pending notifications occur in order among the %d delivered: %s",
+										group.getValue().size(), delivered.size(), delivered)
+								.isTrue();
+						});
 				}
 			}
 		}

@@ -98,6 +98,15 @@ class PrometheusEndToEndTests {
 			assertThat(alert.path("status").path("state").asString()).isEqualTo("active");
 			assertThat(alert.path("receivers").path(0).path("name").asString()).isEqualTo("e2e-prometheus");
 			String fingerprint = alert.path("fingerprint").asString();
+			HttpResponse<String> groups = gateway.get(
+					"/api/v2/alerts/groups?filter=" + URLEncoder.encode("run=\"" + run + "\"", StandardCharsets.UTF_8));
+			assertThat(groups.statusCode()).as(groups.body()).isEqualTo(200);
+			JsonNode group = JSON.readTree(groups.body()).path(0);
+			assertThat(JSON.readTree(groups.body())).hasSize(1);
+			assertThat(group.path("labels").path("alertname").asString()).isEqualTo("E2eAlwaysFiring");
+			assertThat(group.path("labels").path("business_line").asString()).isEqualTo("shop");
+			assertThat(group.path("receiver").path("name").asString()).isEqualTo("e2e-prometheus");
+			assertThat(group.path("alerts").path(0).path("fingerprint").asString()).isEqualTo(fingerprint);
 
 			List<RecordingReceiver.Received> notified = RECEIVER.awaitMatching(1, (r) -> r.body().contains(fingerprint),
 					DELIVERY);
