@@ -114,6 +114,13 @@ final class LabShardControl {
 	 */
 	static Undo alignEventIds(List<LabShardControl> shards, String hostSuffix, String key, String prefix)
 			throws IOException {
+		for (LabShardControl shard : shards) {
+			// A filler problem left open by an interrupted run would swallow the next
+			// push.
+			String host = shard.name() + hostSuffix;
+			shard.push(host, key, "0");
+			shard.awaitTriggerValue(shard.triggerId(host, prefix), 0, Duration.ofSeconds(30));
+		}
 		List<LabShardControl> open = new ArrayList<>();
 		for (int round = 0; round < 20; round++) {
 			long max = shards.stream().mapToLong(LabShardControl::maxEventId).max().orElse(0);
