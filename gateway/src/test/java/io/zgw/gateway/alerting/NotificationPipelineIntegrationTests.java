@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * time. A database of its own keeps other test contexts' dispatchers out.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "zgw.notify.poll-interval=1h", "zgw.alerting.dispatch.lease-ttl=4s",
+		properties = { "zgw.notify.enabled=true", "zgw.notify.poll-interval=1h", "zgw.alerting.dispatch.lease-ttl=4s",
 				"zgw.alerting.dispatch.lease-renew=1s" })
 @ActiveProfiles({ "it", "alerting-it" })
 @DirtiesContext
@@ -143,9 +143,15 @@ class NotificationPipelineIntegrationTests {
 		List<RecordingReceiver.Received> got = RECEIVER.awaitMatching(1, (r) -> r.body().contains(marker),
 				Duration.ofSeconds(10));
 		assertThat(got).hasSize(1);
-		JsonNode alert = payload(got.get(0)).get("alerts").get(0);
+		// Earlier runs' problems still fire in the same group: pick this run's.
+		JsonNode alert = null;
+		for (JsonNode candidate : payload(got.get(0)).get("alerts")) {
+			if (candidate.get("labels").get("host").asString().equals("web-" + eventId)) {
+				alert = candidate;
+			}
+		}
+		assertThat(alert).as("alert of host web-%d", eventId).isNotNull();
 		assertThat(alert.get("labels").get("shard").asString()).isEqualTo("shop");
-		assertThat(alert.get("labels").get("host").asString()).isEqualTo("web-" + eventId);
 		assertThat(alert.get("status").asString()).isEqualTo("firing");
 	}
 
