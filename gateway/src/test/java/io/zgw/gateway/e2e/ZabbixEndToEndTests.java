@@ -1,9 +1,7 @@
 package io.zgw.gateway.e2e;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 import io.zgw.gateway.alerting.AlertingTestSupport;
 import io.zgw.gateway.query.LabShards;
@@ -144,7 +141,7 @@ class ZabbixEndToEndTests {
 						.as("resolved notification for %s", fingerprint)
 						.isNotEmpty();
 				}
-				assertThat(alertsOfTrigger(gateway, triggerId)).extracting((a) -> a.path("fingerprint").asString())
+				assertThat(E2e.alertsOfTrigger(gateway, triggerId)).extracting((a) -> a.path("fingerprint").asString())
 					.doesNotContainAnyElementsOf(fingerprintByShard.values());
 
 				// Replay what Zabbix sent (problem and recovery, both shards): nothing
@@ -157,7 +154,7 @@ class ZabbixEndToEndTests {
 					.hasSizeGreaterThanOrEqualTo(2 * shards.size());
 				Predicate<RecordingReceiver.Received> ours = (r) -> fingerprintByShard.values()
 					.stream()
-					.anyMatch((f) -> carries(r, "firing", f) || carries(r, "resolved", f));
+					.anyMatch((f) -> E2e.carries(r, "firing", f) || E2e.carries(r, "resolved", f));
 				int notificationsBefore = RECEIVER.awaitMatching(0, ours, Duration.ZERO).size();
 				for (WebhookTap.Exchange exchange : sent) {
 					HttpResponse<String> replay = gateway.post("/api/v1/zabbix/events", exchange.body(),
@@ -168,7 +165,7 @@ class ZabbixEndToEndTests {
 				assertThat(RECEIVER.awaitMatching(notificationsBefore + 1, ours, Duration.ofSeconds(6)))
 					.as("notifications after the replay (3 group intervals)")
 					.hasSize(notificationsBefore);
-				assertThat(alertsOfTrigger(gateway, triggerId)).extracting((a) -> a.path("fingerprint").asString())
+				assertThat(E2e.alertsOfTrigger(gateway, triggerId)).extracting((a) -> a.path("fingerprint").asString())
 					.doesNotContainAnyElementsOf(fingerprintByShard.values());
 			}
 			finally {
@@ -201,7 +198,8 @@ class ZabbixEndToEndTests {
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> {
 				found.set(0,
-						alertsOfTrigger(gateway, triggerId).stream()
+						E2e.alertsOfTrigger(gateway, triggerId)
+							.stream()
 							.filter((a) -> eventId.equals(a.path("annotations").path("event_id").asString()))
 							.toList());
 				return found.get(0).size() >= count;
@@ -209,32 +207,15 @@ class ZabbixEndToEndTests {
 		return found.get(0);
 	}
 
-	private static List<JsonNode> alertsOfTrigger(AlertingTestSupport gateway, String triggerId) {
-		HttpResponse<String> response = gateway.get("/api/v2/alerts?filter="
-				+ URLEncoder.encode("zabbix_trigger_id=\"" + triggerId + "\"", StandardCharsets.UTF_8));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return StreamSupport.stream(JSON.readTree(response.body()).spliterator(), false).toList();
-	}
-
 	/**
 	 * Waits for notifications of the given status that carry the alert, returns them in
 	 * arrival order (empty if none came in time).
 	 */
 	private static List<JsonNode> awaitNotifications(String status, String fingerprint) throws InterruptedException {
-		return RECEIVER.awaitMatching(1, (r) -> carries(r, status, fingerprint), DELIVERY)
+		return RECEIVER.awaitMatching(1, (r) -> E2e.carries(r, status, fingerprint), DELIVERY)
 			.stream()
 			.map((r) -> JSON.readTree(r.body()))
 			.toList();
-	}
-
-	private static boolean carries(RecordingReceiver.Received received, String status, String fingerprint) {
-		for (JsonNode alert : JSON.readTree(received.body()).path("alerts")) {
-			if (fingerprint.equals(alert.path("fingerprint").asString())
-					&& status.equals(alert.path("status").asString())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }
