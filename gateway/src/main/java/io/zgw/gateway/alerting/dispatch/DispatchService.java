@@ -102,11 +102,19 @@ public final class DispatchService implements SmartLifecycle {
 		this.dispatcher = new Dispatcher(routing.config(), silencer, notificationLog);
 	}
 
-	/** Feeds committed alerts into the groups and wakes the timer for new groups. */
+	/**
+	 * Feeds committed alerts into the groups (on the lease holder) and wakes the timer
+	 * for new groups.
+	 */
 	public void received(List<StoredAlert> committed) {
 		Instant now = this.clock.instant();
 		this.lock.lock();
 		try {
+			if (!this.leader) {
+				// Only the lease holder keeps groups; a new holder rebuilds from the
+				// store.
+				return;
+			}
 			for (StoredAlert alert : committed) {
 				this.dispatcher.receive(toAlert(alert), now);
 			}
@@ -185,7 +193,7 @@ public final class DispatchService implements SmartLifecycle {
 
 	private boolean holdsLease(Instant now) {
 		if (this.nextRenewal != null && now.isBefore(this.nextRenewal)) {
-			return this.leader;
+			return leader();
 		}
 		boolean held;
 		try {
@@ -196,19 +204,30 @@ public final class DispatchService implements SmartLifecycle {
 			held = false;
 		}
 		this.nextRenewal = now.plus(this.properties.leaseRenew());
-		if (held && !this.leader) {
-			log.info("Took the dispatch lease as {}; rebuilding alert groups from the store", this.lease.holder());
-			rebuild(this.routing.config());
-		}
-		else if (!held && this.leader) {
-			log.warn("Lost the dispatch lease; {} stops dispatching", this.lease.holder());
-		}
+		boolean was;
 		this.lock.lock();
 		try {
+			was = this.leader;
+			// Set before the rebuild: alerts committed from now on are received, and
+			// the rebuild reads every alert committed before.
 			this.leader = held;
 		}
 		finally {
 			this.lock.unlock();
+		}
+		if (held && !was) {
+			log.info("Took the dispatch lease as {}; rebuilding alert groups from the store", this.lease.holder());
+			rebuild(this.routing.config());
+		}
+		else if (!held && was) {
+			log.warn("Lost the dispatch lease; {} stops dispatching", this.lease.holder());
+			this.lock.lock();
+			try {
+				this.dispatcher = new Dispatcher(this.routing.config(), this.silencer, this.notificationLog);
+			}
+			finally {
+				this.lock.unlock();
+			}
 		}
 		return held;
 	}
