@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * routing file through {@code POST /-/reload} on a cleared store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "zgw.notify.enabled=true", "zgw.alerting.dispatch.reload-poll=0s" })
+		properties = { "zgw.notify.enabled=true", "zgw.alerting.dispatch.reload-poll=0s",
+				"zgw.alerting.dispatch.lease-ttl=4s", "zgw.alerting.dispatch.lease-renew=1s" })
 @ActiveProfiles({ "it", "alerting-it" })
 @DirtiesContext
 class ConformanceIntegrationTests {

@@ -1,9 +1,6 @@
 package io.zgw.gateway.alerting.dispatch;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.UUID;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +9,7 @@ import io.zgw.gateway.alerting.store.AlertCommits;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.notify.DeliveryLoop;
+import io.zgw.gateway.notify.DeliveryWorker;
 import io.zgw.gateway.notify.OutboxNotifier;
 import org.jooq.DSLContext;
 
@@ -38,8 +36,8 @@ class DispatchConfiguration {
 	DispatchService dispatchService(RoutingFile routing, AlertReader reader, SilenceStore silences, DSLContext dsl,
 			OutboxNotifier notifier, ObjectProvider<DeliveryLoop> deliveryLoop,
 			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock, DispatchProperties properties,
-			AlertCommits commits, MeterRegistry meters) {
-		String holder = (properties.holderId() != null) ? properties.holderId() : defaultHolderId();
+			AlertCommits commits, DeliveryWorker deliveryWorker, MeterRegistry meters) {
+		String holder = (properties.holderId() != null) ? properties.holderId() : deliveryWorker.workerId();
 		DispatchService service = new DispatchService(routing, reader, new StoredSilencer(silences),
 				new JdbcNotificationLog(dsl), notifier, () -> deliveryLoop.ifAvailable(DeliveryLoop::nudge),
 				new TransactionTemplate(transactionManager),
@@ -48,18 +46,6 @@ class DispatchConfiguration {
 		commits.subscribe(service::received);
 		Gauge.builder(DispatchMetrics.LEADER, service, (s) -> s.leader() ? 1 : 0).register(meters);
 		return service;
-	}
-
-	private static String defaultHolderId() {
-		String host;
-		try {
-			host = InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			host = "zgw";
-		}
-		String id = host + "-" + UUID.randomUUID().toString().substring(0, 8);
-		return (id.length() <= 255) ? id : id.substring(id.length() - 255);
 	}
 
 }

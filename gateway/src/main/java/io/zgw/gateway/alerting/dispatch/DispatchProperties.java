@@ -16,8 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled whether this replica competes for the dispatch lease and notifies
  * @param leaseTtl how long a taken lease stays with its holder without renewal
  * @param leaseRenew how often the holder renews the lease (and others try to take it)
- * @param holderId this replica's name in the lease row; host name plus a random suffix
- * when unset
+ * @param holderId this replica's name in the lease row; the delivery worker's id
+ * ({@code zgw.notify.worker-id}, by default host name plus a random suffix) when unset
  * @param resolvedLookback how far back resolved alerts are fed to a rebuilt dispatcher,
  * so their resolved notifications are not lost across a restart or takeover
  * @param reloadPoll how often the routing file is checked for changes (0: never)

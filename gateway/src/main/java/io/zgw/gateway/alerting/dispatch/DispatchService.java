@@ -76,6 +76,11 @@ public final class DispatchService implements SmartLifecycle {
 
 	private @Nullable Instant nextRenewal;
 
+	private @Nullable Instant nextHousekeeping;
+
+	/** How often the lease holder deletes old silences and notification log entries. */
+	static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
+
 	private volatile @Nullable Thread thread;
 
 	DispatchService(RoutingFile routing, AlertReader reader, StoredSilencer silencer,
@@ -97,11 +102,19 @@ public final class DispatchService implements SmartLifecycle {
 		this.dispatcher = new Dispatcher(routing.config(), silencer, notificationLog);
 	}
 
-	/** Feeds committed alerts into the groups and wakes the timer for new groups. */
+	/**
+	 * Feeds committed alerts into the groups (on the lease holder) and wakes the timer
+	 * for new groups.
+	 */
 	public void received(List<StoredAlert> committed) {
 		Instant now = this.clock.instant();
 		this.lock.lock();
 		try {
+			if (!this.leader) {
+				// Only the lease holder keeps groups; a new holder rebuilds from the
+				// store.
+				return;
+			}
 			for (StoredAlert alert : committed) {
 				this.dispatcher.receive(toAlert(alert), now);
 			}
@@ -146,6 +159,9 @@ public final class DispatchService implements SmartLifecycle {
 		if (!holdsLease(now)) {
 			return Duration.between(now, this.nextRenewal);
 		}
+		if (this.nextHousekeeping == null || !now.isBefore(this.nextHousekeeping)) {
+			housekeeping(now);
+		}
 		Optional<Instant> due = this.dispatcher.nextFlush();
 		if (due.isPresent() && !due.get().isAfter(now)) {
 			flush(now);
@@ -177,7 +193,7 @@ public final class DispatchService implements SmartLifecycle {
 
 	private boolean holdsLease(Instant now) {
 		if (this.nextRenewal != null && now.isBefore(this.nextRenewal)) {
-			return this.leader;
+			return leader();
 		}
 		boolean held;
 		try {
@@ -188,21 +204,47 @@ public final class DispatchService implements SmartLifecycle {
 			held = false;
 		}
 		this.nextRenewal = now.plus(this.properties.leaseRenew());
-		if (held && !this.leader) {
-			log.info("Took the dispatch lease as {}; rebuilding alert groups from the store", this.lease.holder());
-			rebuild(this.routing.config());
-		}
-		else if (!held && this.leader) {
-			log.warn("Lost the dispatch lease; {} stops dispatching", this.lease.holder());
-		}
+		boolean was;
 		this.lock.lock();
 		try {
+			was = this.leader;
+			// Set before the rebuild: alerts committed from now on are received, and
+			// the rebuild reads every alert committed before.
 			this.leader = held;
 		}
 		finally {
 			this.lock.unlock();
 		}
+		if (held && !was) {
+			log.info("Took the dispatch lease as {}; rebuilding alert groups from the store", this.lease.holder());
+			rebuild(this.routing.config());
+		}
+		else if (!held && was) {
+			log.warn("Lost the dispatch lease; {} stops dispatching", this.lease.holder());
+			this.lock.lock();
+			try {
+				this.dispatcher = new Dispatcher(this.routing.config(), this.silencer, this.notificationLog);
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
 		return held;
+	}
+
+	// Alertmanager's garbage collection, done by the lease holder only: silences 120 h
+	// after expiry, notification log entries once expired.
+	private void housekeeping(Instant now) {
+		this.nextHousekeeping = now.plus(HOUSEKEEPING_EVERY);
+		try {
+			int silences = this.silencer.collectGarbage(now);
+			int entries = this.notificationLog.purgeExpired(now);
+			log.debug("Housekeeping deleted {} old silences and {} expired notification log entries", silences,
+					entries);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Housekeeping failed: {}", ex.toString());
+		}
 	}
 
 	private void flush(Instant now) {
