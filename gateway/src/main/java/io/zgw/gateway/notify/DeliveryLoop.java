@@ -3,7 +3,9 @@ package io.zgw.gateway.notify;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 import io.zgw.gateway.notify.outbox.OutboxQueue;
@@ -16,7 +18,7 @@ import org.springframework.context.SmartLifecycle;
  * DeliveryLoop runs the {@link DeliveryWorker} every poll interval while the application
  * runs, and purges finished outbox rows past their retention every hour.
  */
-final class DeliveryLoop implements SmartLifecycle {
+public final class DeliveryLoop implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
 
@@ -33,6 +35,8 @@ final class DeliveryLoop implements SmartLifecycle {
 	private final Clock clock;
 
 	private @Nullable ScheduledExecutorService scheduler;
+
+	private final AtomicBoolean nudged = new AtomicBoolean();
 
 	DeliveryLoop(DeliveryWorker worker, Duration pollInterval, OutboxQueue queue, Duration retention, Clock clock) {
 		this.worker = worker;
@@ -61,6 +65,28 @@ final class DeliveryLoop implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Outbox purge failed: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * Runs a poll now rather than at the next poll interval, e.g. right after
+	 * notifications were enqueued; nudges while one is pending coalesce.
+	 */
+	public void nudge() {
+		ScheduledExecutorService current;
+		synchronized (this) {
+			current = scheduler;
+		}
+		if (current != null && nudged.compareAndSet(false, true)) {
+			try {
+				current.execute(() -> {
+					nudged.set(false);
+					poll();
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				nudged.set(false);
+			}
 		}
 	}
 

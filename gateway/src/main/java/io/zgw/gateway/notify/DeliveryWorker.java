@@ -57,6 +57,11 @@ public final class DeliveryWorker {
 		this.sendExecutor = sendExecutor;
 	}
 
+	/** Returns this replica's name in {@code outbox.claimed_by}. */
+	public String workerId() {
+		return workerId;
+	}
+
 	/**
 	 * Claims one batch and sends it; returns how many deliveries were attempted (none
 	 * before the receivers are loaded).

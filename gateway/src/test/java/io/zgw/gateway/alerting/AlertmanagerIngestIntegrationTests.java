@@ -99,6 +99,19 @@ class AlertmanagerIngestIntegrationTests {
 	}
 
 	@Test
+	void resolveSentWithOnlyAnEndsAtResolvesAndKeepsTheStart() {
+		Instant start = Instant.now().minusSeconds(60);
+		post(alert("ResolvedByEnd", start.toString(), null));
+		Instant end = Instant.now().minusSeconds(1);
+		String resolve = "[{\"labels\":{\"alertname\":\"ResolvedByEnd\",\"host\":\"%s\"},\"endsAt\":\"%s\"}]"
+			.formatted(this.host, end);
+		assertThat(post(resolve).statusCode()).isEqualTo(200);
+		StoredAlert resolved = stored("ResolvedByEnd");
+		assertThat(resolved.endsAt()).isEqualTo(end.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+		assertThat(resolved.startsAt()).isEqualTo(start.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+	}
+
+	@Test
 	void manyAlertsInOneRequestAreAllStored() {
 		StringBuilder body = new StringBuilder("[");
 		for (int i = 0; i < 300; i++) {

@@ -79,13 +79,17 @@ public final class LabShards {
 		return (dir != null) ? dir : Path.of("").toAbsolutePath();
 	}
 
-	/** LabShard is one entry of the lab's {@code shards.json}. */
-	public record LabShard(String name, String url, String apiToken, long frontendPid, String webhookSecret) {
+	/**
+	 * LabShard is one entry of the lab's {@code shards.json}; {@code serverPort} is the
+	 * shard's trapper (sender protocol) port and {@code db} its Zabbix database.
+	 */
+	public record LabShard(String name, String url, String apiToken, int serverPort, String db, long frontendPid,
+			String webhookSecret) {
 
 		/**
 		 * Returns a client that talks to this shard directly, not through the gateway.
 		 */
-		ZabbixClient client() {
+		public ZabbixClient client() {
 			return new ZabbixClient(new ZabbixClientSettings(this.name, java.net.URI.create(this.url),
 					new ZabbixCredentials.ApiToken(this.apiToken), Duration.ofSeconds(2), Duration.ofSeconds(10),
 					ZabbixClientSettings.DEFAULT_MAX_RESPONSE_BYTES));

@@ -16,6 +16,7 @@ import io.zgw.alerts.matcher.Matcher;
 import io.zgw.alerts.matcher.Matchers;
 import io.zgw.alerts.model.Alert;
 import io.zgw.gateway.alerting.AlertingProperties;
+import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.alerting.store.StoredAlert;

@@ -14,7 +14,7 @@ import io.zgw.gateway.alerting.store.StoredSilence;
  * SilenceMuting tells which of a set of active silences mute an alert, with the
  * alert-rule library's silence and matcher semantics.
  */
-final class SilenceMuting {
+public final class SilenceMuting {
 
 	private final List<Silence> silences;
 
@@ -33,7 +33,7 @@ final class SilenceMuting {
 		return ids;
 	}
 
-	static Silence toSilence(StoredSilence stored) {
+	public static Silence toSilence(StoredSilence stored) {
 		return new Silence(stored.id(), Matchers.of(stored.matchers().stream().map(SilenceMuting::toMatcher).toList()),
 				stored.startsAt(), stored.endsAt(), stored.createdBy(), stored.comment(), null);
 	}

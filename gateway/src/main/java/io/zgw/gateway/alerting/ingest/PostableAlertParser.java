@@ -57,7 +57,10 @@ final class PostableAlertParser {
 		if (startsAt != null && endsAt != null && endsAt.isBefore(startsAt)) {
 			throw ApiException.badParameter(field + ".endsAt", field + ".endsAt is before its startsAt");
 		}
-		Instant effectiveStart = (startsAt != null) ? startsAt : now;
+		// As Alertmanager: an alert sent with only an endsAt starts then (a resolve
+		// message); otherwise it starts now.
+		Instant effectiveStart = (startsAt != null) ? startsAt
+				: (endsAt != null && !endsAt.isAfter(now)) ? endsAt : now;
 		Instant effectiveEnd = (endsAt != null) ? endsAt : now.plus(this.resolveTimeout);
 		if (effectiveEnd.isBefore(effectiveStart)) {
 			// A startsAt in the future with no endsAt: fire for resolve_timeout from its

@@ -46,6 +46,18 @@ public class AlertReader {
 			.fetch(this::toAlert));
 	}
 
+	/**
+	 * Returns the alerts firing now or resolved after {@code resolvedSince}, oldest
+	 * first: what a dispatcher needs to rebuild its groups.
+	 */
+	public List<StoredAlert> endingAfter(Instant resolvedSince) {
+		Field<LocalDateTime> since = UtcTimes.param(resolvedSince);
+		return StoreAccess.read(() -> this.dsl.selectFrom(ALERT)
+			.where(ALERT.ENDS_AT.isNull().or(ALERT.ENDS_AT.gt(since)))
+			.orderBy(ALERT.STARTS_AT, ALERT.ALERT_KEY)
+			.fetch(this::toAlert));
+	}
+
 	/** Returns the alert stored under this key. */
 	public Optional<StoredAlert> find(String alertKey) {
 		return StoreAccess

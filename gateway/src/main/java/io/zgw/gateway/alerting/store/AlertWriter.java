@@ -94,9 +94,12 @@ public class AlertWriter implements SmartLifecycle {
 
 	private final Counter failed;
 
+	private final AlertCommits commits;
+
 	AlertWriter(DataSource dataSource, JsonMapper json, ObjectProvider<Clock> clock, AlertingProperties properties,
-			MeterRegistry meters) {
+			MeterRegistry meters, AlertCommits commits) {
 		this.dataSource = dataSource;
+		this.commits = commits;
 		this.json = json;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.config = properties.writer();
@@ -341,7 +344,18 @@ public class AlertWriter implements SmartLifecycle {
 			AlertWriter.this.batchRows.record(batch.size());
 			AlertWriter.this.stored.increment(batch.size());
 			this.cache.putAll(staged);
+			AlertWriter.this.commits.publish(committed(rows.values(), now));
 			batch.forEach((pending) -> pending.future().complete(null));
+		}
+
+		private List<StoredAlert> committed(Collection<Row> rows, Instant now) {
+			List<StoredAlert> committed = new ArrayList<>(rows.size());
+			for (Row row : rows) {
+				AlertUpsert alert = row.pending().alert();
+				committed.add(new StoredAlert(row.pending().key(), SOURCE, alert.labels(), alert.annotations(),
+						alert.generatorUrl(), row.state().startsAt(), row.state().endsAt(), now, false));
+			}
+			return committed;
 		}
 
 		private Map<String, Known> loadMisses(Connection conn, List<Pending> batch) throws SQLException {

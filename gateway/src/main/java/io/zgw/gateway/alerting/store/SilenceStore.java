@@ -49,6 +49,12 @@ public class SilenceStore {
 			.fetch(this::toSilence));
 	}
 
+	/** Deletes silences that ended before {@code before}; returns how many. */
+	public int deleteEndedBefore(Instant before) {
+		return StoreAccess
+			.read(() -> this.dsl.deleteFrom(SILENCE).where(SILENCE.ENDS_AT.lt(UtcTimes.param(before))).execute());
+	}
+
 	/**
 	 * Inserts the silence, or replaces the one with the same id; commits before
 	 * returning.

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * UtcTimes converts between instants and the UTC {@code DATETIME(3)} columns of the
  * store.
  */
-final class UtcTimes {
+public final class UtcTimes {
 
 	// Go's zero time and anything before it cannot be stored in DATETIME; Alertmanager
 	// treats such values as "not set" anyway.
@@ -39,7 +39,7 @@ final class UtcTimes {
 	 * text because Connector/J drops milliseconds when it sees MariaDB (which reports
 	 * itself as MySQL "5.5.5-...", older than fractional-second support).
 	 */
-	static String bind(Instant instant) {
+	public static String bind(Instant instant) {
 		return COLUMN_FORMAT.format(toColumn(instant));
 	}
 
@@ -50,7 +50,7 @@ final class UtcTimes {
 		return DSL.field("cast({0} as datetime(3))", SQLDataType.LOCALDATETIME(3), DSL.val(bind(instant)));
 	}
 
-	static @Nullable Instant fromColumn(@Nullable LocalDateTime value) {
+	public static @Nullable Instant fromColumn(@Nullable LocalDateTime value) {
 		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
 	}
 

@@ -34,7 +34,14 @@ public class ZabbixEventStore {
 
 	private final Counter stored;
 
-	ZabbixEventStore(DSLContext dsl, JsonMapper json, ObjectProvider<Clock> clock, MeterRegistry meters) {
+	private final AlertReader reader;
+
+	private final AlertCommits commits;
+
+	ZabbixEventStore(DSLContext dsl, JsonMapper json, ObjectProvider<Clock> clock, MeterRegistry meters,
+			AlertReader reader, AlertCommits commits) {
+		this.reader = reader;
+		this.commits = commits;
 		this.stored = meters.counter(AlertingMetrics.ALERTS_STORED, "source", ZabbixChange.SOURCE);
 		this.dsl = dsl;
 		this.json = json;
@@ -46,6 +53,7 @@ public class ZabbixEventStore {
 		Outcome outcome = StoreAccess.read(() -> this.dsl.transactionResult((tx) -> apply(tx.dsl(), change)));
 		if (!outcome.replay()) {
 			this.stored.increment();
+			this.commits.publish(this.reader.find(outcome.alertKey()).stream().toList());
 		}
 		return outcome;
 	}

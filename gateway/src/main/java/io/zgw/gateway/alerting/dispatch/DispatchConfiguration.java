@@ -1,0 +1,51 @@
+package io.zgw.gateway.alerting.dispatch;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zgw.gateway.alerting.routing.RoutingFile;
+import io.zgw.gateway.alerting.store.AlertCommits;
+import io.zgw.gateway.alerting.store.AlertReader;
+import io.zgw.gateway.alerting.store.SilenceStore;
+import io.zgw.gateway.notify.DeliveryLoop;
+import io.zgw.gateway.notify.DeliveryWorker;
+import io.zgw.gateway.notify.OutboxNotifier;
+import org.jooq.DSLContext;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * DispatchConfiguration wires the {@link DispatchService}: MySQL notification log,
+ * silences from the store, the outbox notifier, the dispatch lease, and the feed of
+ * committed alerts.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DispatchProperties.class)
+class DispatchConfiguration {
+
+	/** Name of the lease row the replicas compete for. */
+	static final String LEASE_NAME = "dispatcher";
+
+	@Bean
+	DispatchService dispatchService(RoutingFile routing, AlertReader reader, SilenceStore silences, DSLContext dsl,
+			OutboxNotifier notifier, ObjectProvider<DeliveryLoop> deliveryLoop,
+			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock, DispatchProperties properties,
+			AlertCommits commits, DeliveryWorker deliveryWorker, MeterRegistry meters) {
+		String holder = (properties.holderId() != null) ? properties.holderId() : deliveryWorker.workerId();
+		DispatchService service = new DispatchService(routing, reader, new StoredSilencer(silences),
+				new JdbcNotificationLog(dsl), notifier, () -> deliveryLoop.ifAvailable(DeliveryLoop::nudge),
+				new TransactionTemplate(transactionManager),
+				new DispatchLease(dsl, LEASE_NAME, holder, properties.leaseTtl()),
+				clock.getIfAvailable(Clock::systemUTC), properties, meters);
+		commits.subscribe(service::received);
+		Gauge.builder(DispatchMetrics.LEADER, service, (s) -> s.leader() ? 1 : 0).register(meters);
+		return service;
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.zgw.gateway.alerting.dispatch;
+
+/**
+ * DispatchMetrics names the dispatcher's and the reload's meters.
+ */
+public final class DispatchMetrics {
+
+	/** Counter of notifications put in the outbox by the dispatcher. */
+	public static final String NOTIFICATIONS = "zgw.dispatch.notifications";
+
+	/** Counter of flushes whose transaction failed (groups rebuilt afterwards). */
+	public static final String FLUSH_FAILURES = "zgw.dispatch.flush.failures";
+
+	/** Gauge: 1 while this replica holds the dispatch lease. */
+	public static final String LEADER = "zgw.dispatch.leader";
+
+	/** Counter of configuration reloads, tagged {@code outcome=success|failure}. */
+	public static final String RELOADS = "zgw.config.reloads";
+
+	/** Gauge: 1 when the last reload succeeded, 0 when it failed. */
+	public static final String LAST_RELOAD_SUCCESS = "zgw.config.last.reload.success";
+
+	private DispatchMetrics() {
+	}
+
+}

@@ -1,0 +1,41 @@
+package io.zgw.gateway.alerting.dispatch;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * DispatchProperties configures the notification pipeline that turns stored alerts into
+ * outbox notifications ({@code zgw.alerting.dispatch.*}).
+ *
+ * @param enabled whether this replica competes for the dispatch lease and notifies
+ * @param leaseTtl how long a taken lease stays with its holder without renewal
+ * @param leaseRenew how often the holder renews the lease (and others try to take it)
+ * @param holderId this replica's name in the lease row; the delivery worker's id
+ * ({@code zgw.notify.worker-id}, by default host name plus a random suffix) when unset
+ * @param resolvedLookback how far back resolved alerts are fed to a rebuilt dispatcher,
+ * so their resolved notifications are not lost across a restart or takeover
+ * @param reloadPoll how often the routing file is checked for changes (0: never)
+ */
+@Validated
+@ConfigurationProperties("zgw.alerting.dispatch")
+public record DispatchProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") @NotNull Duration leaseTtl,
+		@DefaultValue("5s") @NotNull Duration leaseRenew, @Nullable String holderId,
+		@DefaultValue("1h") @NotNull Duration resolvedLookback, @DefaultValue("5s") @NotNull Duration reloadPoll) {
+
+	public DispatchProperties {
+		if (leaseRenew != null && leaseTtl != null && leaseRenew.multipliedBy(2).compareTo(leaseTtl) > 0) {
+			throw new IllegalArgumentException("zgw.alerting.dispatch.lease-ttl must be at least twice "
+					+ "zgw.alerting.dispatch.lease-renew (" + leaseRenew + "), got " + leaseTtl);
+		}
+		if (leaseRenew != null && (leaseRenew.isZero() || leaseRenew.isNegative())) {
+			throw new IllegalArgumentException("zgw.alerting.dispatch.lease-renew must be positive, got " + leaseRenew);
+		}
+	}
+
+}

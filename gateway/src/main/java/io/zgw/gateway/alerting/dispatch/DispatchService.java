@@ -1,0 +1,347 @@
+package io.zgw.gateway.alerting.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zgw.alerts.config.AlertmanagerConfig;
+import io.zgw.alerts.dispatch.Dispatcher;
+import io.zgw.alerts.dispatch.Notification;
+import io.zgw.alerts.dispatch.Notifier;
+import io.zgw.alerts.model.Alert;
+import io.zgw.gateway.alerting.routing.RoutingFile;
+import io.zgw.gateway.alerting.store.AlertReader;
+import io.zgw.gateway.alerting.store.StoredAlert;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * DispatchService runs the alert-rule library's {@link Dispatcher} in the gateway: one
+ * thread sleeps until the earliest group is due, flushes it into the outbox (enqueue and
+ * notification log in one transaction) and nudges delivery. Only the holder of the
+ * dispatch lease flushes; a new holder rebuilds its groups from the stored alerts.
+ */
+public final class DispatchService implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(DispatchService.class);
+
+	private final RoutingFile routing;
+
+	private final AlertReader reader;
+
+	private final StoredSilencer silencer;
+
+	private final JdbcNotificationLog notificationLog;
+
+	private final Notifier notifier;
+
+	private final Runnable afterFlush;
+
+	private final TransactionTemplate transactions;
+
+	private final DispatchLease lease;
+
+	private final Clock clock;
+
+	private final DispatchProperties properties;
+
+	private final Counter notifications;
+
+	private final Counter flushFailures;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition wake = this.lock.newCondition();
+
+	// Serialises flushes with rebuilds, so a rebuild reads the notification log only
+	// after a running flush committed.
+	private final ReentrantLock flushLock = new ReentrantLock();
+
+	private boolean woken;
+
+	private volatile Dispatcher dispatcher;
+
+	private boolean leader;
+
+	private @Nullable Instant nextRenewal;
+
+	private @Nullable Instant nextHousekeeping;
+
+	/** How often the lease holder deletes old silences and notification log entries. */
+	static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
+
+	private volatile @Nullable Thread thread;
+
+	DispatchService(RoutingFile routing, AlertReader reader, StoredSilencer silencer,
+			JdbcNotificationLog notificationLog, Notifier notifier, Runnable afterFlush,
+			TransactionTemplate transactions, DispatchLease lease, Clock clock, DispatchProperties properties,
+			MeterRegistry meters) {
+		this.routing = routing;
+		this.reader = reader;
+		this.silencer = silencer;
+		this.notificationLog = notificationLog;
+		this.notifier = notifier;
+		this.afterFlush = afterFlush;
+		this.transactions = transactions;
+		this.lease = lease;
+		this.clock = clock;
+		this.properties = properties;
+		this.notifications = meters.counter(DispatchMetrics.NOTIFICATIONS);
+		this.flushFailures = meters.counter(DispatchMetrics.FLUSH_FAILURES);
+		this.dispatcher = new Dispatcher(routing.config(), silencer, notificationLog);
+	}
+
+	/**
+	 * Feeds committed alerts into the groups (on the lease holder) and wakes the timer
+	 * for new groups.
+	 */
+	public void received(List<StoredAlert> committed) {
+		Instant now = this.clock.instant();
+		this.lock.lock();
+		try {
+			if (!this.leader) {
+				// Only the lease holder keeps groups; a new holder rebuilds from the
+				// store.
+				return;
+			}
+			for (StoredAlert alert : committed) {
+				this.dispatcher.receive(toAlert(alert), now);
+			}
+			this.woken = true;
+			this.wake.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Rebuilds the groups with the given configuration from the stored alerts (firing, or
+	 * resolved within the look-back); the notification log keeps already-sent
+	 * notifications from repeating.
+	 */
+	public void rebuild(AlertmanagerConfig config) {
+		this.flushLock.lock();
+		this.lock.lock();
+		try {
+			Instant now = this.clock.instant();
+			Dispatcher rebuilt = new Dispatcher(config, this.silencer, this.notificationLog);
+			for (StoredAlert alert : this.reader.endingAfter(now.minus(this.properties.resolvedLookback()))) {
+				rebuilt.receive(toAlert(alert), now);
+			}
+			this.dispatcher = rebuilt;
+			this.woken = true;
+			this.wake.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+			this.flushLock.unlock();
+		}
+	}
+
+	/**
+	 * Renews or takes the lease when due and, while holding it, flushes every due group;
+	 * returns how long the timer may sleep before the next step.
+	 */
+	Duration step() {
+		Instant now = this.clock.instant();
+		if (!holdsLease(now)) {
+			return Duration.between(now, this.nextRenewal);
+		}
+		if (this.nextHousekeeping == null || !now.isBefore(this.nextHousekeeping)) {
+			housekeeping(now);
+		}
+		Optional<Instant> due = this.dispatcher.nextFlush();
+		if (due.isPresent() && !due.get().isAfter(now)) {
+			flush(now);
+			due = this.dispatcher.nextFlush();
+		}
+		Instant wakeAt = this.nextRenewal;
+		if (due.isPresent() && due.get().isBefore(wakeAt)) {
+			wakeAt = due.get();
+		}
+		Duration wait = Duration.between(now, wakeAt);
+		return wait.isNegative() ? Duration.ZERO : wait;
+	}
+
+	/** Returns whether this replica holds the dispatch lease (as of its last renewal). */
+	public boolean leader() {
+		this.lock.lock();
+		try {
+			return this.leader;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Returns the current dispatcher, for read-only views. */
+	public Dispatcher dispatcher() {
+		return this.dispatcher;
+	}
+
+	private boolean holdsLease(Instant now) {
+		if (this.nextRenewal != null && now.isBefore(this.nextRenewal)) {
+			return leader();
+		}
+		boolean held;
+		try {
+			held = this.lease.acquire(now);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Dispatch lease could not be renewed, not dispatching: {}", ex.toString());
+			held = false;
+		}
+		this.nextRenewal = now.plus(this.properties.leaseRenew());
+		boolean was;
+		this.lock.lock();
+		try {
+			was = this.leader;
+			// Set before the rebuild: alerts committed from now on are received, and
+			// the rebuild reads every alert committed before.
+			this.leader = held;
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (held && !was) {
+			log.info("Took the dispatch lease as {}; rebuilding alert groups from the store", this.lease.holder());
+			rebuild(this.routing.config());
+		}
+		else if (!held && was) {
+			log.warn("Lost the dispatch lease; {} stops dispatching", this.lease.holder());
+			this.lock.lock();
+			try {
+				this.dispatcher = new Dispatcher(this.routing.config(), this.silencer, this.notificationLog);
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+		return held;
+	}
+
+	// Alertmanager's garbage collection, done by the lease holder only: silences 120 h
+	// after expiry, notification log entries once expired.
+	private void housekeeping(Instant now) {
+		this.nextHousekeeping = now.plus(HOUSEKEEPING_EVERY);
+		try {
+			int silences = this.silencer.collectGarbage(now);
+			int entries = this.notificationLog.purgeExpired(now);
+			log.debug("Housekeeping deleted {} old silences and {} expired notification log entries", silences,
+					entries);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Housekeeping failed: {}", ex.toString());
+		}
+	}
+
+	private void flush(Instant now) {
+		List<Notification> sent;
+		this.flushLock.lock();
+		try {
+			Dispatcher current = this.dispatcher;
+			this.silencer.refresh(now);
+			sent = this.transactions.execute((status) -> current.tick(now, this.notifier));
+		}
+		catch (RuntimeException ex) {
+			// The groups may think something was sent that was rolled back: start again
+			// from the store and the notification log.
+			this.flushFailures.increment();
+			log.warn("Dispatch flush failed, rebuilding alert groups: {}", ex.toString());
+			rebuild(this.routing.config());
+			return;
+		}
+		finally {
+			this.flushLock.unlock();
+		}
+		if (sent != null && !sent.isEmpty()) {
+			this.notifications.increment(sent.size());
+			this.afterFlush.run();
+		}
+	}
+
+	private void run() {
+		while (this.thread == Thread.currentThread()) {
+			Duration wait;
+			try {
+				wait = step();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Dispatch step failed: {}", ex.toString());
+				wait = this.properties.leaseRenew();
+			}
+			this.lock.lock();
+			try {
+				if (!this.woken && !wait.isZero()) {
+					this.wake.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+				}
+				this.woken = false;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+	}
+
+	static Alert toAlert(StoredAlert alert) {
+		return new Alert(alert.labels(), alert.annotations(), alert.startsAt(), alert.endsAt(), alert.generatorUrl(),
+				alert.updatedAt());
+	}
+
+	@Override
+	public void start() {
+		if (!this.properties.enabled()) {
+			return;
+		}
+		Thread started = new Thread(this::run, "zgw-dispatch");
+		started.setDaemon(true);
+		this.thread = started;
+		started.start();
+	}
+
+	@Override
+	public void stop() {
+		Thread running = this.thread;
+		this.thread = null;
+		if (running == null) {
+			return;
+		}
+		running.interrupt();
+		try {
+			running.join(5000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (leader()) {
+			try {
+				this.lease.release(this.clock.instant());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Dispatch lease could not be released: {}", ex.toString());
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.thread != null;
+	}
+
+}

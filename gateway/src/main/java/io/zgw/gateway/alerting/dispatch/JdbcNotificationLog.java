@@ -1,0 +1,79 @@
+package io.zgw.gateway.alerting.dispatch;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.zgw.alerts.dispatch.NotificationLog;
+import io.zgw.alerts.dispatch.NotificationLogEntry;
+import io.zgw.gateway.alerting.store.UtcTimes;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * JdbcNotificationLog keeps the dispatcher's notification log in the
+ * {@code notification_log} table, so a restarted or new lease holder does not repeat what
+ * was sent; writes join the caller's transaction (the outbox enqueue's).
+ */
+final class JdbcNotificationLog implements NotificationLog {
+
+	private static final String SELECT = "SELECT firing_fingerprints, resolved_fingerprints, sent_at, expires_at "
+			+ "FROM notification_log WHERE group_key_hash = ? AND receiver = ? AND expires_at >= ?";
+
+	private static final String UPSERT = "INSERT INTO notification_log (group_key_hash, receiver, group_key, "
+			+ "firing_fingerprints, resolved_fingerprints, sent_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+			+ "ON DUPLICATE KEY UPDATE group_key = VALUES(group_key), firing_fingerprints = VALUES(firing_fingerprints), "
+			+ "resolved_fingerprints = VALUES(resolved_fingerprints), sent_at = VALUES(sent_at), "
+			+ "expires_at = VALUES(expires_at)";
+
+	private final DSLContext dsl;
+
+	JdbcNotificationLog(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	public Optional<NotificationLogEntry> get(String groupKey, String integrationKey, Instant now) {
+		Record row = this.dsl.fetchOne(SELECT, hash(groupKey), integrationKey, UtcTimes.bind(now));
+		if (row == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new NotificationLogEntry(split(row.get(0, String.class)), split(row.get(1, String.class)),
+				UtcTimes.fromColumn(row.get(2, LocalDateTime.class)),
+				UtcTimes.fromColumn(row.get(3, LocalDateTime.class))));
+	}
+
+	@Override
+	public void put(String groupKey, String integrationKey, NotificationLogEntry entry) {
+		this.dsl.execute(UPSERT, hash(groupKey), integrationKey, groupKey,
+				String.join(",", new TreeSet<>(entry.firing())), String.join(",", new TreeSet<>(entry.resolved())),
+				UtcTimes.bind(entry.timestamp()), UtcTimes.bind(entry.expiresAt()));
+	}
+
+	/** Deletes entries that expired before {@code now}; returns how many. */
+	int purgeExpired(Instant now) {
+		return this.dsl.execute("DELETE FROM notification_log WHERE expires_at < ?", UtcTimes.bind(now));
+	}
+
+	private static Set<String> split(String joined) {
+		return joined.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(joined.split(",")));
+	}
+
+	static String hash(String groupKey) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(groupKey.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing", ex);
+		}
+	}
+
+}

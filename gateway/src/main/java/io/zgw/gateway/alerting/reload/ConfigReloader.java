@@ -1,0 +1,192 @@
+package io.zgw.gateway.alerting.reload;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zgw.alerts.config.AlertmanagerConfig;
+import io.zgw.alerts.config.ConfigException;
+import io.zgw.alerts.config.UnsupportedIntegration;
+import io.zgw.gateway.alerting.dispatch.DispatchMetrics;
+import io.zgw.gateway.alerting.dispatch.DispatchProperties;
+import io.zgw.gateway.alerting.dispatch.DispatchService;
+import io.zgw.gateway.alerting.routing.RoutingFile;
+import io.zgw.gateway.notify.AlertmanagerReceivers;
+import io.zgw.gateway.notify.Receiver;
+import io.zgw.gateway.notify.ReceiverNotifiers;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * ConfigReloader loads the routing file into the running gateway: at start-up it hands
+ * the receivers to the notifiers, and on {@code POST /-/reload} or when the file changes
+ * it validates the file and, only if it is good, swaps routing, receivers and the
+ * dispatcher's groups; a bad file is refused and the running configuration kept.
+ */
+@Component
+public class ConfigReloader implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ConfigReloader.class);
+
+	private final RoutingFile routing;
+
+	private final ReceiverNotifiers receivers;
+
+	private final DispatchService dispatch;
+
+	private final DispatchProperties properties;
+
+	private final Counter successes;
+
+	private final Counter failures;
+
+	private final AtomicInteger lastSuccess = new AtomicInteger(1);
+
+	private byte @Nullable [] lastSeen;
+
+	private @Nullable ScheduledExecutorService watcher;
+
+	ConfigReloader(RoutingFile routing, ReceiverNotifiers receivers, DispatchService dispatch,
+			DispatchProperties properties, MeterRegistry meters) {
+		this.routing = routing;
+		this.receivers = receivers;
+		this.dispatch = dispatch;
+		this.properties = properties;
+		this.successes = meters.counter(DispatchMetrics.RELOADS, "outcome", "success");
+		this.failures = meters.counter(DispatchMetrics.RELOADS, "outcome", "failure");
+		Gauge.builder(DispatchMetrics.LAST_RELOAD_SUCCESS, this.lastSuccess, AtomicInteger::get).register(meters);
+		AlertmanagerConfig config = routing.config();
+		try {
+			receivers.replace(AlertmanagerReceivers.of(config));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("zgw.alerting.routing-config-file: '" + routing.path().orElse(null)
+					+ "' is not usable: " + ex.getMessage(), ex);
+		}
+		warnUnsupported(config);
+		this.lastSeen = fingerprint();
+	}
+
+	/**
+	 * Reloads the routing file.
+	 * @throws ReloadException naming the file and the bad element when it is refused
+	 */
+	public synchronized void reload() {
+		String file = this.routing.path().map(Path::toString).orElse("(no routing file)");
+		this.lastSeen = fingerprint();
+		RoutingFile.Loaded loaded;
+		List<Receiver> built;
+		try {
+			loaded = this.routing.read();
+			built = AlertmanagerReceivers.of(loaded.config());
+		}
+		catch (ConfigException ex) {
+			throw refused(file, ex.path(), ex.getMessage(), ex);
+		}
+		catch (IllegalArgumentException ex) {
+			throw refused(file, "receivers", ex.getMessage(), ex);
+		}
+		catch (IOException ex) {
+			throw refused(file, "file", "cannot read " + file + ": " + ex, ex);
+		}
+		this.routing.use(loaded);
+		this.receivers.replace(built);
+		this.dispatch.rebuild(loaded.config());
+		warnUnsupported(loaded.config());
+		this.successes.increment();
+		this.lastSuccess.set(1);
+		log.info("Reloaded routing file {}", file);
+	}
+
+	private ReloadException refused(String file, String path, String message, Exception cause) {
+		this.failures.increment();
+		this.lastSuccess.set(0);
+		log.error("Routing file {} refused, keeping the running configuration: {}", file, message);
+		return new ReloadException(file, path, message, cause);
+	}
+
+	private static void warnUnsupported(AlertmanagerConfig config) {
+		for (UnsupportedIntegration unsupported : config.unsupportedIntegrations()) {
+			log.warn("Receiver '{}' has a {} integration ({}) that zgw does not deliver; it is ignored",
+					unsupported.receiver(), unsupported.type(), unsupported.path());
+		}
+	}
+
+	/** Checks the file for a change (modification time and content) and reloads it. */
+	void reloadIfChanged() {
+		byte[] seen = fingerprint();
+		synchronized (this) {
+			if (Arrays.equals(seen, this.lastSeen)) {
+				return;
+			}
+		}
+		try {
+			reload();
+		}
+		catch (ReloadException ex) {
+			// Logged and counted by reload().
+		}
+	}
+
+	private byte @Nullable [] fingerprint() {
+		Path path = this.routing.path().orElse(null);
+		if (path == null) {
+			return null;
+		}
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(Files.getLastModifiedTime(path).toString().getBytes());
+			digest.update(Files.readAllBytes(path));
+			return digest.digest();
+		}
+		catch (IOException ex) {
+			return new byte[0];
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing", ex);
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.routing.path().isEmpty() || this.properties.reloadPoll().isZero()) {
+			return;
+		}
+		this.watcher = Executors.newSingleThreadScheduledExecutor((r) -> {
+			Thread t = new Thread(r, "zgw-config-watch");
+			t.setDaemon(true);
+			return t;
+		});
+		long every = this.properties.reloadPoll().toMillis();
+		this.watcher.scheduleWithFixedDelay(this::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.watcher != null) {
+			this.watcher.shutdownNow();
+			this.watcher = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.watcher != null;
+	}
+
+}

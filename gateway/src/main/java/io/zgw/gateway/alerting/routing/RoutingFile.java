@@ -1,0 +1,141 @@
+package io.zgw.gateway.alerting.routing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.zgw.alerts.config.AlertmanagerConfig;
+import io.zgw.alerts.config.ConfigException;
+import io.zgw.alerts.config.ConfigLoader;
+import io.zgw.alerts.inhibit.Inhibitor;
+import io.zgw.alerts.model.LabelSet;
+import io.zgw.alerts.routing.Route;
+import io.zgw.gateway.alerting.AlertingProperties;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * RoutingFile is the {@code alertmanager.yml} named by
+ * {@code zgw.alerting.routing-config-file}, loaded and validated at start-up and swapped
+ * by a reload: the Alertmanager API shows its receivers, routes alerts through its tree
+ * and applies its inhibit rules, and the dispatcher notifies with it. Without a file
+ * every alert goes to one receiver named {@value #DEFAULT_RECEIVER}, which has no
+ * integrations, and nothing is inhibited.
+ */
+@Component
+public class RoutingFile {
+
+	/** The receiver of every alert when no file is configured. */
+	public static final String DEFAULT_RECEIVER = "default";
+
+	private static final String DEFAULT_CONFIG = "route: {receiver: default}\nreceivers: [{name: default}]\n";
+
+	private final @Nullable Path path;
+
+	private volatile Loaded current;
+
+	RoutingFile(AlertingProperties properties) {
+		String file = properties.routingConfigFile();
+		this.path = (file == null || file.isBlank()) ? null : Path.of(file);
+		try {
+			this.current = read();
+		}
+		catch (IOException | ConfigException ex) {
+			throw new IllegalStateException(
+					"zgw.alerting.routing-config-file: '" + file + "' is not usable: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Reads and validates the file without using it.
+	 * @throws IOException when it cannot be read
+	 * @throws ConfigException naming the path of the bad element
+	 */
+	public Loaded read() throws IOException {
+		if (this.path == null) {
+			return new Loaded(ConfigLoader.load(DEFAULT_CONFIG), "");
+		}
+		String text = Files.readString(this.path, StandardCharsets.UTF_8);
+		return new Loaded(ConfigLoader.load(text), text);
+	}
+
+	/** Makes a loaded file the one in use. */
+	public void use(Loaded loaded) {
+		this.current = loaded;
+	}
+
+	/** Returns the file, if one is configured. */
+	public Optional<Path> path() {
+		return Optional.ofNullable(this.path);
+	}
+
+	/** Returns the configuration in use. */
+	public AlertmanagerConfig config() {
+		return this.current.config();
+	}
+
+	/** Returns the receivers the routing tree sends the alert to, in tree order. */
+	public List<String> receiversFor(LabelSet labels) {
+		List<String> receivers = new ArrayList<>();
+		for (Route route : config().route().match(labels)) {
+			String receiver = route.options().receiver();
+			if (!receivers.contains(receiver)) {
+				receivers.add(receiver);
+			}
+		}
+		return receivers;
+	}
+
+	/**
+	 * Returns the aggregation groups the alert falls into: one per matching route, keyed
+	 * like Alertmanager's group key, with the route's group labels and receiver.
+	 */
+	public List<Group> groupsFor(LabelSet labels) {
+		List<Group> groups = new ArrayList<>();
+		for (Route route : config().route().match(labels)) {
+			LabelSet groupLabels = route.groupLabels(labels);
+			groups.add(new Group(route.groupKey(groupLabels), groupLabels, route.options().receiver()));
+		}
+		return groups;
+	}
+
+	/** Returns every receiver name, sorted. */
+	public List<String> receiverNames() {
+		return config().receivers().keySet().stream().sorted().toList();
+	}
+
+	/** Returns the inhibit rules of the file (none without a file). */
+	public Inhibitor inhibitor() {
+		return config().inhibitor();
+	}
+
+	/** Returns the file's text as written, for {@code GET /api/v2/status}. */
+	public String original() {
+		return this.current.original();
+	}
+
+	/**
+	 * Group is one aggregation group an alert belongs to.
+	 *
+	 * @param key Alertmanager's group key (route and group labels)
+	 * @param labels the group labels
+	 * @param receiver the route's receiver
+	 */
+	public record Group(String key, LabelSet labels, String receiver) {
+	}
+
+	/**
+	 * Loaded is a validated file.
+	 *
+	 * @param config the parsed configuration
+	 * @param original the text as written (empty without a file)
+	 */
+	public record Loaded(AlertmanagerConfig config, String original) {
+	}
+
+}

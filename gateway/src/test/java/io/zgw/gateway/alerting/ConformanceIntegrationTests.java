@@ -1,0 +1,105 @@
+package io.zgw.gateway.alerting;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import io.zgw.gateway.testsupport.AlertmanagerProcess;
+import io.zgw.gateway.testsupport.ConformanceScenario;
+import io.zgw.gateway.testsupport.RecordingReceiver;
+import io.zgw.gateway.testsupport.ScenarioRunner;
+import org.jooq.DSLContext;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Conformance: every scenario of {@code src/test/resources/conformance/} is played
+ * against the real Alertmanager 0.25 and against zgw at the same time, each with its own
+ * recording receiver, and both must send the same notifications. zgw gets the scenario's
+ * routing file through {@code POST /-/reload} on a cleared store.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "zgw.notify.enabled=true", "zgw.alerting.dispatch.reload-poll=0s",
+				"zgw.alerting.dispatch.lease-ttl=4s", "zgw.alerting.dispatch.lease-renew=1s" })
+@ActiveProfiles({ "it", "alerting-it" })
+@DirtiesContext
+class ConformanceIntegrationTests {
+
+	static final Path ROUTING = PipelineTestSupport
+		.routingFile("route: {receiver: default}\n" + "receivers: [{name: default}]\n");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		PipelineTestSupport.ownDatabase(registry, "conformance");
+		registry.add("zgw.alerting.routing-config-file", ROUTING::toString);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DSLContext dsl;
+
+	static Stream<String> scenarios() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("src/test/resources/conformance"))) {
+			return files.map((file) -> file.getFileName().toString()).sorted().toList().stream();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("scenarios")
+	void zgwNotifiesExactlyAsAlertmanager(String name) throws Exception {
+		ConformanceScenario scenario = ConformanceScenario.load(name);
+		try (RecordingReceiver amReceiver = new RecordingReceiver();
+				RecordingReceiver zgwReceiver = new RecordingReceiver();
+				AlertmanagerProcess alertmanager = AlertmanagerProcess.start(scenario.configFor(amReceiver))) {
+			useScenario(scenario.configFor(zgwReceiver));
+			CompletableFuture<List<ScenarioRunner.Notification>> reference = CompletableFuture
+				.supplyAsync(() -> play(new ScenarioRunner(alertmanager.url(), null), scenario, amReceiver));
+			List<ScenarioRunner.Notification> zgw = play(
+					new ScenarioRunner("http://127.0.0.1:" + this.port, AlertingTestSupport.ADMIN_KEY), scenario,
+					zgwReceiver);
+			List<ScenarioRunner.Notification> expected = reference.get();
+			assertThat(expected).as("Alertmanager sent something").isNotEmpty();
+			assertThat(zgw).isEqualTo(expected);
+		}
+	}
+
+	// A store of its own per scenario: clear it, then load the scenario's file.
+	private void useScenario(String config) throws IOException {
+		for (String table : List.of("alert_history", "alert", "silence", "notification_log", "outbox")) {
+			this.dsl.execute("DELETE FROM " + table);
+		}
+		Files.writeString(ROUTING, config);
+		assertThat(new AlertingTestSupport(this.port).post("/-/reload", "", Map.of()).statusCode()).isEqualTo(200);
+	}
+
+	private static List<ScenarioRunner.Notification> play(ScenarioRunner runner, ConformanceScenario scenario,
+			RecordingReceiver receiver) {
+		try {
+			return runner.run(scenario, receiver);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.zgw.gateway.alerting;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zgw.gateway.testsupport.RecordingReceiver;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * PipelineTestSupport sets up notification pipeline tests: a recording receiver, a
+ * routing file on disk and a database of the test's own.
+ */
+public final class PipelineTestSupport {
+
+	private PipelineTestSupport() {
+	}
+
+	/** Starts a recording webhook receiver. */
+	public static RecordingReceiver startReceiver() {
+		try {
+			return new RecordingReceiver();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Writes the routing file text to a temporary file. */
+	public static Path routingFile(String text) {
+		try {
+			Path file = Files.createTempFile("zgw-routing-", ".yml");
+			file.toFile().deleteOnExit();
+			Files.writeString(file, text);
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Points the context at a database of its own ({@code <ZGW_IT_DB>_<suffix>}), so that
+	 * dispatchers and delivery workers of other cached test contexts do not take its
+	 * lease or its outbox rows.
+	 */
+	public static void ownDatabase(DynamicPropertyRegistry registry, String suffix) {
+		String base = System.getenv().getOrDefault("ZGW_IT_DB", "zgw_it");
+		registry.add("spring.datasource.url",
+				() -> "jdbc:mysql://127.0.0.1:3306/" + base + "_" + suffix + "?createDatabaseIfNotExist=true");
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.zgw.gateway.alerting;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests reloading the routing file: {@code POST /-/reload} with a good file swaps the
+ * receivers, a bad file is refused with 400 naming the bad element and the running
+ * configuration stays, a changed file is picked up by the watcher, and reloads are
+ * counted.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "zgw.alerting.dispatch.reload-poll=200ms")
+@ActiveProfiles({ "it", "alerting-it" })
+@DirtiesContext
+class ReloadIntegrationTests {
+
+	static final String FILE = """
+			route:
+			  receiver: %s
+			receivers:
+			  - name: %s
+			""";
+
+	static final Path ROUTING = PipelineTestSupport.routingFile(FILE.formatted("first", "first"));
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		PipelineTestSupport.ownDatabase(registry, "reload");
+		registry.add("zgw.alerting.routing-config-file", ROUTING::toString);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@AfterEach
+	void restoreFile() throws Exception {
+		Files.writeString(ROUTING, FILE.formatted("first", "first"));
+		new AlertingTestSupport(this.port).post("/-/reload", "", Map.of());
+	}
+
+	@Test
+	void reloadWithAGoodFileSwapsTheReceivers() throws Exception {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		double before = this.meters.counter("zgw.config.reloads", "outcome", "success").count();
+		Files.writeString(ROUTING, FILE.formatted("second", "second"));
+		assertThat(http.post("/-/reload", "", Map.of()).statusCode()).isEqualTo(200);
+		assertThat(receivers(http)).isEqualTo("[{\"name\":\"second\"}]");
+		assertThat(this.meters.counter("zgw.config.reloads", "outcome", "success").count()).isEqualTo(before + 1);
+		assertThat(this.meters.get("zgw.config.last.reload.success").gauge().value()).isEqualTo(1.0);
+	}
+
+	@Test
+	void reloadWithABadFileIsRefusedNamingTheElementAndKeepsTheRunningConfiguration() throws Exception {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		double before = this.meters.counter("zgw.config.reloads", "outcome", "failure").count();
+		Files.writeString(ROUTING, FILE.formatted("nobody", "first"));
+		HttpResponse<String> response = http.post("/-/reload", "", Map.of());
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("parameter").asString()).startsWith("route");
+		assertThat(problem.get("detail").asString()).contains(ROUTING.toString()).contains("nobody");
+		assertThat(receivers(http)).isEqualTo("[{\"name\":\"first\"}]");
+		assertThat(this.meters.counter("zgw.config.reloads", "outcome", "failure").count()).isEqualTo(before + 1);
+		assertThat(this.meters.get("zgw.config.last.reload.success").gauge().value()).isEqualTo(0.0);
+	}
+
+	@Test
+	void reloadNeedsTheAdminRole() {
+		AlertingTestSupport anonymous = new AlertingTestSupport(this.port, "no-such-key");
+		assertThat(anonymous.post("/-/reload", "", Map.of()).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aChangedFileIsReloadedWithoutARequest() throws Exception {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		Files.writeString(ROUTING, FILE.formatted("watched", "watched"));
+		// Bounded poll: the watcher reads the file on its own thread every 200 ms.
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!receivers(http).contains("watched") && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(receivers(http)).isEqualTo("[{\"name\":\"watched\"}]");
+	}
+
+	private static String receivers(AlertingTestSupport http) {
+		return http.get("/api/v2/receivers").body();
+	}
+
+}

@@ -1,0 +1,205 @@
+package io.zgw.gateway.alerting.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zgw.alerts.dispatch.Notification;
+import io.zgw.alerts.dispatch.NotificationLogEntry;
+import io.zgw.alerts.model.LabelSet;
+import io.zgw.gateway.alerting.AlertingTestSupport;
+import io.zgw.gateway.alerting.PipelineTestSupport;
+import io.zgw.gateway.alerting.routing.RoutingFile;
+import io.zgw.gateway.alerting.store.AlertReader;
+import io.zgw.gateway.alerting.store.SilenceStore;
+import io.zgw.gateway.alerting.store.UtcTimes;
+import io.zgw.gateway.notify.ManualClock;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that only one replica dispatches: two lease holders on the real MariaDB with a
+ * manual clock; the second takes over when the first stops renewing, rebuilds from the
+ * store and, thanks to the durable notification log, repeats nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "zgw.alerting.dispatch.enabled=false")
+@ActiveProfiles({ "it", "alerting-it" })
+@DirtiesContext
+class DispatchLeaseIntegrationTests {
+
+	static final java.nio.file.Path ROUTING = PipelineTestSupport.routingFile("""
+			route:
+			  receiver: hook
+			  group_by: [run]
+			  group_wait: 1s
+			  group_interval: 1s
+			  repeat_interval: 1h
+			receivers:
+			  - name: hook
+			    webhook_configs: [{url: 'http://127.0.0.1:9/never-called'}]
+			""");
+
+	static final DispatchProperties PROPERTIES = new DispatchProperties(true, Duration.ofSeconds(30),
+			Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ZERO);
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		PipelineTestSupport.ownDatabase(registry, "lease");
+		registry.add("zgw.alerting.routing-config-file", ROUTING::toString);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DSLContext dsl;
+
+	@Autowired
+	RoutingFile routing;
+
+	@Autowired
+	AlertReader reader;
+
+	@Autowired
+	SilenceStore silences;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void leaseGoesToOneHolderAndIsTakenOverOnlyAfterItExpires() {
+		String name = "test-" + UUID.randomUUID();
+		DispatchLease a = new DispatchLease(this.dsl, name, "a", Duration.ofSeconds(30));
+		DispatchLease b = new DispatchLease(this.dsl, name, "b", Duration.ofSeconds(30));
+		Instant t = Instant.parse("2026-11-28T12:00:00Z");
+		assertThat(a.acquire(t)).isTrue();
+		assertThat(b.acquire(t.plusSeconds(1))).isFalse();
+		assertThat(a.acquire(t.plusSeconds(10))).isTrue();
+		assertThat(b.acquire(t.plusSeconds(39))).as("a renewed until t+40").isFalse();
+		assertThat(b.acquire(t.plusSeconds(41))).isTrue();
+		assertThat(a.acquire(t.plusSeconds(42))).as("a lost it").isFalse();
+		b.release(t.plusSeconds(43));
+		assertThat(a.acquire(t.plusSeconds(43))).as("released leases are free at once").isTrue();
+	}
+
+	@Test
+	void onlyTheLeaseHolderNotifiesAndATakeOverRepeatsNothingButCarriesOn() {
+		String lease = "test-" + UUID.randomUUID();
+		ManualClock clock = new ManualClock(Instant.now());
+		List<Notification> sentA = new CopyOnWriteArrayList<>();
+		List<Notification> sentB = new CopyOnWriteArrayList<>();
+		DispatchService a = service(lease, "a", clock, sentA);
+		DispatchService b = service(lease, "b", clock, sentB);
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		String run = UUID.randomUUID().toString();
+		String alert = "[{\"labels\":{\"alertname\":\"Lease\",\"run\":\"%s\"}%s}]";
+		assertThat(http.post("/api/v2/alerts", alert.formatted(run, ""), Map.of()).statusCode()).isEqualTo(200);
+
+		a.step();
+		b.step();
+		assertThat(a.leader()).isTrue();
+		assertThat(b.leader()).isFalse();
+		clock.advance(Duration.ofSeconds(2));
+		a.step();
+		b.step();
+		assertThat(ofRun(sentA, run)).hasSize(1);
+		assertThat(ofRun(sentB, run)).isEmpty();
+
+		// a stops renewing; once its lease expired b takes over, rebuilds from the
+		// store, and the notification log keeps it from notifying the same again.
+		clock.advance(Duration.ofSeconds(31));
+		b.step();
+		assertThat(b.leader()).isTrue();
+		a.step();
+		assertThat(a.leader()).isFalse();
+		assertThat(ofRun(sentB, run)).isEmpty();
+
+		String fingerprint = LabelSet.of(Map.of("alertname", "Lease", "run", run)).fingerprintHex();
+		http.post("/api/v2/alerts", alert.formatted(run, ",\"endsAt\":\"" + clock.instant().minusSeconds(40) + "\""),
+				Map.of());
+		b.received(List.of(this.reader.find("am:" + fingerprint).orElseThrow()));
+		a.received(List.of(this.reader.find("am:" + fingerprint).orElseThrow()));
+		clock.advance(Duration.ofSeconds(2));
+		a.step();
+		b.step();
+		assertThat(ofRun(sentB, run)).singleElement().satisfies((n) -> assertThat(n.status()).isEqualTo("resolved"));
+		assertThat(ofRun(sentA, run)).hasSize(1);
+	}
+
+	@Test
+	void timerSleepsUntilTheNextGroupIsDueOrTheLeaseNeedsRenewing() {
+		// A day ahead, so no stored alert is recent enough to be rebuilt into a group.
+		ManualClock clock = new ManualClock(Instant.now().plus(Duration.ofDays(1)));
+		DispatchService service = service("test-" + UUID.randomUUID(), "a", clock, new CopyOnWriteArrayList<>());
+		Duration idle = service.step();
+		assertThat(idle).isEqualTo(PROPERTIES.leaseRenew());
+		String run = UUID.randomUUID().toString();
+		service.received(List.of(new io.zgw.gateway.alerting.store.StoredAlert("am:x", "alertmanager",
+				LabelSet.of(Map.of("alertname", "Timer", "run", run)), Map.of(), "", clock.instant(),
+				clock.instant().plusSeconds(300), clock.instant(), false)));
+		assertThat(service.step()).isEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void leaseHolderDeletesSilencesExpiredOver120HoursAgoAndExpiredNotificationLogEntries() {
+		ManualClock clock = new ManualClock(Instant.now().plus(Duration.ofDays(30)));
+		Instant now = clock.instant();
+		String old = silence(now.minus(Duration.ofHours(121)));
+		String recent = silence(now.minus(Duration.ofHours(119)));
+		String expired = logEntry(now.minusSeconds(1));
+		String live = logEntry(now.plus(Duration.ofHours(1)));
+		service("test-" + UUID.randomUUID(), "a", clock, new CopyOnWriteArrayList<>()).step();
+		assertThat(this.silences.find(old)).isEmpty();
+		assertThat(this.silences.find(recent)).isPresent();
+		assertThat(this.dsl.fetchCount(this.dsl.selectFrom("notification_log").where("group_key = ?", expired)))
+			.isZero();
+		assertThat(this.dsl.fetchCount(this.dsl.selectFrom("notification_log").where("group_key = ?", live))).isOne();
+	}
+
+	private String silence(Instant endsAt) {
+		String id = UUID.randomUUID().toString();
+		String at = UtcTimes.bind(endsAt);
+		this.dsl.execute("INSERT INTO silence (id, matchers, starts_at, ends_at, created_by, comment, updated_at) "
+				+ "VALUES (?, '[]', ?, ?, 'test', 'housekeeping', ?)", id, at, at, at);
+		return id;
+	}
+
+	private String logEntry(Instant expiresAt) {
+		String groupKey = "{}:{run=\"" + UUID.randomUUID() + "\"}";
+		new JdbcNotificationLog(this.dsl).put(groupKey, "hook/webhook/0", new NotificationLogEntry(
+				java.util.Set.of("a"), java.util.Set.of(), expiresAt.minusSeconds(60), expiresAt));
+		return groupKey;
+	}
+
+	private DispatchService service(String lease, String holder, ManualClock clock, List<Notification> sent) {
+		return new DispatchService(this.routing, this.reader, new StoredSilencer(this.silences),
+				new JdbcNotificationLog(this.dsl), sent::add, () -> {
+				}, new TransactionTemplate(this.transactions),
+				new DispatchLease(this.dsl, lease, holder, PROPERTIES.leaseTtl()), clock, PROPERTIES, this.meters);
+	}
+
+	private static List<Notification> ofRun(List<Notification> sent, String run) {
+		return sent.stream().filter((n) -> run.equals(n.groupLabels().get("run"))).toList();
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.zgw.gateway.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * ConformanceScenario is one routing file plus a timed alert stream, read from
+ * {@code src/test/resources/conformance}, that Alertmanager and zgw are both fed.
+ *
+ * @param config the Alertmanager configuration, with {@code RECEIVER_URL} standing for
+ * the recording receiver's base URL
+ * @param silences silences (Alertmanager API v2 matchers) created before the first step
+ * @param steps what is sent when, in seconds from the start
+ * @param end seconds after the start at which the notifications are compared
+ */
+public record ConformanceScenario(String config, List<Silence> silences, List<Step> steps, int end) {
+
+	private static final ObjectMapper YAML = YAMLMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	public ConformanceScenario {
+		silences = (silences != null) ? silences : List.of();
+	}
+
+	/** Step is the alerts fired and resolved at one moment of the scenario. */
+	public record Step(int at, List<Map<String, String>> alerts, List<Map<String, String>> resolved) {
+
+		public Step {
+			alerts = (alerts != null) ? alerts : List.of();
+			resolved = (resolved != null) ? resolved : List.of();
+		}
+
+	}
+
+	/** Silence is a silence's matchers in Alertmanager API v2 form. */
+	public record Silence(List<Map<String, Object>> matchers) {
+	}
+
+	public static ConformanceScenario load(String name) throws IOException {
+		try (InputStream in = ConformanceScenario.class.getResourceAsStream("/conformance/" + name)) {
+			if (in == null) {
+				throw new IllegalArgumentException("no conformance scenario " + name);
+			}
+			return YAML.readValue(in, ConformanceScenario.class);
+		}
+	}
+
+	public String configFor(RecordingReceiver receiver) {
+		return this.config.replace("RECEIVER_URL", receiver.url(""));
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.zgw.gateway.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * ScenarioRunner plays a {@link ConformanceScenario} against any server that speaks the
+ * Alertmanager API v2 and reduces what the recording receiver got to a comparable,
+ * timing-free list of notifications.
+ */
+public final class ScenarioRunner {
+
+	private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String baseUrl;
+
+	private final String bearerKey;
+
+	/**
+	 * Notification is one webhook call reduced to what must match between
+	 * implementations.
+	 */
+	public record Notification(String receiver, String status, Map<String, String> groupLabels, List<String> alerts) {
+	}
+
+	public ScenarioRunner(String baseUrl, String bearerKey) {
+		this.baseUrl = baseUrl;
+		this.bearerKey = bearerKey;
+	}
+
+	/** Runs the scenario in real time and returns the notifications, sorted. */
+	public List<Notification> run(ConformanceScenario scenario, RecordingReceiver receiver)
+			throws IOException, InterruptedException {
+		for (ConformanceScenario.Silence silence : scenario.silences()) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("matchers", silence.matchers());
+			body.put("startsAt", Instant.now().minusSeconds(60).toString());
+			body.put("endsAt", Instant.now().plus(1, ChronoUnit.HOURS).toString());
+			body.put("createdBy", "conformance");
+			body.put("comment", "conformance scenario");
+			post("/api/v2/silences", JSON.writeValueAsString(body));
+		}
+		long start = System.nanoTime();
+		for (ConformanceScenario.Step step : scenario.steps()) {
+			sleepUntil(start, step.at() * 1000L);
+			List<Map<String, Object>> alerts = new ArrayList<>();
+			Instant now = Instant.now();
+			for (Map<String, String> labels : step.alerts()) {
+				alerts.add(Map.of("labels", labels, "generatorURL", "http://conformance/"));
+			}
+			for (Map<String, String> labels : step.resolved()) {
+				alerts.add(Map.of("labels", labels, "generatorURL", "http://conformance/", "endsAt",
+						now.minusMillis(1).toString()));
+			}
+			post("/api/v2/alerts", JSON.writeValueAsString(alerts));
+		}
+		sleepUntil(start, scenario.end() * 1000L);
+		return reduce(receiver.received());
+	}
+
+	private void post(String path, String body) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (this.bearerKey != null) {
+			request.header("Authorization", "Bearer " + this.bearerKey);
+		}
+		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException(
+					"POST " + path + " answered " + response.statusCode() + ": " + response.body());
+		}
+	}
+
+	private static void sleepUntil(long start, long offsetMillis) throws InterruptedException {
+		long waitMillis = offsetMillis - (System.nanoTime() - start) / 1_000_000;
+		if (waitMillis > 0) {
+			// The scenario is a real-time stream fed to two real servers; this paces it.
+			Thread.sleep(waitMillis);
+		}
+	}
+
+	static List<Notification> reduce(List<RecordingReceiver.Received> received) {
+		List<Notification> notifications = new ArrayList<>();
+		for (RecordingReceiver.Received call : received) {
+			JsonNode payload = JSON.readTree(call.body());
+			Map<String, String> groupLabels = new TreeMap<>();
+			payload.get("groupLabels")
+				.properties()
+				.forEach((e) -> groupLabels.put(e.getKey(), e.getValue().asString()));
+			List<String> alerts = new ArrayList<>();
+			for (JsonNode alert : payload.get("alerts")) {
+				Map<String, String> labels = new TreeMap<>();
+				alert.get("labels").properties().forEach((e) -> labels.put(e.getKey(), e.getValue().asString()));
+				alerts.add(alert.get("status").asString() + labels);
+			}
+			alerts.sort(Comparator.naturalOrder());
+			notifications
+				.add(new Notification(call.path().substring(1), payload.get("status").asString(), groupLabels, alerts));
+		}
+		notifications.sort(Comparator.comparing(Notification::toString));
+		return notifications;
+	}
+
+}
