@@ -23,6 +23,7 @@ import io.zgw.gateway.notify.outbox.OutboxQueue;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 import io.zgw.gateway.query.LabShards;
 import io.zgw.gateway.query.LabShards.LabShard;
+import io.zgw.gateway.testsupport.PrometheusProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,7 @@ class DashboardQueriesTest {
 		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
 		deliverOneNotificationAndFailOne();
 		System.gc(); // so the JVM has published a GC pause for the GC panel
-		this.prometheus = PrometheusProcess.start(this.port);
+		this.prometheus = PrometheusProcess.scraping(this.port);
 		this.prometheus.awaitScrapes(3, Duration.ofSeconds(60));
 	}
 

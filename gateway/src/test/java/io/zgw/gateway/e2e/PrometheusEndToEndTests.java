@@ -78,7 +78,7 @@ class PrometheusEndToEndTests {
 				          summary: always firing
 				""".formatted(run);
 		AlertingTestSupport gateway = new AlertingTestSupport(this.port, KEY);
-		try (PrometheusProcess prometheus = PrometheusProcess.start(rules, "127.0.0.1:" + this.port, KEY)) {
+		try (PrometheusProcess prometheus = PrometheusProcess.alerting(rules, "127.0.0.1:" + this.port, KEY)) {
 			List<JsonNode> stored = new ArrayList<>();
 			Awaitility.await("Prometheus's alert in zgw")
 				.atMost(DELIVERY)
