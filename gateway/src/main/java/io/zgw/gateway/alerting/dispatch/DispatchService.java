@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.dispatch.Dispatcher;
 import io.zgw.alerts.dispatch.Notification;
@@ -60,6 +61,8 @@ public final class DispatchService implements SmartLifecycle {
 
 	private final Counter flushFailures;
 
+	private final Timer flushLag;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition wake = this.lock.newCondition();
@@ -99,6 +102,7 @@ public final class DispatchService implements SmartLifecycle {
 		this.properties = properties;
 		this.notifications = meters.counter(DispatchMetrics.NOTIFICATIONS);
 		this.flushFailures = meters.counter(DispatchMetrics.FLUSH_FAILURES);
+		this.flushLag = Timer.builder(DispatchMetrics.FLUSH_LAG).publishPercentileHistogram().register(meters);
 		this.dispatcher = new Dispatcher(routing.config(), silencer, notificationLog);
 	}
 
@@ -165,6 +169,7 @@ public final class DispatchService implements SmartLifecycle {
 		Optional<Instant> due = this.dispatcher.nextFlush();
 		if (due.isPresent() && !due.get().isAfter(now)) {
 			flush(now);
+			this.flushLag.record(Duration.between(due.get(), this.clock.instant()));
 			due = this.dispatcher.nextFlush();
 		}
 		Instant wakeAt = this.nextRenewal;
