@@ -3,6 +3,7 @@ package io.zgw.gateway.alerting.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +76,8 @@ public final class DispatchService implements SmartLifecycle {
 
 	private volatile Dispatcher dispatcher;
 
+	private @Nullable List<StoredAlert> arrivedDuringRebuild;
+
 	private boolean leader;
 
 	private @Nullable Instant nextRenewal;
@@ -119,6 +122,9 @@ public final class DispatchService implements SmartLifecycle {
 				// store.
 				return;
 			}
+			if (this.arrivedDuringRebuild != null) {
+				this.arrivedDuringRebuild.addAll(committed);
+			}
 			for (StoredAlert alert : committed) {
 				this.dispatcher.receive(toAlert(alert), now);
 			}
@@ -137,19 +143,53 @@ public final class DispatchService implements SmartLifecycle {
 	 */
 	public void rebuild(AlertmanagerConfig config) {
 		this.flushLock.lock();
-		this.lock.lock();
 		try {
+			// Read the store without holding up the commit feed: commits arriving
+			// meanwhile are buffered and replayed onto the rebuilt groups (replaying one
+			// the read already saw changes nothing).
+			List<StoredAlert> arrived = new ArrayList<>();
+			this.lock.lock();
+			try {
+				this.arrivedDuringRebuild = arrived;
+			}
+			finally {
+				this.lock.unlock();
+			}
 			Instant now = this.clock.instant();
 			Dispatcher rebuilt = new Dispatcher(config, this.silencer, this.notificationLog);
-			for (StoredAlert alert : this.reader.endingAfter(now.minus(this.properties.resolvedLookback()))) {
+			List<StoredAlert> stored;
+			try {
+				stored = this.reader.endingAfter(now.minus(this.properties.resolvedLookback()));
+			}
+			catch (RuntimeException ex) {
+				// Keep the groups we have.
+				this.lock.lock();
+				try {
+					this.arrivedDuringRebuild = null;
+				}
+				finally {
+					this.lock.unlock();
+				}
+				throw ex;
+			}
+			for (StoredAlert alert : stored) {
 				rebuilt.receive(toAlert(alert), now);
 			}
-			this.dispatcher = rebuilt;
-			this.woken = true;
-			this.wake.signalAll();
+			this.lock.lock();
+			try {
+				for (StoredAlert alert : arrived) {
+					rebuilt.receive(toAlert(alert), now);
+				}
+				this.arrivedDuringRebuild = null;
+				this.dispatcher = rebuilt;
+				this.woken = true;
+				this.wake.signalAll();
+			}
+			finally {
+				this.lock.unlock();
+			}
 		}
 		finally {
-			this.lock.unlock();
 			this.flushLock.unlock();
 		}
 	}
