@@ -3,6 +3,7 @@ package io.zgw.gateway.alerting;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -107,8 +108,8 @@ class AlertmanagerIngestIntegrationTests {
 			.formatted(this.host, end);
 		assertThat(post(resolve).statusCode()).isEqualTo(200);
 		StoredAlert resolved = stored("ResolvedByEnd");
-		assertThat(resolved.endsAt()).isEqualTo(end.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-		assertThat(resolved.startsAt()).isEqualTo(start.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+		assertThat(resolved.endsAt()).isEqualTo(end.truncatedTo(ChronoUnit.MILLIS));
+		assertThat(resolved.startsAt()).isEqualTo(start.truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	@Test

@@ -1,8 +1,5 @@
 package io.zgw.gateway.alerting;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.gateway.testsupport.RecordingReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +70,9 @@ class NotificationPipelineIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void postedAlertIsNotifiedAfterGroupWaitThenResolvedAndAReplayNotifiesNothingNew() throws Exception {
 		AlertingTestSupport http = new AlertingTestSupport(this.port);
@@ -90,6 +91,7 @@ class NotificationPipelineIntegrationTests {
 		// group_wait is 1 s; delivery polls hourly, so only the nudge gets it here in
 		// time.
 		assertThat(latency).isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
+		assertThat(this.meters.get("zgw.dispatch.flush.lag").timer().count()).isPositive();
 
 		String resolved = alert.formatted(run, ",\"endsAt\":\"" + Instant.now().minusSeconds(1) + "\"");
 		assertThat(http.post("/api/v2/alerts", "[" + resolved + "]", Map.of()).statusCode()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package io.zgw.gateway.alerting;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +19,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,11 +67,13 @@ class ReloadIntegrationTests {
 	@Test
 	void reloadWithAGoodFileSwapsTheReceivers() throws Exception {
 		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		// The watcher may pick the change up too, so reloads count at least once.
 		double before = this.meters.counter("zgw.config.reloads", "outcome", "success").count();
 		Files.writeString(ROUTING, FILE.formatted("second", "second"));
 		assertThat(http.post("/-/reload", "", Map.of()).statusCode()).isEqualTo(200);
 		assertThat(receivers(http)).isEqualTo("[{\"name\":\"second\"}]");
-		assertThat(this.meters.counter("zgw.config.reloads", "outcome", "success").count()).isEqualTo(before + 1);
+		assertThat(this.meters.counter("zgw.config.reloads", "outcome", "success").count())
+			.isGreaterThanOrEqualTo(before + 1);
 		assertThat(this.meters.get("zgw.config.last.reload.success").gauge().value()).isEqualTo(1.0);
 	}
 
@@ -89,7 +90,8 @@ class ReloadIntegrationTests {
 		assertThat(problem.get("parameter").asString()).startsWith("route");
 		assertThat(problem.get("detail").asString()).contains(ROUTING.toString()).contains("nobody");
 		assertThat(receivers(http)).isEqualTo("[{\"name\":\"first\"}]");
-		assertThat(this.meters.counter("zgw.config.reloads", "outcome", "failure").count()).isEqualTo(before + 1);
+		assertThat(this.meters.counter("zgw.config.reloads", "outcome", "failure").count())
+			.isGreaterThanOrEqualTo(before + 1);
 		assertThat(this.meters.get("zgw.config.last.reload.success").gauge().value()).isEqualTo(0.0);
 	}
 

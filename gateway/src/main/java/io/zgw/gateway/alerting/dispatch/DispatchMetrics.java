@@ -11,6 +11,12 @@ public final class DispatchMetrics {
 	/** Counter of flushes whose transaction failed (groups rebuilt afterwards). */
 	public static final String FLUSH_FAILURES = "zgw.dispatch.flush.failures";
 
+	/**
+	 * Timer: from the instant a group was due until its notifications were in the outbox
+	 * and delivery was nudged.
+	 */
+	public static final String FLUSH_LAG = "zgw.dispatch.flush.lag";
+
 	/** Gauge: 1 while this replica holds the dispatch lease. */
 	public static final String LEADER = "zgw.dispatch.leader";
 

@@ -3,6 +3,7 @@ package io.zgw.gateway.alerting.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.dispatch.Dispatcher;
 import io.zgw.alerts.dispatch.Notification;
@@ -60,6 +62,8 @@ public final class DispatchService implements SmartLifecycle {
 
 	private final Counter flushFailures;
 
+	private final Timer flushLag;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition wake = this.lock.newCondition();
@@ -71,6 +75,8 @@ public final class DispatchService implements SmartLifecycle {
 	private boolean woken;
 
 	private volatile Dispatcher dispatcher;
+
+	private @Nullable List<StoredAlert> arrivedDuringRebuild;
 
 	private boolean leader;
 
@@ -99,6 +105,7 @@ public final class DispatchService implements SmartLifecycle {
 		this.properties = properties;
 		this.notifications = meters.counter(DispatchMetrics.NOTIFICATIONS);
 		this.flushFailures = meters.counter(DispatchMetrics.FLUSH_FAILURES);
+		this.flushLag = Timer.builder(DispatchMetrics.FLUSH_LAG).publishPercentileHistogram().register(meters);
 		this.dispatcher = new Dispatcher(routing.config(), silencer, notificationLog);
 	}
 
@@ -114,6 +121,9 @@ public final class DispatchService implements SmartLifecycle {
 				// Only the lease holder keeps groups; a new holder rebuilds from the
 				// store.
 				return;
+			}
+			if (this.arrivedDuringRebuild != null) {
+				this.arrivedDuringRebuild.addAll(committed);
 			}
 			for (StoredAlert alert : committed) {
 				this.dispatcher.receive(toAlert(alert), now);
@@ -133,19 +143,53 @@ public final class DispatchService implements SmartLifecycle {
 	 */
 	public void rebuild(AlertmanagerConfig config) {
 		this.flushLock.lock();
-		this.lock.lock();
 		try {
+			// Read the store without holding up the commit feed: commits arriving
+			// meanwhile are buffered and replayed onto the rebuilt groups (replaying one
+			// the read already saw changes nothing).
+			List<StoredAlert> arrived = new ArrayList<>();
+			this.lock.lock();
+			try {
+				this.arrivedDuringRebuild = arrived;
+			}
+			finally {
+				this.lock.unlock();
+			}
 			Instant now = this.clock.instant();
 			Dispatcher rebuilt = new Dispatcher(config, this.silencer, this.notificationLog);
-			for (StoredAlert alert : this.reader.endingAfter(now.minus(this.properties.resolvedLookback()))) {
+			List<StoredAlert> stored;
+			try {
+				stored = this.reader.endingAfter(now.minus(this.properties.resolvedLookback()));
+			}
+			catch (RuntimeException ex) {
+				// Keep the groups we have.
+				this.lock.lock();
+				try {
+					this.arrivedDuringRebuild = null;
+				}
+				finally {
+					this.lock.unlock();
+				}
+				throw ex;
+			}
+			for (StoredAlert alert : stored) {
 				rebuilt.receive(toAlert(alert), now);
 			}
-			this.dispatcher = rebuilt;
-			this.woken = true;
-			this.wake.signalAll();
+			this.lock.lock();
+			try {
+				for (StoredAlert alert : arrived) {
+					rebuilt.receive(toAlert(alert), now);
+				}
+				this.arrivedDuringRebuild = null;
+				this.dispatcher = rebuilt;
+				this.woken = true;
+				this.wake.signalAll();
+			}
+			finally {
+				this.lock.unlock();
+			}
 		}
 		finally {
-			this.lock.unlock();
 			this.flushLock.unlock();
 		}
 	}
@@ -165,6 +209,7 @@ public final class DispatchService implements SmartLifecycle {
 		Optional<Instant> due = this.dispatcher.nextFlush();
 		if (due.isPresent() && !due.get().isAfter(now)) {
 			flush(now);
+			this.flushLag.record(Duration.between(due.get(), this.clock.instant()));
 			due = this.dispatcher.nextFlush();
 		}
 		Instant wakeAt = this.nextRenewal;

@@ -1,9 +1,11 @@
 package io.zgw.gateway.alerting.dispatch;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -16,6 +18,7 @@ import io.zgw.gateway.alerting.PipelineTestSupport;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.SilenceStore;
+import io.zgw.gateway.alerting.store.StoredAlert;
 import io.zgw.gateway.alerting.store.UtcTimes;
 import io.zgw.gateway.notify.ManualClock;
 import org.jooq.DSLContext;
@@ -44,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class DispatchLeaseIntegrationTests {
 
-	static final java.nio.file.Path ROUTING = PipelineTestSupport.routingFile("""
+	static final Path ROUTING = PipelineTestSupport.routingFile("""
 			route:
 			  receiver: hook
 			  group_by: [run]
@@ -154,9 +157,9 @@ class DispatchLeaseIntegrationTests {
 		Duration idle = service.step();
 		assertThat(idle).isEqualTo(PROPERTIES.leaseRenew());
 		String run = UUID.randomUUID().toString();
-		service.received(List.of(new io.zgw.gateway.alerting.store.StoredAlert("am:x", "alertmanager",
-				LabelSet.of(Map.of("alertname", "Timer", "run", run)), Map.of(), "", clock.instant(),
-				clock.instant().plusSeconds(300), clock.instant(), false)));
+		service.received(
+				List.of(new StoredAlert("am:x", "alertmanager", LabelSet.of(Map.of("alertname", "Timer", "run", run)),
+						Map.of(), "", clock.instant(), clock.instant().plusSeconds(300), clock.instant(), false)));
 		assertThat(service.step()).isEqualTo(Duration.ofSeconds(1));
 	}
 
@@ -186,8 +189,8 @@ class DispatchLeaseIntegrationTests {
 
 	private String logEntry(Instant expiresAt) {
 		String groupKey = "{}:{run=\"" + UUID.randomUUID() + "\"}";
-		new JdbcNotificationLog(this.dsl).put(groupKey, "hook/webhook/0", new NotificationLogEntry(
-				java.util.Set.of("a"), java.util.Set.of(), expiresAt.minusSeconds(60), expiresAt));
+		new JdbcNotificationLog(this.dsl).put(groupKey, "hook/webhook/0",
+				new NotificationLogEntry(Set.of("a"), Set.of(), expiresAt.minusSeconds(60), expiresAt));
 		return groupKey;
 	}
 
