@@ -11,7 +11,8 @@
 #
 # Env: ZGW_LAB_DIR (default <repo>/.lab), ZGW_BENCH_PORT, BENCH_ROUNDS, BENCH_DURATION,
 # BENCH_WRK_DURATION (default 30s), BENCH_SKIP_BUILD=1 (use the jar already built),
-# BENCH_XMX (default 512m: the heap the gateway must live in).
+# BENCH_JAR (a gateway jar to use instead), BENCH_XMX (default 512m: the heap the gateway must live in), WARM_DUR (default 5s per
+# gateway case, after 30 curl requests each).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -70,7 +71,7 @@ if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then
 	echo "bench: building the gateway jar"
 	(cd "$REPO" && mvn -B -o -q -pl gateway -am package -DskipTests)
 fi
-JAR=$(ls "$REPO"/gateway/target/zgw-gateway-*.jar | grep -v original | head -1)
+JAR=${BENCH_JAR:-$(ls "$REPO"/gateway/target/zgw-gateway-*.jar | grep -v original | head -1)}
 
 echo "bench: starting the gateway on :$PORT (-Xmx$XMX, log $WORK/gateway.log)"
 java -Xmx"$XMX" -jar "$JAR" --server.port="$PORT" --spring.config.additional-location=file:"$WORK/bench.yml" \
@@ -111,23 +112,57 @@ check_direct "$SHOP_URL" problem.get "$PROBLEM_PARAMS" "$SHOP_TOKEN"
 check_direct "$PAY_URL" problem.get "$PROBLEM_PARAMS" "$PAY_TOKEN"
 check_direct "$SHOP_URL" host.get "$HOST_PARAMS" "$SHOP_TOKEN"
 
+echo "bench: warming up (wrk ${WARM_DUR:=5s} per gateway case)"
+for path in "problems?businessLine=shop,pay" "problems?businessLine=shop" "problems?businessLine=shop,gone" "hosts?businessLine=shop,pay"; do
+	wrk -t1 -c1 -d"$WARM_DUR" -s "$REPO/bench/get.lua" "$GW/api/v1/$path" >/dev/null
+done
+
 RESULTS=$WORK/results.tsv
 : >"$RESULTS"
+# The gateway's CPU time (user + system, clock ticks) so far: per request, its own cost,
+# which the other builds on the machine do not inflate the way they inflate latency.
+gw_cpu_ticks() { awk '{print $14 + $15}' "/proc/$GW_PID/stat"; }
 # run CASE LUA URL [ENV=VALUE...]: one wrk run, 1 connection; appends "case p50 p99 rps".
 run() {
 	local name=$1 script=$2 url=$3
 	shift 3
-	local line
+	local line cpu_before cpu_after
+	cpu_before=$(gw_cpu_ticks)
 	line=$(env "$@" wrk -t1 -c1 -d"$DUR" -s "$REPO/bench/$script" "$url" | grep '^RESULT')
+	cpu_after=$(gw_cpu_ticks)
 	[[ $line == *"errors_status=0"* ]] || die "$name: HTTP errors: $line"
-	python3 -c 'import sys; f=dict(kv.split("=") for kv in sys.argv[2].split()[1:]); print(sys.argv[1], f["p50_ms"], f["p99_ms"], f["rps"], sep="\t")' "$name" "$line" >>"$RESULTS"
-	printf '  %-22s %s\n' "$name" "$line"
+	python3 -c '
+import os, sys
+f = dict(kv.split("=") for kv in sys.argv[2].split()[1:])
+cpu_ms = (int(sys.argv[4]) - int(sys.argv[3])) * 1000 / os.sysconf("SC_CLK_TCK") / int(f["requests"])
+print(sys.argv[1], f["p50_ms"], f["p99_ms"], f["rps"], f"{cpu_ms:.3f}", sep="\t")' "$name" "$line" "$cpu_before" "$cpu_after" >>"$RESULTS"
+	printf '  %-24s %s gw_cpu_ms/req=%s\n' "$name" "$line" "$(tail -1 "$RESULTS" | cut -f5)"
+}
+
+# run_pair CASE: direct problem.get on shop and on pay at the same time (what the gateway's
+# fan-out does); records the slower of the two p50s, the "max of the shards" under the
+# same CPU contention the gateway sees.
+run_pair() {
+	ZBX_METHOD=problem.get ZBX_PARAMS="$PROBLEM_PARAMS" ZBX_TOKEN="$SHOP_TOKEN" \
+		wrk -t1 -c1 -d"$DUR" -s "$REPO/bench/jsonrpc.lua" "$SHOP_URL" | grep '^RESULT' >"$WORK/pair.shop" &
+	local shop_pid=$!
+	ZBX_METHOD=problem.get ZBX_PARAMS="$PROBLEM_PARAMS" ZBX_TOKEN="$PAY_TOKEN" \
+		wrk -t1 -c1 -d"$DUR" -s "$REPO/bench/jsonrpc.lua" "$PAY_URL" | grep '^RESULT' >"$WORK/pair.pay"
+	wait "$shop_pid"
+	python3 -c '
+import sys
+rows = [dict(kv.split("=") for kv in open(p).read().split()[1:]) for p in sys.argv[2:]]
+assert all(r["errors_status"] == "0" for r in rows), rows
+print(sys.argv[1], max(float(r["p50_ms"]) for r in rows), max(float(r["p99_ms"]) for r in rows),
+      min(float(r["rps"]) for r in rows), 0, sep="\t")' "$1" "$WORK/pair.shop" "$WORK/pair.pay" >>"$RESULTS"
+	printf '  %-22s %s\n' "$1" "$(tail -1 "$RESULTS")"
 }
 
 for round in $(seq 1 "$ROUNDS"); do
 	echo "bench: round $round/$ROUNDS ($DUR per case)"
 	run direct_problem_shop jsonrpc.lua "$SHOP_URL" ZBX_METHOD=problem.get ZBX_PARAMS="$PROBLEM_PARAMS" ZBX_TOKEN="$SHOP_TOKEN"
 	run gw_problems_2shards get.lua "$GW/api/v1/problems?businessLine=shop,pay"
+	run_pair direct_problem_parallel
 	run direct_problem_pay jsonrpc.lua "$PAY_URL" ZBX_METHOD=problem.get ZBX_PARAMS="$PROBLEM_PARAMS" ZBX_TOKEN="$PAY_TOKEN"
 	run gw_problems_shop get.lua "$GW/api/v1/problems?businessLine=shop"
 	run gw_problems_dead get.lua "$GW/api/v1/problems?businessLine=shop,gone"
@@ -149,13 +184,15 @@ import statistics, sys
 path, wrk_line, heap_loaded, heap_gc, xmx, rounds, dur = sys.argv[1:]
 runs = {}
 for line in open(path):
-    name, p50, p99, rps = line.split("\t")
-    runs.setdefault(name, []).append((float(p50), float(p99), float(rps)))
+    name, p50, p99, rps, cpu = line.split("\t")
+    runs.setdefault(name, []).append((float(p50), float(p99), float(rps), float(cpu)))
 med = {n: statistics.median(r[0] for r in v) for n, v in runs.items()}
 print(f"\nMedian over {rounds} rounds of each run's p50 latency (1 connection, {dur} per run)\n")
-print(f"{'case':24} {'median p50 ms':>13} {'p50 per round':>40}")
+print(f"{'case':24} {'median p50 ms':>13} {'median p99 ms':>13} {'gw CPU ms/req':>13}   p50 per round")
 for n, v in runs.items():
-    print(f"{n:24} {med[n]:13.2f}   {' '.join(f'{r[0]:.2f}' for r in v)}")
+    cpu = statistics.median(r[3] for r in v)
+    print(f"{n:24} {med[n]:13.2f} {statistics.median(r[1] for r in v):13.2f} "
+          f"{(f'{cpu:.3f}' if n.startswith('gw_') else '-'):>13}   {' '.join(f'{r[0]:.2f}' for r in v)}")
 shop, pay, two = med["direct_problem_shop"], med["direct_problem_pay"], med["gw_problems_2shards"]
 slow = max(shop, pay)
 rows = [
@@ -163,6 +200,7 @@ rows = [
      two / slow <= 1.10),
     ("/problems 2 shards vs sum of the direct calls", two / (shop + pay), "< 1 (max, not sum)",
      two < shop + pay),
+    ("/problems 2 shards vs both direct calls at once (slower)", two / med["direct_problem_parallel"], "(info)", None),
     ("/problems shop only vs direct problem.get shop", med["gw_problems_shop"] / shop, "(info)", None),
     ("direct host.get shop vs cached /hosts", med["direct_host_shop"] / med["gw_hosts_cached"], ">= 10",
      med["direct_host_shop"] / med["gw_hosts_cached"] >= 10),
