@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +56,19 @@ final class MetadataCache {
 			}
 		}
 		return (T) await(entry);
+	}
+
+	/**
+	 * Returns the value of {@code call} on {@code shard} if it is loaded and fresh,
+	 * without loading or waiting.
+	 */
+	@SuppressWarnings("unchecked")
+	<T> Optional<T> peek(String shard, String call) {
+		Entry entry = this.entries.get(new Key(shard, call));
+		if (entry == null || !entry.value().isDone() || !entry.usableAt(this.clock.instant(), this.ttl)) {
+			return Optional.empty();
+		}
+		return Optional.of((T) entry.value().join());
 	}
 
 	/**

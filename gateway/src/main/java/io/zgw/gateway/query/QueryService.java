@@ -48,11 +48,18 @@ final class QueryService {
 	}
 
 	Envelope<HostView> hosts(ReadFilters filters) {
-		return page("host.get", filters, PageKey.BY_NAME, (shard, scope) -> {
-			HostGet request = new HostGet(scope.groupids(), scope.hostids(), null, filters.zabbixTags(),
-					this.properties.maxMetadataObjects());
-			return hostViews(shard, request);
-		});
+		// Without group or host names the scope needs no lookup: a cached listing is then
+		// answered on the request thread.
+		boolean unscoped = filters.groups().isEmpty() && filters.hosts().isEmpty();
+		return page("host.get", filters, PageKey.BY_NAME,
+				(shard) -> unscoped && filters.hostIdsOn(shard.name()).isEmpty()
+						? this.cache.peek(shard.name(), "views " + hostGet(filters, null)) : Optional.empty(),
+				(shard, scope) -> hostViews(shard, hostGet(filters, scope)));
+	}
+
+	private HostGet hostGet(ReadFilters filters, Scope scope) {
+		return new HostGet((scope != null) ? scope.groupids() : null, (scope != null) ? scope.hostids() : null, null,
+				filters.zabbixTags(), this.properties.maxMetadataObjects());
 	}
 
 	Envelope<ItemView> items(ReadFilters filters) {
@@ -112,7 +119,16 @@ final class QueryService {
 	 */
 	private <V extends Paged> Envelope<V> page(String method, ReadFilters filters, Comparator<PageKey> order,
 			ShardFetch<V> fetch) {
-		ShardedResult<List<V>> result = this.fanOut.run(method, filters.shards(), (shard) -> {
+		return page(method, filters, order, (shard) -> Optional.empty(), fetch);
+	}
+
+	/**
+	 * Like {@link #page(String, ReadFilters, Comparator, ShardFetch)}; a shard whose
+	 * candidates {@code cached} has at hand is answered without a worker thread.
+	 */
+	private <V extends Paged> Envelope<V> page(String method, ReadFilters filters, Comparator<PageKey> order,
+			Function<Shard, Optional<List<V>>> cached, ShardFetch<V> fetch) {
+		ShardedResult<List<V>> result = this.fanOut.run(method, filters.shards(), cached, (shard) -> {
 			Optional<Scope> scope = scope(shard, filters);
 			return scope.isPresent() ? fetch.fetch(shard, scope.get()) : List.of();
 		});

@@ -25,6 +25,19 @@ class MetadataCacheTest {
 	private final AtomicInteger loads = new AtomicInteger();
 
 	@Test
+	void peekSeesOnlyLoadedFreshValuesAndNeverLoads() throws Exception {
+		assertThat(this.cache.<String>peek("shop", "host.get")).isEmpty();
+
+		this.cache.get("shop", "host.get", this::load);
+		assertThat(this.cache.<String>peek("shop", "host.get")).contains("load-1");
+		assertThat(this.cache.<String>peek("pay", "host.get")).isEmpty();
+
+		this.clock.advance(Duration.ofSeconds(61));
+		assertThat(this.cache.<String>peek("shop", "host.get")).isEmpty();
+		assertThat(this.loads).hasValue(1);
+	}
+
+	@Test
 	void valueIsServedFromCacheUntilTheTtlPasses() throws Exception {
 		assertThat(this.cache.get("shop", "host.get", this::load)).isEqualTo("load-1");
 		this.clock.advance(Duration.ofSeconds(59));

@@ -293,6 +293,23 @@ class QueryApiLabTest {
 		assertThat(foreignAck.status()).as(foreignAck.toString()).isEqualTo(403);
 	}
 
+	@Test
+	void repeatedHostListingFromTheCacheIsTheSameAnswerAndKeepsTheKeysBusinessLines() throws Exception {
+		GatewayHttp shopViewer = this.gateway.as(createKey("viewer", "shop"));
+
+		GatewayHttp.Answer first = this.gateway.get("/api/v1/hosts?limit=1000");
+		GatewayHttp.Answer cached = this.gateway.get("/api/v1/hosts?limit=1000");
+		GatewayHttp.Answer shopOnly = shopViewer.get("/api/v1/hosts?limit=1000");
+
+		assertThat(cached.status()).as(cached.toString()).isEqualTo(200);
+		assertThat(cached.json().path("data")).isEqualTo(first.json().path("data"));
+		assertThat(fieldNames(cached.json().path("shards"))).containsExactly("shop", "pay");
+		assertThat(shopOnly.status()).as(shopOnly.toString()).isEqualTo(200);
+		assertThat(fieldNames(shopOnly.json().path("shards"))).containsExactly("shop");
+		assertThat(list(shopOnly.json().path("data"))).isNotEmpty()
+			.allSatisfy((h) -> assertThat(h.path("shard").asString()).isEqualTo("shop"));
+	}
+
 	private String createKey(String role, String businessLine) throws Exception {
 		GatewayHttp.Answer created = this.gateway.post("/api/v1/admin/keys",
 				"{\"name\":\"query-lab-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"role\":\"" + role

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import io.zgw.sharding.Shard;
 import io.zgw.sharding.zabbix.ZabbixException;
@@ -43,6 +45,18 @@ public final class FanOut {
 	 * @param method a bounded label for metrics, e.g. {@code problem.get}
 	 */
 	public <T> ShardedResult<T> run(String method, Collection<Shard> shards, ShardCall<T> call) {
+		return run(method, shards, (shard) -> Optional.empty(), call);
+	}
+
+	/**
+	 * Like {@link #run(String, Collection, ShardCall)}, but a shard whose answer
+	 * {@code known} already has (e.g. from a cache, without any I/O) is settled on the
+	 * calling thread, with no hand-off to a worker; its breaker is still asked first, and
+	 * its health and metrics see an ordinary successful call.
+	 * @param known returns a shard's answer if it is at hand, never blocking
+	 */
+	public <T> ShardedResult<T> run(String method, Collection<Shard> shards, Function<Shard, Optional<T>> known,
+			ShardCall<T> call) {
 		long start = System.nanoTime();
 		Map<String, ShardOutcome<T>> outcomes = new LinkedHashMap<>();
 		Map<Shard, Attempt<T>> attempts = new LinkedHashMap<>();
@@ -53,6 +67,13 @@ public final class FanOut {
 			if (!shard.breaker().tryAcquirePermission()) {
 				outcomes.put(shard.name(), finish(shard, method, ShardOutcome.failed(shard.name(),
 						ShardStatus.CIRCUIT_OPEN, "circuit breaker open after repeated failures", Duration.ZERO)));
+				continue;
+			}
+			Optional<T> value = known.apply(shard);
+			if (value.isPresent()) {
+				shard.breaker().onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+				outcomes.put(shard.name(),
+						finish(shard, method, ShardOutcome.ok(shard.name(), value.get(), since(start))));
 				continue;
 			}
 			if (!shard.bulkhead().tryAcquirePermission()) {

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +57,34 @@ class FanOutTest {
 		assertThat(result.successes()).extracting(ShardOutcome::value).containsExactly("shop", "pay");
 		assertThat(result.partial()).isFalse();
 		assertThat(this.observed).containsExactlyInAnyOrder("shop host.get ok", "pay host.get ok");
+	}
+
+	@Test
+	void answerAtHandIsSettledOnTheCallingThreadAndOthersOnWorkers() {
+		String caller = Thread.currentThread().getName();
+
+		ShardedResult<String> result = this.fanOut.run(
+				"host.get", this.registry.shards(), (shard) -> shard.name().equals("shop")
+						? Optional.of("cached on " + Thread.currentThread().getName()) : Optional.empty(),
+				(shard) -> "fetched on " + Thread.currentThread().getName());
+
+		assertThat(result.outcomes().keySet()).containsExactly("shop", "pay");
+		assertThat(result.outcomes().get("shop").value()).isEqualTo("cached on " + caller);
+		assertThat(result.outcomes().get("pay").value()).startsWith("fetched on ").isNotEqualTo("fetched on " + caller);
+		assertThat(this.observed).containsExactlyInAnyOrder("shop host.get ok", "pay host.get ok");
+		assertThat(shard("shop").health().snapshot().lastStatus()).isEqualTo(ShardStatus.OK);
+	}
+
+	@Test
+	void shardWithOpenBreakerIsNotAnsweredFromWhatIsAtHand() {
+		shard("pay").breaker().transitionToOpenState();
+
+		ShardedResult<String> result = this.fanOut.run("host.get", this.registry.shards(),
+				(shard) -> Optional.of("cached"), (shard) -> "fetched");
+
+		assertThat(result.outcomes().get("shop").value()).isEqualTo("cached");
+		assertThat(result.outcomes().get("pay").status()).isEqualTo(ShardStatus.CIRCUIT_OPEN);
+		assertThat(result.partial()).isTrue();
 	}
 
 	@Test
