@@ -2,12 +2,13 @@ package io.zgw.sharding.zabbix;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.HttpURLConnection;
-import java.net.Proxy;
-import java.net.SocketTimeoutException;
-import java.time.Duration;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.core.JacksonException;
@@ -17,12 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * ZabbixClient is a typed JSON-RPC client for one Zabbix shard over HTTP/1.1 with the
- * JDK's keep-alive connection pool, blocking on the calling thread (the request timeout
- * bounds each wait for the answer), the API version read once (and again after a
- * transport failure), credentials placed by version (body {@code auth} up to 6.2,
- * {@code Authorization: Bearer} from 6.4), sessions renewed when Zabbix expires them.
- * Safe for concurrent use.
+ * ZabbixClient is a typed JSON-RPC client for one Zabbix shard on {@code java.net.http}:
+ * one pooled keep-alive {@link HttpClient} per shard, the API version read once (and
+ * again after a transport failure), credentials placed by version (body {@code auth} up
+ * to 6.2, {@code Authorization: Bearer} from 6.4), sessions renewed when Zabbix expires
+ * them. Safe for concurrent use.
  */
 public final class ZabbixClient implements AutoCloseable {
 
@@ -38,6 +38,8 @@ public final class ZabbixClient implements AutoCloseable {
 
 	private final ZabbixClientSettings settings;
 
+	private final HttpClient http;
+
 	private final AtomicLong requestIds = new AtomicLong();
 
 	private final Object connectLock = new Object();
@@ -48,6 +50,12 @@ public final class ZabbixClient implements AutoCloseable {
 
 	public ZabbixClient(ZabbixClientSettings settings) {
 		this.settings = settings;
+		// HTTP/1.1: PHP servers do not speak h2c, and the client pools keep-alive
+		// connections.
+		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(settings.connectTimeout())
+			.build();
 	}
 
 	/** Returns the shard name this client talks to. */
@@ -176,12 +184,21 @@ public final class ZabbixClient implements AutoCloseable {
 		body.put("method", method);
 		body.set("params", params);
 		body.put("id", this.requestIds.incrementAndGet());
-		if (auth != null && !bearer) {
-			body.put("auth", auth);
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.settings.url())
+			.timeout(this.settings.requestTimeout())
+			.header("Content-Type", "application/json-rpc");
+		if (auth != null) {
+			if (bearer) {
+				request.header("Authorization", "Bearer " + auth);
+			}
+			else {
+				body.put("auth", auth);
+			}
 		}
+		request.POST(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body)));
 		JsonNode answer;
 		try {
-			answer = MAPPER.readTree(send(method, MAPPER.writeValueAsBytes(body), bearer ? auth : null));
+			answer = MAPPER.readTree(send(method, request.build()));
 		}
 		catch (JacksonException ex) {
 			throw new ZabbixTransportException(shard(), method + " answered something that is not JSON", ex);
@@ -198,56 +215,32 @@ public final class ZabbixClient implements AutoCloseable {
 		return result;
 	}
 
-	/**
-	 * POSTs {@code body} on the calling thread (a blocking {@link HttpURLConnection}: no
-	 * hand-off to selector and executor threads, which cost about half a millisecond per
-	 * call on a busy machine) and returns the answer's bytes.
-	 */
-	private byte[] send(String method, byte[] body, String bearer) {
-		boolean connected = false;
+	private byte[] send(String method, HttpRequest request) {
 		try {
-			HttpURLConnection connection = (HttpURLConnection) this.settings.url()
-				.toURL()
-				.openConnection(Proxy.NO_PROXY);
-			connection.setConnectTimeout(millis(this.settings.connectTimeout()));
-			connection.setReadTimeout(millis(this.settings.requestTimeout()));
-			connection.setRequestMethod("POST");
-			connection.setDoOutput(true);
-			connection.setUseCaches(false);
-			connection.setFixedLengthStreamingMode(body.length);
-			connection.setRequestProperty("Content-Type", "application/json-rpc");
-			if (bearer != null) {
-				connection.setRequestProperty("Authorization", "Bearer " + bearer);
-			}
-			connection.connect();
-			connected = true;
-			try (OutputStream out = connection.getOutputStream()) {
-				out.write(body);
-			}
-			int status = connection.getResponseCode();
-			long limit = this.settings.maxResponseBytes();
-			if (connection.getContentLengthLong() > limit) {
-				connection.disconnect();
-				throw new ZabbixResponseTooLargeException(shard(), method, limit);
-			}
-			InputStream stream = (status >= 400) ? connection.getErrorStream() : connection.getInputStream();
-			try (InputStream in = (stream != null) ? stream : InputStream.nullInputStream()) {
-				byte[] bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-				if (bytes.length > limit) {
-					connection.disconnect();
+			HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			try (InputStream in = response.body()) {
+				long limit = this.settings.maxResponseBytes();
+				OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
+				if (declared.isPresent() && declared.getAsLong() > limit) {
 					throw new ZabbixResponseTooLargeException(shard(), method, limit);
 				}
-				if (status != 200) {
-					throw new ZabbixTransportException(shard(), method + " answered HTTP " + status, null);
+				byte[] bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+				if (bytes.length > limit) {
+					throw new ZabbixResponseTooLargeException(shard(), method, limit);
+				}
+				if (response.statusCode() != 200) {
+					throw new ZabbixTransportException(shard(), method + " answered HTTP " + response.statusCode(),
+							null);
 				}
 				return bytes;
 			}
 		}
-		catch (SocketTimeoutException ex) {
+		catch (HttpConnectTimeoutException ex) {
+			throw transportFailure(new ZabbixTimeoutException(shard(), method + ": connect timed out", ex));
+		}
+		catch (HttpTimeoutException ex) {
 			throw transportFailure(new ZabbixTimeoutException(shard(),
-					connected ? method + ": no answer within " + this.settings.requestTimeout().toMillis() + " ms"
-							: method + ": connect timed out",
-					ex));
+					method + ": no answer within " + this.settings.requestTimeout().toMillis() + " ms", ex));
 		}
 		catch (ConnectException ex) {
 			throw transportFailure(new ZabbixTransportException(shard(), method + ": cannot connect to "
@@ -256,10 +249,10 @@ public final class ZabbixClient implements AutoCloseable {
 		catch (IOException ex) {
 			throw transportFailure(new ZabbixTransportException(shard(), method + ": " + ex, ex));
 		}
-	}
-
-	private static int millis(Duration duration) {
-		return (int) Math.min(Math.max(duration.toMillis(), 1), Integer.MAX_VALUE);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ZabbixTransportException(shard(), method + ": interrupted", ex);
+		}
 	}
 
 	private ZabbixTransportException transportFailure(ZabbixTransportException ex) {
