@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class NotificationPipelineIntegrationTests {
 
-	static final RecordingReceiver RECEIVER = PipelineTestSupport.startReceiver();
+	static final RecordingReceiver RECEIVER = new RecordingReceiver();
 
 	static final Path ROUTING = PipelineTestSupport.routingFile("""
 			route:

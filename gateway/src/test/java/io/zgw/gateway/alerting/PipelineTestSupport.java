@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.zgw.gateway.testsupport.RecordingReceiver;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -16,16 +14,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class PipelineTestSupport {
 
 	private PipelineTestSupport() {
-	}
-
-	/** Starts a recording webhook receiver. */
-	public static RecordingReceiver startReceiver() {
-		try {
-			return new RecordingReceiver();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** Writes the routing file text to a temporary file. */

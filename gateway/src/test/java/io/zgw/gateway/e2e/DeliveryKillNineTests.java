@@ -47,7 +47,7 @@ class DeliveryKillNineTests {
 	void notificationsPendingAtKillNineAreAllDeliveredInGroupOrderAfterRestart() throws Exception {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		int port = AlertmanagerProcess.freePort();
-		try (RecordingReceiver receiver = E2e.receiver()) {
+		try (RecordingReceiver receiver = new RecordingReceiver()) {
 			receiver.answerWith(503);
 			List<String> arguments = List.of(
 					"--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/" + DATABASE

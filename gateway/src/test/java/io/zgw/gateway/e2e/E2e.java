@@ -1,7 +1,6 @@
 package io.zgw.gateway.e2e;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -63,16 +62,6 @@ final class E2e {
 		// JSON is YAML: Spring reads the file as a YAML document.
 		Files.writeString(file, JSON.writeValueAsString(Map.of("zgw", Map.of("shards", entries))));
 		return "--spring.config.additional-location=file:" + file;
-	}
-
-	/** Starts a recording webhook receiver for a static field. */
-	static RecordingReceiver receiver() {
-		try {
-			return new RecordingReceiver();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**

@@ -44,7 +44,7 @@ class PrometheusEndToEndTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final RecordingReceiver RECEIVER = E2e.receiver();
+	private static final RecordingReceiver RECEIVER = new RecordingReceiver();
 
 	@LocalServerPort
 	private int port;

@@ -58,7 +58,7 @@ class ZabbixEndToEndTests {
 
 	private static final List<LabShard> LAB = LabShards.load();
 
-	private static final RecordingReceiver RECEIVER = E2e.receiver();
+	private static final RecordingReceiver RECEIVER = new RecordingReceiver();
 
 	@LocalServerPort
 	private int port;

@@ -52,7 +52,7 @@ class ZabbixRetryAcrossKillNineTests {
 			shard.push(shard.name() + HOST_SUFFIX, ITEM, "0");
 			shard.awaitTriggerValue(triggerId, 0, DELIVERY);
 		}
-		try (RecordingReceiver receiver = E2e.receiver();
+		try (RecordingReceiver receiver = new RecordingReceiver();
 				WebhookTap tap = new WebhookTap(URI.create("http://127.0.0.1:" + port + "/api/v1/zabbix/events"))) {
 			List<String> arguments = List.of(E2e.shardConfigArgument(lab),
 					"--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/" + E2e.database("zabbix_kill9")
