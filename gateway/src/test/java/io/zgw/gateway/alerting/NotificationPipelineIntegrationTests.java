@@ -55,8 +55,7 @@ class NotificationPipelineIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		PipelineTestSupport.ownDatabase(registry, "pipeline");
-		registry.add("zgw.alerting.routing-config-file", ROUTING::toString);
+		PipelineTestSupport.ownDatabaseAndRouting(registry, "pipeline", ROUTING);
 	}
 
 	@AfterAll

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -25,6 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * E2e holds small helpers the end-to-end tests share.
  */
 final class E2e {
+
+	/**
+	 * How long a notification may take from the change that causes it to the receiver.
+	 */
+	static final Duration DELIVERY = Duration.ofSeconds(60);
+
+	/** The lab's seeded trapper item that drives {@link #TRIGGER}. */
+	static final String ITEM = "errors.count";
+
+	/** The lab's seeded trigger on {@link #ITEM}. */
+	static final String TRIGGER = "High error count";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
