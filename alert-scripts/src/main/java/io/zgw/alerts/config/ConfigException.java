@@ -8,8 +8,6 @@ public class ConfigException extends IllegalArgumentException {
 
 	private final String path;
 
-	private final String reason;
-
 	public ConfigException(String path, String reason) {
 		this(path, reason, null);
 	}
@@ -17,17 +15,11 @@ public class ConfigException extends IllegalArgumentException {
 	public ConfigException(String path, String reason, Throwable cause) {
 		super(path.isEmpty() ? reason : path + ": " + reason, cause);
 		this.path = path;
-		this.reason = reason;
 	}
 
 	/** Returns the path of the bad element, e.g. {@code inhibit_rules[0].equal}. */
 	public String path() {
 		return this.path;
-	}
-
-	/** Returns what is wrong, without the path. */
-	public String reason() {
-		return this.reason;
 	}
 
 }

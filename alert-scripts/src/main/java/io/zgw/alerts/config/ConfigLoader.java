@@ -71,23 +71,6 @@ public final class ConfigLoader {
 		return new ConfigLoader().parse(read(yaml));
 	}
 
-	/**
-	 * Parses a list of time interval entries (the value of a named interval's
-	 * {@code time_intervals}) given as YAML or JSON, e.g. for a recurring silence.
-	 * @throws ConfigException naming the bad element
-	 */
-	public static List<TimeInterval> parseTimeIntervals(String yamlOrJson) {
-		JsonNode node = read(yamlOrJson);
-		if (!node.isArray()) {
-			throw new ConfigException("", "expected a list of time intervals");
-		}
-		List<TimeInterval> intervals = new ArrayList<>();
-		for (int i = 0; i < node.size(); i++) {
-			intervals.add(timeInterval(new ConfigNode("[" + i + "]", node.get(i))));
-		}
-		return intervals;
-	}
-
 	private static JsonNode read(String text) {
 		try {
 			JsonNode node = YAML.readTree(text);

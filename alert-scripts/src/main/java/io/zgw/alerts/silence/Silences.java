@@ -3,7 +3,6 @@ package io.zgw.alerts.silence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +24,12 @@ public final class Silences implements Silencer {
 
 	private final Map<String, Silence> silences = new LinkedHashMap<>();
 
-	private volatile Function<String, @Nullable NamedTimeInterval> timeIntervals;
+	private final Function<String, @Nullable NamedTimeInterval> timeIntervals;
 
 	/**
 	 * Creates an empty store whose named schedules are looked up in the given intervals.
 	 */
 	public Silences(Map<String, NamedTimeInterval> timeIntervals) {
-		this.timeIntervals = Map.copyOf(timeIntervals)::get;
-	}
-
-	/** Replaces the named intervals, after a configuration reload. */
-	public void setTimeIntervals(Map<String, NamedTimeInterval> timeIntervals) {
 		this.timeIntervals = Map.copyOf(timeIntervals)::get;
 	}
 
@@ -52,11 +46,6 @@ public final class Silences implements Silencer {
 		}
 		this.silences.put(silence.id(), silence);
 		return silence;
-	}
-
-	/** Adds silences read back from storage without re-validating them. */
-	public synchronized void restore(Collection<Silence> stored) {
-		stored.forEach((silence) -> this.silences.put(silence.id(), silence));
 	}
 
 	public synchronized Optional<Silence> get(String id) {

@@ -36,8 +36,4 @@ record AccessRule(Set<String> methods, PathPattern pattern, @Nullable Role requi
 		return (this.methods.isEmpty() || this.methods.contains(method)) && this.pattern.matches(path);
 	}
 
-	boolean isOpen() {
-		return this.requiredRole == null;
-	}
-
 }

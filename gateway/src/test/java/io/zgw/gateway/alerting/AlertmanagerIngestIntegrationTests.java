@@ -75,7 +75,7 @@ class AlertmanagerIngestIntegrationTests {
 
 	@Test
 	void resendKeepsEarliestStartExtendsEndAndRecordsNoHistory() {
-		post(alert("Resent", "2026-11-28T10:00:00Z", "2026-11-28T23:59:00Z"));
+		post(alert("Resent", "2026-11-28T10:00:00Z", "2098-12-31T22:00:00Z"));
 		HttpResponse<String> resend = post(alert("Resent", "2026-11-28T11:00:00Z", "2099-01-01T00:00:00+01:00"));
 		assertThat(resend.statusCode()).isEqualTo(200);
 		StoredAlert alert = stored("Resent");

@@ -44,8 +44,7 @@ class ConformanceIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		PipelineTestSupport.ownDatabase(registry, "conformance");
-		registry.add("zgw.alerting.routing-config-file", ROUTING::toString);
+		PipelineTestSupport.ownDatabaseAndRouting(registry, "conformance", ROUTING);
 	}
 
 	@LocalServerPort

@@ -1,15 +1,8 @@
 package io.zgw.gateway.alerting;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zgw.alerts.model.LabelSet;
-import io.zgw.gateway.GatewayApplication;
+import io.zgw.gateway.testsupport.AlertmanagerProcess;
+import io.zgw.gateway.testsupport.GatewayProcess;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,17 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KillNineIntegrationTests {
 
+	private static final List<String> ARGUMENTS = List.of("--spring.profiles.include=alerting-it");
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
 	void everyAlertAcknowledgedBeforeKillNineSurvives() throws Exception {
 		String run = UUID.randomUUID().toString();
-		int port = freePort();
+		int port = AlertmanagerProcess.freePort();
 		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-		Process gateway = startGateway(port);
-		try {
+		try (GatewayProcess gateway = GatewayProcess.start(port, ARGUMENTS)) {
 			AlertingTestSupport http = new AlertingTestSupport(port);
-			awaitUp(http, gateway);
 			AtomicBoolean firing = new AtomicBoolean(true);
 			CountDownLatch enough = new CountDownLatch(1500);
 			ExecutorService senders = Executors.newFixedThreadPool(8);
@@ -65,30 +59,23 @@ class KillNineIntegrationTests {
 							}
 						}
 						catch (RuntimeException ex) {
-							// Connection reset by the kill: not acknowledged, may or may
-							// not be
-							// stored.
+							// Connection reset by the kill: not acknowledged, may or
+							// may not be stored.
 						}
 					}
 				});
 			}
-			// Kill mid-stream: after 1,500 acknowledgements (or 20 s), senders still
-			// busy.
+			// Kill mid-stream: after 1,500 acknowledgements (or 20 s),
+			// senders still busy.
 			enough.await(20, TimeUnit.SECONDS);
-			gateway.destroyForcibly();
-			assertThat(gateway.waitFor(10, TimeUnit.SECONDS)).isTrue();
+			gateway.kill();
 			firing.set(false);
 			senders.shutdown();
 			assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 		}
-		finally {
-			gateway.destroyForcibly();
-		}
 		assertThat(acknowledged).hasSizeGreaterThan(100);
-		Process restarted = startGateway(port);
-		try {
+		try (GatewayProcess restarted = GatewayProcess.start(port, ARGUMENTS)) {
 			AlertingTestSupport http = new AlertingTestSupport(port);
-			awaitUp(http, restarted);
 			HttpResponse<String> response = http
 				.get("/api/v2/alerts?filter=" + URLEncoder.encode("run=\"" + run + "\"", StandardCharsets.UTF_8));
 			assertThat(response.statusCode()).isEqualTo(200);
@@ -97,44 +84,6 @@ class KillNineIntegrationTests {
 				stored.add(alert.get("fingerprint").asString());
 			}
 			assertThat(stored).containsAll(acknowledged);
-		}
-		finally {
-			restarted.destroyForcibly();
-			restarted.waitFor(10, TimeUnit.SECONDS);
-		}
-	}
-
-	private static Process startGateway(int port) throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(
-				List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), GatewayApplication.class.getName(),
-						"--server.port=" + port, "--spring.profiles.active=it,alerting-it"));
-		File log = Files.createTempFile("zgw-kill9-", ".log").toFile();
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-	}
-
-	private static void awaitUp(AlertingTestSupport http, Process process) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		while (System.nanoTime() < deadline) {
-			assertThat(process.isAlive()).as("gateway process exited during start-up").isTrue();
-			try {
-				if (http.get("/api/v2/status").statusCode() == 200) {
-					return;
-				}
-			}
-			catch (RuntimeException ex) {
-				// Not listening yet.
-			}
-			// Polling a child process's start-up: there is no clock to inject.
-			Thread.sleep(200);
-		}
-		throw new AssertionError("gateway did not start within 90 s");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class NotificationPipelineIntegrationTests {
 
-	static final RecordingReceiver RECEIVER = PipelineTestSupport.startReceiver();
+	static final RecordingReceiver RECEIVER = new RecordingReceiver();
 
 	static final Path ROUTING = PipelineTestSupport.routingFile("""
 			route:
@@ -55,8 +55,7 @@ class NotificationPipelineIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		PipelineTestSupport.ownDatabase(registry, "pipeline");
-		registry.add("zgw.alerting.routing-config-file", ROUTING::toString);
+		PipelineTestSupport.ownDatabaseAndRouting(registry, "pipeline", ROUTING);
 	}
 
 	@AfterAll

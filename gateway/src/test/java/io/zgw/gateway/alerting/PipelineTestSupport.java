@@ -5,27 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.zgw.gateway.testsupport.RecordingReceiver;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * PipelineTestSupport sets up notification pipeline tests: a recording receiver, a
- * routing file on disk and a database of the test's own.
+ * PipelineTestSupport sets up notification pipeline tests: a routing file on disk and a
+ * database of the test's own.
  */
 public final class PipelineTestSupport {
 
 	private PipelineTestSupport() {
-	}
-
-	/** Starts a recording webhook receiver. */
-	public static RecordingReceiver startReceiver() {
-		try {
-			return new RecordingReceiver();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** Writes the routing file text to a temporary file. */
@@ -44,12 +32,13 @@ public final class PipelineTestSupport {
 	/**
 	 * Points the context at a database of its own ({@code <ZGW_IT_DB>_<suffix>}), so that
 	 * dispatchers and delivery workers of other cached test contexts do not take its
-	 * lease or its outbox rows.
+	 * lease or its outbox rows, and at the given routing file.
 	 */
-	public static void ownDatabase(DynamicPropertyRegistry registry, String suffix) {
+	public static void ownDatabaseAndRouting(DynamicPropertyRegistry registry, String suffix, Path routing) {
 		String base = System.getenv().getOrDefault("ZGW_IT_DB", "zgw_it");
 		registry.add("spring.datasource.url",
 				() -> "jdbc:mysql://127.0.0.1:3306/" + base + "_" + suffix + "?createDatabaseIfNotExist=true");
+		registry.add("zgw.alerting.routing-config-file", routing::toString);
 	}
 
 }

@@ -45,8 +45,7 @@ class ReloadIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		PipelineTestSupport.ownDatabase(registry, "reload");
-		registry.add("zgw.alerting.routing-config-file", ROUTING::toString);
+		PipelineTestSupport.ownDatabaseAndRouting(registry, "reload", ROUTING);
 	}
 
 	@LocalServerPort

@@ -18,7 +18,7 @@ import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.Integration;
 import io.zgw.gateway.notify.Receiver;
 import io.zgw.gateway.notify.ReceiverNotifiers;
-import io.zgw.gateway.notify.TestReceiver;
+import io.zgw.gateway.testsupport.RecordingReceiver;
 import io.zgw.gateway.notify.outbox.OutboxQueue;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 import io.zgw.gateway.query.LabShards;
@@ -177,12 +177,12 @@ class DashboardQueriesTest {
 	}
 
 	private void deliverOneNotificationAndFailOne() {
-		try (TestReceiver receiver = new TestReceiver()) {
+		try (RecordingReceiver receiver = new RecordingReceiver()) {
 			this.notifiers.replace(List.of(new Receiver("dashboards", List.of(WebhookConfig.of(receiver.url("/hook"))),
 					List.of(), List.of())));
 			Integration webhook = this.notifiers.forReceiver("dashboards").get(0).integration();
 			for (int status : new int[] { 200, 400 }) {
-				receiver.answer(status);
+				receiver.answerWith(status);
 				this.outbox.enqueue(new Delivery("dashboards", webhook, "{}:{alertname=\"Dashboards\"}", "{}"));
 				await("notification answered " + status).atMost(Duration.ofSeconds(20))
 					.until(() -> this.outbox.depth() == 0);

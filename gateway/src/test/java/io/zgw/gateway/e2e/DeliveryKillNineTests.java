@@ -39,15 +39,13 @@ class DeliveryKillNineTests {
 
 	private static final String DATABASE = E2e.database("kill9");
 
-	private static final Duration DELIVERY = Duration.ofSeconds(60);
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Test
 	void notificationsPendingAtKillNineAreAllDeliveredInGroupOrderAfterRestart() throws Exception {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		int port = AlertmanagerProcess.freePort();
-		try (RecordingReceiver receiver = E2e.receiver()) {
+		try (RecordingReceiver receiver = new RecordingReceiver()) {
 			receiver.answerWith(503);
 			List<String> arguments = List.of(
 					"--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/" + DATABASE
@@ -84,7 +82,7 @@ class DeliveryKillNineTests {
 				receiver.answerWith(200);
 				for (Map.Entry<String, List<String>> group : pending.entrySet()) {
 					Awaitility.await("notifications of group " + group.getKey() + " delivered in order")
-						.atMost(DELIVERY)
+						.atMost(E2e.DELIVERY)
 						.pollInterval(Duration.ofMillis(500))
 						.untilAsserted(() -> {
 							List<String> delivered = delivered(receiver, before, group.getKey());
@@ -114,7 +112,7 @@ class DeliveryKillNineTests {
 	private static Map<String, List<String>> awaitPending(String run, int count) {
 		List<Map<String, List<String>>> found = new ArrayList<>(List.of(Map.of()));
 		Awaitility.await(count + " pending notifications of run " + run + " in the outbox")
-			.atMost(DELIVERY)
+			.atMost(E2e.DELIVERY)
 			.pollInterval(Duration.ofMillis(300))
 			.until(() -> {
 				found.set(0, pending(run));

@@ -1,13 +1,13 @@
 package io.zgw.gateway.e2e;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -26,6 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * E2e holds small helpers the end-to-end tests share.
  */
 final class E2e {
+
+	/**
+	 * How long a notification may take from the change that causes it to the receiver.
+	 */
+	static final Duration DELIVERY = Duration.ofSeconds(60);
+
+	/** The lab's seeded trapper item that drives {@link #TRIGGER}. */
+	static final String ITEM = "errors.count";
+
+	/** The lab's seeded trigger on {@link #ITEM}. */
+	static final String TRIGGER = "High error count";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -63,16 +74,6 @@ final class E2e {
 		// JSON is YAML: Spring reads the file as a YAML document.
 		Files.writeString(file, JSON.writeValueAsString(Map.of("zgw", Map.of("shards", entries))));
 		return "--spring.config.additional-location=file:" + file;
-	}
-
-	/** Starts a recording webhook receiver for a static field. */
-	static RecordingReceiver receiver() {
-		try {
-			return new RecordingReceiver();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**

@@ -40,11 +40,9 @@ class PrometheusEndToEndTests {
 
 	static final String KEY = "e2e-prometheus-admin-key-01234567";
 
-	private static final Duration DELIVERY = Duration.ofSeconds(60);
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final RecordingReceiver RECEIVER = E2e.receiver();
+	private static final RecordingReceiver RECEIVER = new RecordingReceiver();
 
 	@LocalServerPort
 	private int port;
@@ -81,7 +79,7 @@ class PrometheusEndToEndTests {
 		try (PrometheusProcess prometheus = PrometheusProcess.alerting(rules, "127.0.0.1:" + this.port, KEY)) {
 			List<JsonNode> stored = new ArrayList<>();
 			Awaitility.await("Prometheus's alert in zgw")
-				.atMost(DELIVERY)
+				.atMost(E2e.DELIVERY)
 				.pollInterval(Duration.ofMillis(500))
 				.failFast("Prometheus exited", () -> !prometheus.isAlive())
 				.until(() -> {
@@ -109,7 +107,7 @@ class PrometheusEndToEndTests {
 			assertThat(group.path("alerts").path(0).path("fingerprint").asString()).isEqualTo(fingerprint);
 
 			List<RecordingReceiver.Received> notified = RECEIVER.awaitMatching(1, (r) -> r.body().contains(fingerprint),
-					DELIVERY);
+					E2e.DELIVERY);
 			assertThat(notified).as("notification of the Prometheus alert").isNotEmpty();
 			JsonNode notification = JSON.readTree(notified.get(0).body());
 			assertThat(notified.get(0).path()).isEqualTo("/prometheus");

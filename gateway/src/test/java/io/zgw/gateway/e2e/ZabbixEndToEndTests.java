@@ -48,17 +48,11 @@ class ZabbixEndToEndTests {
 
 	private static final String FILLER_HOST_SUFFIX = "-web-18";
 
-	private static final String ITEM = "errors.count";
-
-	private static final String TRIGGER = "High error count";
-
-	private static final Duration DELIVERY = Duration.ofSeconds(60);
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final List<LabShard> LAB = LabShards.load();
 
-	private static final RecordingReceiver RECEIVER = E2e.receiver();
+	private static final RecordingReceiver RECEIVER = new RecordingReceiver();
 
 	@LocalServerPort
 	private int port;
@@ -83,21 +77,22 @@ class ZabbixEndToEndTests {
 		AlertingTestSupport gateway = new AlertingTestSupport(this.port, KEY);
 		List<String> triggerIds = new ArrayList<>();
 		for (LabShardControl shard : shards) {
-			shard.push(shard.name() + HOST_SUFFIX, ITEM, "0");
-			triggerIds.add(shard.triggerId(shard.name() + HOST_SUFFIX, TRIGGER));
+			shard.push(shard.name() + HOST_SUFFIX, E2e.ITEM, "0");
+			triggerIds.add(shard.triggerId(shard.name() + HOST_SUFFIX, E2e.TRIGGER));
 		}
 		assertThat(Set.copyOf(triggerIds)).as("the seeded shards share trigger ids").hasSize(1);
 		String triggerId = triggerIds.get(0);
-		shards.forEach((s) -> s.awaitTriggerValue(triggerId, 0, DELIVERY));
+		shards.forEach((s) -> s.awaitTriggerValue(triggerId, 0, E2e.DELIVERY));
 
 		try (WebhookTap tap = new WebhookTap(URI.create("http://127.0.0.1:" + this.port + "/api/v1/zabbix/events"));
-				LabShardControl.Undo filler = LabShardControl.alignEventIds(shards, FILLER_HOST_SUFFIX, ITEM, TRIGGER);
+				LabShardControl.Undo filler = LabShardControl.alignEventIds(shards, FILLER_HOST_SUFFIX, E2e.ITEM,
+						E2e.TRIGGER);
 				LabShardControl.Undo webhooks = redirectAll(shards, tap.url())) {
 			try {
 				for (LabShardControl shard : shards) {
-					shard.push(shard.name() + HOST_SUFFIX, ITEM, "20");
+					shard.push(shard.name() + HOST_SUFFIX, E2e.ITEM, "20");
 				}
-				shards.forEach((s) -> s.awaitTriggerValue(triggerId, 1, DELIVERY));
+				shards.forEach((s) -> s.awaitTriggerValue(triggerId, 1, E2e.DELIVERY));
 				Set<String> eventIds = shards.stream()
 					.flatMap((s) -> s.openProblemEventIds(triggerId).stream())
 					.collect(Collectors.toSet());
@@ -127,14 +122,14 @@ class ZabbixEndToEndTests {
 					assertThat(notification.path("groupLabels").path("business_line").asString())
 						.isEqualTo(shard.getKey());
 					assertThat(notification.path("groupLabels").path("alertname").asString())
-						.isEqualTo(TRIGGER + " on " + shard.getKey() + HOST_SUFFIX);
+						.isEqualTo(E2e.TRIGGER + " on " + shard.getKey() + HOST_SUFFIX);
 					assertThat(notification.path("alerts")).hasSize(1);
 					assertThat(notification.path("alerts").path(0).path("labels").path("shard").asString())
 						.isEqualTo(shard.getKey());
 				}
 
 				for (LabShardControl shard : shards) {
-					shard.push(shard.name() + HOST_SUFFIX, ITEM, "1");
+					shard.push(shard.name() + HOST_SUFFIX, E2e.ITEM, "1");
 				}
 				for (String fingerprint : fingerprintByShard.values()) {
 					assertThat(awaitNotifications("resolved", fingerprint))
@@ -170,7 +165,7 @@ class ZabbixEndToEndTests {
 			}
 			finally {
 				for (LabShardControl shard : shards) {
-					shard.push(shard.name() + HOST_SUFFIX, ITEM, "0");
+					shard.push(shard.name() + HOST_SUFFIX, E2e.ITEM, "0");
 				}
 			}
 		}
@@ -194,7 +189,7 @@ class ZabbixEndToEndTests {
 			int count) {
 		List<List<JsonNode>> found = new ArrayList<>(List.of(List.of()));
 		Awaitility.await("alerts of event " + eventId + " in zgw")
-			.atMost(DELIVERY)
+			.atMost(E2e.DELIVERY)
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> {
 				found.set(0,
@@ -212,7 +207,7 @@ class ZabbixEndToEndTests {
 	 * arrival order (empty if none came in time).
 	 */
 	private static List<JsonNode> awaitNotifications(String status, String fingerprint) throws InterruptedException {
-		return RECEIVER.awaitMatching(1, (r) -> E2e.carries(r, status, fingerprint), DELIVERY)
+		return RECEIVER.awaitMatching(1, (r) -> E2e.carries(r, status, fingerprint), E2e.DELIVERY)
 			.stream()
 			.map((r) -> JSON.readTree(r.body()))
 			.toList();

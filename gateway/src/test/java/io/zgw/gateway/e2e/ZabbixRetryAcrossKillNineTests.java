@@ -34,12 +34,6 @@ class ZabbixRetryAcrossKillNineTests {
 
 	private static final String HOST_SUFFIX = "-web-16";
 
-	private static final String ITEM = "errors.count";
-
-	private static final String TRIGGER = "High error count";
-
-	private static final Duration DELIVERY = Duration.ofSeconds(60);
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Test
@@ -47,12 +41,12 @@ class ZabbixRetryAcrossKillNineTests {
 		List<LabShard> lab = LabShards.load();
 		List<LabShardControl> shards = lab.stream().map(LabShardControl::new).toList();
 		int port = AlertmanagerProcess.freePort();
-		String triggerId = shards.get(0).triggerId(shards.get(0).name() + HOST_SUFFIX, TRIGGER);
+		String triggerId = shards.get(0).triggerId(shards.get(0).name() + HOST_SUFFIX, E2e.TRIGGER);
 		for (LabShardControl shard : shards) {
-			shard.push(shard.name() + HOST_SUFFIX, ITEM, "0");
-			shard.awaitTriggerValue(triggerId, 0, DELIVERY);
+			shard.push(shard.name() + HOST_SUFFIX, E2e.ITEM, "0");
+			shard.awaitTriggerValue(triggerId, 0, E2e.DELIVERY);
 		}
-		try (RecordingReceiver receiver = E2e.receiver();
+		try (RecordingReceiver receiver = new RecordingReceiver();
 				WebhookTap tap = new WebhookTap(URI.create("http://127.0.0.1:" + port + "/api/v1/zabbix/events"))) {
 			List<String> arguments = List.of(E2e.shardConfigArgument(lab),
 					"--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/" + E2e.database("zabbix_kill9")
@@ -70,12 +64,13 @@ class ZabbixRetryAcrossKillNineTests {
 				Map<String, String> fingerprintByShard;
 				try (GatewayProcess first = GatewayProcess.start(port, arguments)) {
 					for (LabShardControl shard : shards) {
-						shard.push(shard.name() + HOST_SUFFIX, ITEM, "20");
+						shard.push(shard.name() + HOST_SUFFIX, E2e.ITEM, "20");
 					}
 					List<String> eventIds = shards.stream().map((s) -> awaitOpenProblem(s, triggerId)).toList();
 					fingerprintByShard = awaitFiringAlerts(gateway, triggerId, eventIds, shards.size());
 					for (String fingerprint : fingerprintByShard.values()) {
-						assertThat(receiver.awaitMatching(1, (r) -> E2e.carries(r, "firing", fingerprint), DELIVERY))
+						assertThat(
+								receiver.awaitMatching(1, (r) -> E2e.carries(r, "firing", fingerprint), E2e.DELIVERY))
 							.as("firing notification before the kill")
 							.isNotEmpty();
 					}
@@ -84,18 +79,18 @@ class ZabbixRetryAcrossKillNineTests {
 
 				int refusedBefore = refusedRecoveries(tap).size();
 				for (LabShardControl shard : shards) {
-					shard.push(shard.name() + HOST_SUFFIX, ITEM, "1");
-					shard.awaitTriggerValue(triggerId, 0, DELIVERY);
+					shard.push(shard.name() + HOST_SUFFIX, E2e.ITEM, "1");
+					shard.awaitTriggerValue(triggerId, 0, E2e.DELIVERY);
 				}
 				assertThat(tap.awaitMatching(refusedBefore + shards.size(), (e) -> isRecovery(e) && e.status() >= 500,
-						DELIVERY))
+						E2e.DELIVERY))
 					.as("recoveries Zabbix tried to deliver while the gateway was dead")
 					.hasSizeGreaterThanOrEqualTo(refusedBefore + shards.size());
 
 				try (GatewayProcess restarted = GatewayProcess.start(port, arguments)) {
 					for (Map.Entry<String, String> shard : fingerprintByShard.entrySet()) {
 						assertThat(receiver.awaitMatching(1, (r) -> E2e.carries(r, "resolved", shard.getValue()),
-								DELIVERY))
+								E2e.DELIVERY))
 							.as("resolved notification for %s after restart (Zabbix retries every 10 s)",
 									shard.getKey())
 							.isNotEmpty();
@@ -106,7 +101,7 @@ class ZabbixRetryAcrossKillNineTests {
 			}
 			finally {
 				for (LabShardControl shard : shards) {
-					shard.push(shard.name() + HOST_SUFFIX, ITEM, "0");
+					shard.push(shard.name() + HOST_SUFFIX, E2e.ITEM, "0");
 				}
 				redirects.forEach(LabShardControl.Undo::close);
 			}
@@ -114,7 +109,7 @@ class ZabbixRetryAcrossKillNineTests {
 	}
 
 	private static String awaitOpenProblem(LabShardControl shard, String triggerId) {
-		shard.awaitTriggerValue(triggerId, 1, DELIVERY);
+		shard.awaitTriggerValue(triggerId, 1, E2e.DELIVERY);
 		List<String> ids = shard.openProblemEventIds(triggerId);
 		assertThat(ids).as("open problems of trigger %s on %s", triggerId, shard.name()).hasSize(1);
 		return ids.get(0);
@@ -124,7 +119,7 @@ class ZabbixRetryAcrossKillNineTests {
 			List<String> eventIds, int count) {
 		List<Map<String, String>> found = new ArrayList<>(List.of(Map.of()));
 		Awaitility.await("alerts of events " + eventIds + " in zgw")
-			.atMost(DELIVERY)
+			.atMost(E2e.DELIVERY)
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> {
 				found.set(0,

@@ -20,6 +20,8 @@ import io.zgw.alerts.model.LabelSet;
 import io.zgw.alerts.silence.Silences;
 import io.zgw.gateway.notify.http.JsonPoster;
 import io.zgw.gateway.notify.outbox.InMemoryOutboxQueue;
+import io.zgw.gateway.testsupport.ManualClock;
+import io.zgw.gateway.testsupport.RecordingReceiver;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +47,9 @@ class AlertmanagerPipelineTest {
 
 	private final InMemoryOutboxQueue outbox = new InMemoryOutboxQueue(clock);
 
-	private final TestReceiver hook = new TestReceiver();
+	private final RecordingReceiver hook = new RecordingReceiver();
 
-	private final TestReceiver slack = new TestReceiver();
+	private final RecordingReceiver slack = new RecordingReceiver();
 
 	private final ExecutorService sendPool = Executors.newFixedThreadPool(2);
 
@@ -96,7 +98,7 @@ class AlertmanagerPipelineTest {
 		Dispatcher dispatcher = new Dispatcher(config, new Silences(config.timeIntervals()),
 				new InMemoryNotificationLog());
 		OutboxNotifier notifier = new OutboxNotifier(outbox, "https://zgw.example");
-		slack.answer(200, "text/plain", "ok");
+		slack.answerWith(200, "text/plain", "ok");
 
 		Instant start = clock.instant();
 		Alert firing = new Alert(
@@ -107,14 +109,14 @@ class AlertmanagerPipelineTest {
 		assertThat(dispatcher.tick(clock.instant(), notifier)).hasSize(3);
 		worker.runUntilIdle();
 
-		JsonNode webhook = JSON.readTree(hook.requests().get(0).body());
-		assertThat(hook.requests().get(0).authorization()).isEqualTo("Bearer hook-token");
+		JsonNode webhook = JSON.readTree(hook.received().get(0).body());
+		assertThat(hook.received().get(0).authorization()).isEqualTo("Bearer hook-token");
 		assertThat(webhook.path("version").asString()).isEqualTo("4");
 		assertThat(webhook.path("status").asString()).isEqualTo("firing");
 		assertThat(webhook.path("groupKey").asString()).isEqualTo("{}:{alertname=\"DiskFull\"}");
 		assertThat(webhook.path("externalURL").asString()).isEqualTo("https://zgw.example");
 		assertThat(webhook.path("alerts").get(0).path("labels").path("instance").asString()).isEqualTo("db-1");
-		JsonNode message = JSON.readTree(slack.requests().get(0).body());
+		JsonNode message = JSON.readTree(slack.received().get(0).body());
 		assertThat(message.path("channel").asString()).isEqualTo("#pay");
 		assertThat(message.path("attachments").get(0).path("color").asString()).isEqualTo("danger");
 		MimeMessage mail = smtp.getReceivedMessages()[0];
@@ -130,9 +132,9 @@ class AlertmanagerPipelineTest {
 		assertThat(dispatcher.tick(clock.instant(), notifier)).hasSize(1);
 		worker.runUntilIdle();
 
-		assertThat(hook.requests()).hasSize(2);
-		assertThat(JSON.readTree(hook.requests().get(1).body()).path("status").asString()).isEqualTo("resolved");
-		assertThat(slack.requests()).hasSize(1);
+		assertThat(hook.received()).hasSize(2);
+		assertThat(JSON.readTree(hook.received().get(1).body()).path("status").asString()).isEqualTo("resolved");
+		assertThat(slack.received()).hasSize(1);
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 		assertThat(outbox.depth()).isZero();
 	}

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zgw.gateway.notify.outbox.JooqOutboxQueue;
+import io.zgw.gateway.testsupport.ManualClock;
+import io.zgw.gateway.testsupport.RecordingReceiver;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +42,7 @@ class DatabaseDeliveryTest {
 
 	private final ManualClock clock = ManualClock.atSomeMoment();
 
-	private final TestReceiver receiver = new TestReceiver();
+	private final RecordingReceiver receiver = new RecordingReceiver();
 
 	private final ExecutorService sendPool = Executors.newFixedThreadPool(4);
 

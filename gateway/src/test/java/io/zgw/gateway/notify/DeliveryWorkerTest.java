@@ -12,6 +12,8 @@ import io.zgw.gateway.notify.http.HttpConfig;
 import io.zgw.gateway.notify.http.JsonPoster;
 import io.zgw.gateway.notify.outbox.InMemoryOutboxQueue;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
+import io.zgw.gateway.testsupport.ManualClock;
+import io.zgw.gateway.testsupport.RecordingReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +34,7 @@ class DeliveryWorkerTest {
 
 	private final InMemoryOutboxQueue queue = new InMemoryOutboxQueue(clock);
 
-	private final TestReceiver receiver = new TestReceiver();
+	private final RecordingReceiver receiver = new RecordingReceiver();
 
 	private final MeterRegistry registry = new SimpleMeterRegistry();
 
@@ -47,7 +49,7 @@ class DeliveryWorkerTest {
 	}
 
 	/** Notifiers with receiver "team" posting to {@code receiver} with a bearer token. */
-	static ReceiverNotifiers notifiersFor(TestReceiver receiver) {
+	static ReceiverNotifiers notifiersFor(RecordingReceiver receiver) {
 		ReceiverNotifiers notifiers = new ReceiverNotifiers(new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))),
 				JsonMapper.builder().build(), Duration.ofSeconds(2));
 		WebhookConfig hook = new WebhookConfig(true, new Secret(receiver.url("/hook")), 0, null,
@@ -96,12 +98,12 @@ class DeliveryWorkerTest {
 		assertThat(worker.runOnce()).isEqualTo(2);
 
 		receiver.up();
-		receiver.answer(503);
+		receiver.answerWith(503);
 		clock.advance(Duration.ofSeconds(4));
 		assertThat(worker.runOnce()).isEqualTo(2);
-		assertThat(receiver.requests()).hasSize(2).allMatch((r) -> r.answeredWith() == 503);
+		assertThat(receiver.received()).hasSize(2).allMatch((r) -> r.answeredWith() == 503);
 
-		receiver.answer(200);
+		receiver.answerWith(200);
 		clock.advance(Duration.ofSeconds(8));
 		for (int round = 0; round < 10 && queue.depth() > 0; round++) {
 			worker.runOnce();
@@ -121,19 +123,19 @@ class DeliveryWorkerTest {
 
 	@Test
 	void badRequestFailsPermanentlyIsNotRetriedAndTheGroupMovesOn() {
-		receiver.answer(400, "text/plain", "bad payload");
+		receiver.answerWith(400, "text/plain", "bad payload");
 		long first = queue.enqueue(delivery("A", 1));
 		queue.enqueue(delivery("A", 2));
 
 		assertThat(worker.runOnce()).isEqualTo(1);
 		assertThat(queue.lastError(first)).isEqualTo("unexpected status code 400: bad payload");
-		receiver.answer(200);
+		receiver.answerWith(200);
 		clock.advance(Duration.ofHours(1));
 		for (int round = 0; round < 5; round++) {
 			worker.runOnce();
 		}
 
-		assertThat(receiver.requests()).extracting(TestReceiver.Request::body)
+		assertThat(receiver.received()).extracting(RecordingReceiver.Received::body)
 			.containsExactly(delivery("A", 1).payload(), delivery("A", 2).payload());
 		assertThat(queue.depth()).isZero();
 		assertThat(count(Outcome.PERMANENT_FAILURE)).isEqualTo(1);
@@ -147,7 +149,7 @@ class DeliveryWorkerTest {
 		assertThat(queue.depth()).isZero();
 		assertThat(queue.lastError(id))
 			.isEqualTo("receiver 'gone' has no integration webhook[0] in the current configuration");
-		assertThat(receiver.requests()).isEmpty();
+		assertThat(receiver.received()).isEmpty();
 	}
 
 	@Test
@@ -157,11 +159,11 @@ class DeliveryWorkerTest {
 		receiver.down();
 		worker.runOnce();
 		receiver.up();
-		receiver.answer(401, "text/plain", "unauthorized");
+		receiver.answerWith(401, "text/plain", "unauthorized");
 		clock.advance(Duration.ofSeconds(1));
 		worker.runOnce();
 
-		assertThat(receiver.requests()).hasSize(2).allMatch((r) -> ("Bearer " + TOKEN).equals(r.authorization()));
+		assertThat(receiver.received()).hasSize(2).allMatch((r) -> ("Bearer " + TOKEN).equals(r.authorization()));
 		assertThat(output.getAll()).contains("retrying at").contains("failed permanently").doesNotContain(TOKEN);
 		assertThat(queue.lastError(first)).isEqualTo("unexpected status code 401: unauthorized");
 		assertThat(queue.lastError(second)).doesNotContain(TOKEN);

@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.zgw.gateway.notify.DeliveryResult.Outcome;
 import io.zgw.gateway.notify.outbox.InMemoryOutboxQueue;
+import io.zgw.gateway.testsupport.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

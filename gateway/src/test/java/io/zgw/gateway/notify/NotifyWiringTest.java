@@ -6,6 +6,7 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.gateway.notify.outbox.OutboxQueue;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
+import io.zgw.gateway.testsupport.RecordingReceiver;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class NotifyWiringTest {
 	@Autowired
 	DSLContext dsl;
 
-	private final TestReceiver receiver = new TestReceiver();
+	private final RecordingReceiver receiver = new RecordingReceiver();
 
 	@AfterEach
 	void stop() {

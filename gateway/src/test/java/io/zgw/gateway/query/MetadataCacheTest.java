@@ -1,5 +1,7 @@
 package io.zgw.gateway.query;
 
+import io.zgw.gateway.testsupport.ManualClock;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.zgw.gateway.query.LabShards.LabShard;
+import io.zgw.gateway.testsupport.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

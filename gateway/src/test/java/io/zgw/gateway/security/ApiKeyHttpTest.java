@@ -1,5 +1,7 @@
 package io.zgw.gateway.security;
 
+import io.zgw.gateway.testsupport.ManualClock;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -249,7 +251,7 @@ class ApiKeyHttpTest {
 
 	@Test
 	void revocationOnAnotherReplicaTakesEffectWithinTheCacheTtl() throws Exception {
-		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 		ApiKeyAuthenticator replica = new ApiKeyAuthenticator(this.store,
 				new ExpiringCache<>(Duration.ofSeconds(10), 100, clock));
 		HttpResponse<String> created = send("POST", "/api/v1/admin/keys", BOOTSTRAP_KEY,

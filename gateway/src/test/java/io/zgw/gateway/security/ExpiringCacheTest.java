@@ -1,5 +1,7 @@
 package io.zgw.gateway.security;
 
+import io.zgw.gateway.testsupport.ManualClock;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ExpiringCacheTest {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+	private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private final AtomicInteger loads = new AtomicInteger();
 

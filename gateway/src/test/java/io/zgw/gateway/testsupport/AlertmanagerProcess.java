@@ -3,9 +3,6 @@ package io.zgw.gateway.testsupport;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,38 +49,16 @@ public final class AlertmanagerProcess implements AutoCloseable {
 			.redirectOutput(dir.resolve("alertmanager.log").toFile())
 			.start();
 		AlertmanagerProcess am = new AlertmanagerProcess(process, port, dir);
-		am.awaitReady(Duration.ofSeconds(20));
+		ReadyProbe.await("Alertmanager", process, URI.create(am.url() + "/-/ready"), Duration.ofSeconds(20),
+				() -> ReadyProbe.read(am.log()));
 		return am;
-	}
-
-	private void awaitReady(Duration timeout) throws IOException, InterruptedException {
-		HttpClient client = HttpClient.newHttpClient();
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("Alertmanager exited: " + Files.readString(log()));
-			}
-			try {
-				HttpResponse<Void> response = client.send(
-						HttpRequest.newBuilder(URI.create(url() + "/-/ready")).build(),
-						HttpResponse.BodyHandlers.discarding());
-				if (response.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYetListening) {
-				// retried until the deadline
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("Alertmanager not ready within " + timeout + ": " + Files.readString(log()));
 	}
 
 	public String url() {
 		return "http://127.0.0.1:" + this.port;
 	}
 
-	public Path log() {
+	private Path log() {
 		return this.workDir.resolve("alertmanager.log");
 	}
 

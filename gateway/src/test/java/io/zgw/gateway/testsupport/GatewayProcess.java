@@ -85,10 +85,6 @@ public final class GatewayProcess implements AutoCloseable {
 		}
 	}
 
-	public Path log() {
-		return this.log;
-	}
-
 	@Override
 	public void close() throws InterruptedException {
 		kill();

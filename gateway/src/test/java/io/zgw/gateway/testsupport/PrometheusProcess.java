@@ -105,36 +105,14 @@ public final class PrometheusProcess implements AutoCloseable {
 			.start();
 		PrometheusProcess prometheus = new PrometheusProcess(process, port, dir);
 		try {
-			prometheus.awaitReady(Duration.ofSeconds(30));
+			ReadyProbe.await("Prometheus", process, URI.create(prometheus.url() + "/-/ready"), Duration.ofSeconds(30),
+					prometheus::logText);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			prometheus.close();
 			throw ex;
 		}
 		return prometheus;
-	}
-
-	private void awaitReady(Duration timeout) throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("Prometheus exited: " + logText());
-			}
-			try {
-				HttpResponse<Void> response = this.http.send(
-						HttpRequest.newBuilder(URI.create(url() + "/-/ready")).build(),
-						HttpResponse.BodyHandlers.discarding());
-				if (response.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYetListening) {
-				// retried until the deadline
-			}
-			// Polling a child process's start-up: there is no clock to inject.
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("Prometheus not ready within " + timeout + ": " + logText());
 	}
 
 	/**
@@ -185,12 +163,7 @@ public final class PrometheusProcess implements AutoCloseable {
 
 	/** Returns Prometheus's log (warnings and errors), for assertion messages. */
 	public String logText() {
-		try {
-			return Files.readString(log());
-		}
-		catch (IOException ex) {
-			return "(log unreadable: " + ex.getMessage() + ")";
-		}
+		return ReadyProbe.read(log());
 	}
 
 	private Path log() {

@@ -2,67 +2,133 @@ package io.zgw.gateway.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Predicate;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * RecordingReceiver is a real HTTP server that records every request body it receives,
- * standing in for an on-call tool's webhook endpoint in end-to-end tests.
+ * RecordingReceiver is a real HTTP receiver (the JDK's HttpServer on a loopback port),
+ * standing in for an on-call tool's webhook endpoint: it records every request, answers
+ * with a status the test sets, and can go down and come back on the same port.
  */
 public final class RecordingReceiver implements AutoCloseable {
 
-	private final HttpServer server;
-
 	private final List<Received> received = new ArrayList<>();
 
-	private volatile int status = 200;
+	private final int port;
 
-	/** Received is one request: path, headers of interest and the body. */
-	public record Received(String path, String authorization, String body, Instant at) {
+	private HttpServer server;
+
+	private volatile Answer answer = new Answer((n) -> 200, "text/plain", "");
+
+	/**
+	 * Received is one request as received.
+	 *
+	 * @param method HTTP method
+	 * @param path request path
+	 * @param authorization the Authorization header, or null
+	 * @param contentType the Content-Type header, or null
+	 * @param body request body
+	 * @param answeredWith status it was answered with
+	 * @param at when it arrived
+	 */
+	public record Received(String method, String path, String authorization, String contentType, String body,
+			int answeredWith, Instant at) {
 	}
 
-	public RecordingReceiver() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-		this.server.createContext("/", this::handle);
-		this.server.start();
+	private record Answer(IntUnaryOperator statusByRequestNumber, String contentType, String body) {
+	}
+
+	/** Starts a receiver on a free loopback port. */
+	public RecordingReceiver() {
+		this.server = start(0);
+		this.port = this.server.getAddress().getPort();
+	}
+
+	private HttpServer start(int onPort) {
+		try {
+			HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 64);
+			s.createContext("/", this::handle);
+			s.start();
+			return s;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot start recording receiver on port " + onPort, ex);
+		}
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
-		try (InputStream in = exchange.getRequestBody()) {
+		try (exchange; InputStream in = exchange.getRequestBody()) {
 			String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			Answer current = this.answer;
+			int status;
 			synchronized (this.received) {
-				this.received.add(new Received(exchange.getRequestURI().getPath(),
-						exchange.getRequestHeaders().getFirst("Authorization"), body, Instant.now()));
+				status = current.statusByRequestNumber().applyAsInt(this.received.size() + 1);
+				this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+						exchange.getRequestHeaders().getFirst("Authorization"),
+						exchange.getRequestHeaders().getFirst("Content-Type"), body, status, Instant.now()));
 				this.received.notifyAll();
 			}
-			exchange.sendResponseHeaders(this.status, -1);
-		}
-		finally {
-			exchange.close();
+			byte[] out = current.body().getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", current.contentType());
+			exchange.sendResponseHeaders(status, (out.length == 0) ? -1 : out.length);
+			if (out.length > 0) {
+				try (OutputStream os = exchange.getResponseBody()) {
+					os.write(out);
+				}
+			}
 		}
 	}
 
-	/** Makes the receiver answer every following request with the given status. */
-	public void answerWith(int status) {
-		this.status = status;
-	}
-
+	/** The URL of a path on this receiver. */
 	public String url(String path) {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
+		return "http://127.0.0.1:" + this.port + path;
 	}
 
+	/** Answers every following request with this status and an empty body. */
+	public void answerWith(int status) {
+		answerWith(status, "text/plain", "");
+	}
+
+	/** Answers every following request with this status, content type and body. */
+	public void answerWith(int status, String contentType, String body) {
+		this.answer = new Answer((n) -> status, contentType, body);
+	}
+
+	/** Answers request number n (from 1) with the status the function gives. */
+	public void answerBy(IntUnaryOperator statusForRequestNumber) {
+		this.answer = new Answer(statusForRequestNumber, "text/plain", "");
+	}
+
+	/** Closes the port: connections are refused until {@link #up()}. */
+	public synchronized void down() {
+		this.server.stop(0);
+	}
+
+	/** Listens again on the same port. */
+	public synchronized void up() {
+		this.server = start(this.port);
+	}
+
+	/** All requests received so far, in arrival order. */
 	public List<Received> received() {
 		synchronized (this.received) {
 			return List.copyOf(this.received);
 		}
+	}
+
+	/** Bodies of requests that were answered 2xx, in arrival order. */
+	public List<String> acceptedBodies() {
+		return received().stream().filter((r) -> r.answeredWith() / 100 == 2).map(Received::body).toList();
 	}
 
 	/**
@@ -71,21 +137,11 @@ public final class RecordingReceiver implements AutoCloseable {
 	 */
 	public List<Received> awaitMatching(int count, Predicate<Received> predicate, Duration timeout)
 			throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		synchronized (this.received) {
-			while (true) {
-				List<Received> matching = this.received.stream().filter(predicate).toList();
-				long left = deadline - System.nanoTime();
-				if (matching.size() >= count || left <= 0) {
-					return matching;
-				}
-				this.received.wait(Math.max(1, left / 1_000_000));
-			}
-		}
+		return Waiting.awaitMatching(this.received, count, predicate, timeout);
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		this.server.stop(0);
 	}
 

@@ -109,17 +109,7 @@ public final class WebhookTap implements AutoCloseable {
 	 */
 	public List<Exchange> awaitMatching(int count, Predicate<Exchange> predicate, Duration timeout)
 			throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		synchronized (this.exchanges) {
-			while (true) {
-				List<Exchange> matching = this.exchanges.stream().filter(predicate).toList();
-				long left = deadline - System.nanoTime();
-				if (matching.size() >= count || left <= 0) {
-					return matching;
-				}
-				this.exchanges.wait(Math.max(1, left / 1_000_000));
-			}
-		}
+		return Waiting.awaitMatching(this.exchanges, count, predicate, timeout);
 	}
 
 	@Override

@@ -1,11 +1,14 @@
 package io.zgw.gateway.alerting.store;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.zgw.sql.tables.records.SilenceRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,33 +64,22 @@ public class SilenceStore {
 	 */
 	public void save(StoredSilence silence) {
 		String matchers = this.json.writeValueAsString(silence.matchers());
+		Map<Field<?>, Object> values = new LinkedHashMap<>();
+		values.put(SILENCE.MATCHERS, matchers);
+		values.put(SILENCE.STARTS_AT, UtcTimes.param(silence.startsAt()));
+		values.put(SILENCE.ENDS_AT, UtcTimes.param(silence.endsAt()));
+		values.put(SILENCE.CREATED_BY, silence.createdBy());
+		values.put(SILENCE.COMMENT, silence.comment());
+		values.put(SILENCE.UPDATED_AT, UtcTimes.param(silence.updatedAt()));
 		// Update-then-insert rather than ON DUPLICATE KEY UPDATE: jOOQ's MySQL dialect
 		// renders a row alias MariaDB rejects. Ids are fresh UUIDs, so inserts cannot
 		// race.
 		StoreAccess.read(() -> this.dsl.transactionResult((tx) -> {
-			int updated = tx.dsl()
-				.update(SILENCE)
-				.set(SILENCE.MATCHERS, matchers)
-				.set(SILENCE.STARTS_AT, UtcTimes.param(silence.startsAt()))
-				.set(SILENCE.ENDS_AT, UtcTimes.param(silence.endsAt()))
-				.set(SILENCE.CREATED_BY, silence.createdBy())
-				.set(SILENCE.COMMENT, silence.comment())
-				.set(SILENCE.UPDATED_AT, UtcTimes.param(silence.updatedAt()))
-				.where(SILENCE.ID.eq(silence.id()))
-				.execute();
+			int updated = tx.dsl().update(SILENCE).set(values).where(SILENCE.ID.eq(silence.id())).execute();
 			if (updated > 0) {
 				return updated;
 			}
-			return tx.dsl()
-				.insertInto(SILENCE)
-				.set(SILENCE.ID, silence.id())
-				.set(SILENCE.MATCHERS, matchers)
-				.set(SILENCE.STARTS_AT, UtcTimes.param(silence.startsAt()))
-				.set(SILENCE.ENDS_AT, UtcTimes.param(silence.endsAt()))
-				.set(SILENCE.CREATED_BY, silence.createdBy())
-				.set(SILENCE.COMMENT, silence.comment())
-				.set(SILENCE.UPDATED_AT, UtcTimes.param(silence.updatedAt()))
-				.execute();
+			return tx.dsl().insertInto(SILENCE).set(SILENCE.ID, silence.id()).set(values).execute();
 		}));
 	}
 

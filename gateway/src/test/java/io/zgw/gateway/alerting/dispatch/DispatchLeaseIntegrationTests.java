@@ -20,7 +20,7 @@ import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.alerting.store.StoredAlert;
 import io.zgw.gateway.alerting.store.UtcTimes;
-import io.zgw.gateway.notify.ManualClock;
+import io.zgw.gateway.testsupport.ManualClock;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +64,7 @@ class DispatchLeaseIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		PipelineTestSupport.ownDatabase(registry, "lease");
-		registry.add("zgw.alerting.routing-config-file", ROUTING::toString);
+		PipelineTestSupport.ownDatabaseAndRouting(registry, "lease", ROUTING);
 	}
 
 	@LocalServerPort

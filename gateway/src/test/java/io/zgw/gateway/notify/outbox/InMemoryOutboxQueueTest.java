@@ -1,6 +1,6 @@
 package io.zgw.gateway.notify.outbox;
 
-import io.zgw.gateway.notify.ManualClock;
+import io.zgw.gateway.testsupport.ManualClock;
 
 class InMemoryOutboxQueueTest extends OutboxQueueContract {
 

@@ -6,7 +6,7 @@ import java.util.List;
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.Integration;
 import io.zgw.gateway.notify.IntegrationKind;
-import io.zgw.gateway.notify.ManualClock;
+import io.zgw.gateway.testsupport.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

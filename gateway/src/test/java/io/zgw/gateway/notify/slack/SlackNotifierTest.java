@@ -8,7 +8,7 @@ import io.zgw.gateway.notify.DeliveryResult.Outcome;
 import io.zgw.gateway.notify.Integration;
 import io.zgw.gateway.notify.IntegrationKind;
 import io.zgw.gateway.notify.Secret;
-import io.zgw.gateway.notify.TestReceiver;
+import io.zgw.gateway.testsupport.RecordingReceiver;
 import io.zgw.gateway.notify.http.HttpConfig;
 import io.zgw.gateway.notify.http.JsonPoster;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +24,7 @@ class SlackNotifierTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final TestReceiver slack = new TestReceiver();
+	private final RecordingReceiver slack = new RecordingReceiver();
 
 	@AfterEach
 	void stopReceiver() {
@@ -41,11 +41,11 @@ class SlackNotifierTest {
 
 	@Test
 	void incomingWebhookReceivesTheMessageWithConfiguredChannelAndUsername() {
-		slack.answer(200, "text/plain", "ok");
+		slack.answerWith(200, "text/plain", "ok");
 		DeliveryResult result = send("#ops",
 				"{\"text\":\"[FIRING:1] Down\",\"attachments\":[{\"title\":\"Down\",\"color\":\"danger\"}]}");
 		assertThat(result).isEqualTo(DeliveryResult.delivered());
-		TestReceiver.Request request = slack.requests().get(0);
+		RecordingReceiver.Received request = slack.received().get(0);
 		assertThat(request.path()).isEqualTo("/services/T000/B000/XXXX");
 		assertThat(request.contentType()).isEqualTo("application/json");
 		JsonNode body = JSON.readTree(request.body());
@@ -58,12 +58,12 @@ class SlackNotifierTest {
 	@Test
 	void channelInTheRenderedPayloadWinsOverConfig() {
 		send("#ops", "{\"channel\":\"#pay\",\"text\":\"t\"}");
-		assertThat(JSON.readTree(slack.requests().get(0).body()).path("channel").asString()).isEqualTo("#pay");
+		assertThat(JSON.readTree(slack.received().get(0).body()).path("channel").asString()).isEqualTo("#pay");
 	}
 
 	@Test
 	void slackErrorAnswerIsAPermanentFailure() {
-		slack.answer(200, "application/json; charset=utf-8", "{\"ok\":false,\"error\":\"channel_not_found\"}");
+		slack.answerWith(200, "application/json; charset=utf-8", "{\"ok\":false,\"error\":\"channel_not_found\"}");
 		DeliveryResult result = send("#nope", "{\"text\":\"t\"}");
 		assertThat(result.outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
 		assertThat(result.error()).isEqualTo("slack answered error: channel_not_found");
@@ -71,20 +71,20 @@ class SlackNotifierTest {
 
 	@Test
 	void slackWebApiOkAnswerIsDelivered() {
-		slack.answer(200, "application/json", "{\"ok\":true}");
+		slack.answerWith(200, "application/json", "{\"ok\":true}");
 		assertThat(send(null, "{\"text\":\"t\"}").outcome()).isEqualTo(Outcome.DELIVERED);
 	}
 
 	@Test
 	void slackRateLimitIsRetryable() {
-		slack.answer(429, "text/plain", "rate_limited");
+		slack.answerWith(429, "text/plain", "rate_limited");
 		assertThat(send(null, "{\"text\":\"t\"}").outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 	}
 
 	@Test
 	void payloadThatIsNotAJsonObjectIsAPermanentFailureWithoutSending() {
 		assertThat(send(null, "[1,2]").outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
-		assertThat(slack.requests()).isEmpty();
+		assertThat(slack.received()).isEmpty();
 	}
 
 }

@@ -12,7 +12,7 @@ import io.zgw.gateway.notify.DeliveryResult.Outcome;
 import io.zgw.gateway.notify.Integration;
 import io.zgw.gateway.notify.IntegrationKind;
 import io.zgw.gateway.notify.Secret;
-import io.zgw.gateway.notify.TestReceiver;
+import io.zgw.gateway.testsupport.RecordingReceiver;
 import io.zgw.gateway.notify.http.HttpConfig;
 import io.zgw.gateway.notify.http.JsonPoster;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +29,7 @@ class WebhookNotifierTest {
 
 	private static final String PAYLOAD = "{\"version\":\"4\",\"groupKey\":\"{}:{alertname=\\\"Down\\\"}\"}";
 
-	private final TestReceiver receiver = new TestReceiver();
+	private final RecordingReceiver receiver = new RecordingReceiver();
 
 	@AfterEach
 	void stopReceiver() {
@@ -47,9 +47,9 @@ class WebhookNotifierTest {
 
 	@Test
 	void postsThePayloadAsJsonAndCounts2xxAsDelivered() {
-		receiver.answer(204);
+		receiver.answerWith(204);
 		assertThat(send(config(HttpConfig.NONE))).isEqualTo(DeliveryResult.delivered());
-		TestReceiver.Request request = receiver.requests().get(0);
+		RecordingReceiver.Received request = receiver.received().get(0);
 		assertThat(request.method()).isEqualTo("POST");
 		assertThat(request.path()).isEqualTo("/hook");
 		assertThat(request.contentType()).isEqualTo("application/json");
@@ -60,18 +60,18 @@ class WebhookNotifierTest {
 	@Test
 	void sendsBearerTokenWhenConfigured() {
 		assertThat(send(config(HttpConfig.bearer("s3cr3t-token"))).outcome()).isEqualTo(Outcome.DELIVERED);
-		assertThat(receiver.requests().get(0).authorization()).isEqualTo("Bearer s3cr3t-token");
+		assertThat(receiver.received().get(0).authorization()).isEqualTo("Bearer s3cr3t-token");
 	}
 
 	@Test
 	void sendsBasicAuthWhenConfigured() {
 		send(config(new HttpConfig(new HttpConfig.BasicAuth("am", new Secret("pw")), null)));
-		assertThat(receiver.requests().get(0).authorization()).isEqualTo("Basic YW06cHc=");
+		assertThat(receiver.received().get(0).authorization()).isEqualTo("Basic YW06cHc=");
 	}
 
 	@Test
 	void badRequestIsAPermanentFailureWithTheReceiversExplanation() {
-		receiver.answer(400, "text/plain", "missing field alerts");
+		receiver.answerWith(400, "text/plain", "missing field alerts");
 		DeliveryResult result = send(config(HttpConfig.NONE));
 		assertThat(result.outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
 		assertThat(result.error()).isEqualTo("unexpected status code 400: missing field alerts");
@@ -79,9 +79,9 @@ class WebhookNotifierTest {
 
 	@Test
 	void serverErrorsAndTooManyRequestsAreRetryable() {
-		receiver.answer(503);
+		receiver.answerWith(503);
 		assertThat(send(config(HttpConfig.NONE)).outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
-		receiver.answer(429);
+		receiver.answerWith(429);
 		assertThat(send(config(HttpConfig.NONE)).outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 	}
 

@@ -1,4 +1,4 @@
-package io.zgw.gateway.notify;
+package io.zgw.gateway.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +14,11 @@ public final class ManualClock extends Clock {
 
 	private final AtomicReference<Instant> now;
 
+	/** A clock at 2026-01-01T00:00:00Z. */
+	public ManualClock() {
+		this(Instant.parse("2026-01-01T00:00:00Z"));
+	}
+
 	public ManualClock(Instant start) {
 		this.now = new AtomicReference<>(start);
 	}
@@ -24,12 +29,12 @@ public final class ManualClock extends Clock {
 	}
 
 	public void advance(Duration by) {
-		now.updateAndGet((t) -> t.plus(by));
+		this.now.updateAndGet((t) -> t.plus(by));
 	}
 
 	@Override
 	public Instant instant() {
-		return now.get();
+		return this.now.get();
 	}
 
 	@Override
@@ -39,6 +44,9 @@ public final class ManualClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
+		if (ZoneOffset.UTC.equals(zone.normalized())) {
+			return this;
+		}
 		throw new UnsupportedOperationException("ManualClock is UTC only");
 	}
 
