@@ -78,6 +78,10 @@ public final class DispatchService implements SmartLifecycle {
 
 	private @Nullable List<StoredAlert> arrivedDuringRebuild;
 
+	// Committed alerts not yet in the groups. The writers only append here: a flush holds
+	// the dispatcher for its whole transaction, and ingestion must not wait for it.
+	private List<StoredAlert> pending = new ArrayList<>();
+
 	private boolean leader;
 
 	private @Nullable Instant nextRenewal;
@@ -110,11 +114,10 @@ public final class DispatchService implements SmartLifecycle {
 	}
 
 	/**
-	 * Feeds committed alerts into the groups (on the lease holder) and wakes the timer
-	 * for new groups.
+	 * Queues committed alerts for the groups (on the lease holder) and wakes the timer,
+	 * which adds them before its next flush; never waits for a running flush.
 	 */
 	public void received(List<StoredAlert> committed) {
-		Instant now = this.clock.instant();
 		this.lock.lock();
 		try {
 			if (!this.leader) {
@@ -125,9 +128,7 @@ public final class DispatchService implements SmartLifecycle {
 			if (this.arrivedDuringRebuild != null) {
 				this.arrivedDuringRebuild.addAll(committed);
 			}
-			for (StoredAlert alert : committed) {
-				this.dispatcher.receive(toAlert(alert), now);
-			}
+			this.pending.addAll(committed);
 			this.woken = true;
 			this.wake.signalAll();
 		}
@@ -206,6 +207,7 @@ public final class DispatchService implements SmartLifecycle {
 		if (this.nextHousekeeping == null || !now.isBefore(this.nextHousekeeping)) {
 			housekeeping(now);
 		}
+		receivePending(now);
 		Optional<Instant> due = this.dispatcher.nextFlush();
 		if (due.isPresent() && !due.get().isAfter(now)) {
 			flush(now);
@@ -218,6 +220,22 @@ public final class DispatchService implements SmartLifecycle {
 		}
 		Duration wait = Duration.between(now, wakeAt);
 		return wait.isNegative() ? Duration.ZERO : wait;
+	}
+
+	private void receivePending(Instant now) {
+		List<StoredAlert> arrived;
+		this.lock.lock();
+		try {
+			arrived = this.pending;
+			this.pending = new ArrayList<>();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		Dispatcher current = this.dispatcher;
+		for (StoredAlert alert : arrived) {
+			current.receive(toAlert(alert), now);
+		}
 	}
 
 	/** Returns whether this replica holds the dispatch lease (as of its last renewal). */
@@ -269,6 +287,7 @@ public final class DispatchService implements SmartLifecycle {
 			this.lock.lock();
 			try {
 				this.dispatcher = new Dispatcher(this.routing.config(), this.silencer, this.notificationLog);
+				this.pending = new ArrayList<>();
 			}
 			finally {
 				this.lock.unlock();
