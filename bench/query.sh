@@ -47,6 +47,9 @@ trap cleanup EXIT INT TERM
 export ZGW_KEY
 ZGW_KEY=$(tr -d '[:space:]' <"$LAB/admin.key")
 
+# A database of its own, fresh each run (a scratch copy: nothing in it is kept).
+mysql -uroot -h127.0.0.1 -e 'DROP DATABASE IF EXISTS zgw_bench'
+
 # Gateway config: the lab's shards, then "gone"; a breaker that stays open once opened.
 python3 - "$LAB" "$GONE_PORT" >"$WORK/bench.yml" <<'EOF'
 import json, sys
