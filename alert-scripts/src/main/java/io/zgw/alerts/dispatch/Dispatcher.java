@@ -1,5 +1,6 @@
 package io.zgw.alerts.dispatch;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,9 +34,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Dispatcher {
 
-	private final AlertmanagerConfig config;
+	// Resolved alerts never inhibit; this only bounds the memory they hold.
+	private static final Duration SOURCE_SWEEP_EVERY = Duration.ofMinutes(1);
 
-	private final Inhibitor inhibitor;
+	private final AlertmanagerConfig config;
 
 	private final Silencer silencer;
 
@@ -43,9 +45,14 @@ public final class Dispatcher {
 
 	private final Map<GroupId, AggregationGroup> groups = new LinkedHashMap<>();
 
+	// Kept up to date on every receive, so that a flush never rescans every alert.
+	private final Inhibitor.Sources inhibitionSources;
+
+	private Instant nextSourceSweep = Instant.MIN;
+
 	public Dispatcher(AlertmanagerConfig config, Silencer silencer, NotificationLog log) {
 		this.config = config;
-		this.inhibitor = config.inhibitor();
+		this.inhibitionSources = config.inhibitor().sources();
 		this.silencer = silencer;
 		this.log = log;
 	}
@@ -56,6 +63,7 @@ public final class Dispatcher {
 	 * notification log keeps already-sent notifications from repeating.
 	 */
 	public synchronized void receive(Alert alert, Instant now) {
+		this.inhibitionSources.put(alert);
 		for (Route route : this.config.route().match(alert.labels())) {
 			LabelSet groupLabels = route.groupLabels(alert.labels());
 			this.groups
@@ -88,7 +96,7 @@ public final class Dispatcher {
 	/** Returns whether and why the labels are silenced or inhibited at {@code now}. */
 	public synchronized Muting muting(LabelSet labels, Instant now) {
 		return new Muting(this.silencer.silencedBy(labels, now),
-				this.inhibitor.snapshot(alerts(), now).inhibitedBy(labels).orElse(null));
+				this.inhibitionSources.inhibitedBy(labels, now).orElse(null));
 	}
 
 	/**
@@ -114,12 +122,15 @@ public final class Dispatcher {
 		if (due.isEmpty()) {
 			return List.of();
 		}
-		Inhibitor.Snapshot inhibition = this.inhibitor.snapshot(alerts(), now);
+		if (!now.isBefore(this.nextSourceSweep)) {
+			this.inhibitionSources.removeResolved(now);
+			this.nextSourceSweep = now.plus(SOURCE_SWEEP_EVERY);
+		}
 		List<Notification> sent = new ArrayList<>();
 		for (AggregationGroup group : due) {
 			group.nextFlush = now.plus(group.route.options().groupInterval());
 			group.hasFlushed = true;
-			if (flush(group, now, inhibition, notifier, sent)) {
+			if (flush(group, now, notifier, sent)) {
 				group.deleteIfNotModified(group.sortedAlerts().stream().filter((a) -> a.resolvedAt(now)).toList());
 				if (group.isEmpty()) {
 					this.groups.remove(new GroupId(group.route, group.labels));
@@ -130,8 +141,7 @@ public final class Dispatcher {
 	}
 
 	// Returns whether the flush succeeded, so that resolved alerts may be forgotten.
-	private boolean flush(AggregationGroup group, Instant now, Inhibitor.Snapshot inhibition, Notifier notifier,
-			List<Notification> sent) {
+	private boolean flush(AggregationGroup group, Instant now, Notifier notifier, List<Notification> sent) {
 		RouteOptions options = group.route.options();
 		if (timeMuted(options, now)) {
 			return true;
@@ -139,7 +149,8 @@ public final class Dispatcher {
 		List<Alert> alerts = group.sortedAlerts();
 		Set<String> muted = new HashSet<>();
 		for (Alert alert : alerts) {
-			if (inhibition.mutes(alert.labels()) || !this.silencer.silencedBy(alert.labels(), now).isEmpty()) {
+			if (this.inhibitionSources.inhibitedBy(alert.labels(), now).isPresent()
+					|| !this.silencer.silencedBy(alert.labels(), now).isEmpty()) {
 				muted.add(alert.fingerprint());
 			}
 		}

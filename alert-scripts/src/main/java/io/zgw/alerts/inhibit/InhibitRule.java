@@ -1,5 +1,7 @@
 package io.zgw.alerts.inhibit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,14 +27,17 @@ public record InhibitRule(Matchers sourceMatchers, Matchers targetMatchers, Set<
 		equal = new TreeSet<>(equal);
 	}
 
-	/** Returns whether the two label sets agree on every {@code equal} label. */
-	public boolean equalLabelsMatch(LabelSet source, LabelSet target) {
+	/**
+	 * Returns the values of the {@code equal} labels, in name order ("" for a missing
+	 * label): a source and a target agree on every {@code equal} label exactly when their
+	 * keys are equal.
+	 */
+	public List<String> equalKey(LabelSet labels) {
+		List<String> key = new ArrayList<>(this.equal.size());
 		for (String name : this.equal) {
-			if (!source.get(name).equals(target.get(name))) {
-				return false;
-			}
+			key.add(labels.get(name));
 		}
-		return true;
+		return key;
 	}
 
 }

@@ -2,7 +2,10 @@ package io.zgw.alerts.inhibit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.zgw.alerts.model.Alert;
@@ -26,52 +29,102 @@ public final class Inhibitor {
 		return this.rules;
 	}
 
+	/** Returns an empty index of source alerts, to be kept up to date by the caller. */
+	public Sources sources() {
+		return new Sources();
+	}
+
 	/**
 	 * Returns a view over the alerts that are firing at {@code now}, against which
 	 * targets are checked.
 	 */
 	public Snapshot snapshot(Iterable<Alert> alerts, Instant now) {
-		List<List<Alert>> sources = new ArrayList<>();
-		for (InhibitRule rule : this.rules) {
-			List<Alert> firing = new ArrayList<>();
-			for (Alert alert : alerts) {
-				if (!alert.resolvedAt(now) && rule.sourceMatchers().matches(alert.labels())) {
-					firing.add(alert);
-				}
-			}
-			sources.add(firing);
-		}
-		return new Snapshot(sources);
+		Sources sources = new Sources();
+		alerts.forEach(sources::put);
+		return new Snapshot(sources, now);
 	}
 
-	/** Snapshot is the firing source alerts of each rule at one instant. */
-	public final class Snapshot {
+	/**
+	 * Sources indexes the alerts matching each rule's source side by their {@code equal}
+	 * label values, so that checking a target costs one lookup per rule, not a scan of
+	 * every source (Alertmanager 0.25 scans). Resolved alerts stay until
+	 * {@link #removeResolved} but never inhibit. Not thread-safe.
+	 */
+	public final class Sources {
 
-		private final List<List<Alert>> sources;
+		private final List<Map<List<String>, Map<String, Alert>>> byRule = new ArrayList<>();
 
-		private Snapshot(List<List<Alert>> sources) {
-			this.sources = sources;
+		private Sources() {
+			for (int i = 0; i < Inhibitor.this.rules.size(); i++) {
+				this.byRule.add(new HashMap<>());
+			}
 		}
 
-		/** Returns the fingerprint of an alert that inhibits the given labels, if any. */
-		public Optional<String> inhibitedBy(LabelSet target) {
+		/** Adds the alert, or replaces the alert with the same fingerprint. */
+		public void put(Alert alert) {
+			for (int i = 0; i < Inhibitor.this.rules.size(); i++) {
+				InhibitRule rule = Inhibitor.this.rules.get(i);
+				if (rule.sourceMatchers().matches(alert.labels())) {
+					this.byRule.get(i)
+						.computeIfAbsent(rule.equalKey(alert.labels()), (key) -> new LinkedHashMap<>())
+						.put(alert.fingerprint(), alert);
+				}
+			}
+		}
+
+		/** Forgets the alerts resolved at {@code now}. */
+		public void removeResolved(Instant now) {
+			for (Map<List<String>, Map<String, Alert>> buckets : this.byRule) {
+				buckets.values().removeIf((bucket) -> {
+					bucket.values().removeIf((alert) -> alert.resolvedAt(now));
+					return bucket.isEmpty();
+				});
+			}
+		}
+
+		/**
+		 * Returns the fingerprint of an alert firing at {@code now} that inhibits the
+		 * given labels, if any.
+		 */
+		public Optional<String> inhibitedBy(LabelSet target, Instant now) {
 			for (int i = 0; i < Inhibitor.this.rules.size(); i++) {
 				InhibitRule rule = Inhibitor.this.rules.get(i);
 				if (!rule.targetMatchers().matches(target)) {
 					continue;
 				}
+				Map<String, Alert> bucket = this.byRule.get(i).get(rule.equalKey(target));
+				if (bucket == null) {
+					continue;
+				}
 				boolean targetIsAlsoSource = rule.sourceMatchers().matches(target);
-				for (Alert source : this.sources.get(i)) {
-					if (!rule.equalLabelsMatch(source.labels(), target)) {
-						continue;
-					}
-					if (targetIsAlsoSource && rule.targetMatchers().matches(source.labels())) {
+				for (Alert source : bucket.values()) {
+					if (source.resolvedAt(now)
+							|| (targetIsAlsoSource && rule.targetMatchers().matches(source.labels()))) {
 						continue;
 					}
 					return Optional.of(source.fingerprint());
 				}
 			}
 			return Optional.empty();
+		}
+
+	}
+
+	/** Snapshot is the source alerts of each rule, checked at one instant. */
+	public static final class Snapshot {
+
+		private final Sources sources;
+
+		private final Instant now;
+
+		private Snapshot(Sources sources, Instant now) {
+			this.sources = sources;
+			this.now = now;
+		}
+
+		/** Returns the fingerprint of an alert that inhibits the given labels, if any. */
+		public Optional<String> inhibitedBy(LabelSet target) {
+			return this.sources.inhibitedBy(target, this.now);
 		}
 
 		/** Returns whether the labels are inhibited. */

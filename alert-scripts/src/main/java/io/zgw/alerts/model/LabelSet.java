@@ -3,10 +3,13 @@ package io.zgw.alerts.model;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * LabelSet is an immutable, name-sorted set of alert labels with Alertmanager's
@@ -23,6 +26,10 @@ public final class LabelSet {
 	private static final byte SEPARATOR = (byte) 0xff;
 
 	private final SortedMap<String, String> labels;
+
+	// Computed on first use and kept, as String.hashCode: the dispatcher asks for it on
+	// every group, inhibition and API pass.
+	private @Nullable String fingerprintHex;
 
 	private LabelSet(SortedMap<String, String> labels) {
 		this.labels = Collections.unmodifiableSortedMap(labels);
@@ -88,7 +95,12 @@ public final class LabelSet {
 
 	/** Returns the fingerprint as the 16-digit hex string Alertmanager shows. */
 	public String fingerprintHex() {
-		return String.format("%016x", fingerprint());
+		String hex = this.fingerprintHex;
+		if (hex == null) {
+			hex = HexFormat.of().toHexDigits(fingerprint());
+			this.fingerprintHex = hex;
+		}
+		return hex;
 	}
 
 	private static long mix(long hash, byte... bytes) {

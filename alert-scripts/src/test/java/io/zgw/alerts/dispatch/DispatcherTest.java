@@ -221,6 +221,21 @@ class DispatcherTest {
 	}
 
 	@Test
+	void inhibitedAlertIsNotifiedOnceItsSourceResolves() {
+		Alert down = firing("alertname=ShardDown shard=pay instance=z", T0, T0);
+		this.dispatcher.receive(down, T0);
+		this.dispatcher.receive(firing("alertname=Load shard=pay instance=a", T0, T0), T0);
+		assertThat(this.dispatcher.tick(T0.plusSeconds(30))).filteredOn((n) -> n.groupKey().contains("Load")).isEmpty();
+		Instant recovered = T0.plusSeconds(100);
+		this.dispatcher.receive(resolved(down, recovered), recovered);
+		assertThat(this.dispatcher.muting(labels("alertname=Load shard=pay instance=a"), recovered).inhibitedBy())
+			.isNull();
+		assertThat(this.dispatcher.tick(T0.plusSeconds(330))).filteredOn((n) -> n.groupKey().contains("Load"))
+			.singleElement()
+			.satisfies((n) -> assertThat(names(n)).containsExactly("a"));
+	}
+
+	@Test
 	void fullyMutedGroupSendsNothing() {
 		this.dispatcher.receive(firing("alertname=Load instance=c", T0, T0), T0);
 		this.silences.put(new Silence("s1", Matchers.parse("instance=c"), T0, T0.plusSeconds(3600), "bob", "", null));

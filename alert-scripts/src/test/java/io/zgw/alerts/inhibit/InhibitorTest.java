@@ -1,6 +1,7 @@
 package io.zgw.alerts.inhibit;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,6 +66,20 @@ class InhibitorTest {
 		Alert source = firing(Map.of("alertname", "Down", "severity", "critical"));
 		assertThat(this.inhibitor.snapshot(List.of(source), NOW)
 			.mutes(LabelSet.of(Map.of("alertname", "Down", "severity", "info")))).isFalse();
+	}
+
+	@Test
+	void targetIsInhibitedOnlyBySourceWithItsEqualLabelValues() {
+		List<Alert> sources = new ArrayList<>();
+		for (String cluster : List.of("a", "b", "c", "d")) {
+			sources.add(firing(Map.of("alertname", "Down", "severity", "critical", "cluster", cluster)));
+		}
+		Inhibitor.Snapshot snapshot = this.inhibitor.snapshot(sources, NOW);
+		assertThat(
+				snapshot.inhibitedBy(LabelSet.of(Map.of("alertname", "Down", "severity", "warning", "cluster", "c"))))
+			.contains(sources.get(2).fingerprint());
+		assertThat(snapshot.mutes(LabelSet.of(Map.of("alertname", "Up", "severity", "warning", "cluster", "c"))))
+			.isFalse();
 	}
 
 }
