@@ -1,11 +1,11 @@
 package io.zgw.gateway.alerting.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,12 +14,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -42,6 +46,11 @@ import org.springframework.stereotype.Component;
  * enqueue an {@link AlertUpsert} and wait on its future; one thread per lane drains its
  * queue, writes the whole batch with one multi-row upsert (plus history rows for state
  * changes only) in one transaction, and completes the futures after the commit.
+ *
+ * <p>
+ * The lanes have their own small connection pool, the only one that allows several
+ * statements per round trip: a batch's upsert, its history rows and the {@code COMMIT}
+ * travel together, so a batch costs one round trip to MySQL, not five.
  */
 @Component
 public class AlertWriter implements SmartLifecycle {
@@ -62,17 +71,22 @@ public class AlertWriter implements SmartLifecycle {
 			+ "generator_url = VALUES(generator_url), status = VALUES(status), starts_at = VALUES(starts_at), "
 			+ "ends_at = VALUES(ends_at), updated_at = VALUES(updated_at)";
 
-	// Keeps one statement well under max_allowed_packet (16 MiB on MariaDB 10.11, 64 MiB
-	// on MySQL 8) whatever the annotations weigh.
-	// Batches up to this many alerts reuse a prepared statement per size.
+	// Batches of up to this many alerts and history rows reuse a prepared statement per
+	// shape.
 	private static final int CACHED_STATEMENT_ROWS = 64;
 
+	private static final int CACHED_STATEMENTS = 256;
+
+	// Keeps one statement well under max_allowed_packet (16 MiB on MariaDB 10.11, 64 MiB
+	// on MySQL 8) whatever the annotations weigh.
 	private static final long MAX_BATCH_BYTES = 4L * 1024 * 1024;
 
 	private static final String HISTORY_INSERT = "INSERT INTO alert_history (alert_key, fingerprint, change_kind, "
 			+ "source, occurred_at, recorded_at) VALUES ";
 
-	private final DataSource dataSource;
+	private final HikariConfig poolConfig;
+
+	private @Nullable HikariDataSource pool;
 
 	private final JsonMapper json;
 
@@ -98,7 +112,7 @@ public class AlertWriter implements SmartLifecycle {
 
 	AlertWriter(DataSource dataSource, JsonMapper json, ObjectProvider<Clock> clock, AlertingProperties properties,
 			MeterRegistry meters, AlertCommits commits) {
-		this.dataSource = dataSource;
+		this.poolConfig = lanePoolConfig(dataSource, properties.writer().lanes());
 		this.commits = commits;
 		this.json = json;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -143,8 +157,40 @@ public class AlertWriter implements SmartLifecycle {
 		return pending.future;
 	}
 
+	// The lanes' pool copies the application pool's connection settings and adds
+	// multi-statement queries, which no other code path gets.
+	private static HikariConfig lanePoolConfig(DataSource dataSource, int lanes) {
+		HikariDataSource main;
+		try {
+			main = dataSource.unwrap(HikariDataSource.class);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("the alert writer needs the application's Hikari connection pool", ex);
+		}
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("zgw-alert-writer");
+		config.setJdbcUrl(main.getJdbcUrl());
+		config.setUsername(main.getUsername());
+		config.setPassword(main.getPassword());
+		if (main.getDriverClassName() != null) {
+			config.setDriverClassName(main.getDriverClassName());
+		}
+		config.setConnectionTimeout(main.getConnectionTimeout());
+		Properties properties = new Properties();
+		properties.putAll(main.getDataSourceProperties());
+		properties.setProperty("allowMultiQueries", "true");
+		config.setDataSourceProperties(properties);
+		config.setMaximumPoolSize(lanes);
+		config.setMinimumIdle(0);
+		config.setAutoCommit(false);
+		// A lane whose database is down must not stop the application starting.
+		config.setInitializationFailTimeout(-1);
+		return config;
+	}
+
 	@Override
 	public void start() {
+		this.pool = new HikariDataSource(this.poolConfig);
 		this.running = true;
 		for (Lane lane : this.lanes) {
 			lane.start();
@@ -162,6 +208,10 @@ public class AlertWriter implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 				return;
 			}
+		}
+		if (this.pool != null) {
+			this.pool.close();
+			this.pool = null;
 		}
 	}
 
@@ -239,7 +289,22 @@ public class AlertWriter implements SmartLifecycle {
 
 		private @Nullable Connection connection;
 
-		private final Map<Integer, PreparedStatement> upserts = new HashMap<>();
+		// Least recently used statements are closed beyond CACHED_STATEMENTS.
+		private final LinkedHashMap<Long, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Long, PreparedStatement> eldest) {
+				if (size() <= CACHED_STATEMENTS) {
+					return false;
+				}
+				try {
+					eldest.getValue().close();
+				}
+				catch (SQLException ex) {
+					logger.debug("Closing a cached alert writer statement failed", ex);
+				}
+				return true;
+			}
+		};
 
 		Lane(int index) {
 			this.queue = new ArrayBlockingQueue<>(AlertWriter.this.config.queueCapacity());
@@ -387,95 +452,81 @@ public class AlertWriter implements SmartLifecycle {
 			return stored;
 		}
 
+		// One round trip: upsert, history rows and COMMIT as one multi-statement query on
+		// a connection that never autocommits. On failure the caller closes the
+		// connection, which rolls the transaction back.
 		private void commit(Connection conn, Collection<Row> rows, List<HistoryRow> history, Instant now)
 				throws SQLException {
 			String updatedAt = UtcTimes.bind(now);
-			if (history.isEmpty()) {
-				// A single statement in autocommit mode is atomic: one round trip per
-				// batch.
-				upsert(conn, rows, now, updatedAt);
-				return;
-			}
-			conn.setAutoCommit(false);
-			try {
-				upsert(conn, rows, now, updatedAt);
-				try (PreparedStatement insert = conn.prepareStatement(repeatRows(HISTORY_INSERT, 6, history.size()))) {
-					int i = 0;
-					for (HistoryRow row : history) {
-						insert.setString(++i, row.alertKey());
-						insert.setString(++i, row.fingerprint());
-						insert.setString(++i, row.kind().columnValue());
-						insert.setString(++i, SOURCE);
-						insert.setString(++i, updatedAt);
-						insert.setString(++i, updatedAt);
-					}
-					insert.executeUpdate();
-				}
-				conn.commit();
-			}
-			catch (SQLException | RuntimeException ex) {
-				conn.rollback();
-				throw ex;
-			}
-			finally {
-				conn.setAutoCommit(true);
-			}
-		}
-
-		private void upsert(Connection conn, Collection<Row> rows, Instant now, String updatedAt) throws SQLException {
-			PreparedStatement upsert = upsertStatement(conn, rows.size());
+			boolean cacheable = rows.size() <= CACHED_STATEMENT_ROWS && history.size() <= CACHED_STATEMENT_ROWS;
+			PreparedStatement batch = cacheable ? cachedStatement(conn, rows.size(), history.size())
+					: conn.prepareStatement(batchSql(rows.size(), history.size()));
 			try {
 				int i = 0;
 				for (Row row : rows) {
 					Pending pending = row.pending();
-					upsert.setString(++i, pending.key());
-					upsert.setString(++i, pending.fingerprint());
-					upsert.setString(++i, SOURCE);
-					upsert.setString(++i, pending.alert().labels().get("business_line"));
-					upsert.setString(++i, pending.labelsJson());
-					upsert.setString(++i, pending.annotationsJson());
-					upsert.setString(++i, pending.alert().generatorUrl());
-					upsert.setString(++i, row.state().endsAt().isAfter(now) ? "firing" : "resolved");
-					upsert.setString(++i, UtcTimes.bind(row.state().startsAt()));
-					upsert.setString(++i, UtcTimes.bind(row.state().endsAt()));
-					upsert.setString(++i, updatedAt);
-					upsert.setBoolean(++i, false);
+					batch.setString(++i, pending.key());
+					batch.setString(++i, pending.fingerprint());
+					batch.setString(++i, SOURCE);
+					batch.setString(++i, pending.alert().labels().get("business_line"));
+					batch.setString(++i, pending.labelsJson());
+					batch.setString(++i, pending.annotationsJson());
+					batch.setString(++i, pending.alert().generatorUrl());
+					batch.setString(++i, row.state().endsAt().isAfter(now) ? "firing" : "resolved");
+					batch.setString(++i, UtcTimes.bind(row.state().startsAt()));
+					batch.setString(++i, UtcTimes.bind(row.state().endsAt()));
+					batch.setString(++i, updatedAt);
+					batch.setBoolean(++i, false);
 				}
-				upsert.executeUpdate();
+				for (HistoryRow row : history) {
+					batch.setString(++i, row.alertKey());
+					batch.setString(++i, row.fingerprint());
+					batch.setString(++i, row.kind().columnValue());
+					batch.setString(++i, SOURCE);
+					batch.setString(++i, updatedAt);
+					batch.setString(++i, updatedAt);
+				}
+				// Every result is read, the COMMIT's last: only then is the batch
+				// durable.
+				boolean resultSet = batch.execute();
+				while (resultSet || batch.getUpdateCount() != -1) {
+					resultSet = batch.getMoreResults();
+				}
 			}
 			finally {
-				if (rows.size() > CACHED_STATEMENT_ROWS) {
-					upsert.close();
+				if (!cacheable) {
+					batch.close();
 				}
 			}
 		}
 
 		// Connector/J parses the SQL text of every prepareStatement (a tenth of the CPU
-		// at
-		// high rates), so the statements for the common small batches are kept per size.
-		private PreparedStatement upsertStatement(Connection conn, int rows) throws SQLException {
-			if (rows > CACHED_STATEMENT_ROWS) {
-				return conn.prepareStatement(repeatRows(ALERT_INSERT, 12, rows) + ALERT_ON_DUPLICATE);
-			}
-			PreparedStatement cached = this.upserts.get(rows);
+		// at high rates), so the statements of the common small batches are kept per
+		// shape.
+		private PreparedStatement cachedStatement(Connection conn, int rows, int historyRows) throws SQLException {
+			long shape = ((long) rows << 32) | historyRows;
+			PreparedStatement cached = this.statements.get(shape);
 			if (cached == null) {
-				cached = conn.prepareStatement(repeatRows(ALERT_INSERT, 12, rows) + ALERT_ON_DUPLICATE);
-				this.upserts.put(rows, cached);
+				cached = conn.prepareStatement(batchSql(rows, historyRows));
+				this.statements.put(shape, cached);
 			}
 			return cached;
 		}
 
 		private Connection connection() throws SQLException {
 			if (this.connection == null) {
-				this.connection = AlertWriter.this.dataSource.getConnection();
-				this.connection.setAutoCommit(true);
+				HikariDataSource pool = AlertWriter.this.pool;
+				if (pool == null) {
+					throw new SQLException("the alert writer is stopped");
+				}
+				this.connection = pool.getConnection();
 			}
 			return this.connection;
 		}
 
 		private void closeConnection() {
 			// Closing the connection closes its statements.
-			this.upserts.clear();
+			this.statements.clear();
 			if (this.connection != null) {
 				try {
 					this.connection.close();
@@ -487,6 +538,14 @@ public class AlertWriter implements SmartLifecycle {
 			}
 		}
 
+	}
+
+	private static String batchSql(int rows, int historyRows) {
+		StringBuilder sql = new StringBuilder(repeatRows(ALERT_INSERT, 12, rows)).append(ALERT_ON_DUPLICATE);
+		if (historyRows > 0) {
+			sql.append(";\n").append(repeatRows(HISTORY_INSERT, 6, historyRows));
+		}
+		return sql.append(";\nCOMMIT").toString();
 	}
 
 	private static String repeatRows(String insert, int columns, int rows) {
