@@ -71,6 +71,24 @@ public final class ConfigLoader {
 		return new ConfigLoader().parse(read(yaml));
 	}
 
+	/**
+	 * Parses a list of time interval entries in Alertmanager's syntax (the value of a
+	 * named interval's {@code time_intervals}), e.g. a recurring silence's schedule
+	 * posted as JSON; errors name the element under {@code path}, such as
+	 * {@code path[0].weekdays[1]}.
+	 * @throws ConfigException naming the bad element
+	 */
+	public static List<TimeInterval> parseTimeIntervals(JsonNode list, String path) {
+		if (!list.isArray()) {
+			throw new ConfigException(path, "expected a list of time intervals");
+		}
+		List<TimeInterval> intervals = new ArrayList<>();
+		for (int i = 0; i < list.size(); i++) {
+			intervals.add(timeInterval(new ConfigNode(path + "[" + i + "]", list.get(i))));
+		}
+		return intervals;
+	}
+
 	private static JsonNode read(String text) {
 		try {
 			JsonNode node = YAML.readTree(text);

@@ -2,10 +2,12 @@ package io.zgw.alerts.silence;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 
 import io.zgw.alerts.matcher.Matcher;
 import io.zgw.alerts.matcher.Matchers;
 import io.zgw.alerts.model.LabelSet;
+import io.zgw.alerts.timeinterval.NamedTimeInterval;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,6 +71,16 @@ public record Silence(String id, Matchers matchers, Instant startsAt, Instant en
 			return SilenceState.ACTIVE;
 		}
 		return SilenceState.EXPIRED;
+	}
+
+	/**
+	 * Returns whether the silence mutes at {@code now}: active and, when it has a
+	 * schedule, inside one of its intervals; a schedule naming an interval that
+	 * {@code timeIntervals} does not know never mutes.
+	 */
+	public boolean inEffect(Instant now, Function<String, @Nullable NamedTimeInterval> timeIntervals) {
+		return state(now) == SilenceState.ACTIVE
+				&& (this.schedule == null || this.schedule.contains(now, timeIntervals));
 	}
 
 	/** Returns whether the matchers match the labels. */

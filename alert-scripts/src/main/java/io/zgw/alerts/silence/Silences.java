@@ -79,22 +79,11 @@ public final class Silences implements Silencer {
 	}
 
 	/**
-	 * Returns whether the silence mutes at {@code now}: active and, when it has a
-	 * schedule, inside one of its intervals; a schedule naming an interval that no longer
-	 * exists never mutes.
+	 * Returns whether the silence mutes at {@code now}, with named schedules looked up in
+	 * this store's intervals (see {@link Silence#inEffect}).
 	 */
 	public boolean inEffect(Silence silence, Instant now) {
-		if (silence.state(now) != SilenceState.ACTIVE) {
-			return false;
-		}
-		if (silence.schedule() == null) {
-			return true;
-		}
-		if (silence.schedule() instanceof SilenceSchedule.Inline inline) {
-			return NamedTimeInterval.containsAny(inline.intervals(), now);
-		}
-		NamedTimeInterval named = this.timeIntervals.apply(((SilenceSchedule.Named) silence.schedule()).name());
-		return named != null && named.contains(now);
+		return silence.inEffect(now, this.timeIntervals);
 	}
 
 	@Override

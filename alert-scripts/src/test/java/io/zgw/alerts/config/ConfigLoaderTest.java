@@ -12,8 +12,10 @@ import java.util.List;
 import io.zgw.alerts.inhibit.InhibitRule;
 import io.zgw.alerts.routing.Route;
 import io.zgw.alerts.timeinterval.NamedTimeInterval;
+import io.zgw.alerts.timeinterval.TimeInterval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -198,6 +200,34 @@ class ConfigLoaderTest {
 				    time_intervals:
 				      - location: Mars/Olympus
 				""", "time_intervals[0].time_intervals[0].location: unknown time zone \"Mars/Olympus\"");
+	}
+
+	@Test
+	void parsesTimeIntervalsGivenAsJsonAndNamesBadElementsUnderTheGivenPath() {
+		JsonMapper json = JsonMapper.builder().build();
+		List<TimeInterval> intervals = ConfigLoader.parseTimeIntervals(json.readTree("""
+				[{"weekdays": ["saturday"], "times": [{"start_time": "09:00", "end_time": "17:00"}],
+				  "location": "Europe/Berlin"},
+				 {"years": [2027], "months": ["january:march"]}]
+				"""), "schedule");
+		assertThat(intervals).hasSize(2);
+		// Saturday 10:00 in Berlin is 09:00 UTC; 16:30 UTC is 17:30 there.
+		assertThat(intervals.get(0).contains(Instant.parse("2026-11-28T09:00:00Z"))).isTrue();
+		assertThat(intervals.get(0).contains(Instant.parse("2026-11-28T16:30:00Z"))).isFalse();
+		assertThat(intervals.get(1).contains(Instant.parse("2027-02-01T00:00:00Z"))).isTrue();
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.parseTimeIntervals(json.readTree("""
+					[{"weekdays": ["monday"]}, {"weekdays": ["monday", "someday"]}]
+					"""), "schedule"))
+			.withMessage("schedule[1].weekdays[1]: someday is not a valid weekday")
+			.extracting(ConfigException::path)
+			.isEqualTo("schedule[1].weekdays[1]");
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.parseTimeIntervals(json.readTree("[{\"weekday\": [\"monday\"]}]"), "s"))
+			.withMessage("s[0].weekday: field weekday not found in s");
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.parseTimeIntervals(json.readTree("{}"), "s"))
+			.withMessage("s: expected a list of time intervals");
 	}
 
 	@Test

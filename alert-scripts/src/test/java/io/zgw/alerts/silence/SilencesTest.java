@@ -3,6 +3,7 @@ package io.zgw.alerts.silence;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -94,6 +95,22 @@ class SilencesTest {
 				new SilenceSchedule.Inline(List.of(weekend))));
 		assertThat(this.silences.silencedBy(WEB, Instant.parse("2026-11-29T12:00:00Z"))).containsExactly("w");
 		assertThat(this.silences.silencedBy(WEB, Instant.parse("2026-11-30T12:00:00Z"))).isEmpty();
+	}
+
+	@Test
+	void namedScheduleIsLookedUpWhenEvaluatedSoAChangedOrRemovedIntervalCounts() {
+		Silence silence = silence("n", "service=web", T0, T0.plus(Duration.ofDays(7)),
+				new SilenceSchedule.Named("nights"));
+		Map<String, NamedTimeInterval> config = new HashMap<>();
+		config.put("nights", new NamedTimeInterval("nights", List.of(NIGHTS)));
+		Instant threeAm = Instant.parse("2026-11-28T03:00:00Z");
+		assertThat(silence.inEffect(threeAm, config::get)).isTrue();
+		config.put("nights",
+				new NamedTimeInterval("nights", List.of(TimeInterval.ofTimes(new TimeRange(22 * 60, 24 * 60)))));
+		assertThat(silence.inEffect(threeAm, config::get)).isFalse();
+		assertThat(silence.inEffect(Instant.parse("2026-11-28T23:00:00Z"), config::get)).isTrue();
+		config.clear();
+		assertThat(silence.inEffect(Instant.parse("2026-11-28T23:00:00Z"), config::get)).isFalse();
 	}
 
 	@Test

@@ -8,6 +8,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * AlertingTestSupport sends real HTTP requests to a running gateway in tests.
  */
@@ -20,6 +25,8 @@ public final class AlertingTestSupport {
 	public static final String ADMIN_KEY = "alerting-it-admin-key-0123456789";
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final String base;
 
@@ -61,6 +68,34 @@ public final class AlertingTestSupport {
 			.header("Authorization", "Bearer " + this.key)
 			.DELETE()
 			.build());
+	}
+
+	/** GETs the path, asserts 200 and returns the JSON body. */
+	public JsonNode getJson(String path) {
+		HttpResponse<String> response = get(path);
+		assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+		return JSON.readTree(response.body());
+	}
+
+	/** Posts a postableSilence, asserts 200 and returns the silence id. */
+	public String createSilence(String body) {
+		HttpResponse<String> response = post("/api/v2/silences", body, Map.of());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JSON.readTree(response.body()).get("silenceID").asString();
+	}
+
+	/**
+	 * Posts a postableSilence, asserts a 400 problem naming the field and returns the
+	 * problem.
+	 */
+	public JsonNode rejectSilence(String body, String field) {
+		HttpResponse<String> response = post("/api/v2/silences", body, Map.of());
+		assertThat(response.statusCode()).as(body).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).as(body)
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = JSON.readTree(response.body());
+		assertThat(problem.get("parameter").asString()).as(body).isEqualTo(field);
+		return problem;
 	}
 
 	private static HttpResponse<String> send(HttpRequest request) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,22 @@ class AmtoolIntegrationTests {
 		assertThat(amtool("silence", "query", "-q", "host=" + this.host).strip()).isEmpty();
 		assertThat(amtool("silence", "query", "-q", "--expired", "host=" + this.host).strip()).isEqualTo(id);
 		assertThat(this.json.readTree(amtool("alert", "query", "host=" + this.host, "-o", "json"))).hasSize(1);
+	}
+
+	@Test
+	void amtoolListsAndExpiresARecurringSilenceIgnoringItsSchedule() throws Exception {
+		// A window in 2001 never contains now: the silence is active but mutes nothing.
+		String id = new AlertingTestSupport(this.port).createSilence("""
+				{"matchers":[{"name":"host","value":"%s","isRegex":false,"isEqual":true}],
+				 "startsAt":"%s","endsAt":"%s","createdBy":"tester","comment":"recurring",
+				 "zgwSchedule":{"timeIntervals":[{"years":["2001"]}]}}
+				""".formatted(this.host, Instant.now(), Instant.now().plusSeconds(3600)));
+		assertThat(amtool("silence", "query", "-q", "host=" + this.host).strip()).isEqualTo(id);
+		assertThat(amtool("silence", "query", "-o", "extended", "host=" + this.host)).contains(id)
+			.contains("recurring");
+		assertThat(this.json.readTree(amtool("alert", "query", "host=" + this.host, "-o", "json"))).hasSize(1);
+		amtool("silence", "expire", id);
+		assertThat(amtool("silence", "query", "-q", "--expired", "host=" + this.host).strip()).isEqualTo(id);
 	}
 
 	private String amtool(String... args) throws Exception {

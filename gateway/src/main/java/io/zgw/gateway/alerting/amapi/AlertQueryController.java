@@ -102,7 +102,7 @@ class AlertQueryController {
 			@Nullable List<String> filter, @Nullable String receiver, Instant now) {
 		Matchers filters = filters(filter);
 		Pattern receiverPattern = receiverPattern(receiver);
-		SilenceMuting muting = new SilenceMuting(this.silences.activeAt(now));
+		SilenceMuting muting = new SilenceMuting(this.silences.activeAt(now), this.routing::timeInterval);
 		List<StoredAlert> firing = this.reader.firingAt(now);
 		// Every firing alert may inhibit, including those the caller cannot see.
 		Inhibitor.Snapshot inhibition = this.routing.inhibitor()
@@ -116,7 +116,7 @@ class AlertQueryController {
 			if (receiverPattern != null && receivers.stream().noneMatch((r) -> receiverPattern.matcher(r).matches())) {
 				continue;
 			}
-			List<String> silencedBy = muting.silencedBy(alert.labels());
+			List<String> silencedBy = muting.silencedBy(alert.labels(), now);
 			List<String> inhibitedBy = inhibition.inhibitedBy(alert.labels()).stream().toList();
 			boolean suppressed = !silencedBy.isEmpty() || !inhibitedBy.isEmpty();
 			if ((!silencedBy.isEmpty() && !silenced) || (!inhibitedBy.isEmpty() && !inhibited)

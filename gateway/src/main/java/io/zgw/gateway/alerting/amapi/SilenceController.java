@@ -7,11 +7,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.zgw.alerts.config.ConfigException;
 import io.zgw.alerts.matcher.Matchers;
 import io.zgw.alerts.model.LabelSet;
+import io.zgw.alerts.silence.SilenceSchedule;
+import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.alerting.store.StoredSilence;
 import io.zgw.gateway.security.ApiPrincipal;
@@ -31,17 +35,22 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * SilenceController is Alertmanager API v2's silence endpoints: list, create or update,
  * get, and expire (never delete) silences, with Alertmanager's validation and update
- * rules.
+ * rules, plus zgw's recurring silences: an optional {@code zgwSchedule} naming a
+ * {@code time_intervals} entry of the routing file or carrying time intervals, and
+ * {@code zgwMutingNow} telling whether a silence mutes at this instant.
  */
 @RestController
 class SilenceController {
 
 	private final SilenceStore store;
 
+	private final RoutingFile routing;
+
 	private final Clock clock;
 
-	SilenceController(SilenceStore store, ObjectProvider<Clock> clock) {
+	SilenceController(SilenceStore store, RoutingFile routing, ObjectProvider<Clock> clock) {
 		this.store = store;
+		this.routing = routing;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
@@ -76,14 +85,9 @@ class SilenceController {
 	void expire(ApiPrincipal principal, @PathVariable String id) {
 		StoredSilence silence = findVisible(principal, id);
 		Instant now = this.clock.instant();
-		switch (silence.state(now)) {
-			case "expired" -> {
-				// Already expired: nothing to do, and not an error for the caller.
-			}
-			case "pending" -> this.store.save(new StoredSilence(silence.id(), silence.matchers(), now, now,
-					silence.createdBy(), silence.comment(), now));
-			default -> this.store.save(new StoredSilence(silence.id(), silence.matchers(), silence.startsAt(), now,
-					silence.createdBy(), silence.comment(), now));
+		// Already expired: nothing to do, and not an error for the caller.
+		if (!silence.state(now).equals("expired")) {
+			this.store.save(silence.expiredAt(now));
 		}
 	}
 
@@ -96,7 +100,8 @@ class SilenceController {
 		List<StoredSilence.Matcher> matchers = matchers(body.get("matchers"));
 		Instant startsAt = required(AmTimes.parse(body.get("startsAt"), "startsAt"), "startsAt");
 		Instant endsAt = required(AmTimes.parse(body.get("endsAt"), "endsAt"), "endsAt");
-		validate(new StoredSilence("new", matchers, startsAt, endsAt, "", "", now));
+		JsonNode schedule = schedule(body.get(SilenceMuting.SCHEDULE_FIELD));
+		validate(new StoredSilence("new", matchers, startsAt, endsAt, "", "", schedule, now));
 		if (!endsAt.isAfter(now)) {
 			throw ApiException.badParameter("endsAt", "endsAt can't be in the past");
 		}
@@ -106,26 +111,26 @@ class SilenceController {
 		String id = text(body.get("id"));
 		Optional<StoredSilence> previous = id.isEmpty() ? Optional.empty() : Optional.of(findVisible(principal, id));
 		Instant effectiveStart = startsAt.isBefore(now) ? now : startsAt;
-		if (previous.isPresent() && canUpdateInPlace(previous.get(), matchers, startsAt, now)) {
+		if (previous.isPresent() && canUpdateInPlace(previous.get(), matchers, schedule, startsAt, now)) {
 			StoredSilence prior = previous.get();
 			Instant start = prior.state(now).equals("active") ? prior.startsAt() : effectiveStart;
-			this.store.save(new StoredSilence(prior.id(), matchers, start, endsAt, createdBy, comment, now));
+			this.store.save(new StoredSilence(prior.id(), matchers, start, endsAt, createdBy, comment, schedule, now));
 			return Map.of("silenceID", prior.id());
 		}
 		previous.filter((prior) -> !prior.state(now).equals("expired"))
-			.ifPresent((prior) -> this.store.save(new StoredSilence(prior.id(), prior.matchers(),
-					prior.state(now).equals("pending") ? now : prior.startsAt(), now, prior.createdBy(),
-					prior.comment(), now)));
+			.ifPresent((prior) -> this.store.save(prior.expiredAt(now)));
 		String newId = UUID.randomUUID().toString();
-		this.store.save(new StoredSilence(newId, matchers, effectiveStart, endsAt, createdBy, comment, now));
+		this.store.save(new StoredSilence(newId, matchers, effectiveStart, endsAt, createdBy, comment, schedule, now));
 		return Map.of("silenceID", newId);
 	}
 
 	// Alertmanager updates in place only when matchers are unchanged and the change does
-	// not rewrite the past; otherwise it expires the old silence and creates a new one.
-	private static boolean canUpdateInPlace(StoredSilence prior, List<StoredSilence.Matcher> matchers, Instant startsAt,
-			Instant now) {
-		if (!prior.matchers().equals(matchers)) {
+	// not rewrite the past; otherwise it expires the old silence and creates a new one. A
+	// changed schedule counts like changed matchers: it would rewrite what the silence
+	// muted so far.
+	private static boolean canUpdateInPlace(StoredSilence prior, List<StoredSilence.Matcher> matchers,
+			@Nullable JsonNode schedule, Instant startsAt, Instant now) {
+		if (!prior.matchers().equals(matchers) || !Objects.equals(prior.schedule(), schedule)) {
 			return false;
 		}
 		return switch (prior.state(now)) {
@@ -162,6 +167,27 @@ class SilenceController {
 			matchers.add(matcher);
 		}
 		return matchers;
+	}
+
+	// A recurring schedule, checked with the alert-rule library's time interval parser; a
+	// named one must exist in the routing file now (a later reload may still remove it).
+	private @Nullable JsonNode schedule(@Nullable JsonNode node) {
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		SilenceSchedule schedule;
+		try {
+			schedule = SilenceMuting.schedule(node);
+		}
+		catch (ConfigException ex) {
+			throw ApiException.badParameter(ex.path(), ex.getMessage());
+		}
+		if (schedule instanceof SilenceSchedule.Named named && this.routing.timeInterval(named.name()) == null) {
+			throw ApiException.badParameter(SilenceMuting.SCHEDULE_FIELD + ".timeInterval",
+					SilenceMuting.SCHEDULE_FIELD + ".timeInterval: unknown time interval \"" + named.name()
+							+ "\" (not in the routing file's time_intervals)");
+		}
+		return node;
 	}
 
 	// The alert-rule library's checks; its messages start with the field name.
@@ -204,7 +230,7 @@ class SilenceController {
 			.findFirst();
 	}
 
-	private static Map<String, Object> gettable(StoredSilence silence, Instant now) {
+	private Map<String, Object> gettable(StoredSilence silence, Instant now) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", silence.id());
 		json.put("status", Map.of("state", silence.state(now)));
@@ -214,6 +240,10 @@ class SilenceController {
 		json.put("endsAt", AmTimes.format(silence.endsAt()));
 		json.put("matchers", silence.matchers());
 		json.put("startsAt", AmTimes.format(silence.startsAt()));
+		if (silence.schedule() != null) {
+			json.put(SilenceMuting.SCHEDULE_FIELD, silence.schedule());
+		}
+		json.put("zgwMutingNow", SilenceMuting.toSilence(silence).inEffect(now, this.routing::timeInterval));
 		return json;
 	}
 

@@ -38,13 +38,15 @@ class DispatchConfiguration {
 			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock, DispatchProperties properties,
 			AlertCommits commits, DeliveryWorker deliveryWorker, MeterRegistry meters) {
 		String holder = (properties.holderId() != null) ? properties.holderId() : deliveryWorker.workerId();
-		DispatchService service = new DispatchService(routing, reader, new StoredSilencer(silences),
-				new JdbcNotificationLog(dsl), notifier, () -> deliveryLoop.ifAvailable(DeliveryLoop::nudge),
-				new TransactionTemplate(transactionManager),
+		StoredSilencer silencer = new StoredSilencer(silences, routing);
+		DispatchService service = new DispatchService(routing, reader, silencer, new JdbcNotificationLog(dsl), notifier,
+				() -> deliveryLoop.ifAvailable(DeliveryLoop::nudge), new TransactionTemplate(transactionManager),
 				new DispatchLease(dsl, LEASE_NAME, holder, properties.leaseTtl()),
 				clock.getIfAvailable(Clock::systemUTC), properties, meters);
 		commits.subscribe(service::received);
 		Gauge.builder(DispatchMetrics.LEADER, service, (s) -> s.leader() ? 1 : 0).register(meters);
+		Gauge.builder(DispatchMetrics.UNRESOLVED_SILENCE_SCHEDULES, silencer, StoredSilencer::unresolvedSchedules)
+			.register(meters);
 		return service;
 	}
 

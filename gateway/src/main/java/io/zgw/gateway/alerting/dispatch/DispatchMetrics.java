@@ -20,6 +20,12 @@ public final class DispatchMetrics {
 	/** Gauge: 1 while this replica holds the dispatch lease. */
 	public static final String LEADER = "zgw.dispatch.leader";
 
+	/**
+	 * Gauge: active recurring silences whose schedule names a time interval the routing
+	 * file no longer has (they mute nothing), as of the lease holder's last flush.
+	 */
+	public static final String UNRESOLVED_SILENCE_SCHEDULES = "zgw.silences.unresolved.schedules";
+
 	/** Counter of configuration reloads, tagged {@code outcome=success|failure}. */
 	public static final String RELOADS = "zgw.config.reloads";
 

@@ -1,33 +1,71 @@
 package io.zgw.gateway.alerting.dispatch;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.zgw.alerts.model.LabelSet;
-import io.zgw.alerts.silence.Silence;
 import io.zgw.alerts.silence.Silencer;
 import io.zgw.alerts.silence.Silences;
 import io.zgw.gateway.alerting.amapi.SilenceMuting;
+import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.SilenceStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * StoredSilencer answers the dispatcher from the silences in the database, read again
- * before every flush so silences created or expired on any replica count at once.
+ * before every flush so silences created or expired on any replica count at once; a
+ * recurring silence's named schedule is looked up in the routing file in use whenever it
+ * is evaluated, so a reload that changes the interval changes the silence.
  */
 final class StoredSilencer implements Silencer {
 
+	private static final Logger log = LoggerFactory.getLogger(StoredSilencer.class);
+
 	private final SilenceStore store;
 
-	private volatile List<Silence> active = List.of();
+	private final RoutingFile routing;
 
-	StoredSilencer(SilenceStore store) {
+	private volatile SilenceMuting active;
+
+	private volatile int unresolved;
+
+	// Silences already warned about, so each gets one warning while it stays unresolved.
+	private Set<String> warned = Set.of();
+
+	StoredSilencer(SilenceStore store, RoutingFile routing) {
 		this.store = store;
+		this.routing = routing;
+		this.active = new SilenceMuting(List.of(), routing::timeInterval);
 	}
 
-	/** Reads the silences active at {@code now} from the store. */
+	/**
+	 * Reads the silences active at {@code now} from the store, and warns once about each
+	 * whose schedule names a time interval the routing file no longer has: such a silence
+	 * mutes nothing until the interval is back or the silence is replaced.
+	 */
 	void refresh(Instant now) {
-		this.active = this.store.activeAt(now).stream().map(SilenceMuting::toSilence).toList();
+		SilenceMuting muting = new SilenceMuting(this.store.activeAt(now), this.routing::timeInterval);
+		Map<String, String> missing = muting.unresolvedSchedules();
+		missing.forEach((id, name) -> {
+			if (!this.warned.contains(id)) {
+				log.warn("Silence {} is scheduled on time interval \"{}\", which the routing file no longer has; "
+						+ "it mutes nothing until the interval is back", id, name);
+			}
+		});
+		this.warned = Set.copyOf(missing.keySet());
+		this.unresolved = missing.size();
+		this.active = muting;
+	}
+
+	/**
+	 * Returns how many active silences, at the last refresh, named a time interval the
+	 * routing file does not have.
+	 */
+	int unresolvedSchedules() {
+		return this.unresolved;
 	}
 
 	/**
@@ -40,13 +78,7 @@ final class StoredSilencer implements Silencer {
 
 	@Override
 	public List<String> silencedBy(LabelSet labels, Instant now) {
-		List<String> ids = new ArrayList<>(0);
-		for (Silence silence : this.active) {
-			if (!silence.startsAt().isAfter(now) && silence.endsAt().isAfter(now) && silence.matches(labels)) {
-				ids.add(silence.id());
-			}
-		}
-		return ids;
+		return this.active.silencedBy(labels, now);
 	}
 
 }

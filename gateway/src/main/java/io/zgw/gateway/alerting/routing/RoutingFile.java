@@ -14,6 +14,7 @@ import io.zgw.alerts.config.ConfigLoader;
 import io.zgw.alerts.inhibit.Inhibitor;
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.alerts.routing.Route;
+import io.zgw.alerts.timeinterval.NamedTimeInterval;
 import io.zgw.gateway.alerting.AlertingProperties;
 import org.jspecify.annotations.Nullable;
 
@@ -102,6 +103,14 @@ public class RoutingFile {
 			groups.add(new Group(route.groupKey(groupLabels), groupLabels, route.options().receiver()));
 		}
 		return groups;
+	}
+
+	/**
+	 * Returns the {@code time_intervals} entry with the name in the configuration in use,
+	 * or null; recurring silences look their named schedule up here when evaluated.
+	 */
+	public @Nullable NamedTimeInterval timeInterval(String name) {
+		return config().timeIntervals().get(name);
 	}
 
 	/** Returns every receiver name, sorted. */

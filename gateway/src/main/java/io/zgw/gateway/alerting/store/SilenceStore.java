@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 import static io.zgw.sql.Tables.SILENCE;
 
 /**
- * SilenceStore keeps silences in MySQL; expired silences are kept, never deleted.
+ * SilenceStore keeps silences in MySQL, a recurring silence's schedule as JSON text;
+ * expired silences are kept until housekeeping deletes them.
  */
 @Component
 public class SilenceStore {
@@ -70,6 +71,8 @@ public class SilenceStore {
 		values.put(SILENCE.ENDS_AT, UtcTimes.param(silence.endsAt()));
 		values.put(SILENCE.CREATED_BY, silence.createdBy());
 		values.put(SILENCE.COMMENT, silence.comment());
+		values.put(SILENCE.SCHEDULE,
+				(silence.schedule() != null) ? this.json.writeValueAsString(silence.schedule()) : null);
 		values.put(SILENCE.UPDATED_AT, UtcTimes.param(silence.updatedAt()));
 		// Update-then-insert rather than ON DUPLICATE KEY UPDATE: jOOQ's MySQL dialect
 		// renders a row alias MariaDB rejects. Ids are fresh UUIDs, so inserts cannot
@@ -86,7 +89,8 @@ public class SilenceStore {
 	private StoredSilence toSilence(SilenceRecord row) {
 		return new StoredSilence(row.getId(), this.json.readValue(row.getMatchers(), MATCHERS),
 				UtcTimes.fromColumn(row.getStartsAt()), UtcTimes.fromColumn(row.getEndsAt()), row.getCreatedBy(),
-				row.getComment(), UtcTimes.fromColumn(row.getUpdatedAt()));
+				row.getComment(), (row.getSchedule() != null) ? this.json.readTree(row.getSchedule()) : null,
+				UtcTimes.fromColumn(row.getUpdatedAt()));
 	}
 
 }

@@ -1,0 +1,333 @@
+package io.zgw.gateway.alerting.dispatch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zgw.gateway.alerting.AlertingTestSupport;
+import io.zgw.gateway.alerting.PipelineTestSupport;
+import io.zgw.gateway.testsupport.ManualClock;
+import io.zgw.gateway.testsupport.RecordingReceiver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests recurring silences (zgw's {@code zgwSchedule}) over real HTTP and the real
+ * MariaDB, with the whole gateway on a manual clock: the API stores, shows and validates
+ * schedules, and the gateway's own dispatcher, stepped by the test, mutes an alert only
+ * inside its weekly window (read in the window's time zone) while notifying it outside,
+ * with named windows following reloads of the routing file.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "zgw.alerting.dispatch.enabled=false", "zgw.alerting.dispatch.reload-poll=0s",
+				"zgw.alerting.dispatch.holder-id=recurring-silence-tests", "zgw.notify.enabled=true",
+				"zgw.notify.poll-interval=1h" })
+@ActiveProfiles({ "it", "alerting-it" })
+@DirtiesContext
+class RecurringSilenceIntegrationTests {
+
+	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+	static final RecordingReceiver RECEIVER = new RecordingReceiver();
+
+	static final String ROUTING_TEXT = """
+			route:
+			  receiver: hook
+			  group_by: [run]
+			  group_wait: 1s
+			  group_interval: 1m
+			  repeat_interval: 24h
+			receivers:
+			  - name: hook
+			    webhook_configs: [{url: '%s'}]
+			time_intervals:
+			  - name: other
+			    time_intervals: [{months: [january]}]
+			""".formatted(RECEIVER.url("/hook"));
+
+	/** A named window on one weekday, 09:00 to 17:00 in Berlin. */
+	static final String MAINTENANCE = """
+			  - name: %s
+			    time_intervals:
+			      - weekdays: [%s]
+			        times: [{start_time: '09:00', end_time: '17:00'}]
+			        location: Europe/Berlin
+			""";
+
+	static final Path ROUTING = PipelineTestSupport
+		.routingFile(ROUTING_TEXT + MAINTENANCE.formatted("maintenance", "saturday"));
+
+	/** Saturdays 09:00 to 17:00 in Berlin, inline. */
+	static final String SATURDAY_WINDOW = """
+			{"timeIntervals": [{"weekdays": ["saturday"], "times": [{"start_time": "09:00", "end_time": "17:00"}],
+			                    "location": "Europe/Berlin"}]}
+			""";
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		PipelineTestSupport.ownDatabaseAndRouting(registry, "recurring", ROUTING);
+	}
+
+	@AfterAll
+	static void closeReceiver() {
+		RECEIVER.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ManualClock clock;
+
+	@Autowired
+	DispatchService dispatch;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	JsonMapper json;
+
+	AlertingTestSupport http;
+
+	String run;
+
+	@BeforeEach
+	void setUp() {
+		this.http = new AlertingTestSupport(this.port);
+		this.run = UUID.randomUUID().toString();
+	}
+
+	@AfterEach
+	void restoreRoutingFile() throws Exception {
+		reload(MAINTENANCE.formatted("maintenance", "saturday"));
+	}
+
+	@Test
+	void recurringSilencesRoundTripThroughTheApi() {
+		advanceTo(DayOfWeek.SATURDAY, LocalTime.of(11, 0));
+		String sundays = SATURDAY_WINDOW.replace("saturday", "sunday");
+		String inline = this.http.createSilence(silence("inline", sundays));
+		String named = this.http.createSilence(silence("named", "{\"timeInterval\": \"maintenance\"}"));
+		String plain = this.http.createSilence(silence("plain", null));
+
+		JsonNode inlineJson = this.http.getJson("/api/v2/silence/" + inline);
+		assertThat(inlineJson.get("zgwSchedule")).isEqualTo(this.json.readTree(sundays));
+		assertThat(inlineJson.get("status").get("state").asString()).isEqualTo("active");
+		assertThat(inlineJson.get("zgwMutingNow").asBoolean()).as("Saturday, window on Sundays").isFalse();
+		assertThat(inlineJson.get("matchers")).hasSize(2);
+		assertThat(inlineJson.get("createdBy").asString()).isEqualTo("tester");
+		JsonNode namedJson = this.http.getJson("/api/v2/silence/" + named);
+		assertThat(namedJson.get("zgwSchedule").get("timeInterval").asString()).isEqualTo("maintenance");
+		assertThat(namedJson.get("zgwMutingNow").asBoolean()).as("Saturday 11:00 in Berlin").isTrue();
+		JsonNode plainJson = this.http.getJson("/api/v2/silence/" + plain);
+		assertThat(plainJson.has("zgwSchedule")).isFalse();
+		assertThat(plainJson.get("zgwMutingNow").asBoolean()).isTrue();
+
+		JsonNode listed = this.http.getJson("/api/v2/silences?filter=run%3D%22" + this.run + "%22");
+		assertThat(listed).hasSize(3);
+		assertThat(listed.valueStream().filter((s) -> s.has("zgwSchedule")).map((s) -> s.get("id").asString()))
+			.containsExactlyInAnyOrder(inline, named);
+
+		// Another schedule under the same id replaces the silence, as changed matchers
+		// do.
+		String replaced = this.http
+			.createSilence(silence("named", SATURDAY_WINDOW).replaceFirst("\\{", "{\"id\": \"" + named + "\", "));
+		assertThat(replaced).isNotEqualTo(named);
+		assertThat(this.http.getJson("/api/v2/silence/" + named).get("status").get("state").asString())
+			.isEqualTo("expired");
+		assertThat(this.http.getJson("/api/v2/silence/" + replaced).get("zgwSchedule").has("timeIntervals")).isTrue();
+
+		assertThat(this.http.delete("/api/v2/silence/" + replaced).statusCode()).isEqualTo(200);
+		JsonNode expired = this.http.getJson("/api/v2/silence/" + replaced);
+		assertThat(expired.get("status").get("state").asString()).isEqualTo("expired");
+		assertThat(expired.get("zgwMutingNow").asBoolean()).isFalse();
+		assertThat(expired.get("zgwSchedule")).isEqualTo(this.json.readTree(SATURDAY_WINDOW));
+	}
+
+	@Test
+	void invalidSchedulesAreRejectedNamingTheField() {
+		rejectSchedule("{\"timeIntervals\": [{\"weekdays\": [\"saturday\", \"caturday\"]}]}",
+				"zgwSchedule.timeIntervals[0].weekdays[1]");
+		rejectSchedule("{\"timeIntervals\": [{}, {\"times\": [{\"start_time\": \"17:00\", \"end_time\": \"09:00\"}]}]}",
+				"zgwSchedule.timeIntervals[1].times[0].start_time");
+		rejectSchedule("{\"timeIntervals\": [{\"location\": \"Mars/Olympus\"}]}",
+				"zgwSchedule.timeIntervals[0].location");
+		rejectSchedule("{\"timeIntervals\": [{\"weekday\": [\"monday\"]}]}", "zgwSchedule.timeIntervals[0].weekday");
+		rejectSchedule("{\"timeIntervals\": []}", "zgwSchedule.timeIntervals");
+		rejectSchedule("{\"weekdays\": [\"monday\"]}", "zgwSchedule.weekdays");
+		rejectSchedule("{\"timeInterval\": \"maintenance\", \"timeIntervals\": [{}]}", "zgwSchedule");
+		rejectSchedule("\"maintenance\"", "zgwSchedule");
+		JsonNode unknown = rejectSchedule("{\"timeInterval\": \"night-shift\"}", "zgwSchedule.timeInterval");
+		assertThat(unknown.get("detail").asString()).contains("unknown time interval \"night-shift\"");
+		assertThat(this.http.getJson("/api/v2/silences?filter=run%3D%22" + this.run + "%22")).isEmpty();
+	}
+
+	@Test
+	void weeklyWindowMutesInsideAndNotifiesOutsideReadInItsTimeZone() throws Exception {
+		advanceTo(DayOfWeek.SATURDAY, LocalTime.of(11, 0));
+		String silence = this.http.createSilence(silence("muted", SATURDAY_WINDOW));
+		postAlerts();
+
+		flushAfterGroupWait();
+		assertThat(hostsNotified(1)).containsExactly("loud");
+		assertThat(silencedBy("muted")).containsExactly(silence);
+		assertThat(silencedBy("loud")).isEmpty();
+		assertThat(this.http.getJson("/api/v2/silence/" + silence).get("zgwMutingNow").asBoolean()).isTrue();
+
+		// 17:30 in Berlin is 16:30 UTC: outside the window there, inside it read in UTC.
+		advanceTo(DayOfWeek.SATURDAY, LocalTime.of(17, 30));
+		this.dispatch.step();
+		assertThat(hostsNotified(2)).containsExactly("loud", "muted");
+		assertThat(silencedBy("muted")).isEmpty();
+		JsonNode outside = this.http.getJson("/api/v2/silence/" + silence);
+		assertThat(outside.get("status").get("state").asString()).isEqualTo("active");
+		assertThat(outside.get("zgwMutingNow").asBoolean()).isFalse();
+
+		advanceTo(DayOfWeek.SATURDAY, LocalTime.of(9, 0));
+		assertThat(silencedBy("muted")).as("inside again a week later").containsExactly(silence);
+	}
+
+	@Test
+	void namedWindowFollowsReloadsAndMutesNothingOnceItIsGone() throws Exception {
+		// A name of this run's own: silences of earlier runs on the same database name
+		// other windows, so the gauge moves by this run's silence alone.
+		String window = "maintenance-" + this.run;
+		reload(MAINTENANCE.formatted(window, "saturday"));
+		advanceTo(DayOfWeek.SATURDAY, LocalTime.of(11, 0));
+		String schedule = "{\"timeInterval\": \"" + window + "\"}";
+		String silence = this.http.createSilence(silence("muted", schedule));
+		postAlerts();
+		flushAfterGroupWait();
+		assertThat(hostsNotified(1)).containsExactly("loud");
+		assertThat(silencedBy("muted")).containsExactly(silence);
+
+		reload(MAINTENANCE.formatted(window, "sunday"));
+		assertThat(silencedBy("muted")).isEmpty();
+		// The reload rebuilt the groups; alerts older than group_wait flush at once.
+		this.dispatch.step();
+		assertThat(hostsNotified(2)).containsExactly("loud", "muted");
+
+		reload(MAINTENANCE.formatted(window, "saturday"));
+		assertThat(silencedBy("muted")).containsExactly(silence);
+		this.dispatch.step();
+		double unresolvedBefore = unresolvedGauge();
+
+		reload("");
+		this.dispatch.step();
+		assertThat(silencedBy("muted")).isEmpty();
+		JsonNode gone = this.http.getJson("/api/v2/silence/" + silence);
+		assertThat(gone.get("status").get("state").asString()).isEqualTo("active");
+		assertThat(gone.get("zgwMutingNow").asBoolean()).isFalse();
+		assertThat(unresolvedGauge()).isEqualTo(unresolvedBefore + 1);
+		rejectSchedule(schedule, "zgwSchedule.timeInterval");
+	}
+
+	private String silence(String host, String schedule) {
+		Instant now = this.clock.instant();
+		return """
+				{"matchers": [{"name": "run", "value": "%s", "isRegex": false, "isEqual": true},
+				              {"name": "host", "value": "%s", "isRegex": false, "isEqual": true}],
+				 "startsAt": "%s", "endsAt": "%s", "createdBy": "tester", "comment": "weekly maintenance"%s}
+				""".formatted(this.run, host, now, now.plus(Duration.ofDays(30)),
+				(schedule != null) ? ", \"zgwSchedule\": " + schedule : "");
+	}
+
+	private JsonNode rejectSchedule(String schedule, String field) {
+		return this.http.rejectSilence(silence("muted", schedule), field);
+	}
+
+	// Both alerts fire for a month, so only silences decide what is notified.
+	private void postAlerts() {
+		String endsAt = this.clock.instant().plus(Duration.ofDays(30)).toString();
+		assertThat(this.http.post("/api/v2/alerts", """
+				[{"labels": {"alertname": "Recurring", "run": "%s", "host": "muted"}, "endsAt": "%s"},
+				 {"labels": {"alertname": "Recurring", "run": "%s", "host": "loud"}, "endsAt": "%s"}]
+				""".formatted(this.run, endsAt, this.run, endsAt), Map.of()).statusCode()).isEqualTo(200);
+	}
+
+	// The first step takes the lease (rebuilding from the store) or receives the posted
+	// alerts; the group is due group_wait later.
+	private void flushAfterGroupWait() {
+		this.dispatch.step();
+		this.clock.advance(Duration.ofSeconds(2));
+		this.dispatch.step();
+	}
+
+	// Moves the clock forward to the next such weekday and time in Berlin.
+	private void advanceTo(DayOfWeek day, LocalTime time) {
+		ZonedDateTime now = this.clock.instant().atZone(BERLIN);
+		ZonedDateTime next = now.with(TemporalAdjusters.nextOrSame(day)).with(time);
+		if (!next.isAfter(now)) {
+			next = next.plusWeeks(1);
+		}
+		this.clock.advance(Duration.between(now, next));
+	}
+
+	// Hosts of the count-th notification of this run, in the payload's order.
+	private List<String> hostsNotified(int count) throws InterruptedException {
+		List<RecordingReceiver.Received> got = RECEIVER.awaitMatching(count, (r) -> r.body().contains(this.run),
+				Duration.ofSeconds(10));
+		assertThat(got).as("notifications of run %s", this.run).hasSize(count);
+		return this.json.readTree(got.get(count - 1).body())
+			.get("alerts")
+			.valueStream()
+			.map((alert) -> alert.get("labels").get("host").asString())
+			.sorted()
+			.toList();
+	}
+
+	private List<String> silencedBy(String host) {
+		JsonNode alerts = this.http
+			.getJson("/api/v2/alerts?filter=run%3D%22" + this.run + "%22&filter=host%3D%22" + host + "%22");
+		assertThat(alerts).hasSize(1);
+		return alerts.get(0).get("status").get("silencedBy").valueStream().map(JsonNode::asString).toList();
+	}
+
+	private void reload(String maintenance) throws Exception {
+		Files.writeString(ROUTING, ROUTING_TEXT + maintenance);
+		assertThat(this.http.post("/-/reload", "", Map.of()).statusCode()).isEqualTo(200);
+	}
+
+	private double unresolvedGauge() {
+		return this.meters.get(DispatchMetrics.UNRESOLVED_SILENCE_SCHEDULES).gauge().value();
+	}
+
+	/** Puts the whole gateway on a clock the tests move. */
+	@TestConfiguration
+	static class Clocks {
+
+		@Bean
+		ManualClock clock() {
+			return ManualClock.atSomeMoment();
+		}
+
+	}
+
+}
