@@ -41,7 +41,7 @@ class DispatchConfiguration {
 		StoredSilencer silencer = new StoredSilencer(silences, routing);
 		DispatchService service = new DispatchService(routing, reader, silencer, new JdbcNotificationLog(dsl), notifier,
 				() -> deliveryLoop.ifAvailable(DeliveryLoop::nudge), new TransactionTemplate(transactionManager),
-				new DispatchLease(dsl, LEASE_NAME, holder, properties.leaseTtl()),
+				new DispatchLease(dsl, LEASE_NAME, holder, properties.leaseTtl()), commits.writer(),
 				clock.getIfAvailable(Clock::systemUTC), properties, meters);
 		commits.subscribe(service::received);
 		Gauge.builder(DispatchMetrics.LEADER, service, (s) -> s.leader() ? 1 : 0).register(meters);

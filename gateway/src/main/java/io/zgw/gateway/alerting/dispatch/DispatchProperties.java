@@ -21,17 +21,30 @@ import org.springframework.validation.annotation.Validated;
  * @param resolvedLookback how far back resolved alerts are fed to a rebuilt dispatcher,
  * so their resolved notifications are not lost across a restart or takeover
  * @param reloadPoll how often the routing file is checked for changes (0: never)
+ * @param storePoll how often the lease holder reads back the alerts other replicas stored
+ * (0: never, for a single replica)
+ * @param storePollOverlap how far before the previous poll each poll reads again, to see
+ * writes that committed late or were stamped by a replica whose clock runs behind
  */
 @Validated
 @ConfigurationProperties("zgw.alerting.dispatch")
 public record DispatchProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") @NotNull Duration leaseTtl,
 		@DefaultValue("5s") @NotNull Duration leaseRenew, @Nullable String holderId,
-		@DefaultValue("1h") @NotNull Duration resolvedLookback, @DefaultValue("5s") @NotNull Duration reloadPoll) {
+		@DefaultValue("1h") @NotNull Duration resolvedLookback, @DefaultValue("5s") @NotNull Duration reloadPoll,
+		@DefaultValue("1s") @NotNull Duration storePoll, @DefaultValue("5s") @NotNull Duration storePollOverlap) {
 
 	public DispatchProperties {
 		if (leaseRenew != null && leaseTtl != null && leaseRenew.multipliedBy(2).compareTo(leaseTtl) > 0) {
 			throw new IllegalArgumentException("zgw.alerting.dispatch.lease-ttl must be at least twice "
 					+ "zgw.alerting.dispatch.lease-renew (" + leaseRenew + "), got " + leaseTtl);
+		}
+		if (storePoll != null && storePoll.isNegative()) {
+			throw new IllegalArgumentException(
+					"zgw.alerting.dispatch.store-poll must not be negative, got " + storePoll);
+		}
+		if (storePollOverlap != null && storePollOverlap.isNegative()) {
+			throw new IllegalArgumentException(
+					"zgw.alerting.dispatch.store-poll-overlap must not be negative, got " + storePollOverlap);
 		}
 		if (leaseRenew != null && (leaseRenew.isZero() || leaseRenew.isNegative())) {
 			throw new IllegalArgumentException("zgw.alerting.dispatch.lease-renew must be positive, got " + leaseRenew);

@@ -88,6 +88,15 @@ public final class DispatchService implements SmartLifecycle {
 
 	private @Nullable Instant nextHousekeeping;
 
+	// This process's writer name: its own writes arrive through the commit feed.
+	private final String writer;
+
+	// Alerts other replicas stored up to here (less the overlap) are in the groups; null
+	// until the groups were built from the store.
+	private volatile @Nullable Instant storeWatermark;
+
+	private Instant nextStorePoll = Instant.MIN;
+
 	/** How often the lease holder deletes old silences and notification log entries. */
 	static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
 
@@ -95,8 +104,8 @@ public final class DispatchService implements SmartLifecycle {
 
 	DispatchService(RoutingFile routing, AlertReader reader, StoredSilencer silencer,
 			JdbcNotificationLog notificationLog, Notifier notifier, Runnable afterFlush,
-			TransactionTemplate transactions, DispatchLease lease, Clock clock, DispatchProperties properties,
-			MeterRegistry meters) {
+			TransactionTemplate transactions, DispatchLease lease, String writer, Clock clock,
+			DispatchProperties properties, MeterRegistry meters) {
 		this.routing = routing;
 		this.reader = reader;
 		this.silencer = silencer;
@@ -105,6 +114,7 @@ public final class DispatchService implements SmartLifecycle {
 		this.afterFlush = afterFlush;
 		this.transactions = transactions;
 		this.lease = lease;
+		this.writer = writer;
 		this.clock = clock;
 		this.properties = properties;
 		this.notifications = meters.counter(DispatchMetrics.NOTIFICATIONS);
@@ -183,6 +193,7 @@ public final class DispatchService implements SmartLifecycle {
 				}
 				this.arrivedDuringRebuild = null;
 				this.dispatcher = rebuilt;
+				this.storeWatermark = now;
 				this.woken = true;
 				this.wake.signalAll();
 			}
@@ -207,6 +218,9 @@ public final class DispatchService implements SmartLifecycle {
 		if (this.nextHousekeeping == null || !now.isBefore(this.nextHousekeeping)) {
 			housekeeping(now);
 		}
+		// Before the commit feed: an alert this replica rewrote after the poll's read
+		// then replaces the older version the poll found.
+		pollStore(now);
 		receivePending(now);
 		Optional<Instant> due = this.dispatcher.nextFlush();
 		if (due.isPresent() && !due.get().isAfter(now)) {
@@ -218,8 +232,38 @@ public final class DispatchService implements SmartLifecycle {
 		if (due.isPresent() && due.get().isBefore(wakeAt)) {
 			wakeAt = due.get();
 		}
+		if (polling() && this.nextStorePoll.isBefore(wakeAt)) {
+			wakeAt = this.nextStorePoll;
+		}
 		Duration wait = Duration.between(now, wakeAt);
 		return wait.isNegative() ? Duration.ZERO : wait;
+	}
+
+	private boolean polling() {
+		return !this.properties.storePoll().isZero();
+	}
+
+	// Alerts posted to other replicas reach the lease holder through the store only.
+	private void pollStore(Instant now) {
+		Instant since = this.storeWatermark;
+		if (!polling() || since == null || now.isBefore(this.nextStorePoll)) {
+			return;
+		}
+		this.nextStorePoll = now.plus(this.properties.storePoll());
+		List<StoredAlert> others;
+		try {
+			others = this.reader.writtenByOthersSince(since.minus(this.properties.storePollOverlap()), this.writer);
+		}
+		catch (RuntimeException ex) {
+			// The watermark stays, so the next poll reads these writes again.
+			log.warn("Reading alerts stored by other replicas failed: {}", ex.toString());
+			return;
+		}
+		this.storeWatermark = now;
+		Dispatcher current = this.dispatcher;
+		for (StoredAlert alert : others) {
+			current.receive(toAlert(alert), now);
+		}
 	}
 
 	private void receivePending(Instant now) {

@@ -47,6 +47,18 @@ public class AlertReader {
 	}
 
 	/**
+	 * Returns the alerts last written at or after {@code since} by a writer other than
+	 * {@code writer} (see {@link AlertCommits#writer()}), oldest write first.
+	 */
+	public List<StoredAlert> writtenByOthersSince(Instant since, String writer) {
+		return StoreAccess.read(() -> this.dsl.selectFrom(ALERT)
+			.where(ALERT.UPDATED_AT.ge(UtcTimes.param(since)))
+			.and(ALERT.WRITTEN_BY.ne(writer))
+			.orderBy(ALERT.UPDATED_AT)
+			.fetch(this::toAlert));
+	}
+
+	/**
 	 * Returns the alerts firing now or resolved after {@code resolvedSince}, oldest
 	 * first: what a dispatcher needs to rebuild its groups.
 	 */

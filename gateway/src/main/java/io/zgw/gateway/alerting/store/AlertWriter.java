@@ -65,11 +65,11 @@ public class AlertWriter implements SmartLifecycle {
 	// on
 	// both (MySQL 8 merely deprecates it).
 	private static final String ALERT_INSERT = "INSERT INTO alert (alert_key, fingerprint, source, business_line, "
-			+ "labels, annotations, generator_url, status, starts_at, ends_at, updated_at, acknowledged) VALUES ";
+			+ "labels, annotations, generator_url, status, starts_at, ends_at, updated_at, acknowledged, written_by) VALUES ";
 
 	private static final String ALERT_ON_DUPLICATE = " ON DUPLICATE KEY UPDATE annotations = VALUES(annotations), "
 			+ "generator_url = VALUES(generator_url), status = VALUES(status), starts_at = VALUES(starts_at), "
-			+ "ends_at = VALUES(ends_at), updated_at = VALUES(updated_at)";
+			+ "ends_at = VALUES(ends_at), updated_at = VALUES(updated_at), written_by = VALUES(written_by)";
 
 	// Batches of up to this many alerts and history rows reuse a prepared statement per
 	// shape.
@@ -477,6 +477,7 @@ public class AlertWriter implements SmartLifecycle {
 					batch.setString(++i, UtcTimes.bind(row.state().endsAt()));
 					batch.setString(++i, updatedAt);
 					batch.setBoolean(++i, false);
+					batch.setString(++i, AlertWriter.this.commits.writer());
 				}
 				for (HistoryRow row : history) {
 					batch.setString(++i, row.alertKey());
@@ -541,7 +542,7 @@ public class AlertWriter implements SmartLifecycle {
 	}
 
 	private static String batchSql(int rows, int historyRows) {
-		StringBuilder sql = new StringBuilder(repeatRows(ALERT_INSERT, 12, rows)).append(ALERT_ON_DUPLICATE);
+		StringBuilder sql = new StringBuilder(repeatRows(ALERT_INSERT, 13, rows)).append(ALERT_ON_DUPLICATE);
 		if (historyRows > 0) {
 			sql.append(";\n").append(repeatRows(HISTORY_INSERT, 6, historyRows));
 		}

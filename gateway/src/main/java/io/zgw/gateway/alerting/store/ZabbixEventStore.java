@@ -75,6 +75,7 @@ public class ZabbixEventStore {
 			.set(ALERT.ACKNOWLEDGED, false)
 			.set(ALERT.STARTS_AT, UtcTimes.param(change.startsAt()))
 			.set(ALERT.UPDATED_AT, now)
+			.set(ALERT.WRITTEN_BY, this.commits.writer())
 			.onDuplicateKeyIgnore()
 			.execute();
 		// The row lock serialises concurrent deliveries of one event, so the replay check
@@ -99,7 +100,8 @@ public class ZabbixEventStore {
 		annotations.putAll(change.annotations());
 		var update = tx.update(ALERT)
 			.set(ALERT.ANNOTATIONS, this.json.writeValueAsString(annotations))
-			.set(ALERT.UPDATED_AT, now);
+			.set(ALERT.UPDATED_AT, now)
+			.set(ALERT.WRITTEN_BY, this.commits.writer());
 		if (change.kind() == ZabbixChange.Kind.RECOVERY && change.endsAt() != null) {
 			update = update.set(ALERT.ENDS_AT, UtcTimes.param(change.endsAt())).set(ALERT.STATUS, "resolved");
 		}
