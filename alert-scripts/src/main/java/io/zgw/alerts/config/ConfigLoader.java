@@ -476,8 +476,9 @@ public final class ConfigLoader {
 		}
 		String from = node.string("from");
 		Map<String, Template> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		node.stringMap("headers").forEach((name, value) -> {
-			String path = node.child("headers") + "." + name;
+		node.stringMap("headers").forEach((written, value) -> {
+			String path = node.child("headers") + "." + written;
+			String name = headerName(written);
 			if (headers.put(name, template(path, value)) != null) {
 				throw new ConfigException(path, "duplicate header \"" + name + "\" in email config");
 			}
@@ -495,6 +496,18 @@ public final class ConfigLoader {
 				node.bool("send_resolved", false));
 		noteIgnored(node);
 		return config;
+	}
+
+	// As Alertmanager (strings.Title): a letter after a separator is upper-cased, so
+	// "subject" is "Subject" and "x-team" is "X-Team".
+	private static String headerName(String name) {
+		StringBuilder out = new StringBuilder(name.length());
+		boolean wordStart = true;
+		for (char c : name.toCharArray()) {
+			out.append(wordStart ? Character.toTitleCase(c) : c);
+			wordStart = !(Character.isLetterOrDigit(c) || c == '_');
+		}
+		return out.toString();
 	}
 
 	private @Nullable String bearer(@Nullable ConfigNode http) {

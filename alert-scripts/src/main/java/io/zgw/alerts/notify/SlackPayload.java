@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * SlackPayload is the JSON body Alertmanager posts to a Slack incoming webhook: one
- * attachment with the rendered title, link, pretext, text, fallback and color.
+ * attachment with the rendered title (cut to 1024 characters with an ellipsis), link,
+ * pretext, text, fallback and color.
  *
  * @param channel channel override, omitted when empty
  * @param username sender name, omitted when empty
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SlackPayload(@Nullable String channel, @Nullable String username, List<Attachment> attachments) {
+
+	private static final int MAX_TITLE = 1024;
 
 	/**
 	 * Builds the payload, rendering the config's templates; one that fails is reported to
@@ -29,12 +32,20 @@ public record SlackPayload(@Nullable String channel, @Nullable String username, 
 			TemplateErrors errors) {
 		Rendering rendering = new Rendering(TemplateData.of(notification, externalUrl), notification.receiver(),
 				"slack_configs", SlackConfig.DEFAULTS, errors);
-		Attachment attachment = new Attachment(text(rendering, config.title(), "title"),
+		Attachment attachment = new Attachment(truncate(text(rendering, config.title(), "title")),
 				text(rendering, config.titleLink(), "title_link"), text(rendering, config.pretext(), "pretext"),
 				text(rendering, config.text(), "text"), text(rendering, config.fallback(), "fallback"),
 				text(rendering, config.color(), "color"), List.of("fallback", "pretext", "text"));
 		return new SlackPayload(text(rendering, config.channel(), "channel"),
 				text(rendering, config.username(), "username"), List.of(attachment));
+	}
+
+	// As Alertmanager: Slack takes titles of up to 1024 characters.
+	static String truncate(String title) {
+		if (title.codePointCount(0, title.length()) <= MAX_TITLE) {
+			return title;
+		}
+		return title.substring(0, title.offsetByCodePoints(0, MAX_TITLE - 1)) + "\u2026";
 	}
 
 	// Every Slack field has a default, so rendering always gives text.

@@ -263,6 +263,8 @@ class ConfigLoaderTest {
 				"receivers[0].email_configs[0].headers.Subject: unclosed action at 1:1");
 		assertRejected(MINIMAL + "    email_configs: [{to: a@b, html: '{{ nosuch }}'}]\n",
 				"receivers[0].email_configs[0].html: function \"nosuch\" not defined at 1:4");
+		assertRejected(MINIMAL + "    email_configs: [{to: a@b, headers: {subject: a, Subject: b}}]\n",
+				"receivers[0].email_configs[0].headers.Subject: duplicate header \"Subject\" in email config");
 		assertRejected(MINIMAL + "    email_configs: [{to: '{{ .Receiver', headers: {}}]\n",
 				"receivers[0].email_configs[0].to: unclosed action at 1:1");
 	}

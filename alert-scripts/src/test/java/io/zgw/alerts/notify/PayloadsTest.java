@@ -159,6 +159,13 @@ class PayloadsTest {
 	}
 
 	@Test
+	void slackTitleIsCutAt1024CharactersWithAnEllipsis() {
+		String long1024 = "é".repeat(1024);
+		assertThat(SlackPayload.truncate(long1024)).isSameAs(long1024);
+		assertThat(SlackPayload.truncate(long1024 + "x")).hasSize(1024).endsWith("é\u2026");
+	}
+
+	@Test
 	void slackColorFollowsTheGroupStatus() {
 		Instant end = Instant.parse("2026-11-28T10:01:00Z");
 		Notification notification = of(flush(end), "slack");
@@ -226,7 +233,7 @@ class PayloadsTest {
 				        send_resolved: true
 				""", """
 				        send_resolved: true
-				        headers: {Subject: '{{ template "email.default.subject" . }} via {{ .Receiver }}', X-Team: ops}
+				        headers: {subject: '{{ template "email.default.subject" . }} via {{ .Receiver }}', x-team: ops}
 				        text: '{{ .CommonAnnotations.summary }}'
 				        html: '<p>{{ .CommonLabels.alertname }} <{{ safeHtml "b" }}></p>'
 				""")).receiver("team.a")).integrations().get(2);
