@@ -267,7 +267,7 @@ final class Functions {
 	}
 
 	/** Escapes as Go's {@code url.QueryEscape}. */
-	static String queryEscape(String text) {
+	private static String queryEscape(String text) {
 		StringBuilder out = new StringBuilder();
 		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
 			char c = (char) (b & 0xff);

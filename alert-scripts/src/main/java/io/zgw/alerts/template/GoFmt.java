@@ -178,7 +178,7 @@ final class GoFmt {
 	}
 
 	/** Quotes text as Go's {@code strconv.Quote} (or {@code QuoteRune} with '). */
-	static String quote(String text, char quote) {
+	private static String quote(String text, char quote) {
 		StringBuilder out = new StringBuilder().append(quote);
 		text.codePoints().forEach((c) -> {
 			int simple = "\u0007\b\f\n\r\t\u000b\\".indexOf(c);

@@ -15,12 +15,12 @@ import org.jspecify.annotations.Nullable;
  * reference-time layouts, {@code .Unix}, {@code .UnixMilli}, {@code .UTC} and
  * {@code .IsZero}.
  *
- * @param instant the instant; {@link #ZERO} is Go's zero time
+ * @param instant the instant; 0001-01-01T00:00:00Z is Go's zero time
  */
 public record GoTime(Instant instant) implements TemplateValue {
 
-	/** Go's zero time, January 1, year 1, UTC. */
-	public static final Instant ZERO = Instant.parse("0001-01-01T00:00:00Z");
+	// Go's zero time, January 1, year 1, UTC.
+	private static final Instant ZERO = Instant.parse("0001-01-01T00:00:00Z");
 
 	// The layouts of Go's time.Time.String and time.RFC3339Nano.
 	private static final String STRING_LAYOUT = "2006-01-02 15:04:05.999999999 -0700 MST";
@@ -67,8 +67,8 @@ public record GoTime(Instant instant) implements TemplateValue {
 		return format(Functions.string(args.get(0)));
 	}
 
-	/** Formats the time with a Go layout such as {@code 2006-01-02 15:04:05}. */
-	public String format(String layout) {
+	// Formats the time with a Go layout such as "2006-01-02 15:04:05".
+	private String format(String layout) {
 		ZonedDateTime t = this.instant.atZone(ZoneOffset.UTC);
 		StringBuilder out = new StringBuilder();
 		int i = 0;

@@ -303,7 +303,7 @@ final class Lexer {
 		return c == '_' || Character.isLetterOrDigit(c);
 	}
 
-	static boolean isSpace(char c) {
+	private static boolean isSpace(char c) {
 		return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 	}
 
