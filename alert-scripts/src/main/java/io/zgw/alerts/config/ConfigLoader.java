@@ -2,8 +2,10 @@ package io.zgw.alerts.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,13 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.zgw.alerts.inhibit.InhibitRule;
 import io.zgw.alerts.matcher.Matcher;
 import io.zgw.alerts.matcher.Matchers;
 import io.zgw.alerts.routing.Route;
 import io.zgw.alerts.routing.RouteSpec;
+import io.zgw.alerts.template.Template;
+import io.zgw.alerts.template.TemplateException;
+import io.zgw.alerts.template.Templates;
 import io.zgw.alerts.timeinterval.InclusiveRange;
 import io.zgw.alerts.timeinterval.NamedTimeInterval;
 import io.zgw.alerts.timeinterval.TimeInterval;
@@ -47,16 +54,22 @@ public final class ConfigLoader {
 
 	private final List<UnsupportedIntegration> unsupported = new ArrayList<>();
 
-	private ConfigLoader() {
+	private final Path directory;
+
+	private Templates templates = Templates.defaults();
+
+	private ConfigLoader(Path directory) {
+		this.directory = directory;
 	}
 
 	/**
-	 * Loads the configuration file.
+	 * Loads the configuration file; {@code templates:} paths are relative to its
+	 * directory.
 	 * @throws ConfigException naming the bad element, or the file when unreadable
 	 */
 	public static AlertmanagerConfig load(Path file) {
 		try {
-			return load(Files.readString(file, StandardCharsets.UTF_8));
+			return load(Files.readString(file, StandardCharsets.UTF_8), file.toAbsolutePath().getParent());
 		}
 		catch (IOException ex) {
 			throw new ConfigException(file.toString(), "cannot read: " + ex.getMessage(), ex);
@@ -64,11 +77,21 @@ public final class ConfigLoader {
 	}
 
 	/**
-	 * Loads configuration text.
+	 * Loads configuration text; {@code templates:} paths are relative to the working
+	 * directory.
 	 * @throws ConfigException naming the bad element
 	 */
 	public static AlertmanagerConfig load(String yaml) {
-		return new ConfigLoader().parse(read(yaml));
+		return load(yaml, Path.of(""));
+	}
+
+	/**
+	 * Loads configuration text read from a file in {@code directory}, which
+	 * {@code templates:} paths are relative to.
+	 * @throws ConfigException naming the bad element
+	 */
+	public static AlertmanagerConfig load(String yaml, Path directory) {
+		return new ConfigLoader(directory).parse(read(yaml));
 	}
 
 	/**
@@ -107,9 +130,7 @@ public final class ConfigLoader {
 		if (root.raw("global") != null) {
 			this.notes.add("global: accepted and ignored; set every receiver's fields explicitly");
 		}
-		if (root.raw("templates") != null) {
-			this.notes.add("templates: accepted and ignored; Go templates are not evaluated");
-		}
+		templateFiles(root);
 		Map<String, NamedTimeInterval> intervals = new LinkedHashMap<>();
 		namedIntervals(root, "time_intervals", intervals);
 		namedIntervals(root, "mute_time_intervals", intervals);
@@ -143,6 +164,79 @@ public final class ConfigLoader {
 		List<InhibitRule> rules = root.objects("inhibit_rules", this::inhibitRule);
 		root.rejectUnknownKeys();
 		return new AlertmanagerConfig(Route.tree(rootSpec), receivers, rules, intervals, this.unsupported, this.notes);
+	}
+
+	// As Alertmanager: each entry is a glob of files whose {{ define }}s every receiver
+	// template can call; later files replace templates of the same name.
+	private void templateFiles(ConfigNode root) {
+		List<String> patterns = root.strings("templates", List.of());
+		for (int i = 0; i < patterns.size(); i++) {
+			String path = root.child("templates") + "[" + i + "]";
+			Path pattern = this.directory.resolve(patterns.get(i));
+			for (Path file : templateFiles(path, pattern)) {
+				try {
+					this.templates = this.templates.with(file.toString(),
+							Files.readString(file, StandardCharsets.UTF_8));
+				}
+				catch (IOException ex) {
+					throw new ConfigException(path, "cannot read " + file + ": " + ex.getMessage(), ex);
+				}
+				catch (TemplateException ex) {
+					throw new ConfigException(path, ex.getMessage());
+				}
+			}
+		}
+	}
+
+	private List<Path> templateFiles(String path, Path pattern) {
+		Path base = (pattern.getRoot() != null) ? pattern.getRoot() : Path.of("");
+		int literal = 0;
+		while (literal < pattern.getNameCount() && !hasGlobMeta(pattern.getName(literal).toString())) {
+			base = base.resolve(pattern.getName(literal++));
+		}
+		if (literal == pattern.getNameCount()) {
+			if (!Files.isRegularFile(pattern)) {
+				throw new ConfigException(path, "no such file " + pattern);
+			}
+			return List.of(pattern);
+		}
+		if (!Files.isDirectory(base)) {
+			this.notes.add(path + ": " + pattern + " matches no file");
+			return List.of();
+		}
+		// Go's globs have no {a,b} groups; escape braces for Java's glob syntax.
+		PathMatcher matcher = FileSystems.getDefault()
+			.getPathMatcher("glob:" + pattern.toString().replace("{", "\\{").replace("}", "\\}"));
+		try (Stream<Path> files = Files.find(base, pattern.getNameCount() - literal,
+				(file, attributes) -> attributes.isRegularFile() && matcher.matches(file))) {
+			List<Path> matches = files.sorted().toList();
+			if (matches.isEmpty()) {
+				this.notes.add(path + ": " + pattern + " matches no file");
+			}
+			return matches;
+		}
+		catch (IOException ex) {
+			throw new ConfigException(path, "cannot list " + base + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static boolean hasGlobMeta(String name) {
+		return name.contains("*") || name.contains("?") || name.contains("[");
+	}
+
+	private Template template(String path, String text) {
+		try {
+			return this.templates.parse(text);
+		}
+		catch (TemplateException ex) {
+			throw new ConfigException(path, ex.getMessage());
+		}
+	}
+
+	// The field's template, or its default when the field is absent.
+	private Template template(ConfigNode node, String key, Map<String, String> defaults) {
+		String text = node.string(key);
+		return template(node.child(key), (text != null) ? text : defaults.get(key));
 	}
 
 	private void namedIntervals(ConfigNode root, String key, Map<String, NamedTimeInterval> into) {
@@ -378,8 +472,13 @@ public final class ConfigLoader {
 	}
 
 	private SlackConfig slack(ConfigNode node) {
-		SlackConfig config = new SlackConfig(secret(node, "api_url", "api_url_file"), node.string("channel"),
-				node.string("username"), node.string("title"), node.string("text"), node.bool("send_resolved", false));
+		Map<String, String> defaults = SlackConfig.DEFAULTS;
+		SlackConfig config = new SlackConfig(secret(node, "api_url", "api_url_file"),
+				template(node, "channel", defaults), template(node, "username", defaults),
+				template(node, "color", defaults), template(node, "title", defaults),
+				template(node, "title_link", defaults), template(node, "pretext", defaults),
+				template(node, "text", defaults), template(node, "fallback", defaults),
+				node.bool("send_resolved", false));
 		bearer(node.object("http_config"));
 		if (config.apiUrl() == null) {
 			this.notes.add(node.path() + ".api_url: missing (global.slack_api_url is ignored); nothing will be sent");
@@ -393,11 +492,40 @@ public final class ConfigLoader {
 		if (to == null || to.isEmpty()) {
 			throw node.error("to", "missing to address in email config");
 		}
-		EmailConfig config = new EmailConfig(to, node.string("from"), node.string("smarthost"),
-				node.string("auth_username"), node.string("auth_password"), node.bool("require_tls", true),
-				node.stringMap("headers"), node.string("text"), node.bool("send_resolved", false));
+		String from = node.string("from");
+		Map<String, Template> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		node.stringMap("headers").forEach((written, value) -> {
+			String path = node.child("headers") + "." + written;
+			String name = headerName(written);
+			if (headers.put(name, template(path, value)) != null) {
+				throw new ConfigException(path, "duplicate header \"" + name + "\" in email config");
+			}
+		});
+		// As Alertmanager: Subject, To and From headers default to the default subject
+		// and the to and from fields.
+		headers.putIfAbsent("Subject", template(node.child("headers"), EmailConfig.DEFAULTS.get("headers.Subject")));
+		headers.putIfAbsent("To", template(node.child("to"), to));
+		if (from != null) {
+			headers.putIfAbsent("From", template(node.child("from"), from));
+		}
+		EmailConfig config = new EmailConfig(to, from, node.string("smarthost"), node.string("auth_username"),
+				node.string("auth_password"), node.bool("require_tls", true), headers,
+				template(node, "html", EmailConfig.DEFAULTS), template(node, "text", EmailConfig.DEFAULTS),
+				node.bool("send_resolved", false));
 		noteIgnored(node);
 		return config;
+	}
+
+	// As Alertmanager (strings.Title): a letter after a separator is upper-cased, so
+	// "subject" is "Subject" and "x-team" is "X-Team".
+	private static String headerName(String name) {
+		StringBuilder out = new StringBuilder(name.length());
+		boolean wordStart = true;
+		for (char c : name.toCharArray()) {
+			out.append(wordStart ? Character.toTitleCase(c) : c);
+			wordStart = !(Character.isLetterOrDigit(c) || c == '_');
+		}
+		return out.toString();
 	}
 
 	private @Nullable String bearer(@Nullable ConfigNode http) {

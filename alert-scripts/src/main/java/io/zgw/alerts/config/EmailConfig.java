@@ -4,27 +4,40 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.zgw.alerts.template.Template;
 import org.jspecify.annotations.Nullable;
 
 /**
- * EmailConfig is an {@code email_configs} entry.
+ * EmailConfig is an {@code email_configs} entry; header values and the bodies are
+ * templates, Alertmanager's defaults where the file sets none.
  *
- * @param to recipients, comma separated
- * @param from sender address, or null
+ * @param to recipients, comma separated, as written
+ * @param from sender address as written, or null
  * @param smarthost SMTP host and port, or null
  * @param authUsername SMTP user, or null
  * @param authPassword SMTP password, or null
  * @param requireTls whether STARTTLS is required (default true)
- * @param headers extra headers; {@code Subject} overrides the default subject
- * @param text body template, or null for the default body
+ * @param headers headers by case-insensitive name, always with {@code Subject} and
+ * {@code To}, and {@code From} when {@code from} is set
+ * @param html {@code html}: the HTML body, none when it renders empty
+ * @param text {@code text}: the plain-text body, none when it renders empty
  * @param sendResolved whether resolved alerts are sent (default false)
  */
 public record EmailConfig(String to, @Nullable String from, @Nullable String smarthost, @Nullable String authUsername,
-		@Nullable String authPassword, boolean requireTls, Map<String, String> headers, @Nullable String text,
+		@Nullable String authPassword, boolean requireTls, Map<String, Template> headers, Template html, Template text,
 		boolean sendResolved) implements Integration {
 
+	/**
+	 * Alertmanager 0.25's default of each templated field, by field name; a field whose
+	 * template fails while rendering falls back to this (a header without a default is
+	 * left out).
+	 */
+	public static final Map<String, String> DEFAULTS = Map.of("headers.Subject",
+			"{{ template \"email.default.subject\" . }}", "html", "{{ template \"email.default.html\" . }}", "text",
+			"");
+
 	public EmailConfig {
-		TreeMap<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		TreeMap<String, Template> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		sorted.putAll(headers);
 		headers = Collections.unmodifiableMap(sorted);
 	}

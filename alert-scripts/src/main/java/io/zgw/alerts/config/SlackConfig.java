@@ -1,19 +1,39 @@
 package io.zgw.alerts.config;
 
+import java.util.Map;
+
+import io.zgw.alerts.template.Template;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SlackConfig is a {@code slack_configs} entry for an incoming webhook.
+ * SlackConfig is a {@code slack_configs} entry for an incoming webhook; its message
+ * fields are templates, Alertmanager's defaults where the file sets none.
  *
  * @param apiUrl the incoming-webhook URL
- * @param channel channel override, or null
- * @param username user name override, or null
- * @param title attachment title template, or null for the default
- * @param text attachment text template, or null for the default
+ * @param channel {@code channel}, omitted from the message when it renders empty
+ * @param username {@code username}
+ * @param color {@code color}: "danger" while firing, "good" when resolved by default
+ * @param title {@code title}
+ * @param titleLink {@code title_link}
+ * @param pretext {@code pretext}
+ * @param text {@code text}
+ * @param fallback {@code fallback}
  * @param sendResolved whether resolved alerts are sent (default false)
  */
-public record SlackConfig(@Nullable String apiUrl, @Nullable String channel, @Nullable String username,
-		@Nullable String title, @Nullable String text, boolean sendResolved) implements Integration {
+public record SlackConfig(@Nullable String apiUrl, Template channel, Template username, Template color, Template title,
+		Template titleLink, Template pretext, Template text, Template fallback,
+		boolean sendResolved) implements Integration {
+
+	/**
+	 * Alertmanager 0.25's default of each templated field, by field name; a field whose
+	 * template fails while rendering falls back to this.
+	 */
+	public static final Map<String, String> DEFAULTS = Map.of("channel", "", "username",
+			"{{ template \"slack.default.username\" . }}", "color",
+			"{{ if eq .Status \"firing\" }}danger{{ else }}good{{ end }}", "title",
+			"{{ template \"slack.default.title\" . }}", "title_link", "{{ template \"slack.default.titlelink\" . }}",
+			"pretext", "{{ template \"slack.default.pretext\" . }}", "text", "{{ template \"slack.default.text\" . }}",
+			"fallback", "{{ template \"slack.default.fallback\" . }}");
 
 	@Override
 	public String type() {

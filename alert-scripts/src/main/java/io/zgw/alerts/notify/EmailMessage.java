@@ -8,32 +8,40 @@ import io.zgw.alerts.dispatch.Notification;
 import org.jspecify.annotations.Nullable;
 
 /**
- * EmailMessage is a plain-text email for a notification: subject, body and headers, ready
- * for an SMTP client.
+ * EmailMessage is an email for a notification: subject, bodies and headers, ready for an
+ * SMTP client.
  *
- * @param to recipients, comma separated
+ * @param to recipients, comma separated, or null for the config's {@code to}
  * @param from sender, or null to let the mailer decide
  * @param subject the subject
- * @param body plain-text body
+ * @param html HTML body, or null for none
+ * @param body plain-text body, empty for none
  * @param headers extra headers other than Subject, To and From
  */
-public record EmailMessage(String to, @Nullable String from, String subject, String body, Map<String, String> headers) {
+public record EmailMessage(@Nullable String to, @Nullable String from, String subject, @Nullable String html,
+		String body, Map<String, String> headers) {
 
 	/**
-	 * Builds the message; a {@code Subject} header and {@code text} are rendered with
-	 * {@link TemplateData#render}, and default to Alertmanager's subject and a plain list
-	 * of the alerts.
+	 * Builds the message, rendering the config's headers (Subject, To and From among
+	 * them) and bodies; a template that fails is reported to {@code errors} and rendered
+	 * with Alertmanager's default instead, or left out when it has none.
 	 */
-	public static EmailMessage of(Notification notification, EmailConfig config, String externalUrl) {
-		TemplateData data = new TemplateData(notification, externalUrl);
+	public static EmailMessage of(Notification notification, EmailConfig config, String externalUrl,
+			TemplateErrors errors) {
+		Rendering rendering = new Rendering(TemplateData.of(notification, externalUrl), notification.receiver(),
+				"email_configs", EmailConfig.DEFAULTS, errors);
 		Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		config.headers().forEach((name, value) -> headers.put(name, data.render(value)));
-		String subject = headers.containsKey("Subject") ? headers.remove("Subject") : data.defaultTitle();
-		String to = headers.containsKey("To") ? headers.remove("To") : config.to();
-		String from = headers.containsKey("From") ? headers.remove("From") : config.from();
-		String body = (config.text() != null) ? data.render(config.text())
-				: data.defaultText() + "\n\nAlerts: " + data.alertsLink() + "\n";
-		return new EmailMessage(to, from, subject, body, Map.copyOf(headers));
+		config.headers().forEach((name, template) -> {
+			String value = rendering.text(template, "headers." + name);
+			if (value != null) {
+				headers.put(name, value);
+			}
+		});
+		String subject = headers.remove("Subject");
+		String html = rendering.html(config.html(), "html");
+		String text = rendering.text(config.text(), "text");
+		return new EmailMessage(headers.remove("To"), headers.remove("From"), (subject != null) ? subject : "",
+				(html == null || html.isEmpty()) ? null : html, (text != null) ? text : "", Map.copyOf(headers));
 	}
 
 }

@@ -1,52 +1,75 @@
 package io.zgw.alerts.notify;
 
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.zgw.alerts.config.SlackConfig;
 import io.zgw.alerts.dispatch.Notification;
+import io.zgw.alerts.template.Template;
 import org.jspecify.annotations.Nullable;
 
 /**
  * SlackPayload is the JSON body Alertmanager posts to a Slack incoming webhook: one
- * attachment with title, link, text and a color by status.
+ * attachment with the rendered title (cut to 1024 characters with an ellipsis), link,
+ * pretext, text, fallback and color.
  *
- * @param channel channel override, omitted when null
- * @param username sender name
+ * @param channel channel override, omitted when empty
+ * @param username sender name, omitted when empty
  * @param attachments the single attachment
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record SlackPayload(@Nullable String channel, String username, List<Attachment> attachments) {
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record SlackPayload(@Nullable String channel, @Nullable String username, List<Attachment> attachments) {
+
+	private static final int MAX_TITLE = 1024;
 
 	/**
-	 * Builds the payload; {@code title} and {@code text} are rendered with
-	 * {@link TemplateData#render}, and default to Alertmanager's title and a plain list
-	 * of the alerts.
+	 * Builds the payload, rendering the config's templates; one that fails is reported to
+	 * {@code errors} and rendered with Alertmanager's default instead.
 	 */
-	public static SlackPayload of(Notification notification, SlackConfig config, String externalUrl) {
-		TemplateData data = new TemplateData(notification, externalUrl);
-		String title = (config.title() != null) ? data.render(config.title()) : data.defaultTitle();
-		String text = (config.text() != null) ? data.render(config.text()) : data.defaultText();
-		String color = "firing".equals(notification.status()) ? "danger" : "good";
-		Attachment attachment = new Attachment(title, data.alertsLink(), text, title + " | " + data.alertsLink(), color,
-				List.of("fallback", "pretext", "text"));
-		String username = (config.username() != null) ? data.render(config.username()) : "Alertmanager";
-		return new SlackPayload(config.channel(), username, List.of(attachment));
+	public static SlackPayload of(Notification notification, SlackConfig config, String externalUrl,
+			TemplateErrors errors) {
+		Rendering rendering = new Rendering(TemplateData.of(notification, externalUrl), notification.receiver(),
+				"slack_configs", SlackConfig.DEFAULTS, errors);
+		Attachment attachment = new Attachment(truncate(text(rendering, config.title(), "title")),
+				text(rendering, config.titleLink(), "title_link"), text(rendering, config.pretext(), "pretext"),
+				text(rendering, config.text(), "text"), text(rendering, config.fallback(), "fallback"),
+				text(rendering, config.color(), "color"), List.of("fallback", "pretext", "text"));
+		return new SlackPayload(text(rendering, config.channel(), "channel"),
+				text(rendering, config.username(), "username"), List.of(attachment));
+	}
+
+	// As Alertmanager: Slack takes titles of up to 1024 characters.
+	static String truncate(String title) {
+		if (title.codePointCount(0, title.length()) <= MAX_TITLE) {
+			return title;
+		}
+		return title.substring(0, title.offsetByCodePoints(0, MAX_TITLE - 1)) + "\u2026";
+	}
+
+	// Every Slack field has a default, so rendering always gives text.
+	private static String text(Rendering rendering, Template template, String field) {
+		return Objects.requireNonNull(rendering.text(template, field));
 	}
 
 	/**
-	 * Attachment is a Slack message attachment.
+	 * Attachment is a Slack message attachment; as Alertmanager's, empty title, link,
+	 * pretext and color are left out.
 	 *
 	 * @param title bold first line
 	 * @param titleLink link behind the title
+	 * @param pretext text above the attachment
 	 * @param text body
 	 * @param fallback plain-text summary for notifications
-	 * @param color "danger" while firing, "good" when resolved
+	 * @param color "danger" while firing, "good" when resolved by default
 	 * @param mrkdwnIn fields Slack renders as markdown
 	 */
-	public record Attachment(String title, @JsonProperty("title_link") String titleLink, String text, String fallback,
-			String color, @JsonProperty("mrkdwn_in") List<String> mrkdwnIn) {
+	public record Attachment(@JsonInclude(JsonInclude.Include.NON_EMPTY) String title,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("title_link") String titleLink,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) String pretext, String text, String fallback,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) String color,
+			@JsonProperty("mrkdwn_in") List<String> mrkdwnIn) {
 	}
 
 }

@@ -2,12 +2,10 @@ package io.zgw.alerts.notify;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.zgw.alerts.dispatch.Notification;
-import io.zgw.alerts.model.Alert;
 
 /**
  * WebhookPayload is Alertmanager's webhook message version 4, field for field and in
@@ -33,28 +31,12 @@ public record WebhookPayload(String receiver, String status, List<WebhookAlert> 
 	/** The protocol version Alertmanager 0.25 sends. */
 	public static final String VERSION = "4";
 
-	/** Builds the payload for a notification. */
+	/** Builds the payload for a notification: its template data plus group key. */
 	public static WebhookPayload of(Notification notification, String externalUrl) {
-		List<WebhookAlert> alerts = notification.alerts()
-			.stream()
-			.map((alert) -> WebhookAlert.of(alert, notification))
-			.toList();
-		return new WebhookPayload(quoteMeta(notification.receiver()), notification.status(), alerts,
-				notification.groupLabels().asMap(), notification.commonLabels().asMap(),
-				new TreeMap<>(notification.commonAnnotations()), externalUrl, VERSION, notification.groupKey(),
-				notification.truncatedAlerts());
-	}
-
-	// Alertmanager puts regexp.QuoteMeta(receiver) into its template data.
-	static String quoteMeta(String text) {
-		StringBuilder out = new StringBuilder();
-		for (char c : text.toCharArray()) {
-			if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
-				out.append('\\');
-			}
-			out.append(c);
-		}
-		return out.toString();
+		TemplateData data = TemplateData.of(notification, externalUrl);
+		return new WebhookPayload(data.receiver(), data.status(), data.alerts().stream().map(WebhookAlert::of).toList(),
+				data.groupLabels(), data.commonLabels(), data.commonAnnotations(), externalUrl, VERSION,
+				notification.groupKey(), notification.truncatedAlerts());
 	}
 
 	/**
@@ -72,12 +54,9 @@ public record WebhookPayload(String receiver, String status, List<WebhookAlert> 
 	public record WebhookAlert(String status, Map<String, String> labels, Map<String, String> annotations,
 			String startsAt, String endsAt, @JsonProperty("generatorURL") String generatorUrl, String fingerprint) {
 
-		static WebhookAlert of(Alert alert, Notification notification) {
-			boolean resolved = alert.resolvedAt(notification.at());
-			// As Alertmanager: an end in the future is not exposed.
-			return new WebhookAlert(resolved ? "resolved" : "firing", alert.labels().asMap(),
-					new TreeMap<>(alert.annotations()), TemplateData.goTime(alert.startsAt()),
-					TemplateData.goTime(resolved ? alert.endsAt() : null), alert.generatorUrl(), alert.fingerprint());
+		static WebhookAlert of(TemplateData.Alert alert) {
+			return new WebhookAlert(alert.status(), alert.labels(), alert.annotations(), alert.startsAt().rfc3339Nano(),
+					alert.endsAt().rfc3339Nano(), alert.generatorUrl(), alert.fingerprint());
 		}
 
 	}

@@ -55,7 +55,8 @@ class ConfigLoaderTest {
 		assertThat(config.inhibitRules()).hasSize(2);
 		assertThat(config.timeIntervals()).containsOnlyKeys("business-hours", "nights");
 		assertThat(config.notes()).anySatisfy((note) -> assertThat(note).startsWith("global:"))
-			.anySatisfy((note) -> assertThat(note).startsWith("templates:"))
+			.anySatisfy((note) -> assertThat(note)
+				.isEqualTo("templates[0]: /etc/alertmanager/templates/*.tmpl matches no file"))
 			.anySatisfy((note) -> assertThat(note)
 				.isEqualTo("receivers[4].slack_configs[0].icon_emoji: accepted and ignored"));
 	}
@@ -76,14 +77,17 @@ class ConfigLoaderTest {
 		assertThat(hook.toString()).doesNotContain("s3cr3t").doesNotContain("9099");
 		assertThat(((WebhookConfig) config.receiver("pager").integrations().get(0)).sendResolved()).isFalse();
 		SlackConfig slack = (SlackConfig) config.receiver("dba-slack").integrations().get(0);
-		assertThat(slack.channel()).isEqualTo("#dba");
-		assertThat(slack.title()).isEqualTo("{{ .Status }}: {{ .CommonLabels.alertname }}");
+		assertThat(slack.channel()).hasToString("#dba");
+		assertThat(slack.title()).hasToString("{{ .Status }}: {{ .CommonLabels.alertname }}");
+		assertThat(slack.pretext()).hasToString(SlackConfig.DEFAULTS.get("pretext"));
 		assertThat(slack.sendResolved()).isFalse();
 		EmailConfig email = (EmailConfig) config.receiver("dba-mail").integrations().get(0);
 		assertThat(email.smarthost()).isEqualTo("smtp.example.com:587");
 		assertThat(email.authPassword()).isEqualTo("hunter2");
 		assertThat(email.toString()).doesNotContain("hunter2");
-		assertThat(email.headers()).containsEntry("subject", "DB: {{ .CommonLabels.alertname }}");
+		assertThat(email.headers().get("Subject")).hasToString("DB: {{ .CommonLabels.alertname }}");
+		assertThat(email.headers().get("To")).hasToString(email.to());
+		assertThat(email.html()).hasToString(EmailConfig.DEFAULTS.get("html"));
 		assertThat(config.receiver("blackhole").integrations()).isEmpty();
 		assertThat(config.receiver("default").integrationKey(hook)).isEqualTo("default/webhook/0");
 	}
@@ -278,6 +282,47 @@ class ConfigLoaderTest {
 		assertRejected(MINIMAL + "    webhook_configs: [{url_file: " + dir.resolve("missing") + "}]\n",
 				"receivers[0].webhook_configs[0].url_file: cannot read " + dir.resolve("missing")
 						+ ": NoSuchFileException");
+	}
+
+	@Test
+	void rejectsTemplatesThatDoNotParseWithTheirFieldPath() {
+		assertRejected(
+				MINIMAL + "    slack_configs: [{api_url: 'http://x', title: '{{ if .Status }}x{{ end }}{{ end }}'}]\n",
+				"receivers[0].slack_configs[0].title: unexpected {{end}} at 1:27");
+		assertRejected(MINIMAL + "    email_configs: [{to: a@b, headers: {Subject: '{{ .Status'}}]\n",
+				"receivers[0].email_configs[0].headers.Subject: unclosed action at 1:1");
+		assertRejected(MINIMAL + "    email_configs: [{to: a@b, html: '{{ nosuch }}'}]\n",
+				"receivers[0].email_configs[0].html: function \"nosuch\" not defined at 1:4");
+		assertRejected(MINIMAL + "    email_configs: [{to: a@b, headers: {subject: a, Subject: b}}]\n",
+				"receivers[0].email_configs[0].headers.Subject: duplicate header \"Subject\" in email config");
+		assertRejected(MINIMAL + "    email_configs: [{to: '{{ .Receiver', headers: {}}]\n",
+				"receivers[0].email_configs[0].to: unclosed action at 1:1");
+	}
+
+	@Test
+	void loadsTemplateFilesRelativeToTheConfigFile(@TempDir Path dir) throws Exception {
+		Files.createDirectory(dir.resolve("templates"));
+		Files.writeString(dir.resolve("templates/a.tmpl"),
+				"{{ define \"team.title\" }}A {{ template \"b\" }}{{ end }}");
+		Files.writeString(dir.resolve("templates/b.tmpl"), "{{ define \"b\" }}B{{ end }}");
+		Files.writeString(dir.resolve("templates/ignored.txt"), "{{ end }}");
+		Path file = Files.writeString(dir.resolve("alertmanager.yml"), MINIMAL + """
+				    slack_configs: [{api_url: 'http://x', title: '{{ template "team.title" . }}'}]
+				templates: ['templates/*.tmpl']
+				""");
+		SlackConfig slack = (SlackConfig) ConfigLoader.load(file).receiver("a").integrations().get(0);
+		assertThat(slack.title().execute(null)).isEqualTo("A B");
+	}
+
+	@Test
+	void rejectsMissingOrBrokenTemplateFilesWithTheirPath(@TempDir Path dir) throws IOException {
+		Path broken = Files.writeString(dir.resolve("broken.tmpl"), "{{ define \"x\" }}\n{{ end }}{{ end }}");
+		assertRejected(MINIMAL + "templates: ['" + dir.resolve("missing.tmpl") + "']\n",
+				"templates[0]: no such file " + dir.resolve("missing.tmpl"));
+		assertRejected(MINIMAL + "templates: ['" + dir + "/*.tmpl']\n",
+				"templates[0]: unexpected {{end}} at " + broken + ":2:10");
+		assertThat(ConfigLoader.load(MINIMAL + "templates: ['" + dir + "/*.none']\n").notes())
+			.containsExactly("templates[0]: " + dir + "/*.none matches no file");
 	}
 
 	@Test

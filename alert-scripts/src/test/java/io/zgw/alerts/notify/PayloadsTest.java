@@ -1,12 +1,14 @@
 package io.zgw.alerts.notify;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.ConfigLoader;
 import io.zgw.alerts.config.EmailConfig;
+import io.zgw.alerts.config.Receiver;
 import io.zgw.alerts.config.SlackConfig;
 import io.zgw.alerts.dispatch.Dispatcher;
 import io.zgw.alerts.dispatch.InMemoryNotificationLog;
@@ -14,6 +16,8 @@ import io.zgw.alerts.dispatch.Notification;
 import io.zgw.alerts.model.Alert;
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.alerts.silence.Silencer;
+import io.zgw.alerts.template.TemplateException;
+import io.zgw.alerts.template.Templates;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,6 +74,10 @@ class PayloadsTest {
 		return dispatcher.tick(T0.plusSeconds(330));
 	}
 
+	private static final TemplateErrors FAIL_ON_ERROR = (receiver, field, error) -> {
+		throw new AssertionError(field + ": " + error.getMessage());
+	};
+
 	private static Notification of(List<Notification> notifications, String type) {
 		return notifications.stream().filter((n) -> n.integration().type().equals(type)).findFirst().orElseThrow();
 	}
@@ -99,76 +107,156 @@ class PayloadsTest {
 	}
 
 	@Test
-	void slackPayloadUsesDefaultTitleColorAndAlertList() {
+	void slackPayloadRendersAlertmanagersDefaults() {
 		Notification notification = of(flush(null), "slack");
-		SlackPayload payload = SlackPayload.of(notification, (SlackConfig) notification.integration(), EXTERNAL_URL);
+		SlackPayload payload = SlackPayload.of(notification, (SlackConfig) notification.integration(), EXTERNAL_URL,
+				FAIL_ON_ERROR);
 		assertThat(payload.channel()).isEqualTo("#ops");
+		assertThat(payload.username()).isEqualTo("Alertmanager");
+		String link = "http://am.example:9093/#/alerts?receiver=team%5C.a";
 		assertThat(payload.attachments()).singleElement().satisfies((attachment) -> {
 			assertThat(attachment.title()).isEqualTo("[FIRING:2] Load (critical)");
 			assertThat(attachment.color()).isEqualTo("danger");
-			assertThat(attachment.titleLink()).isEqualTo("http://am.example:9093/#/alerts?receiver=team.a");
-			assertThat(attachment.text()).contains("Firing (2):")
-				.contains("instance=a")
-				.contains("source: http://gen/x");
+			assertThat(attachment.titleLink()).isEqualTo(link);
+			assertThat(attachment.text()).isEmpty();
+			assertThat(attachment.fallback()).isEqualTo("[FIRING:2] Load (critical) | " + link);
 		});
 		String json = JsonMapper.builder().build().writeValueAsString(payload);
-		assertThat(json).contains("\"title_link\"").contains("\"mrkdwn_in\"");
+		assertThat(json).contains("\"title_link\"", "\"text\":\"\"", "\"mrkdwn_in\"").doesNotContain("\"pretext\":");
 	}
 
 	@Test
-	void slackTitleAndTextSubstituteSupportedPlaceholdersOnly() {
+	void slackTemplatesSeeTheNotificationData() {
 		Notification notification = of(flush(null), "slack");
-		SlackConfig config = new SlackConfig("http://x", null, null,
-				"{{ .Status | toUpper }} {{ .CommonLabels.alertname }} ({{ .Alerts.Firing | len }})",
-				"{{ .GroupLabels.alertname }} on {{ .CommonLabels.missing }}{{ range .Alerts }}x{{ end }}", true);
-		SlackPayload.Attachment attachment = SlackPayload.of(notification, config, EXTERNAL_URL).attachments().get(0);
+		SlackConfig config = slack("""
+				title: '{{ .Status | toUpper }} {{ .CommonLabels.alertname }} ({{ .Alerts.Firing | len }})'
+				text: "{{ range .Alerts }}{{ .Labels.instance }}:{{ .Annotations.summary }} {{ end }}"
+				pretext: '{{ .GroupLabels.SortedPairs.Values | join "," }} via {{ .Receiver }}'
+				""");
+		SlackPayload.Attachment attachment = SlackPayload.of(notification, config, EXTERNAL_URL, FAIL_ON_ERROR)
+			.attachments()
+			.get(0);
 		assertThat(attachment.title()).isEqualTo("FIRING Load (2)");
-		assertThat(attachment.text()).isEqualTo("Load on {{ range .Alerts }}x{{ end }}");
+		assertThat(attachment.text()).isEqualTo("a:x b:x ");
+		assertThat(attachment.pretext()).isEqualTo("Load via team\\.a");
 	}
 
 	@Test
-	void resolvedSlackMessageIsGreen() {
+	void templateFailingAtRunTimeFallsBackToTheDefaultAndIsReported() {
+		Notification notification = of(flush(null), "slack");
+		List<String> errors = new ArrayList<>();
+		SlackConfig config = slack("title: '{{ (index .Alerts 5).Labels.alertname }}'\ntext: '{{ .Nope }}'\n");
+		SlackPayload.Attachment attachment = SlackPayload
+			.of(notification, config, EXTERNAL_URL,
+					(receiver, field, error) -> errors.add(receiver + " " + field + ": " + error.getMessage()))
+			.attachments()
+			.get(0);
+		assertThat(attachment.title()).isEqualTo("[FIRING:2] Load (critical)");
+		assertThat(attachment.text()).isEmpty();
+		assertThat(errors).containsExactly(
+				"team.a slack_configs.title: error calling index: index out of range: 5 at 1:5",
+				"team.a slack_configs.text: can't evaluate field Nope in type template.TemplateData at 1:4");
+	}
+
+	@Test
+	void slackTitleIsCutAt1024CharactersWithAnEllipsis() {
+		String long1024 = "é".repeat(1024);
+		assertThat(SlackPayload.truncate(long1024)).isSameAs(long1024);
+		assertThat(SlackPayload.truncate(long1024 + "x")).hasSize(1024).endsWith("é\u2026");
+	}
+
+	@Test
+	void slackColorFollowsTheGroupStatus() {
 		Instant end = Instant.parse("2026-11-28T10:01:00Z");
-		List<Notification> notifications = flush(end);
-		Notification notification = of(notifications, "slack");
-		SlackPayload payload = SlackPayload.of(notification, (SlackConfig) notification.integration(), EXTERNAL_URL);
+		Notification notification = of(flush(end), "slack");
+		SlackPayload payload = SlackPayload.of(notification, (SlackConfig) notification.integration(), EXTERNAL_URL,
+				FAIL_ON_ERROR);
 		// b still fires, so the group is firing; only a is resolved.
 		assertThat(payload.attachments().get(0).color()).isEqualTo("danger");
-		assertThat(payload.attachments().get(0).text()).contains("Resolved (1):")
-			.contains("resolved: 2026-11-28 10:01:00 UTC");
+		assertThat(payload.attachments().get(0).title()).isEqualTo("[FIRING:1] Load (critical)");
+		TemplateData data = TemplateData.of(notification, EXTERNAL_URL);
+		TemplateData resolved = new TemplateData(data.receiver(), "resolved", data.alerts(), data.groupLabels(),
+				data.commonLabels(), data.commonAnnotations(), data.externalUrl());
+		assertThat(render("{{ template \"slack.default.title\" . }}", resolved))
+			.isEqualTo("[RESOLVED] Load (critical)");
 	}
 
 	@Test
-	void emailHasDefaultSubjectAndPlainTextBody() {
+	void defaultTextTemplatesRenderAsAlertmanagers() {
+		TemplateData data = TemplateData.of(of(flush(null), "slack"), EXTERNAL_URL);
+		assertThat(render("{{ template \"__text_alert_list\" .Alerts }}", data)).isEqualTo("""
+				Labels:
+				 - alertname = Load
+				 - instance = a
+				 - severity = critical
+				Annotations:
+				 - summary = x
+				Source: http://gen/x
+				Labels:
+				 - alertname = Load
+				 - instance = b
+				 - severity = critical
+				Annotations:
+				 - summary = x
+				Source:\s
+				""");
+		TemplateData oneLabel = new TemplateData("r", "firing", data.alerts(), data.groupLabels(), data.groupLabels(),
+				data.commonAnnotations(), EXTERNAL_URL);
+		assertThat(render("{{ template \"email.default.subject\" . }}|{{ template \"__description\" . }}|", oneLabel))
+			.as("Alertmanager leaves a trailing space when no other label is common")
+			.isEqualTo("[FIRING:2] Load ||");
+	}
+
+	@Test
+	void emailHasDefaultSubjectAndHtmlBody() {
 		Notification notification = of(flush(null), "email");
-		EmailConfig config = (EmailConfig) notification.integration();
-		EmailMessage message = EmailMessage.of(notification, config, EXTERNAL_URL);
+		EmailMessage message = EmailMessage.of(notification, (EmailConfig) notification.integration(), EXTERNAL_URL,
+				FAIL_ON_ERROR);
 		assertThat(message.subject()).isEqualTo("[FIRING:2] Load (critical)");
 		assertThat(message.to()).isEqualTo("ops@example.com");
 		assertThat(message.from()).isEqualTo("am@example.com");
-		assertThat(message.body()).contains("Firing (2):")
-			.contains("Alerts: http://am.example:9093/#/alerts?receiver=team.a");
+		assertThat(message.body()).isEmpty();
+		assertThat(message.html()).startsWith("<!DOCTYPE html>")
+			.contains("<title>[FIRING:2] Load (critical)</title>")
+			.contains("2 alerts for alertname=Load")
+			.contains("<a href=\"http://am.example:9093/#/alerts?receiver=team%5C.a\">View in Alertmanager</a>")
+			.contains("<strong>[2] Firing</strong>")
+			.contains("instance = b<br>")
+			.contains("<a href=\"http://gen/x\">Source</a>")
+			.doesNotContain("Resolved");
 	}
 
 	@Test
-	void emailSubjectHeaderIsRendered() {
+	void emailHeadersAndBodiesAreRendered() {
 		Notification notification = of(flush(null), "email");
-		EmailConfig config = new EmailConfig("ops@example.com", null, null, null, null, true,
-				Map.of("Subject", "{{ template \"email.default.subject\" . }} via {{ .Receiver }}", "X-Team", "ops"),
-				"{{ .CommonAnnotations.summary }}", true);
-		EmailMessage message = EmailMessage.of(notification, config, EXTERNAL_URL);
-		assertThat(message.subject()).isEqualTo("[FIRING:2] Load (critical) via team.a");
+		EmailConfig config = (EmailConfig) ((Receiver) ConfigLoader.load(CONFIG.replace("""
+				        send_resolved: true
+				""", """
+				        send_resolved: true
+				        headers: {subject: '{{ template "email.default.subject" . }} via {{ .Receiver }}', x-team: ops}
+				        text: '{{ .CommonAnnotations.summary }}'
+				        html: '<p>{{ .CommonLabels.alertname }} <{{ safeHtml "b" }}></p>'
+				""")).receiver("team.a")).integrations().get(2);
+		EmailMessage message = EmailMessage.of(notification, config, EXTERNAL_URL, FAIL_ON_ERROR);
+		assertThat(message.subject()).isEqualTo("[FIRING:2] Load (critical) via team\\.a");
 		assertThat(message.body()).isEqualTo("x");
-		assertThat(message.headers()).containsEntry("X-Team", "ops").doesNotContainKey("Subject");
+		assertThat(message.html()).isEqualTo("<p>Load <b></p>");
+		assertThat(message.headers()).containsExactly(Map.entry("X-Team", "ops"));
 	}
 
-	@Test
-	void timestampsFollowGosRfc3339Nano() {
-		assertThat(TemplateData.goTime(Instant.parse("2026-11-28T10:00:00Z"))).isEqualTo("2026-11-28T10:00:00Z");
-		assertThat(TemplateData.goTime(Instant.parse("2026-11-28T10:00:00.120Z"))).isEqualTo("2026-11-28T10:00:00.12Z");
-		assertThat(TemplateData.goTime(Instant.parse("2026-11-28T10:00:00.000000001Z")))
-			.isEqualTo("2026-11-28T10:00:00.000000001Z");
-		assertThat(TemplateData.goTime(null)).isEqualTo("0001-01-01T00:00:00Z");
+	private static SlackConfig slack(String fields) {
+		String yaml = "route: {receiver: r}\nreceivers:\n- name: r\n  slack_configs:\n  - api_url: http://x\n"
+				+ fields.indent(4);
+		return (SlackConfig) ConfigLoader.load(yaml).receiver("r").integrations().get(0);
+	}
+
+	private static String render(String text, TemplateData data) {
+		try {
+			return Templates.defaults().parse(text).execute(data);
+		}
+		catch (TemplateException ex) {
+			throw new AssertionError(ex);
+		}
 	}
 
 }

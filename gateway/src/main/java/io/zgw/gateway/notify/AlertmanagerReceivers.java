@@ -67,8 +67,8 @@ public final class AlertmanagerReceivers {
 		if (slack.apiUrl() == null) {
 			throw new IllegalArgumentException("api_url is required (global slack_api_url is not supported)");
 		}
-		return new SlackConfig(slack.sendResolved(), new Secret(slack.apiUrl()), slack.channel(), slack.username(),
-				HttpConfig.NONE);
+		// alert-scripts renders channel and username (templates) into each message.
+		return new SlackConfig(slack.sendResolved(), new Secret(slack.apiUrl()), null, null, HttpConfig.NONE);
 	}
 
 	private static EmailConfig email(io.zgw.alerts.config.EmailConfig email) {

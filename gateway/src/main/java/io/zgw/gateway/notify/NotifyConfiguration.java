@@ -39,8 +39,8 @@ class NotifyConfiguration {
 	}
 
 	@Bean
-	OutboxNotifier outboxNotifier(OutboxQueue queue, NotifyProperties properties) {
-		return new OutboxNotifier(queue, properties.externalUrl());
+	OutboxNotifier outboxNotifier(OutboxQueue queue, NotifyProperties properties, NotifyMetrics metrics) {
+		return new OutboxNotifier(queue, properties.externalUrl(), metrics);
 	}
 
 	@Bean

@@ -24,6 +24,12 @@ public final class NotifyMetrics {
 	 */
 	public static final String LATENCY = "zgw_notification_latency";
 
+	/**
+	 * Counter of receiver templates that failed while rendering and were replaced by
+	 * their default, {@code zgw_notification_template_errors_total} in Prometheus.
+	 */
+	public static final String TEMPLATE_ERRORS = "zgw_notification_template_errors";
+
 	/** Gauge of deliveries neither delivered nor permanently failed. */
 	public static final String OUTBOX_DEPTH = "zgw_notification_outbox_depth";
 
@@ -65,6 +71,15 @@ public final class NotifyMetrics {
 			.serviceLevelObjectives(LATENCY_BUCKETS)
 			.register(registry)
 			.record(latency);
+	}
+
+	/** Counts a template that failed and was rendered with its default. */
+	public void templateError(IntegrationKind kind) {
+		Counter.builder(TEMPLATE_ERRORS)
+			.description("Receiver templates that failed and were rendered with their default")
+			.tag(TAG_INTEGRATION, kind.id())
+			.register(registry)
+			.increment();
 	}
 
 }

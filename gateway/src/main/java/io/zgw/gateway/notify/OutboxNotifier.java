@@ -5,14 +5,19 @@ import io.zgw.alerts.config.SlackConfig;
 import io.zgw.alerts.dispatch.Notification;
 import io.zgw.alerts.notify.EmailMessage;
 import io.zgw.alerts.notify.SlackPayload;
+import io.zgw.alerts.notify.TemplateErrors;
 import io.zgw.alerts.notify.WebhookPayload;
 import io.zgw.gateway.notify.outbox.OutboxQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * OutboxNotifier is the alert-scripts dispatcher's notifier in the gateway: it renders a
  * notification for its integration and puts it in the outbox, so the dispatcher logs it
- * as sent once it is durable and the delivery workers take it from there.
+ * as sent once it is durable and the delivery workers take it from there. A receiver
+ * template that fails is logged, counted and rendered with its default, so the
+ * notification still goes out.
  */
 public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 
@@ -20,16 +25,21 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 	// Alertmanager's with exactly this configuration.
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final Logger log = LoggerFactory.getLogger(OutboxNotifier.class);
+
 	private final OutboxQueue outbox;
 
 	private final String externalUrl;
 
+	private final NotifyMetrics metrics;
+
 	/**
 	 * Creates the notifier; {@code externalUrl} is the link back put in every payload.
 	 */
-	public OutboxNotifier(OutboxQueue outbox, String externalUrl) {
+	public OutboxNotifier(OutboxQueue outbox, String externalUrl, NotifyMetrics metrics) {
 		this.outbox = outbox;
 		this.externalUrl = externalUrl;
+		this.metrics = metrics;
 	}
 
 	/** Enqueues the rendered notification; throws when the outbox cannot take it. */
@@ -41,12 +51,17 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 	/** The delivery for a notification: its integration and rendered payload. */
 	Delivery toDelivery(Notification notification) {
 		Integration integration = integrationOf(notification.integrationKey());
+		TemplateErrors errors = (receiver, field, error) -> {
+			log.warn("receiver {}: template {} failed, rendered its default instead: {}", receiver, field,
+					error.getMessage());
+			metrics.templateError(integration.kind());
+		};
 		String payload = switch (integration.kind()) {
 			case WEBHOOK -> JSON.writeValueAsString(WebhookPayload.of(notification, externalUrl));
 			case SLACK -> JSON.writeValueAsString(
-					SlackPayload.of(notification, (SlackConfig) notification.integration(), externalUrl));
+					SlackPayload.of(notification, (SlackConfig) notification.integration(), externalUrl, errors));
 			case EMAIL -> JSON.writeValueAsString(
-					EmailMessage.of(notification, (EmailConfig) notification.integration(), externalUrl));
+					EmailMessage.of(notification, (EmailConfig) notification.integration(), externalUrl, errors));
 		};
 		return new Delivery(notification.receiver(), integration, notification.groupKey(), payload);
 	}

@@ -29,15 +29,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Conformance: every scenario of {@code src/test/resources/conformance/} is played
  * against the real Alertmanager 0.25 and against zgw at the same time, each with its own
- * recording receiver, and both must send the same notifications. zgw gets the scenario's
- * routing file through {@code POST /-/reload} on a cleared store.
+ * recording receiver, and both must send the same notifications (webhook messages, and
+ * Slack messages field for field as their templates rendered them). zgw gets the
+ * scenario's routing file through {@code POST /-/reload} on a cleared store; both have
+ * the same external URL, which Slack's default title link shows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "zgw.notify.enabled=true", "zgw.alerting.dispatch.reload-poll=0s",
-				"zgw.alerting.dispatch.lease-ttl=4s", "zgw.alerting.dispatch.lease-renew=1s" })
+				"zgw.alerting.dispatch.lease-ttl=4s", "zgw.alerting.dispatch.lease-renew=1s",
+				"zgw.notify.external-url=" + ConformanceIntegrationTests.EXTERNAL_URL })
 @ActiveProfiles({ "it", "alerting-it" })
 @DirtiesContext
 class ConformanceIntegrationTests {
+
+	static final String EXTERNAL_URL = "http://alerts.example:9093";
 
 	static final Path ROUTING = PipelineTestSupport
 		.routingFile("route: {receiver: default}\n" + "receivers: [{name: default}]\n");
@@ -65,7 +70,12 @@ class ConformanceIntegrationTests {
 		ConformanceScenario scenario = ConformanceScenario.load(name);
 		try (RecordingReceiver amReceiver = new RecordingReceiver();
 				RecordingReceiver zgwReceiver = new RecordingReceiver();
-				AlertmanagerProcess alertmanager = AlertmanagerProcess.start(scenario.configFor(amReceiver))) {
+				AlertmanagerProcess alertmanager = AlertmanagerProcess.start(scenario.configFor(amReceiver),
+						"--web.external-url=" + EXTERNAL_URL)) {
+			// Alertmanager takes only "ok" as a Slack webhook's answer; webhooks ignore
+			// it.
+			amReceiver.answerWith(200, "text/plain", "ok");
+			zgwReceiver.answerWith(200, "text/plain", "ok");
 			useScenario(scenario.configFor(zgwReceiver));
 			CompletableFuture<List<ScenarioRunner.Notification>> reference = CompletableFuture
 				.supplyAsync(() -> play(new ScenarioRunner(alertmanager.url(), null), scenario, amReceiver));

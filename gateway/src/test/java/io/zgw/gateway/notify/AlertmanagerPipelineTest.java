@@ -97,7 +97,8 @@ class AlertmanagerPipelineTest {
 				sendPool);
 		Dispatcher dispatcher = new Dispatcher(config, new Silences(config.timeIntervals()),
 				new InMemoryNotificationLog());
-		OutboxNotifier notifier = new OutboxNotifier(outbox, "https://zgw.example");
+		OutboxNotifier notifier = new OutboxNotifier(outbox, "https://zgw.example",
+				new NotifyMetrics(new SimpleMeterRegistry(), outbox));
 		slack.answerWith(200, "text/plain", "ok");
 
 		Instant start = clock.instant();
@@ -158,6 +159,30 @@ class AlertmanagerPipelineTest {
 	}
 
 	@Test
+	void templateFailingAtRunTimeIsSentWithItsDefaultAndCounted() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route:
+				  receiver: team
+				receivers:
+				  - name: team
+				    slack_configs:
+				      - api_url: http://127.0.0.1:1/
+				        title: '{{ (index .Alerts 3).Labels.alertname }}'
+				""");
+		Dispatcher dispatcher = new Dispatcher(config, new Silences(config.timeIntervals()),
+				new InMemoryNotificationLog());
+		Instant now = clock.instant();
+		dispatcher.receive(new Alert(LabelSet.of(Map.of("alertname", "X")), Map.of(), now, null, "", now), now);
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		OutboxNotifier notifier = new OutboxNotifier(outbox, "http://zgw", new NotifyMetrics(registry, outbox));
+		Delivery delivery = notifier.toDelivery(dispatcher.tick(now.plus(Duration.ofMinutes(1))).get(0));
+		JsonNode attachment = JSON.readTree(delivery.payload()).path("attachments").get(0);
+		assertThat(attachment.path("title").asString()).isEqualTo("[FIRING:1]  (X)");
+		assertThat(registry.get(NotifyMetrics.TEMPLATE_ERRORS).tag("integration", "slack").counter().count())
+			.isEqualTo(1);
+	}
+
+	@Test
 	void receiverNameWithSlashesStillMapsToItsIntegration() {
 		AlertmanagerConfig config = ConfigLoader.load("""
 				route:
@@ -174,7 +199,8 @@ class AlertmanagerPipelineTest {
 		dispatcher.receive(new Alert(LabelSet.of(Map.of("alertname", "X")), Map.of(), now, null, "", now), now);
 		List<Delivery> deliveries = dispatcher.tick(now.plus(Duration.ofMinutes(1)))
 			.stream()
-			.map(new OutboxNotifier(outbox, "http://zgw")::toDelivery)
+			.map(new OutboxNotifier(outbox, "http://zgw",
+					new NotifyMetrics(new SimpleMeterRegistry(), outbox))::toDelivery)
 			.toList();
 		assertThat(deliveries).extracting(Delivery::receiver).containsOnly("team/pay");
 		assertThat(deliveries).extracting((d) -> d.integration().toString())

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,9 +32,11 @@ public final class AlertmanagerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts Alertmanager on the given configuration text and waits until it is ready.
+	 * Starts Alertmanager on the given configuration text, with extra command-line flags,
+	 * and waits until it is ready.
 	 */
-	public static AlertmanagerProcess start(String configYaml) throws IOException, InterruptedException {
+	public static AlertmanagerProcess start(String configYaml, String... flags)
+			throws IOException, InterruptedException {
 		if (!Files.isExecutable(BINARY)) {
 			throw new IllegalStateException(BINARY + " is missing: run lab/zgw-lab test, which installs "
 					+ "Debian's prometheus-alertmanager package");
@@ -42,10 +45,11 @@ public final class AlertmanagerProcess implements AutoCloseable {
 		Path config = dir.resolve("alertmanager.yml");
 		Files.writeString(config, configYaml);
 		int port = freePort();
-		Process process = new ProcessBuilder(
+		List<String> command = new ArrayList<>(
 				List.of(BINARY.toString(), "--config.file=" + config, "--storage.path=" + dir.resolve("data"),
-						"--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--log.level=warn"))
-			.redirectErrorStream(true)
+						"--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--log.level=warn"));
+		command.addAll(List.of(flags));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dir.resolve("alertmanager.log").toFile())
 			.start();
 		AlertmanagerProcess am = new AlertmanagerProcess(process, port, dir);

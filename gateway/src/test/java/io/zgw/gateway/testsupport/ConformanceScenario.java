@@ -29,12 +29,17 @@ public record ConformanceScenario(String config, List<Silence> silences, List<St
 		silences = (silences != null) ? silences : List.of();
 	}
 
-	/** Step is the alerts fired and resolved at one moment of the scenario. */
-	public record Step(int at, List<Map<String, String>> alerts, List<Map<String, String>> resolved) {
+	/**
+	 * Step is the alerts (label sets) fired and resolved at one moment of the scenario,
+	 * all with the same annotations.
+	 */
+	public record Step(int at, List<Map<String, String>> alerts, List<Map<String, String>> resolved,
+			Map<String, String> annotations) {
 
 		public Step {
 			alerts = (alerts != null) ? alerts : List.of();
 			resolved = (resolved != null) ? resolved : List.of();
+			annotations = (annotations != null) ? annotations : Map.of();
 		}
 
 	}

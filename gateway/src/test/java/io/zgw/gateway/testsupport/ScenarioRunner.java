@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * ScenarioRunner plays a {@link ConformanceScenario} against any server that speaks the
- * Alertmanager API v2 and reduces what the recording receiver got to a comparable,
- * timing-free list of notifications.
+ * Alertmanager API v2 and reduces what the recording receiver got (webhook messages and
+ * Slack messages) to a comparable, timing-free list of notifications.
  */
 public final class ScenarioRunner {
 
@@ -34,10 +34,12 @@ public final class ScenarioRunner {
 	private final String bearerKey;
 
 	/**
-	 * Notification is one webhook call reduced to what must match between
-	 * implementations.
+	 * Notification is one call reduced to what must match between implementations: for a
+	 * webhook its status, group labels and alerts, for a Slack message its non-empty
+	 * fields as rendered.
 	 */
-	public record Notification(String receiver, String status, Map<String, String> groupLabels, List<String> alerts) {
+	public record Notification(String receiver, String status, Map<String, String> groupLabels, List<String> alerts,
+			Map<String, String> message) {
 	}
 
 	public ScenarioRunner(String baseUrl, String bearerKey) {
@@ -63,11 +65,12 @@ public final class ScenarioRunner {
 			List<Map<String, Object>> alerts = new ArrayList<>();
 			Instant now = Instant.now();
 			for (Map<String, String> labels : step.alerts()) {
-				alerts.add(Map.of("labels", labels, "generatorURL", "http://conformance/"));
+				alerts.add(Map.of("labels", labels, "annotations", step.annotations(), "generatorURL",
+						"http://conformance/"));
 			}
 			for (Map<String, String> labels : step.resolved()) {
-				alerts.add(Map.of("labels", labels, "generatorURL", "http://conformance/", "endsAt",
-						now.minusMillis(1).toString()));
+				alerts.add(Map.of("labels", labels, "annotations", step.annotations(), "generatorURL",
+						"http://conformance/", "endsAt", now.minusMillis(1).toString()));
 			}
 			post("/api/v2/alerts", JSON.writeValueAsString(alerts));
 		}
@@ -101,6 +104,10 @@ public final class ScenarioRunner {
 		List<Notification> notifications = new ArrayList<>();
 		for (RecordingReceiver.Received call : received) {
 			JsonNode payload = JSON.readTree(call.body());
+			if (payload.has("attachments")) {
+				notifications.add(new Notification(call.path().substring(1), "", Map.of(), List.of(), slack(payload)));
+				continue;
+			}
 			Map<String, String> groupLabels = new TreeMap<>();
 			payload.get("groupLabels")
 				.properties()
@@ -112,11 +119,29 @@ public final class ScenarioRunner {
 				alerts.add(alert.get("status").asString() + labels);
 			}
 			alerts.sort(Comparator.naturalOrder());
-			notifications
-				.add(new Notification(call.path().substring(1), payload.get("status").asString(), groupLabels, alerts));
+			notifications.add(new Notification(call.path().substring(1), payload.get("status").asString(), groupLabels,
+					alerts, Map.of()));
 		}
 		notifications.sort(Comparator.comparing(Notification::toString));
 		return notifications;
+	}
+
+	// A Slack message's fields and its attachment's, as sent; empty ones are left out, as
+	// Alertmanager sends some (callback_id, footer) empty where zgw sends none.
+	private static Map<String, String> slack(JsonNode payload) {
+		Map<String, String> fields = new TreeMap<>();
+		payload.properties().forEach((e) -> fields.put(e.getKey(), text(e.getValue())));
+		fields.remove("attachments");
+		payload.get("attachments")
+			.get(0)
+			.properties()
+			.forEach((e) -> fields.put("attachment." + e.getKey(), text(e.getValue())));
+		fields.values().removeIf(String::isEmpty);
+		return fields;
+	}
+
+	private static String text(JsonNode value) {
+		return value.isString() ? value.asString() : value.toString();
 	}
 
 }

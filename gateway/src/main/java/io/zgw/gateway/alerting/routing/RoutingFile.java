@@ -62,7 +62,7 @@ public class RoutingFile {
 			return new Loaded(ConfigLoader.load(DEFAULT_CONFIG), "");
 		}
 		String text = Files.readString(this.path, StandardCharsets.UTF_8);
-		return new Loaded(ConfigLoader.load(text), text);
+		return new Loaded(ConfigLoader.load(text, this.path.toAbsolutePath().getParent()), text);
 	}
 
 	/** Makes a loaded file the one in use. */

@@ -13,7 +13,9 @@ import io.zgw.gateway.notify.Notifier;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -22,8 +24,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * EmailNotifier sends a rendered {@link EmailMessage} as a plain-text mail through the
- * config's smarthost, with SMTP AUTH and STARTTLS as configured.
+ * EmailNotifier sends a rendered {@link EmailMessage} through the config's smarthost,
+ * with SMTP AUTH and STARTTLS as configured: plain text, HTML, or both as
+ * {@code multipart/alternative}.
  */
 public final class EmailNotifier implements Notifier {
 
@@ -113,7 +116,7 @@ public final class EmailNotifier implements Notifier {
 		mime.setFrom(new InternetAddress(from));
 		mime.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to));
 		mime.setSubject(message.subject(), "UTF-8");
-		mime.setText(message.body(), "UTF-8");
+		setBody(mime, message);
 		for (Map<String, String> headers : List.of(config.headers(), message.headers())) {
 			for (Map.Entry<String, String> header : headers.entrySet()) {
 				if ("Subject".equalsIgnoreCase(header.getKey())) {
@@ -125,6 +128,22 @@ public final class EmailNotifier implements Notifier {
 			}
 		}
 		return mime;
+	}
+
+	private static void setBody(MimeMessage mime, EmailMessage message) throws MessagingException {
+		if (message.html() == null) {
+			mime.setText(message.body(), "UTF-8");
+		}
+		else if (message.body().isEmpty()) {
+			mime.setText(message.html(), "UTF-8", "html");
+		}
+		else {
+			MimeBodyPart text = new MimeBodyPart();
+			text.setText(message.body(), "UTF-8");
+			MimeBodyPart html = new MimeBodyPart();
+			html.setText(message.html(), "UTF-8", "html");
+			mime.setContent(new MimeMultipart("alternative", text, html));
+		}
 	}
 
 	/**

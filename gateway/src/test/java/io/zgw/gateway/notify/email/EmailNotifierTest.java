@@ -14,6 +14,7 @@ import io.zgw.gateway.notify.Integration;
 import io.zgw.gateway.notify.IntegrationKind;
 import io.zgw.gateway.notify.Secret;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +45,8 @@ class EmailNotifierTest {
 
 	@Test
 	void mailArrivesWithSubjectBodyAndHeaders() throws Exception {
-		EmailMessage message = new EmailMessage(null, null, "[FIRING:2] DiskFull (pay)", "disk / is 97% full on db-1\n",
+		EmailMessage message = new EmailMessage(null, null, "[FIRING:2] DiskFull (pay)", null,
+				"disk / is 97% full on db-1\n",
 				Map.of("X-Team", "databases", "X-Group-Key", "{}:{alertname=\"DiskFull\"}"));
 		assertThat(send(config("mail-pw", false), message)).isEqualTo(DeliveryResult.delivered());
 
@@ -64,8 +66,29 @@ class EmailNotifierTest {
 	}
 
 	@Test
+	void htmlBodyIsSentAsHtmlOrAlongsideTheTextAsAlternatives() throws Exception {
+		assertThat(send(config("mail-pw", false),
+				new EmailMessage("dba@zgw.test", null, "s", "<p>db-1</p>", "", Map.of())))
+			.isEqualTo(DeliveryResult.delivered());
+		assertThat(send(config("mail-pw", false),
+				new EmailMessage("dba@zgw.test", null, "s", "<p>db-2</p>", "db-2", Map.of())))
+			.isEqualTo(DeliveryResult.delivered());
+		MimeMessage html = smtp.getReceivedMessages()[0];
+		assertThat(html.getContentType()).startsWith("text/html");
+		assertThat(GreenMailUtil.getBody(html).strip()).isEqualTo("<p>db-1</p>");
+		MimeMessage both = smtp.getReceivedMessages()[1];
+		assertThat(both.getContentType()).startsWith("multipart/alternative");
+		MimeMultipart parts = (MimeMultipart) both.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+		assertThat(parts.getBodyPart(0).getContent()).isEqualTo("db-2");
+		assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+		assertThat(parts.getBodyPart(1).getContent()).isEqualTo("<p>db-2</p>");
+	}
+
+	@Test
 	void wrongPasswordIsRetryableAndNotEchoed() {
-		DeliveryResult result = send(config("wrong-pw", false), new EmailMessage(null, null, "s", "t", Map.of()));
+		DeliveryResult result = send(config("wrong-pw", false), new EmailMessage(null, null, "s", null, "t", Map.of()));
 		assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 		assertThat(result.error()).contains("uthentication").doesNotContain("wrong-pw");
 		assertThat(smtp.getReceivedMessages()).isEmpty();
@@ -73,7 +96,7 @@ class EmailNotifierTest {
 
 	@Test
 	void requireTlsRefusesToSendOverAServerWithoutStartTls() {
-		DeliveryResult result = send(config("mail-pw", true), new EmailMessage(null, null, "s", "t", Map.of()));
+		DeliveryResult result = send(config("mail-pw", true), new EmailMessage(null, null, "s", null, "t", Map.of()));
 		assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 		assertThat(result.error()).contains("STARTTLS");
 		assertThat(smtp.getReceivedMessages()).isEmpty();
@@ -83,13 +106,13 @@ class EmailNotifierTest {
 	void smarthostDownIsRetryable() {
 		EmailConfig config = new EmailConfig(true, "oncall@zgw.test", "alerts@zgw.test", null, "127.0.0.1:1", null,
 				null, false, Map.of());
-		assertThat(send(config, new EmailMessage(null, null, "s", "t", Map.of())).outcome())
+		assertThat(send(config, new EmailMessage(null, null, "s", null, "t", Map.of())).outcome())
 			.isEqualTo(Outcome.RETRYABLE_FAILURE);
 	}
 
 	@Test
 	void recipientsAndSenderOfTheRenderedMessageWinOverTheConfig() throws Exception {
-		EmailMessage message = new EmailMessage("dba@zgw.test", "pay-alerts@zgw.test", "s", "t", Map.of());
+		EmailMessage message = new EmailMessage("dba@zgw.test", "pay-alerts@zgw.test", "s", null, "t", Map.of());
 		assertThat(send(config("mail-pw", false), message)).isEqualTo(DeliveryResult.delivered());
 		MimeMessage mail = smtp.getReceivedMessages()[0];
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
