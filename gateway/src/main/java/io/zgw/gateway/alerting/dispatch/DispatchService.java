@@ -86,11 +86,6 @@ public final class DispatchService implements SmartLifecycle {
 
 	private @Nullable Instant nextRenewal;
 
-	private @Nullable Instant nextHousekeeping;
-
-	/** How often the lease holder deletes old silences and notification log entries. */
-	static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
-
 	private volatile @Nullable Thread thread;
 
 	DispatchService(RoutingFile routing, AlertReader reader, StoredSilencer silencer,
@@ -204,9 +199,6 @@ public final class DispatchService implements SmartLifecycle {
 		if (!holdsLease(now)) {
 			return Duration.between(now, this.nextRenewal);
 		}
-		if (this.nextHousekeeping == null || !now.isBefore(this.nextHousekeeping)) {
-			housekeeping(now);
-		}
 		receivePending(now);
 		Optional<Instant> due = this.dispatcher.nextFlush();
 		if (due.isPresent() && !due.get().isAfter(now)) {
@@ -294,21 +286,6 @@ public final class DispatchService implements SmartLifecycle {
 			}
 		}
 		return held;
-	}
-
-	// Alertmanager's garbage collection, done by the lease holder only: silences 120 h
-	// after expiry, notification log entries once expired.
-	private void housekeeping(Instant now) {
-		this.nextHousekeeping = now.plus(HOUSEKEEPING_EVERY);
-		try {
-			int silences = this.silencer.collectGarbage(now);
-			int entries = this.notificationLog.purgeExpired(now);
-			log.debug("Housekeeping deleted {} old silences and {} expired notification log entries", silences,
-					entries);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Housekeeping failed: {}", ex.toString());
-		}
 	}
 
 	private void flush(Instant now) {

@@ -7,7 +7,6 @@ import java.util.List;
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.alerts.silence.Silence;
 import io.zgw.alerts.silence.Silencer;
-import io.zgw.alerts.silence.Silences;
 import io.zgw.gateway.alerting.amapi.SilenceMuting;
 import io.zgw.gateway.alerting.store.SilenceStore;
 
@@ -28,14 +27,6 @@ final class StoredSilencer implements Silencer {
 	/** Reads the silences active at {@code now} from the store. */
 	void refresh(Instant now) {
 		this.active = this.store.activeAt(now).stream().map(SilenceMuting::toSilence).toList();
-	}
-
-	/**
-	 * Deletes silences expired longer than Alertmanager keeps them (120 h) before
-	 * {@code now}; returns how many.
-	 */
-	int collectGarbage(Instant now) {
-		return this.store.deleteEndedBefore(now.minus(Silences.DEFAULT_RETENTION));
 	}
 
 	@Override

@@ -1,0 +1,54 @@
+package io.zgw.gateway.retention;
+
+import java.time.Instant;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zgw.gateway.alerting.AlertingMetrics;
+import io.zgw.gateway.notify.outbox.OutboxQueue;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OutboxRetentionJob deletes outbox rows delivered or permanently failed longer ago than
+ * {@code zgw.retention.outbox}; pending rows are never deleted.
+ */
+@DisallowConcurrentExecution
+final class OutboxRetentionJob implements Job {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRetentionJob.class);
+
+	private final OutboxQueue queue;
+
+	private final RetentionProperties properties;
+
+	private final Counter deleted;
+
+	OutboxRetentionJob(OutboxQueue queue, RetentionProperties properties, MeterRegistry meters) {
+		this.queue = queue;
+		this.properties = properties;
+		this.deleted = meters.counter(AlertingMetrics.RETENTION_DELETED, AlertingMetrics.TAG_KIND, "outbox");
+	}
+
+	@Override
+	public void execute(JobExecutionContext context) {
+		try {
+			purge(context.getFireTime().toInstant());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Outbox retention failed: {}", ex.toString());
+		}
+	}
+
+	/** Deletes the rows finished before {@code now} minus the retention. */
+	void purge(Instant now) {
+		Instant cutoff = now.minus(this.properties.outbox());
+		long deleted = BatchedDelete.repeat(this.properties.batchSize(), this.deleted,
+				(limit) -> this.queue.purgeFinishedBefore(cutoff, limit));
+		log.debug("Retention deleted {} finished outbox rows", deleted);
+	}
+
+}
