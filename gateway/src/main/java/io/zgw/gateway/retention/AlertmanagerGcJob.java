@@ -11,8 +11,6 @@ import io.zgw.gateway.alerting.store.UtcTimes;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
-import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +22,7 @@ import static io.zgw.sql.Tables.NOTIFICATION_LOG;
  * Alertmanager's {@code --data.retention}) and notification log entries that expired.
  */
 @DisallowConcurrentExecution
-final class AlertmanagerGcJob implements Job {
+final class AlertmanagerGcJob extends MaintenanceJob {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertmanagerGcJob.class);
 
@@ -47,18 +45,9 @@ final class AlertmanagerGcJob implements Job {
 				"notification_log");
 	}
 
-	@Override
-	public void execute(JobExecutionContext context) {
-		try {
-			collect(context.getFireTime().toInstant());
-		}
-		catch (RuntimeException ex) {
-			log.warn("Silence and notification log garbage collection failed: {}", ex.toString());
-		}
-	}
-
 	/** Deletes what is garbage as of {@code now}. */
-	void collect(Instant now) {
+	@Override
+	void run(Instant now) {
 		int silences = this.silences.deleteEndedBefore(now.minus(this.properties.silences()));
 		this.silencesDeleted.increment(silences);
 		// The dispatcher reads only unexpired entries; an expired one is as good as none.

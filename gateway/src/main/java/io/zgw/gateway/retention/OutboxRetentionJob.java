@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.gateway.alerting.AlertingMetrics;
 import io.zgw.gateway.notify.outbox.OutboxQueue;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
-import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code zgw.retention.outbox}; pending rows are never deleted.
  */
 @DisallowConcurrentExecution
-final class OutboxRetentionJob implements Job {
+final class OutboxRetentionJob extends MaintenanceJob {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRetentionJob.class);
 
@@ -33,18 +31,9 @@ final class OutboxRetentionJob implements Job {
 		this.deleted = meters.counter(AlertingMetrics.RETENTION_DELETED, AlertingMetrics.TAG_KIND, "outbox");
 	}
 
-	@Override
-	public void execute(JobExecutionContext context) {
-		try {
-			purge(context.getFireTime().toInstant());
-		}
-		catch (RuntimeException ex) {
-			log.warn("Outbox retention failed: {}", ex.toString());
-		}
-	}
-
 	/** Deletes the rows finished before {@code now} minus the retention. */
-	void purge(Instant now) {
+	@Override
+	void run(Instant now) {
 		Instant cutoff = now.minus(this.properties.outbox());
 		long deleted = BatchedDelete.repeat(this.properties.batchSize(), this.deleted,
 				(limit) -> this.queue.purgeFinishedBefore(cutoff, limit));

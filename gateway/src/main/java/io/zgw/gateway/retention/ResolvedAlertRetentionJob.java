@@ -11,8 +11,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
-import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +25,7 @@ import static org.jooq.impl.DSL.selectOne;
  * its history are never deleted.
  */
 @DisallowConcurrentExecution
-final class ResolvedAlertRetentionJob implements Job {
+final class ResolvedAlertRetentionJob extends MaintenanceJob {
 
 	private static final Logger log = LoggerFactory.getLogger(ResolvedAlertRetentionJob.class);
 
@@ -46,19 +44,9 @@ final class ResolvedAlertRetentionJob implements Job {
 		this.history = meters.counter(AlertingMetrics.RETENTION_DELETED, AlertingMetrics.TAG_KIND, "alert_history");
 	}
 
-	@Override
-	public void execute(JobExecutionContext context) {
-		try {
-			purge(context.getFireTime().toInstant());
-		}
-		catch (RuntimeException ex) {
-			// Whatever was deleted stays deleted; the next run goes on from there.
-			log.warn("Alert retention failed: {}", ex.toString());
-		}
-	}
-
 	/** Deletes what is older than the retentions as of {@code now}. */
-	void purge(Instant now) {
+	@Override
+	void run(Instant now) {
 		int limit = this.properties.batchSize();
 		// An alert is firing while its endsAt is unset or ahead (as AlertReader reads
 		// it): the status column is only what the writer saw, and an Alertmanager-API

@@ -88,7 +88,7 @@ class RetentionJobsIntegrationTests {
 		long oldOfFiringUntilLater = history("firing-until-later", NOW.minus(Duration.ofDays(31)));
 		long oldOfLongGone = history("gone-long-ago", NOW.minus(Duration.ofDays(31)));
 
-		new ResolvedAlertRetentionJob(this.dsl, RETENTION, this.meters).purge(NOW);
+		new ResolvedAlertRetentionJob(this.dsl, RETENTION, this.meters).run(NOW);
 
 		assertThat(strings("SELECT alert_key FROM alert")).containsExactlyInAnyOrder("resolved-6d",
 				"resolved-8d-written-1h-ago", "firing-60d", "firing-until-later");
@@ -98,7 +98,7 @@ class RetentionJobsIntegrationTests {
 		assertThat(deleted("alert")).isEqualTo(3);
 		assertThat(deleted("alert_history")).isEqualTo(3);
 
-		new ResolvedAlertRetentionJob(this.dsl, RETENTION, this.meters).purge(NOW);
+		new ResolvedAlertRetentionJob(this.dsl, RETENTION, this.meters).run(NOW);
 		assertThat(this.dsl.fetchCount(this.dsl.selectFrom("alert"))).as("a second run finds nothing more")
 			.isEqualTo(4);
 		assertThat(deleted("alert")).isEqualTo(3);
@@ -112,7 +112,7 @@ class RetentionJobsIntegrationTests {
 		long delivered6d = outboxRow(NOW.minus(Duration.ofDays(6)), null);
 		long pending = outboxRow(null, null);
 
-		new OutboxRetentionJob(this.outbox, RETENTION, this.meters).purge(NOW);
+		new OutboxRetentionJob(this.outbox, RETENTION, this.meters).run(NOW);
 
 		assertThat(ids("outbox")).containsExactlyInAnyOrder(delivered6d, pending)
 			.doesNotContain(delivered8d, delivered9d, failed8d);
@@ -129,7 +129,7 @@ class RetentionJobsIntegrationTests {
 		}
 		logEntry("live", NOW.plus(Duration.ofHours(1)));
 
-		new AlertmanagerGcJob(this.silences, this.dsl, RETENTION, this.meters).collect(NOW);
+		new AlertmanagerGcJob(this.silences, this.dsl, RETENTION, this.meters).run(NOW);
 
 		assertThat(this.silences.find(old)).isEmpty();
 		assertThat(this.silences.find(recent)).isPresent();
@@ -167,8 +167,12 @@ class RetentionJobsIntegrationTests {
 	}
 
 	private long outboxRow(@Nullable Instant deliveredAt, @Nullable Instant failedAt) {
-		Instant created = NOW.minus(Duration.ofDays(30));
-		return this.dsl.insertInto(OUTBOX)
+		return outboxRow(this.dsl, NOW.minus(Duration.ofDays(30)), deliveredAt, failedAt);
+	}
+
+	/** Inserts an outbox row created at {@code created}; returns its id. */
+	static long outboxRow(DSLContext dsl, Instant created, @Nullable Instant deliveredAt, @Nullable Instant failedAt) {
+		return dsl.insertInto(OUTBOX)
 			.set(OUTBOX.GROUP_KEY, "{}")
 			.set(OUTBOX.RECEIVER, "hook")
 			.set(OUTBOX.INTEGRATION, "webhook[0]")

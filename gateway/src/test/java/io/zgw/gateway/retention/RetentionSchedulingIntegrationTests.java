@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import io.zgw.gateway.alerting.PipelineTestSupport;
-import io.zgw.gateway.alerting.store.UtcTimes;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.quartz.DisallowConcurrentExecution;
@@ -94,18 +93,7 @@ class RetentionSchedulingIntegrationTests {
 
 		// Run by Quartz, the job gets its beans from the context and does its work.
 		Instant longAgo = Instant.now().minus(Duration.ofDays(30));
-		long old = this.dsl.insertInto(OUTBOX)
-			.set(OUTBOX.GROUP_KEY, "{}")
-			.set(OUTBOX.RECEIVER, "hook")
-			.set(OUTBOX.INTEGRATION, "webhook[0]")
-			.set(OUTBOX.CHAIN_KEY, "0".repeat(64))
-			.set(OUTBOX.PAYLOAD, "{}")
-			.set(OUTBOX.CREATED_AT, UtcTimes.param(longAgo))
-			.set(OUTBOX.NEXT_ATTEMPT_AT, UtcTimes.param(longAgo))
-			.set(OUTBOX.DELIVERED_AT, UtcTimes.param(longAgo))
-			.returningResult(OUTBOX.ID)
-			.fetchSingle()
-			.value1();
+		long old = RetentionJobsIntegrationTests.outboxRow(this.dsl, longAgo, longAgo, null);
 		this.scheduler.triggerJob(JobKey.jobKey("outbox", RetentionConfiguration.GROUP));
 		await().atMost(Duration.ofSeconds(30)).until(() -> !this.dsl.fetchExists(OUTBOX, OUTBOX.ID.eq(old)));
 	}
