@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zgw.gateway.alerting.AlertingMetrics;
 import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.alerting.store.UtcTimes;
 import org.jooq.DSLContext;
@@ -40,9 +39,8 @@ final class AlertmanagerGcJob extends MaintenanceJob {
 		this.silences = silences;
 		this.dsl = dsl;
 		this.properties = properties;
-		this.silencesDeleted = meters.counter(AlertingMetrics.RETENTION_DELETED, AlertingMetrics.TAG_KIND, "silence");
-		this.entriesDeleted = meters.counter(AlertingMetrics.RETENTION_DELETED, AlertingMetrics.TAG_KIND,
-				"notification_log");
+		this.silencesDeleted = deleted(meters, "silence");
+		this.entriesDeleted = deleted(meters, "notification_log");
 	}
 
 	/** Deletes what is garbage as of {@code now}. */

@@ -2,6 +2,9 @@ package io.zgw.gateway.retention;
 
 import java.time.Instant;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zgw.gateway.alerting.AlertingMetrics;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
@@ -28,5 +31,13 @@ abstract class MaintenanceJob implements Job {
 
 	/** Deletes what is past its retention as of {@code now}. */
 	abstract void run(Instant now);
+
+	/** Returns the counter of rows deleted from {@code table}. */
+	static Counter deleted(MeterRegistry meters, String table) {
+		return Counter.builder(AlertingMetrics.RETENTION_DELETED)
+			.description("Rows deleted by the retention and garbage collection jobs")
+			.tag(AlertingMetrics.TAG_KIND, table)
+			.register(meters);
+	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zgw.gateway.alerting.AlertingMetrics;
 import io.zgw.gateway.notify.outbox.OutboxQueue;
 import org.quartz.DisallowConcurrentExecution;
 import org.slf4j.Logger;
@@ -23,19 +22,19 @@ final class OutboxRetentionJob extends MaintenanceJob {
 
 	private final RetentionProperties properties;
 
-	private final Counter deleted;
+	private final Counter purged;
 
 	OutboxRetentionJob(OutboxQueue queue, RetentionProperties properties, MeterRegistry meters) {
 		this.queue = queue;
 		this.properties = properties;
-		this.deleted = meters.counter(AlertingMetrics.RETENTION_DELETED, AlertingMetrics.TAG_KIND, "outbox");
+		this.purged = deleted(meters, "outbox");
 	}
 
 	/** Deletes the rows finished before {@code now} minus the retention. */
 	@Override
 	void run(Instant now) {
 		Instant cutoff = now.minus(this.properties.outbox());
-		long deleted = BatchedDelete.repeat(this.properties.batchSize(), this.deleted,
+		long deleted = BatchedDelete.repeat(this.properties.batchSize(), this.purged,
 				(limit) -> this.queue.purgeFinishedBefore(cutoff, limit));
 		log.debug("Retention deleted {} finished outbox rows", deleted);
 	}

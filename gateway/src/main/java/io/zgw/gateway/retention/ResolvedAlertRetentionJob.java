@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zgw.gateway.alerting.AlertingMetrics;
 import io.zgw.gateway.alerting.store.UtcTimes;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -40,8 +39,8 @@ final class ResolvedAlertRetentionJob extends MaintenanceJob {
 	ResolvedAlertRetentionJob(DSLContext dsl, RetentionProperties properties, MeterRegistry meters) {
 		this.dsl = dsl;
 		this.properties = properties;
-		this.alerts = meters.counter(AlertingMetrics.RETENTION_DELETED, AlertingMetrics.TAG_KIND, "alert");
-		this.history = meters.counter(AlertingMetrics.RETENTION_DELETED, AlertingMetrics.TAG_KIND, "alert_history");
+		this.alerts = deleted(meters, "alert");
+		this.history = deleted(meters, "alert_history");
 	}
 
 	/** Deletes what is older than the retentions as of {@code now}. */
