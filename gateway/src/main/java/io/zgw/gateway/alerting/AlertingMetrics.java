@@ -21,6 +21,18 @@ public final class AlertingMetrics {
 	/** Time one group commit takes, lookup and statements included. */
 	public static final String WRITER_COMMIT = "zgw.alert.writer.commit";
 
+	/**
+	 * Rows deleted by the maintenance jobs, tagged {@link #TAG_KIND}:
+	 * {@code zgw_retention_deleted_total} in Prometheus.
+	 */
+	public static final String RETENTION_DELETED = "zgw.retention.deleted";
+
+	/**
+	 * Tag of {@link #RETENTION_DELETED}: the table rows were deleted from ({@code alert},
+	 * {@code alert_history}, {@code outbox}, {@code silence}, {@code notification_log}).
+	 */
+	public static final String TAG_KIND = "kind";
+
 	private AlertingMetrics() {
 	}
 

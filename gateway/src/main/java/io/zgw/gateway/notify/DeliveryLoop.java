@@ -1,6 +1,5 @@
 package io.zgw.gateway.notify;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -8,7 +7,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
-import io.zgw.gateway.notify.outbox.OutboxQueue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +14,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * DeliveryLoop runs the {@link DeliveryWorker} every poll interval while the application
- * runs, and purges finished outbox rows past their retention every hour.
+ * runs; finished outbox rows are purged by the retention jobs.
  */
 public final class DeliveryLoop implements SmartLifecycle {
 
@@ -24,26 +22,15 @@ public final class DeliveryLoop implements SmartLifecycle {
 
 	private final DeliveryWorker worker;
 
-	private static final Duration PURGE_EVERY = Duration.ofHours(1);
-
 	private final Duration pollInterval;
-
-	private final OutboxQueue queue;
-
-	private final Duration retention;
-
-	private final Clock clock;
 
 	private @Nullable ScheduledExecutorService scheduler;
 
 	private final AtomicBoolean nudged = new AtomicBoolean();
 
-	DeliveryLoop(DeliveryWorker worker, Duration pollInterval, OutboxQueue queue, Duration retention, Clock clock) {
+	DeliveryLoop(DeliveryWorker worker, Duration pollInterval) {
 		this.worker = worker;
 		this.pollInterval = pollInterval;
-		this.queue = queue;
-		this.retention = retention;
-		this.clock = clock;
 	}
 
 	@Override
@@ -54,18 +41,6 @@ public final class DeliveryLoop implements SmartLifecycle {
 			return t;
 		});
 		scheduler.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-		scheduler.scheduleWithFixedDelay(this::purge, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
-				TimeUnit.MILLISECONDS);
-	}
-
-	private void purge() {
-		try {
-			int purged = queue.purgeFinishedBefore(clock.instant().minus(retention));
-			log.debug("Purged {} finished outbox rows older than {}", purged, retention);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Outbox purge failed: {}", ex.toString());
-		}
 	}
 
 	/**

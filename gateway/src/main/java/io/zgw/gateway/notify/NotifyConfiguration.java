@@ -69,10 +69,8 @@ class NotifyConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "zgw.notify.enabled", matchIfMissing = true)
-	DeliveryLoop deliveryLoop(DeliveryWorker worker, OutboxQueue queue, NotifyProperties properties,
-			ObjectProvider<Clock> clock) {
-		return new DeliveryLoop(worker, properties.pollInterval(), queue, properties.retention(),
-				clock.getIfAvailable(Clock::systemUTC));
+	DeliveryLoop deliveryLoop(DeliveryWorker worker, NotifyProperties properties) {
+		return new DeliveryLoop(worker, properties.pollInterval());
 	}
 
 	private static String defaultWorkerId() {

@@ -19,7 +19,6 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency most sends in flight at once on this replica
  * @param timeout default per-send timeout (HTTP request, SMTP connect/read/write)
  * @param lease how long a claimed delivery stays reserved; must exceed {@code timeout}
- * @param retention how long delivered and failed deliveries stay in the outbox table
  * @param externalUrl link back to the gateway put in every payload (Alertmanager's
  * {@code --web.external-url})
  * @param workerId this replica's name in {@code outbox.claimed_by}; default host name
@@ -31,13 +30,12 @@ import org.springframework.validation.annotation.Validated;
 public record NotifyProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration pollInterval,
 		@DefaultValue("50") @Min(1) int batchSize, @DefaultValue("4") @Min(1) int concurrency,
 		@DefaultValue("10s") Duration timeout, @DefaultValue("1m") Duration lease,
-		@DefaultValue("7d") Duration retention, @DefaultValue("http://localhost:8080") String externalUrl,
-		@Nullable String workerId, @Valid @DefaultValue Retry retry) {
+		@DefaultValue("http://localhost:8080") String externalUrl, @Nullable String workerId,
+		@Valid @DefaultValue Retry retry) {
 
 	public NotifyProperties {
 		requirePositive(pollInterval, "zgw.notify.poll-interval");
 		requirePositive(timeout, "zgw.notify.timeout");
-		requirePositive(retention, "zgw.notify.retention");
 		if (lease.compareTo(timeout.multipliedBy(2)) < 0) {
 			throw new IllegalArgumentException(
 					"zgw.notify.lease must be at least twice zgw.notify.timeout (" + timeout + "), got " + lease);

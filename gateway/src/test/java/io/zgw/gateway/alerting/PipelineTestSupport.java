@@ -35,10 +35,18 @@ public final class PipelineTestSupport {
 	 * lease or its outbox rows, and at the given routing file.
 	 */
 	public static void ownDatabaseAndRouting(DynamicPropertyRegistry registry, String suffix, Path routing) {
+		ownDatabase(registry, suffix);
+		registry.add("zgw.alerting.routing-config-file", routing::toString);
+	}
+
+	/**
+	 * Points the context at a database of its own ({@code <ZGW_IT_DB>_<suffix>}), so that
+	 * nothing another cached test context does touches its rows.
+	 */
+	public static void ownDatabase(DynamicPropertyRegistry registry, String suffix) {
 		String base = System.getenv().getOrDefault("ZGW_IT_DB", "zgw_it");
 		registry.add("spring.datasource.url",
 				() -> "jdbc:mysql://127.0.0.1:3306/" + base + "_" + suffix + "?createDatabaseIfNotExist=true");
-		registry.add("zgw.alerting.routing-config-file", routing::toString);
 	}
 
 }

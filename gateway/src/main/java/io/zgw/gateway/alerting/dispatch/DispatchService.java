@@ -86,8 +86,6 @@ public final class DispatchService implements SmartLifecycle {
 
 	private @Nullable Instant nextRenewal;
 
-	private @Nullable Instant nextHousekeeping;
-
 	// This process's writer name: its own writes arrive through the commit feed.
 	private final String writer;
 
@@ -96,9 +94,6 @@ public final class DispatchService implements SmartLifecycle {
 	private volatile @Nullable Instant storeWatermark;
 
 	private Instant nextStorePoll = Instant.MIN;
-
-	/** How often the lease holder deletes old silences and notification log entries. */
-	static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
 
 	private volatile @Nullable Thread thread;
 
@@ -214,9 +209,6 @@ public final class DispatchService implements SmartLifecycle {
 		Instant now = this.clock.instant();
 		if (!holdsLease(now)) {
 			return Duration.between(now, this.nextRenewal);
-		}
-		if (this.nextHousekeeping == null || !now.isBefore(this.nextHousekeeping)) {
-			housekeeping(now);
 		}
 		// Before the commit feed: an alert this replica rewrote after the poll's read
 		// then replaces the older version the poll found.
@@ -338,21 +330,6 @@ public final class DispatchService implements SmartLifecycle {
 			}
 		}
 		return held;
-	}
-
-	// Alertmanager's garbage collection, done by the lease holder only: silences 120 h
-	// after expiry, notification log entries once expired.
-	private void housekeeping(Instant now) {
-		this.nextHousekeeping = now.plus(HOUSEKEEPING_EVERY);
-		try {
-			int silences = this.silencer.collectGarbage(now);
-			int entries = this.notificationLog.purgeExpired(now);
-			log.debug("Housekeeping deleted {} old silences and {} expired notification log entries", silences,
-					entries);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Housekeeping failed: {}", ex.toString());
-		}
 	}
 
 	private void flush(Instant now) {

@@ -57,11 +57,6 @@ final class JdbcNotificationLog implements NotificationLog {
 				UtcTimes.bind(entry.timestamp()), UtcTimes.bind(entry.expiresAt()));
 	}
 
-	/** Deletes entries that expired before {@code now}; returns how many. */
-	int purgeExpired(Instant now) {
-		return this.dsl.execute("DELETE FROM notification_log WHERE expires_at < ?", UtcTimes.bind(now));
-	}
-
 	private static Set<String> split(String joined) {
 		return joined.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(joined.split(",")));
 	}

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.alerts.silence.Silencer;
-import io.zgw.alerts.silence.Silences;
 import io.zgw.gateway.alerting.amapi.SilenceMuting;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.SilenceStore;
@@ -66,14 +65,6 @@ final class StoredSilencer implements Silencer {
 	 */
 	int unresolvedSchedules() {
 		return this.unresolved;
-	}
-
-	/**
-	 * Deletes silences expired longer than Alertmanager keeps them (120 h) before
-	 * {@code now}; returns how many.
-	 */
-	int collectGarbage(Instant now) {
-		return this.store.deleteEndedBefore(now.minus(Silences.DEFAULT_RETENTION));
 	}
 
 	@Override

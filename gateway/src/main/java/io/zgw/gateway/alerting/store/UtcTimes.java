@@ -46,7 +46,7 @@ public final class UtcTimes {
 	/**
 	 * Returns the instant as a typed jOOQ bind value for a {@code DATETIME(3)} column.
 	 */
-	static Field<LocalDateTime> param(Instant instant) {
+	public static Field<LocalDateTime> param(Instant instant) {
 		return DSL.field("cast({0} as datetime(3))", SQLDataType.LOCALDATETIME(3), DSL.val(bind(instant)));
 	}
 

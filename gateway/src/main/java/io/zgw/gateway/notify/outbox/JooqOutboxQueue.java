@@ -160,9 +160,16 @@ public final class JooqOutboxQueue implements OutboxQueue {
 	}
 
 	@Override
-	public int purgeFinishedBefore(Instant cutoff) {
+	public int purgeFinishedBefore(Instant cutoff, int limit) {
 		LocalDateTime before = LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC);
-		return dsl.deleteFrom(OUTBOX).where(OUTBOX.DELIVERED_AT.lt(before).or(OUTBOX.FAILED_AT.lt(before))).execute();
+		Condition finished = OUTBOX.DELIVERED_AT.lt(before).or(OUTBOX.FAILED_AT.lt(before));
+		// Ids first, by a plain read, then delete by id: a delete scanning for finished
+		// rows would lock pending rows on its way, which claimers then skip.
+		List<Long> ids = dsl.select(OUTBOX.ID).from(OUTBOX).where(finished).limit(limit).fetch(OUTBOX.ID);
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return dsl.deleteFrom(OUTBOX).where(OUTBOX.ID.in(ids)).and(finished).execute();
 	}
 
 	/** The row is still leased to this worker (and its lease has not been taken over). */

@@ -42,9 +42,9 @@ public interface OutboxQueue {
 	long depth();
 
 	/**
-	 * Deletes deliveries delivered or permanently failed before {@code cutoff}; returns
-	 * how many. Pending deliveries are never deleted.
+	 * Deletes at most {@code limit} deliveries delivered or permanently failed before
+	 * {@code cutoff}; returns how many. Pending deliveries are never deleted.
 	 */
-	int purgeFinishedBefore(Instant cutoff);
+	int purgeFinishedBefore(Instant cutoff, int limit);
 
 }

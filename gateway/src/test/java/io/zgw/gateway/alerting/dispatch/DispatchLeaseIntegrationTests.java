@@ -5,13 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.alerts.dispatch.Notification;
-import io.zgw.alerts.dispatch.NotificationLogEntry;
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.AlertingTestSupport;
 import io.zgw.gateway.alerting.PipelineTestSupport;
@@ -19,7 +17,6 @@ import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.alerting.store.StoredAlert;
-import io.zgw.gateway.alerting.store.UtcTimes;
 import io.zgw.gateway.testsupport.ManualClock;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -187,37 +184,6 @@ class DispatchLeaseIntegrationTests {
 				List.of(new StoredAlert("am:x", "alertmanager", LabelSet.of(Map.of("alertname", "Timer", "run", run)),
 						Map.of(), "", clock.instant(), clock.instant().plusSeconds(300), clock.instant(), false)));
 		assertThat(service.step()).isEqualTo(Duration.ofSeconds(1));
-	}
-
-	@Test
-	void leaseHolderDeletesSilencesExpiredOver120HoursAgoAndExpiredNotificationLogEntries() {
-		ManualClock clock = new ManualClock(Instant.now().plus(Duration.ofDays(30)));
-		Instant now = clock.instant();
-		String old = silence(now.minus(Duration.ofHours(121)));
-		String recent = silence(now.minus(Duration.ofHours(119)));
-		String expired = logEntry(now.minusSeconds(1));
-		String live = logEntry(now.plus(Duration.ofHours(1)));
-		service("test-" + UUID.randomUUID(), "a", clock, new CopyOnWriteArrayList<>()).step();
-		assertThat(this.silences.find(old)).isEmpty();
-		assertThat(this.silences.find(recent)).isPresent();
-		assertThat(this.dsl.fetchCount(this.dsl.selectFrom("notification_log").where("group_key = ?", expired)))
-			.isZero();
-		assertThat(this.dsl.fetchCount(this.dsl.selectFrom("notification_log").where("group_key = ?", live))).isOne();
-	}
-
-	private String silence(Instant endsAt) {
-		String id = UUID.randomUUID().toString();
-		String at = UtcTimes.bind(endsAt);
-		this.dsl.execute("INSERT INTO silence (id, matchers, starts_at, ends_at, created_by, comment, updated_at) "
-				+ "VALUES (?, '[]', ?, ?, 'test', 'housekeeping', ?)", id, at, at, at);
-		return id;
-	}
-
-	private String logEntry(Instant expiresAt) {
-		String groupKey = "{}:{run=\"" + UUID.randomUUID() + "\"}";
-		new JdbcNotificationLog(this.dsl).put(groupKey, "hook/webhook/0",
-				new NotificationLogEntry(Set.of("a"), Set.of(), expiresAt.minusSeconds(60), expiresAt));
-		return groupKey;
 	}
 
 	private DispatchService service(String lease, String holder, ManualClock clock, List<Notification> sent) {

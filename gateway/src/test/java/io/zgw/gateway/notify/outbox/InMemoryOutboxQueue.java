@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -107,11 +108,16 @@ public final class InMemoryOutboxQueue implements OutboxQueue {
 	}
 
 	@Override
-	public synchronized int purgeFinishedBefore(Instant cutoff) {
-		int before = rows.size();
-		rows.values()
-			.removeIf((row) -> finishedBefore(row.deliveredAt, cutoff) || finishedBefore(row.failedAt, cutoff));
-		return before - rows.size();
+	public synchronized int purgeFinishedBefore(Instant cutoff, int limit) {
+		int deleted = 0;
+		for (Iterator<Row> it = rows.values().iterator(); it.hasNext() && deleted < limit;) {
+			Row row = it.next();
+			if (finishedBefore(row.deliveredAt, cutoff) || finishedBefore(row.failedAt, cutoff)) {
+				it.remove();
+				deleted++;
+			}
+		}
+		return deleted;
 	}
 
 	private static boolean finishedBefore(Instant finishedAt, Instant cutoff) {

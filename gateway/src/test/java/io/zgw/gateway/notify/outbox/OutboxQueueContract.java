@@ -1,6 +1,7 @@
 package io.zgw.gateway.notify.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.zgw.gateway.notify.Delivery;
@@ -138,8 +139,11 @@ abstract class OutboxQueueContract {
 		queue.claim("w1", 10, LEASE);
 		queue.markDelivered(recent, "w1");
 
-		assertThat(queue.purgeFinishedBefore(clock.instant().minus(Duration.ofDays(7)))).isEqualTo(2);
-		assertThat(queue.purgeFinishedBefore(clock.instant().plusSeconds(1))).as("d1, just delivered").isEqualTo(1);
+		Instant weekAgo = clock.instant().minus(Duration.ofDays(7));
+		assertThat(queue.purgeFinishedBefore(weekAgo, 1)).as("at most the limit").isEqualTo(1);
+		assertThat(queue.purgeFinishedBefore(weekAgo, 10)).isEqualTo(1);
+		assertThat(queue.purgeFinishedBefore(weekAgo, 10)).isZero();
+		assertThat(queue.purgeFinishedBefore(clock.instant().plusSeconds(1), 10)).as("d1, just delivered").isEqualTo(1);
 		assertThat(queue.depth()).as("c1 is pending and never purged").isEqualTo(1);
 		clock.advance(LEASE);
 		assertThat(payloads(queue.claim("w2", 10, LEASE))).containsExactly("c1-pending");
