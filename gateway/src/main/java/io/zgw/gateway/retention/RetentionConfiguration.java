@@ -29,8 +29,7 @@ class RetentionConfiguration {
 	@Bean
 	JobDetail resolvedAlertRetentionJob(RetentionProperties retention, DispatchProperties dispatch) {
 		if (retention.resolvedAlerts().compareTo(dispatch.resolvedLookback()) <= 0) {
-			// A rebuilt dispatcher reads the alerts resolved within the look-back, to
-			// send
+			// A rebuilt dispatcher reads the alerts resolved within the look-back to send
 			// their resolved notifications: they must still be there.
 			throw new IllegalArgumentException(
 					"zgw.retention.resolved-alerts must be longer than " + "zgw.alerting.dispatch.resolved-lookback ("

@@ -60,10 +60,8 @@ public class AlertWriter implements SmartLifecycle {
 	static final String SOURCE = "alertmanager";
 
 	// Hand-written so the same SQL runs on MariaDB and MySQL: jOOQ's MySQL dialect
-	// renders
-	// the MySQL-8-only row alias ("AS excluded") that MariaDB rejects. VALUES(col) works
-	// on
-	// both (MySQL 8 merely deprecates it).
+	// renders the MySQL-8-only row alias ("AS excluded") that MariaDB rejects.
+	// VALUES(col) works on both (MySQL 8 merely deprecates it).
 	private static final String ALERT_INSERT = "INSERT INTO alert (alert_key, fingerprint, source, business_line, "
 			+ "labels, annotations, generator_url, status, starts_at, ends_at, updated_at, acknowledged, written_by) VALUES ";
 
@@ -312,8 +310,7 @@ public class AlertWriter implements SmartLifecycle {
 		}
 
 		// A new thread per start: a stopped context (e.g. a paused test context) can
-		// start
-		// again.
+		// start again.
 		void start() {
 			this.thread = new Thread(this, "zgw-alert-writer-" + this.index);
 			this.thread.setDaemon(true);
