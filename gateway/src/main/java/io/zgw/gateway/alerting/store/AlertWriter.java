@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -65,9 +63,13 @@ public class AlertWriter implements SmartLifecycle {
 	private static final String ALERT_INSERT = "INSERT INTO alert (alert_key, fingerprint, source, business_line, "
 			+ "labels, annotations, generator_url, status, starts_at, ends_at, updated_at, acknowledged, written_by) VALUES ";
 
+	// starts_at is merged with the stored row as merge() does, before ends_at changes
+	// (MySQL assigns left to right): right even when the lane did not know the row.
 	private static final String ALERT_ON_DUPLICATE = " ON DUPLICATE KEY UPDATE annotations = VALUES(annotations), "
-			+ "generator_url = VALUES(generator_url), status = VALUES(status), starts_at = VALUES(starts_at), "
-			+ "ends_at = VALUES(ends_at), updated_at = VALUES(updated_at), written_by = VALUES(written_by)";
+			+ "generator_url = VALUES(generator_url), status = VALUES(status), "
+			+ "starts_at = IF(VALUES(starts_at) <= ends_at AND starts_at < VALUES(starts_at), starts_at, "
+			+ "VALUES(starts_at)), ends_at = VALUES(ends_at), updated_at = VALUES(updated_at), "
+			+ "written_by = VALUES(written_by)";
 
 	// Batches of up to this many alerts and history rows reuse a prepared statement per
 	// shape.
@@ -79,8 +81,22 @@ public class AlertWriter implements SmartLifecycle {
 	// on MySQL 8) whatever the annotations weigh.
 	private static final long MAX_BATCH_BYTES = 4L * 1024 * 1024;
 
-	private static final String HISTORY_INSERT = "INSERT INTO alert_history (alert_key, fingerprint, change_kind, "
-			+ "source, occurred_at, recorded_at) VALUES ";
+	private static final String HISTORY_COLUMNS = "INSERT INTO alert_history (alert_key, fingerprint, change_kind, "
+			+ "source, occurred_at, recorded_at) ";
+
+	private static final String HISTORY_INSERT = HISTORY_COLUMNS + "VALUES ";
+
+	// For alerts the lane does not know, the stored row (read before the upsert, in the
+	// same transaction) says what changed: nothing stored, firing, or resolved.
+	private static final String UNKNOWN_HISTORY_INSERT = HISTORY_COLUMNS + "SELECT v.k, v.f, CASE WHEN a.alert_key "
+			+ "IS NULL THEN '" + ChangeKind.CREATED.columnValue() + "' WHEN v.firing = 1 THEN '"
+			+ ChangeKind.REFIRED.columnValue() + "' ELSE '" + ChangeKind.RESOLVED.columnValue() + "' END, '" + SOURCE
+			+ "', v.t, v.t FROM (";
+
+	private static final String UNKNOWN_HISTORY_ROW = "SELECT ? AS k, ? AS f, ? AS firing, CAST(? AS DATETIME(3)) AS t";
+
+	private static final String UNKNOWN_HISTORY_WHERE = ") v LEFT JOIN alert a ON a.alert_key = v.k "
+			+ "WHERE a.alert_key IS NULL OR ((a.ends_at IS NULL OR a.ends_at > v.t) <> (v.firing = 1))";
 
 	private final HikariConfig poolConfig;
 
@@ -181,6 +197,10 @@ public class AlertWriter implements SmartLifecycle {
 		config.setMaximumPoolSize(lanes);
 		config.setMinimumIdle(0);
 		config.setAutoCommit(false);
+		// The history of unknown alerts reads the alert table inside INSERT ... SELECT:
+		// under REPEATABLE READ that read would take gap locks that make lanes inserting
+		// new keys deadlock each other.
+		config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
 		// A lane whose database is down must not stop the application starting.
 		config.setInitializationFailTimeout(-1);
 		return config;
@@ -374,24 +394,33 @@ public class AlertWriter implements SmartLifecycle {
 			Map<String, Known> staged = new HashMap<>();
 			Map<String, Row> rows = new LinkedHashMap<>();
 			List<HistoryRow> history = new ArrayList<>();
+			List<UnknownRow> unknown = new ArrayList<>();
 			long started = System.nanoTime();
 			try {
 				Connection conn = connection();
-				Map<String, Known> stored = loadMisses(conn, batch);
 				for (Pending pending : batch) {
 					String key = pending.key();
-					Known prior = staged.containsKey(key) ? staged.get(key)
-							: this.cache.getOrDefault(key, stored.get(key));
-					Merge merge = merge(prior, pending.alert(), now);
+					Known prior = staged.containsKey(key) ? staged.get(key) : this.cache.get(key);
+					Merge merge;
+					if (prior == null) {
+						// Not read back: the batch's SQL merges it with any stored row
+						// and
+						// records what changed.
+						merge = merge(null, pending.alert(), now);
+						unknown.add(new UnknownRow(key, pending.fingerprint(), pending.alert().endsAt().isAfter(now)));
+					}
+					else {
+						merge = merge(prior, pending.alert(), now);
+						if (merge.change() != null) {
+							history.add(new HistoryRow(key, pending.fingerprint(), merge.change()));
+						}
+					}
 					staged.put(key, merge.next());
 					// One row per key: a later re-send in the same batch supersedes.
 					rows.remove(key);
 					rows.put(key, new Row(pending, merge.next()));
-					if (merge.change() != null) {
-						history.add(new HistoryRow(key, pending.fingerprint(), merge.change()));
-					}
 				}
-				commit(conn, rows.values(), history, now);
+				commit(conn, rows.values(), unknown, history, now);
 			}
 			catch (SQLException | RuntimeException ex) {
 				batch.forEach((pending) -> this.cache.remove(pending.key()));
@@ -420,46 +449,23 @@ public class AlertWriter implements SmartLifecycle {
 			return committed;
 		}
 
-		private Map<String, Known> loadMisses(Connection conn, List<Pending> batch) throws SQLException {
-			List<String> misses = new ArrayList<>();
-			for (Pending pending : batch) {
-				if (!this.cache.containsKey(pending.key())) {
-					misses.add(pending.key());
-				}
-			}
-			Map<String, Known> stored = new HashMap<>();
-			if (misses.isEmpty()) {
-				return stored;
-			}
-			String sql = "SELECT alert_key, starts_at, ends_at FROM alert WHERE alert_key IN ("
-					+ "?,".repeat(misses.size() - 1) + "?)";
-			try (PreparedStatement select = conn.prepareStatement(sql)) {
-				for (int i = 0; i < misses.size(); i++) {
-					select.setString(i + 1, misses.get(i));
-				}
-				try (ResultSet result = select.executeQuery()) {
-					while (result.next()) {
-						Instant endsAt = UtcTimes.fromColumn(result.getObject(3, LocalDateTime.class));
-						stored.put(result.getString(1),
-								new Known(UtcTimes.fromColumn(result.getObject(2, LocalDateTime.class)),
-										(endsAt != null) ? endsAt : Instant.MAX));
-					}
-				}
-			}
-			return stored;
-		}
-
 		// One round trip: upsert, history rows and COMMIT as one multi-statement query on
 		// a connection that never autocommits. On failure the caller closes the
 		// connection, which rolls the transaction back.
-		private void commit(Connection conn, Collection<Row> rows, List<HistoryRow> history, Instant now)
-				throws SQLException {
+		private void commit(Connection conn, Collection<Row> rows, List<UnknownRow> unknown, List<HistoryRow> history,
+				Instant now) throws SQLException {
 			String updatedAt = UtcTimes.bind(now);
 			boolean cacheable = rows.size() <= CACHED_STATEMENT_ROWS && history.size() <= CACHED_STATEMENT_ROWS;
-			PreparedStatement batch = cacheable ? cachedStatement(conn, rows.size(), history.size())
-					: conn.prepareStatement(batchSql(rows.size(), history.size()));
+			PreparedStatement batch = cacheable ? cachedStatement(conn, rows.size(), unknown.size(), history.size())
+					: conn.prepareStatement(batchSql(rows.size(), unknown.size(), history.size()));
 			try {
 				int i = 0;
+				for (UnknownRow row : unknown) {
+					batch.setString(++i, row.alertKey());
+					batch.setString(++i, row.fingerprint());
+					batch.setInt(++i, row.firing() ? 1 : 0);
+					batch.setString(++i, updatedAt);
+				}
 				for (Row row : rows) {
 					Pending pending = row.pending();
 					batch.setString(++i, pending.key());
@@ -501,11 +507,13 @@ public class AlertWriter implements SmartLifecycle {
 		// Connector/J parses the SQL text of every prepareStatement (a tenth of the CPU
 		// at high rates), so the statements of the common small batches are kept per
 		// shape.
-		private PreparedStatement cachedStatement(Connection conn, int rows, int historyRows) throws SQLException {
-			long shape = ((long) rows << 32) | historyRows;
+		private PreparedStatement cachedStatement(Connection conn, int rows, int unknownRows, int historyRows)
+				throws SQLException {
+			// unknownRows <= rows <= CACHED_STATEMENT_ROWS, so 16 bits each suffice.
+			long shape = ((long) rows << 32) | ((long) unknownRows << 16) | historyRows;
 			PreparedStatement cached = this.statements.get(shape);
 			if (cached == null) {
-				cached = conn.prepareStatement(batchSql(rows, historyRows));
+				cached = conn.prepareStatement(batchSql(rows, unknownRows, historyRows));
 				this.statements.put(shape, cached);
 			}
 			return cached;
@@ -538,8 +546,14 @@ public class AlertWriter implements SmartLifecycle {
 
 	}
 
-	private static String batchSql(int rows, int historyRows) {
-		StringBuilder sql = new StringBuilder(repeatRows(ALERT_INSERT, 13, rows)).append(ALERT_ON_DUPLICATE);
+	private static String batchSql(int rows, int unknownRows, int historyRows) {
+		StringBuilder sql = new StringBuilder();
+		if (unknownRows > 0) {
+			sql.append(UNKNOWN_HISTORY_INSERT).append(UNKNOWN_HISTORY_ROW);
+			sql.append(" UNION ALL SELECT ?, ?, ?, CAST(? AS DATETIME(3))".repeat(unknownRows - 1));
+			sql.append(UNKNOWN_HISTORY_WHERE).append(";\n");
+		}
+		sql.append(repeatRows(ALERT_INSERT, 13, rows)).append(ALERT_ON_DUPLICATE);
 		if (historyRows > 0) {
 			sql.append(";\n").append(repeatRows(HISTORY_INSERT, 6, historyRows));
 		}
@@ -557,6 +571,9 @@ public class AlertWriter implements SmartLifecycle {
 	}
 
 	private record HistoryRow(String alertKey, String fingerprint, ChangeKind kind) {
+	}
+
+	private record UnknownRow(String alertKey, String fingerprint, boolean firing) {
 	}
 
 }
