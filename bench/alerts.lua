@@ -3,21 +3,14 @@
 -- The same script drives Alertmanager and zgw; ZGW_KEY adds a bearer token when set.
 local business_lines = {}
 for i = 1, 20 do business_lines[i] = "bl" .. i end
-local names = { "HighCPU", "DiskFull", "OrdersFailing", "LatencyHigh", "ReplicaDown" }
-local severities = { "warning", "average", "high", "disaster" }
+local common = require("wrk_common")
+local names, severities = common.names, common.severities
+local headers = common.headers()
 
-local headers = { ["Content-Type"] = "application/json" }
-local key = os.getenv("ZGW_KEY")
-if key and key ~= "" then headers["Authorization"] = "Bearer " .. key end
-
-local counter = 0
-function setup(thread)
-  counter = counter + 1
-  thread:set("seed", counter)
-end
+setup = common.setup
 
 function init(args)
-  math.randomseed(os.time() + (seed or 0) * 7919)
+  math.randomseed(os.time() + id * 7919)
 end
 
 request = function()
@@ -30,9 +23,4 @@ request = function()
   return wrk.format("POST", "/api/v2/alerts", headers, body)
 end
 
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT requests=%d duration_s=%.2f rps=%.0f p50_ms=%.2f p99_ms=%.2f errors_status=%d errors_connect=%d errors_timeout=%d\n",
-    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.errors.status, summary.errors.connect, summary.errors.timeout))
-end
+done = common.done
