@@ -11,6 +11,8 @@ import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.AlertWriter;
 import io.zgw.gateway.alerting.store.StoredAlert;
+import io.zgw.gateway.alerting.store.UtcTimes;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +44,9 @@ class AlertmanagerIngestIntegrationTests {
 
 	@Autowired
 	AlertWriter writer;
+
+	@Autowired
+	DSLContext dsl;
 
 	AlertingTestSupport http;
 
@@ -97,6 +102,31 @@ class AlertmanagerIngestIntegrationTests {
 		assertThat(this.reader.history(resolved.alertKey())).extracting(AlertReader.HistoryEntry::kind)
 			.containsExactly("created", "resolved", "refired");
 		assertThat(stored("Flappy").startsAt()).isCloseTo(Instant.now(), within(Duration.ofSeconds(5)));
+	}
+
+	@Test
+	void alertsStoredByAnotherReplicaAreMergedWithTheStoredRowAndTheirChangesRecorded() {
+		Instant earlier = Instant.parse("2026-11-28T08:00:00Z");
+		String firing = storedElsewhere("ElsewhereFiring", earlier, Instant.now().plusSeconds(600));
+		String stillFiring = storedElsewhere("ElsewhereResent", earlier, Instant.now().plusSeconds(600));
+		String resolved = storedElsewhere("ElsewhereResolved", earlier, Instant.now().minusSeconds(600));
+		Instant later = Instant.parse("2026-11-28T09:00:00Z");
+		assertThat(
+				post(alert("ElsewhereFiring", later.toString(), Instant.now().minusSeconds(1).toString())).statusCode())
+			.isEqualTo(200);
+		assertThat(post(alert("ElsewhereResent", later.toString(), null)).statusCode()).isEqualTo(200);
+		Instant refired = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		assertThat(post(alert("ElsewhereResolved", refired.toString(), null)).statusCode()).isEqualTo(200);
+
+		assertThat(this.reader.history(firing)).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("created", "resolved");
+		assertThat(stored("ElsewhereFiring").startsAt()).as("overlapping: the stored start stays").isEqualTo(earlier);
+		assertThat(this.reader.history(stillFiring)).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("created");
+		assertThat(stored("ElsewhereResent").startsAt()).isEqualTo(earlier);
+		assertThat(this.reader.history(resolved)).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("created", "refired");
+		assertThat(stored("ElsewhereResolved").startsAt()).as("after the stored end: a new start").isEqualTo(refired);
 	}
 
 	@Test
@@ -198,6 +228,25 @@ class AlertmanagerIngestIntegrationTests {
 	private String alert(String name, String startsAt, String endsAt) {
 		return "[{\"labels\":{\"alertname\":\"%s\",\"host\":\"%s\"},\"startsAt\":\"%s\"%s}]".formatted(name, this.host,
 				startsAt, (endsAt != null) ? ",\"endsAt\":\"" + endsAt + "\"" : "");
+	}
+
+	// A row and its first history entry as another replica's writer leaves them, so that
+	// this gateway's writer has never seen the alert.
+	private String storedElsewhere(String alertname, Instant startsAt, Instant endsAt) {
+		LabelSet labels = LabelSet.of(Map.of("alertname", alertname, "host", this.host));
+		String key = "am:" + labels.fingerprintHex();
+		String now = UtcTimes.bind(Instant.now());
+		this.dsl.execute(
+				"INSERT INTO alert (alert_key, fingerprint, source, business_line, labels, annotations, "
+						+ "generator_url, status, acknowledged, starts_at, ends_at, updated_at, written_by) "
+						+ "VALUES (?, ?, 'alertmanager', '', ?, '{}', '', 'firing', false, ?, ?, ?, 'other-replica')",
+				key, labels.fingerprintHex(), this.json.writeValueAsString(labels.asMap()), UtcTimes.bind(startsAt),
+				UtcTimes.bind(endsAt), now);
+		this.dsl.execute(
+				"INSERT INTO alert_history (alert_key, fingerprint, change_kind, source, occurred_at, "
+						+ "recorded_at) VALUES (?, ?, 'created', 'alertmanager', ?, ?)",
+				key, labels.fingerprintHex(), now, now);
+		return key;
 	}
 
 	private HttpResponse<String> post(String body) {
