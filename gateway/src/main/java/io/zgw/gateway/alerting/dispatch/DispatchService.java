@@ -162,6 +162,9 @@ public final class DispatchService implements SmartLifecycle {
 				this.lock.unlock();
 			}
 			Instant now = this.clock.instant();
+			// Another holder may have written the log, or a rolled-back flush left
+			// entries that were never committed.
+			this.notificationLog.forget();
 			Dispatcher rebuilt = new Dispatcher(config, this.silencer, this.notificationLog);
 			List<StoredAlert> stored;
 			try {
@@ -324,6 +327,7 @@ public final class DispatchService implements SmartLifecycle {
 			try {
 				this.dispatcher = new Dispatcher(this.routing.config(), this.silencer, this.notificationLog);
 				this.pending = new ArrayList<>();
+				this.notificationLog.forget();
 			}
 			finally {
 				this.lock.unlock();

@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.zgw.alerts.dispatch.NotificationLog;
 import io.zgw.alerts.dispatch.NotificationLogEntry;
@@ -21,6 +24,12 @@ import org.jooq.Record;
  * JdbcNotificationLog keeps the dispatcher's notification log in the
  * {@code notification_log} table, so a restarted or new lease holder does not repeat what
  * was sent; writes join the caller's transaction (the outbox enqueue's).
+ *
+ * <p>
+ * While this replica holds the dispatch lease it is the table's only writer, so what it
+ * read or wrote (absence included) is remembered and a flush costs no read; the owner
+ * calls {@link #forget()} whenever that may no longer hold: when it takes or loses the
+ * lease, and when a flush's transaction rolled back.
  */
 final class JdbcNotificationLog implements NotificationLog {
 
@@ -35,12 +44,26 @@ final class JdbcNotificationLog implements NotificationLog {
 
 	private final DSLContext dsl;
 
+	// Keyed by group key and integration key; an empty Optional: nothing stored.
+	private final Map<List<String>, Optional<NotificationLogEntry>> known = new ConcurrentHashMap<>();
+
 	JdbcNotificationLog(DSLContext dsl) {
 		this.dsl = dsl;
 	}
 
 	@Override
 	public Optional<NotificationLogEntry> get(String groupKey, String integrationKey, Instant now) {
+		List<String> key = List.of(groupKey, integrationKey);
+		Optional<NotificationLogEntry> entry = this.known.get(key);
+		if (entry == null) {
+			entry = read(groupKey, integrationKey, now);
+			this.known.put(key, entry);
+		}
+		// As the read's expires_at condition.
+		return entry.filter((e) -> !e.expiresAt().isBefore(now));
+	}
+
+	private Optional<NotificationLogEntry> read(String groupKey, String integrationKey, Instant now) {
 		Record row = this.dsl.fetchOne(SELECT, hash(groupKey), integrationKey, UtcTimes.bind(now));
 		if (row == null) {
 			return Optional.empty();
@@ -55,6 +78,12 @@ final class JdbcNotificationLog implements NotificationLog {
 		this.dsl.execute(UPSERT, hash(groupKey), integrationKey, groupKey,
 				String.join(",", new TreeSet<>(entry.firing())), String.join(",", new TreeSet<>(entry.resolved())),
 				UtcTimes.bind(entry.timestamp()), UtcTimes.bind(entry.expiresAt()));
+		this.known.put(List.of(groupKey, integrationKey), Optional.of(entry));
+	}
+
+	/** Drops what was remembered; the next reads go to the table. */
+	void forget() {
+		this.known.clear();
 	}
 
 	private static Set<String> split(String joined) {
