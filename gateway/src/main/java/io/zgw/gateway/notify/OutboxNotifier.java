@@ -1,5 +1,7 @@
 package io.zgw.gateway.notify;
 
+import java.util.List;
+
 import io.zgw.alerts.config.EmailConfig;
 import io.zgw.alerts.config.SlackConfig;
 import io.zgw.alerts.dispatch.Notification;
@@ -46,6 +48,14 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 	@Override
 	public void deliver(Notification notification) {
 		outbox.enqueue(toDelivery(notification));
+	}
+
+	/**
+	 * Enqueues the rendered notifications in one go, in order; throws when the outbox
+	 * cannot take them.
+	 */
+	public void deliverAll(List<Notification> notifications) {
+		outbox.enqueueAll(notifications.stream().map(this::toDelivery).toList());
 	}
 
 	/** The delivery for a notification: its integration and rendered payload. */

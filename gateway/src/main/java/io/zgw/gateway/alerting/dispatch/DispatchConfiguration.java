@@ -39,8 +39,9 @@ class DispatchConfiguration {
 			AlertCommits commits, DeliveryWorker deliveryWorker, MeterRegistry meters) {
 		String holder = (properties.holderId() != null) ? properties.holderId() : deliveryWorker.workerId();
 		StoredSilencer silencer = new StoredSilencer(silences, routing);
-		DispatchService service = new DispatchService(routing, reader, silencer, new JdbcNotificationLog(dsl), notifier,
-				() -> deliveryLoop.ifAvailable(DeliveryLoop::nudge), new TransactionTemplate(transactionManager),
+		DispatchService service = new DispatchService(routing, reader, silencer, new JdbcNotificationLog(dsl),
+				notifier::deliverAll, () -> deliveryLoop.ifAvailable(DeliveryLoop::nudge),
+				new TransactionTemplate(transactionManager),
 				new DispatchLease(dsl, LEASE_NAME, holder, properties.leaseTtl()), commits.writer(),
 				clock.getIfAvailable(Clock::systemUTC), properties, meters);
 		commits.subscribe(service::received);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,7 +17,7 @@ import io.micrometer.core.instrument.Timer;
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.dispatch.Dispatcher;
 import io.zgw.alerts.dispatch.Notification;
-import io.zgw.alerts.dispatch.Notifier;
+
 import io.zgw.alerts.model.Alert;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.AlertReader;
@@ -46,7 +47,8 @@ public final class DispatchService implements SmartLifecycle {
 
 	private final JdbcNotificationLog notificationLog;
 
-	private final Notifier notifier;
+	// Takes a flush's notifications at once, inside its transaction.
+	private final Consumer<List<Notification>> deliver;
 
 	private final Runnable afterFlush;
 
@@ -98,14 +100,14 @@ public final class DispatchService implements SmartLifecycle {
 	private volatile @Nullable Thread thread;
 
 	DispatchService(RoutingFile routing, AlertReader reader, StoredSilencer silencer,
-			JdbcNotificationLog notificationLog, Notifier notifier, Runnable afterFlush,
+			JdbcNotificationLog notificationLog, Consumer<List<Notification>> deliver, Runnable afterFlush,
 			TransactionTemplate transactions, DispatchLease lease, String writer, Clock clock,
 			DispatchProperties properties, MeterRegistry meters) {
 		this.routing = routing;
 		this.reader = reader;
 		this.silencer = silencer;
 		this.notificationLog = notificationLog;
-		this.notifier = notifier;
+		this.deliver = deliver;
 		this.afterFlush = afterFlush;
 		this.transactions = transactions;
 		this.lease = lease;
@@ -342,7 +344,15 @@ public final class DispatchService implements SmartLifecycle {
 		try {
 			Dispatcher current = this.dispatcher;
 			this.silencer.refresh(now);
-			sent = this.transactions.execute((status) -> current.tick(now, this.notifier));
+			// The outbox rows and notification log entries of every group flushed are
+			// written together at the end, a few statements per flush, not per group.
+			sent = this.transactions.execute((status) -> {
+				List<Notification> staged = new ArrayList<>();
+				current.tick(now, staged::add);
+				this.deliver.accept(staged);
+				this.notificationLog.writePending();
+				return staged;
+			});
 		}
 		catch (RuntimeException ex) {
 			// The groups may think something was sent that was rolled back: start again

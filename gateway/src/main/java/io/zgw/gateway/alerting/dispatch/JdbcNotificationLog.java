@@ -5,8 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,15 +40,24 @@ final class JdbcNotificationLog implements NotificationLog {
 			+ "FROM notification_log WHERE group_key_hash = ? AND receiver = ? AND expires_at >= ?";
 
 	private static final String UPSERT = "INSERT INTO notification_log (group_key_hash, receiver, group_key, "
-			+ "firing_fingerprints, resolved_fingerprints, sent_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-			+ "ON DUPLICATE KEY UPDATE group_key = VALUES(group_key), firing_fingerprints = VALUES(firing_fingerprints), "
+			+ "firing_fingerprints, resolved_fingerprints, sent_at, expires_at) VALUES ";
+
+	private static final String UPSERT_ROW = "(?, ?, ?, ?, ?, ?, ?)";
+
+	private static final String UPSERT_ON_DUPLICATE = " ON DUPLICATE KEY UPDATE group_key = VALUES(group_key), firing_fingerprints = VALUES(firing_fingerprints), "
 			+ "resolved_fingerprints = VALUES(resolved_fingerprints), sent_at = VALUES(sent_at), "
 			+ "expires_at = VALUES(expires_at)";
 
 	private final DSLContext dsl;
 
+	// Rows per upsert statement when writing what a flush put.
+	private static final int UPSERT_CHUNK = 500;
+
 	// Keyed by group key and integration key; an empty Optional: nothing stored.
 	private final Map<List<String>, Optional<NotificationLogEntry>> known = new ConcurrentHashMap<>();
+
+	// Put since the last writePending(), in order; the last put of a key wins.
+	private final Map<List<String>, NotificationLogEntry> pending = new LinkedHashMap<>();
 
 	JdbcNotificationLog(DSLContext dsl) {
 		this.dsl = dsl;
@@ -73,16 +85,44 @@ final class JdbcNotificationLog implements NotificationLog {
 				UtcTimes.fromColumn(row.get(3, LocalDateTime.class))));
 	}
 
+	/**
+	 * Remembers the entry; it reaches the table with the next {@link #writePending()},
+	 * which the flush calls in the same transaction as the outbox insert.
+	 */
 	@Override
-	public void put(String groupKey, String integrationKey, NotificationLogEntry entry) {
-		this.dsl.execute(UPSERT, hash(groupKey), integrationKey, groupKey,
-				String.join(",", new TreeSet<>(entry.firing())), String.join(",", new TreeSet<>(entry.resolved())),
-				UtcTimes.bind(entry.timestamp()), UtcTimes.bind(entry.expiresAt()));
-		this.known.put(List.of(groupKey, integrationKey), Optional.of(entry));
+	public synchronized void put(String groupKey, String integrationKey, NotificationLogEntry entry) {
+		List<String> key = List.of(groupKey, integrationKey);
+		this.pending.put(key, entry);
+		this.known.put(key, Optional.of(entry));
 	}
 
-	/** Drops what was remembered; the next reads go to the table. */
-	void forget() {
+	/** Writes every entry put since the last call, a few hundred rows per statement. */
+	synchronized void writePending() {
+		List<Map.Entry<List<String>, NotificationLogEntry>> rows = new ArrayList<>(this.pending.entrySet());
+		for (int from = 0; from < rows.size(); from += UPSERT_CHUNK) {
+			List<Map.Entry<List<String>, NotificationLogEntry>> chunk = rows.subList(from,
+					Math.min(rows.size(), from + UPSERT_CHUNK));
+			List<Object> binds = new ArrayList<>(chunk.size() * 7);
+			for (Map.Entry<List<String>, NotificationLogEntry> row : chunk) {
+				String groupKey = row.getKey().get(0);
+				NotificationLogEntry entry = row.getValue();
+				binds.addAll(List.of(hash(groupKey), row.getKey().get(1), groupKey,
+						String.join(",", new TreeSet<>(entry.firing())),
+						String.join(",", new TreeSet<>(entry.resolved())), UtcTimes.bind(entry.timestamp()),
+						UtcTimes.bind(entry.expiresAt())));
+			}
+			this.dsl.execute(
+					UPSERT + String.join(", ", Collections.nCopies(chunk.size(), UPSERT_ROW)) + UPSERT_ON_DUPLICATE,
+					binds.toArray());
+		}
+		this.pending.clear();
+	}
+
+	/**
+	 * Drops what was remembered and not yet written; the next reads go to the table.
+	 */
+	synchronized void forget() {
+		this.pending.clear();
 		this.known.clear();
 	}
 

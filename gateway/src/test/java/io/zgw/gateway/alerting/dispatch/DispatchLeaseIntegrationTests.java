@@ -188,7 +188,7 @@ class DispatchLeaseIntegrationTests {
 
 	private DispatchService service(String lease, String holder, ManualClock clock, List<Notification> sent) {
 		return new DispatchService(this.routing, this.reader, new StoredSilencer(this.silences, this.routing),
-				new JdbcNotificationLog(this.dsl), sent::add, () -> {
+				new JdbcNotificationLog(this.dsl), sent::addAll, () -> {
 				}, new TransactionTemplate(this.transactions),
 				new DispatchLease(this.dsl, lease, holder, PROPERTIES.leaseTtl()), "replica-" + holder, clock,
 				PROPERTIES, this.meters);

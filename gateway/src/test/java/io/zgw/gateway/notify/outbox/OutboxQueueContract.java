@@ -2,6 +2,7 @@ package io.zgw.gateway.notify.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.zgw.gateway.notify.Delivery;
@@ -53,6 +54,23 @@ abstract class OutboxQueueContract {
 		queue.enqueue(delivery("A", WEBHOOK_1, "a1-second-hook"));
 
 		assertThat(payloads(queue.claim("w1", 10, LEASE))).containsExactly("a1", "b1", "a1-second-hook");
+	}
+
+	@Test
+	void deliveriesEnqueuedTogetherKeepTheirOrderWithinEachChain() {
+		queue.enqueueAll(List.of(delivery("A", WEBHOOK_0, "a1"), delivery("B", WEBHOOK_0, "b1"),
+				delivery("A", WEBHOOK_0, "a2"), delivery("A", WEBHOOK_1, "a1-second-hook")));
+		queue.enqueueAll(List.of(delivery("A", WEBHOOK_0, "a3")));
+
+		List<String> sent = new ArrayList<>();
+		for (List<OutboxEntry> claimed = queue.claim("w1", 10, LEASE); !claimed.isEmpty(); claimed = queue.claim("w1",
+				10, LEASE)) {
+			for (OutboxEntry entry : claimed) {
+				sent.add(entry.delivery().payload());
+				queue.markDelivered(entry.id(), "w1");
+			}
+		}
+		assertThat(sent).containsExactly("a1", "b1", "a1-second-hook", "a2", "a3");
 	}
 
 	@Test
