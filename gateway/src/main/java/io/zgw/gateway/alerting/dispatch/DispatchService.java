@@ -166,7 +166,12 @@ public final class DispatchService implements SmartLifecycle {
 			Instant now = this.clock.instant();
 			// Another holder may have written the log, or a rolled-back flush left
 			// entries that were never committed.
-			this.notificationLog.forget();
+			try {
+				this.notificationLog.reload(now);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not read the notification log ahead, reading it per group: {}", ex.toString());
+			}
 			Dispatcher rebuilt = new Dispatcher(config, this.silencer, this.notificationLog);
 			List<StoredAlert> stored;
 			try {

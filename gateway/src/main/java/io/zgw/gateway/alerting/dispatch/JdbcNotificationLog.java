@@ -29,15 +29,19 @@ import org.jooq.Record;
  * was sent; writes join the caller's transaction (the outbox enqueue's).
  *
  * <p>
- * While this replica holds the dispatch lease it is the table's only writer, so what it
- * read or wrote (absence included) is remembered and a flush costs no read; the owner
- * calls {@link #forget()} whenever that may no longer hold: when it takes or loses the
- * lease, and when a flush's transaction rolled back.
+ * While this replica holds the dispatch lease it is the table's only writer, so the whole
+ * table is read once ({@link #reload}) when the groups are built, and a flush costs no
+ * read; entries put by a flush are written at its end ({@link #writePending()}). The
+ * owner reloads whenever that may no longer hold: when it takes the lease, and after a
+ * flush's transaction rolled back; it {@link #forget()}s when it loses the lease.
  */
 final class JdbcNotificationLog implements NotificationLog {
 
 	private static final String SELECT = "SELECT firing_fingerprints, resolved_fingerprints, sent_at, expires_at "
 			+ "FROM notification_log WHERE group_key_hash = ? AND receiver = ? AND expires_at >= ?";
+
+	private static final String SELECT_ALL = "SELECT group_key, receiver, firing_fingerprints, resolved_fingerprints, "
+			+ "sent_at, expires_at FROM notification_log WHERE expires_at >= ?";
 
 	private static final String UPSERT = "INSERT INTO notification_log (group_key_hash, receiver, group_key, "
 			+ "firing_fingerprints, resolved_fingerprints, sent_at, expires_at) VALUES ";
@@ -56,6 +60,9 @@ final class JdbcNotificationLog implements NotificationLog {
 	// Keyed by group key and integration key; an empty Optional: nothing stored.
 	private final Map<List<String>, Optional<NotificationLogEntry>> known = new ConcurrentHashMap<>();
 
+	// Whether known holds every unexpired row of the table (absence means none).
+	private volatile boolean complete;
+
 	// Put since the last writePending(), in order; the last put of a key wins.
 	private final Map<List<String>, NotificationLogEntry> pending = new LinkedHashMap<>();
 
@@ -67,6 +74,9 @@ final class JdbcNotificationLog implements NotificationLog {
 	public Optional<NotificationLogEntry> get(String groupKey, String integrationKey, Instant now) {
 		List<String> key = List.of(groupKey, integrationKey);
 		Optional<NotificationLogEntry> entry = this.known.get(key);
+		if (entry == null && this.complete) {
+			return Optional.empty();
+		}
 		if (entry == null) {
 			entry = read(groupKey, integrationKey, now);
 			this.known.put(key, entry);
@@ -77,12 +87,14 @@ final class JdbcNotificationLog implements NotificationLog {
 
 	private Optional<NotificationLogEntry> read(String groupKey, String integrationKey, Instant now) {
 		Record row = this.dsl.fetchOne(SELECT, hash(groupKey), integrationKey, UtcTimes.bind(now));
-		if (row == null) {
-			return Optional.empty();
-		}
-		return Optional.of(new NotificationLogEntry(split(row.get(0, String.class)), split(row.get(1, String.class)),
-				UtcTimes.fromColumn(row.get(2, LocalDateTime.class)),
-				UtcTimes.fromColumn(row.get(3, LocalDateTime.class))));
+		return (row != null) ? Optional.of(entry(row, 0)) : Optional.empty();
+	}
+
+	// The entry in the four columns from the given one on.
+	private static NotificationLogEntry entry(Record row, int first) {
+		return new NotificationLogEntry(split(row.get(first, String.class)), split(row.get(first + 1, String.class)),
+				UtcTimes.fromColumn(row.get(first + 2, LocalDateTime.class)),
+				UtcTimes.fromColumn(row.get(first + 3, LocalDateTime.class)));
 	}
 
 	/**
@@ -124,6 +136,19 @@ final class JdbcNotificationLog implements NotificationLog {
 	synchronized void forget() {
 		this.pending.clear();
 		this.known.clear();
+		this.complete = false;
+	}
+
+	/**
+	 * Forgets, then reads every entry unexpired at {@code now}, so that groups missing
+	 * from the table cost no read at all; on failure, entries are read one by one again.
+	 */
+	synchronized void reload(Instant now) {
+		forget();
+		for (Record row : this.dsl.fetch(SELECT_ALL, UtcTimes.bind(now))) {
+			this.known.put(List.of(row.get(0, String.class), row.get(1, String.class)), Optional.of(entry(row, 2)));
+		}
+		this.complete = true;
 	}
 
 	private static Set<String> split(String joined) {
