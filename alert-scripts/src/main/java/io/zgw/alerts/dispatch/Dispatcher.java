@@ -112,12 +112,22 @@ public final class Dispatcher {
 	 * Flushes every group due at {@code now} through the notifier and returns the
 	 * notifications it delivered.
 	 */
-	public synchronized List<Notification> tick(Instant now, Notifier notifier) {
+	public List<Notification> tick(Instant now, Notifier notifier) {
+		return tick(now, notifier, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Flushes at most {@code maxGroups} of the groups due at {@code now}, earliest due
+	 * first, and returns the notifications delivered; the others stay due, so
+	 * {@link #nextFlush()} is not after {@code now} while any remain.
+	 */
+	public synchronized List<Notification> tick(Instant now, Notifier notifier, int maxGroups) {
 		List<AggregationGroup> due = this.groups.values()
 			.stream()
 			.filter((group) -> !group.nextFlush.isAfter(now))
 			.sorted(Comparator.comparing((AggregationGroup group) -> group.nextFlush)
 				.thenComparing((group) -> group.groupKey))
+			.limit(maxGroups)
 			.toList();
 		if (due.isEmpty()) {
 			return List.of();

@@ -117,6 +117,25 @@ class DispatcherTest {
 	}
 
 	@Test
+	void aLimitedTickFlushesTheEarliestDueGroupsAndLeavesTheRestDue() {
+		this.dispatcher.receive(firing("alertname=C instance=a", T0.plusSeconds(2), T0.plusSeconds(2)),
+				T0.plusSeconds(2));
+		this.dispatcher.receive(firing("alertname=A instance=a", T0, T0), T0);
+		this.dispatcher.receive(firing("alertname=B instance=a", T0.plusSeconds(1), T0.plusSeconds(1)),
+				T0.plusSeconds(1));
+		Instant late = T0.plusSeconds(40);
+		List<Notification> first = this.dispatcher.tick(late, (n) -> {
+		}, 2);
+		assertThat(first).extracting(Notification::groupKey)
+			.containsExactly("{}:{alertname=\"A\"}", "{}:{alertname=\"B\"}");
+		assertThat(this.dispatcher.nextFlush()).as("the third group is still due").contains(T0.plusSeconds(32));
+		assertThat(this.dispatcher.tick(late, (n) -> {
+		}, 2)).extracting(Notification::groupKey).containsExactly("{}:{alertname=\"C\"}");
+		assertThat(this.dispatcher.tick(late, (n) -> {
+		}, 2)).isEmpty();
+	}
+
+	@Test
 	void newAlertInAFlushedGroupWaitsForGroupInterval() {
 		this.dispatcher.receive(firing("alertname=Load instance=a", T0, T0), T0);
 		this.dispatcher.tick(T0.plusSeconds(30));

@@ -67,7 +67,8 @@ public final class DeliveryLoop implements SmartLifecycle {
 
 	private void poll() {
 		try {
-			worker.runUntilIdle();
+			// A finished send nudges the next poll, which fills its slot.
+			worker.fill(this::nudge);
 		}
 		catch (RuntimeException ex) {
 			// Keep polling: the database may be back on the next tick.

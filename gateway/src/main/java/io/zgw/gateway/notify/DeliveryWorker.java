@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 
 import io.zgw.gateway.notify.outbox.OutboxEntry;
 import io.zgw.gateway.notify.outbox.OutboxQueue;
@@ -40,12 +41,17 @@ public final class DeliveryWorker {
 
 	private final Executor sendExecutor;
 
+	// One permit per send in flight: rows are claimed only for free slots, so a claimed
+	// row never waits in the executor's queue while its lease runs.
+	private final Semaphore slots;
+
 	/**
-	 * Creates a worker; {@code lease} must outlast the slowest send, and deliveries of
-	 * one batch (all from different chains) are sent in parallel on {@code sendExecutor}.
+	 * Creates a worker; {@code lease} must outlast the slowest send, and up to
+	 * {@code concurrency} deliveries (all from different chains) are sent at once on
+	 * {@code sendExecutor}, which needs as many threads.
 	 */
 	public DeliveryWorker(OutboxQueue queue, Notifiers notifiers, Backoff backoff, NotifyMetrics metrics, Clock clock,
-			String workerId, int batchSize, Duration lease, Executor sendExecutor) {
+			String workerId, int batchSize, int concurrency, Duration lease, Executor sendExecutor) {
 		this.queue = queue;
 		this.notifiers = notifiers;
 		this.backoff = backoff;
@@ -55,6 +61,7 @@ public final class DeliveryWorker {
 		this.batchSize = batchSize;
 		this.lease = lease;
 		this.sendExecutor = sendExecutor;
+		this.slots = new Semaphore(concurrency);
 	}
 
 	/** Returns this replica's name in {@code outbox.claimed_by}. */
@@ -63,19 +70,15 @@ public final class DeliveryWorker {
 	}
 
 	/**
-	 * Claims one batch and sends it; returns how many deliveries were attempted (none
-	 * before the receivers are loaded).
+	 * Claims one batch (at most as many rows as there are free send slots), sends it and
+	 * waits for the sends; returns how many deliveries were attempted (none before the
+	 * receivers are loaded).
 	 */
 	public int runOnce() {
-		if (!notifiers.loaded()) {
-			return 0;
-		}
-		List<OutboxEntry> entries = queue.claim(workerId, batchSize, lease);
-		CompletableFuture<?>[] sends = entries.stream()
-			.map((entry) -> CompletableFuture.runAsync(() -> deliver(entry), sendExecutor))
-			.toArray(CompletableFuture[]::new);
-		CompletableFuture.allOf(sends).join();
-		return entries.size();
+		List<CompletableFuture<Void>> sends = start(this.batchSize, () -> {
+		});
+		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+		return sends.size();
 	}
 
 	/** Runs batches until one comes back less than full; returns the total attempted. */
@@ -88,6 +91,53 @@ public final class DeliveryWorker {
 		}
 		while (attempted == batchSize);
 		return total;
+	}
+
+	/**
+	 * Claims due deliveries for every free send slot and starts them without waiting: one
+	 * slow receiver or a burst of large notifications does not hold up the rest. Each
+	 * finished send frees its slot and then runs {@code whenDone} (the loop claims again
+	 * there). Returns how many sends were started.
+	 */
+	public int fill(Runnable whenDone) {
+		int total = 0;
+		while (true) {
+			int wanted = Math.min(this.batchSize, this.slots.availablePermits());
+			if (wanted == 0) {
+				return total;
+			}
+			int started = start(wanted, whenDone).size();
+			total += started;
+			if (started < wanted) {
+				return total;
+			}
+		}
+	}
+
+	private List<CompletableFuture<Void>> start(int wanted, Runnable whenDone) {
+		if (!this.notifiers.loaded() || !this.slots.tryAcquire(wanted)) {
+			return List.of();
+		}
+		List<OutboxEntry> entries;
+		try {
+			entries = this.queue.claim(this.workerId, wanted, this.lease);
+		}
+		catch (RuntimeException ex) {
+			this.slots.release(wanted);
+			throw ex;
+		}
+		this.slots.release(wanted - entries.size());
+		return entries.stream()
+			.map((entry) -> CompletableFuture.runAsync(() -> deliver(entry), this.sendExecutor)
+				.whenComplete((done, failure) -> {
+					this.slots.release();
+					if (failure != null) {
+						// The row stays leased and is retried when the lease ends.
+						log.warn("Recording the attempt of outbox row {} failed: {}", entry.id(), failure.toString());
+					}
+					whenDone.run();
+				}))
+			.toList();
 	}
 
 	private void deliver(OutboxEntry entry) {

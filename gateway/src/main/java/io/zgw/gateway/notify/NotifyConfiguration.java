@@ -63,8 +63,8 @@ class NotifyConfiguration {
 			NotifyMetrics metrics, ExecutorService notifySendExecutor, ObjectProvider<Clock> clock) {
 		String workerId = (properties.workerId() != null) ? properties.workerId() : defaultWorkerId();
 		return new DeliveryWorker(queue, notifiers, properties.retry().toBackoff(), metrics,
-				clock.getIfAvailable(Clock::systemUTC), workerId, properties.batchSize(), properties.lease(),
-				notifySendExecutor);
+				clock.getIfAvailable(Clock::systemUTC), workerId, properties.batchSize(), properties.concurrency(),
+				properties.lease(), notifySendExecutor);
 	}
 
 	@Bean

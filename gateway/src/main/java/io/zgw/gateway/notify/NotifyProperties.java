@@ -28,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("zgw.notify")
 public record NotifyProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration pollInterval,
-		@DefaultValue("50") @Min(1) int batchSize, @DefaultValue("4") @Min(1) int concurrency,
+		@DefaultValue("50") @Min(1) int batchSize, @DefaultValue("16") @Min(1) int concurrency,
 		@DefaultValue("10s") Duration timeout, @DefaultValue("1m") Duration lease,
 		@DefaultValue("http://localhost:8080") String externalUrl, @Nullable String workerId,
 		@Valid @DefaultValue Retry retry) {

@@ -1,6 +1,10 @@
 package io.zgw.gateway.notify;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @ExtendWith(OutputCaptureExtension.class)
 class DeliveryWorkerTest {
@@ -61,10 +66,15 @@ class DeliveryWorkerTest {
 	/** A worker with the default backoff and no jitter, so waits are exact. */
 	static DeliveryWorker newWorker(io.zgw.gateway.notify.outbox.OutboxQueue queue, Notifiers notifiers,
 			MeterRegistry registry, ManualClock clock, String id, ExecutorService pool) {
+		return newWorker(queue, notifiers, registry, clock, id, pool, 10);
+	}
+
+	static DeliveryWorker newWorker(io.zgw.gateway.notify.outbox.OutboxQueue queue, Notifiers notifiers,
+			MeterRegistry registry, ManualClock clock, String id, ExecutorService pool, int concurrency) {
 		Backoff backoff = new Backoff(Backoff.DEFAULT_INITIAL, Backoff.DEFAULT_MAX, Backoff.DEFAULT_MULTIPLIER, 0.2,
 				() -> 0.0);
 		return new DeliveryWorker(queue, notifiers, backoff, new NotifyMetrics(registry, queue), clock, id, 10,
-				Duration.ofMinutes(1), pool);
+				concurrency, Duration.ofMinutes(1), pool);
 	}
 
 	static Delivery delivery(String group, int seq) {
@@ -183,6 +193,42 @@ class DeliveryWorkerTest {
 				List.of(new Receiver("team", List.of(WebhookConfig.of(receiver.url("/hook"))), List.of(), List.of())));
 		assertThat(early.runOnce()).isEqualTo(1);
 		assertThat(receiver.acceptedBodies()).containsExactly(delivery("A", 1).payload());
+	}
+
+	@Test
+	void aSendThatHangsHoldsOnlyItsOwnSlotWhileTheOthersKeepDelivering() throws Exception {
+		// Accepts connections (the kernel's backlog) but never answers.
+		try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+			ReceiverNotifiers notifiers = new ReceiverNotifiers(
+					new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))), JsonMapper.builder().build(),
+					Duration.ofSeconds(60));
+			notifiers.replace(List
+				.of(new Receiver("team", List.of(WebhookConfig.of(receiver.url("/hook"))), List.of(), List.of()),
+						new Receiver("silent",
+								List.of(WebhookConfig.of("http://127.0.0.1:" + silent.getLocalPort() + "/")), List.of(),
+								List.of())));
+			DeliveryWorker twoSlots = newWorker(queue, notifiers, registry, clock, "w3", sendPool, 2);
+			long hanging = queue.enqueue(new Delivery("silent", WEBHOOK_0, "S", "{}"));
+			// More rows than one claim takes (10): none waits for the hanging send.
+			List<String> payloads = new ArrayList<>();
+			for (int group = 1; group <= 12; group++) {
+				payloads.add(delivery("G" + group, 1).payload());
+				queue.enqueue(delivery("G" + group, 1));
+			}
+			DeliveryLoop loop = new DeliveryLoop(twoSlots, Duration.ofHours(1));
+			loop.start();
+			try {
+				assertThat(receiver.awaitMatching(12, (r) -> true, Duration.ofSeconds(20)))
+					.extracting(RecordingReceiver.Received::body)
+					.containsExactlyInAnyOrderElementsOf(payloads);
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(queue.depth()).as("only the hanging send is pending").isEqualTo(1));
+				assertThat(queue.lastError(hanging)).as("its answer is still awaited").isNull();
+			}
+			finally {
+				loop.stop();
+			}
+		}
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.zgw.gateway.alerting.dispatch;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
@@ -25,13 +26,17 @@ import org.springframework.validation.annotation.Validated;
  * (0: never, for a single replica)
  * @param storePollOverlap how far before the previous poll each poll reads again, to see
  * writes that committed late or were stamped by a replica whose clock runs behind
+ * @param flushMaxGroups most due groups one flush transaction takes, earliest due first;
+ * the rest follow at once in further transactions, so a burst of many groups due together
+ * reaches the outbox (and the receivers) in parts rather than after all of it is written
  */
 @Validated
 @ConfigurationProperties("zgw.alerting.dispatch")
 public record DispatchProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") @NotNull Duration leaseTtl,
 		@DefaultValue("5s") @NotNull Duration leaseRenew, @Nullable String holderId,
 		@DefaultValue("1h") @NotNull Duration resolvedLookback, @DefaultValue("5s") @NotNull Duration reloadPoll,
-		@DefaultValue("1s") @NotNull Duration storePoll, @DefaultValue("5s") @NotNull Duration storePollOverlap) {
+		@DefaultValue("1s") @NotNull Duration storePoll, @DefaultValue("5s") @NotNull Duration storePollOverlap,
+		@DefaultValue("16") @Min(1) int flushMaxGroups) {
 
 	public DispatchProperties {
 		if (leaseRenew != null && leaseTtl != null && leaseRenew.multipliedBy(2).compareTo(leaseTtl) > 0) {

@@ -349,11 +349,12 @@ public final class DispatchService implements SmartLifecycle {
 		try {
 			Dispatcher current = this.dispatcher;
 			this.silencer.refresh(now);
-			// The outbox rows and notification log entries of every group flushed are
+			// The outbox rows and notification log entries of the groups flushed are
 			// written together at the end, a few statements per flush, not per group.
+			// A burst of due groups is split: the step loop flushes the rest at once.
 			sent = this.transactions.execute((status) -> {
 				List<Notification> staged = new ArrayList<>();
-				current.tick(now, staged::add);
+				current.tick(now, staged::add, this.properties.flushMaxGroups());
 				this.deliver.accept(staged);
 				this.notificationLog.writePending();
 				return staged;

@@ -58,7 +58,7 @@ class DispatchLeaseIntegrationTests {
 
 	static final DispatchProperties PROPERTIES = new DispatchProperties(true, Duration.ofSeconds(30),
 			Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ZERO, Duration.ofSeconds(3),
-			Duration.ofSeconds(5));
+			Duration.ofSeconds(5), 16);
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
