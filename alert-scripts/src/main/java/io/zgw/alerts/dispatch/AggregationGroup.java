@@ -3,6 +3,7 @@ package io.zgw.alerts.dispatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +24,20 @@ final class AggregationGroup {
 
 	final String groupKey;
 
+	// Tells apart groups of different routes that render the same group key.
+	final long serial;
+
 	private final Map<String, Alert> alerts = new LinkedHashMap<>();
 
 	Instant nextFlush;
 
 	boolean hasFlushed;
 
-	AggregationGroup(Route route, LabelSet labels, Instant now) {
+	AggregationGroup(Route route, LabelSet labels, Instant now, long serial) {
 		this.route = route;
 		this.labels = labels;
 		this.groupKey = route.groupKey(labels);
+		this.serial = serial;
 		this.nextFlush = now.plus(route.options().groupWait());
 	}
 
@@ -44,6 +49,11 @@ final class AggregationGroup {
 				&& now.isBefore(this.nextFlush)) {
 			this.nextFlush = now;
 		}
+	}
+
+	/** The group's place in the dispatcher's flush schedule, as of now. */
+	Due due() {
+		return new Due(this.nextFlush, this.groupKey, this.serial);
 	}
 
 	List<Alert> sortedAlerts() {
@@ -69,6 +79,20 @@ final class AggregationGroup {
 
 	GroupSnapshot snapshot() {
 		return new GroupSnapshot(this.groupKey, this.route, this.labels, sortedAlerts(), this.nextFlush);
+	}
+
+	/** Orders groups by when they are due, then by group key, as the flushes run. */
+	record Due(Instant at, String groupKey, long serial) implements Comparable<Due> {
+
+		private static final Comparator<Due> ORDER = Comparator.comparing(Due::at)
+			.thenComparing(Due::groupKey)
+			.thenComparingLong(Due::serial);
+
+		@Override
+		public int compareTo(Due other) {
+			return ORDER.compare(this, other);
+		}
+
 	}
 
 }

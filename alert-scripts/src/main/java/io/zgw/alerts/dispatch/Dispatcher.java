@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.Integration;
@@ -45,6 +46,12 @@ public final class Dispatcher {
 
 	private final Map<GroupId, AggregationGroup> groups = new LinkedHashMap<>();
 
+	// The same groups by when they are due: finding the next flush and the due groups
+	// costs a lookup, not a pass over every group, on every step of the caller's timer.
+	private final TreeMap<AggregationGroup.Due, AggregationGroup> schedule = new TreeMap<>();
+
+	private long groupSerial;
+
 	// Kept up to date on every receive, so that a flush never rescans every alert.
 	private final Inhibitor.Sources inhibitionSources;
 
@@ -66,15 +73,28 @@ public final class Dispatcher {
 		this.inhibitionSources.put(alert);
 		for (Route route : this.config.route().match(alert.labels())) {
 			LabelSet groupLabels = route.groupLabels(alert.labels());
-			this.groups
-				.computeIfAbsent(new GroupId(route, groupLabels), (id) -> new AggregationGroup(route, groupLabels, now))
-				.insert(alert, now);
+			AggregationGroup group = this.groups.computeIfAbsent(new GroupId(route, groupLabels), (id) -> {
+				AggregationGroup created = new AggregationGroup(route, groupLabels, now, this.groupSerial++);
+				this.schedule.put(created.due(), created);
+				return created;
+			});
+			AggregationGroup.Due before = group.due();
+			group.insert(alert, now);
+			reschedule(group, before);
+		}
+	}
+
+	private void reschedule(AggregationGroup group, AggregationGroup.Due before) {
+		AggregationGroup.Due after = group.due();
+		if (!after.equals(before)) {
+			this.schedule.remove(before);
+			this.schedule.put(after, group);
 		}
 	}
 
 	/** Returns when the earliest group is due, or empty when there are no groups. */
 	public synchronized Optional<Instant> nextFlush() {
-		return this.groups.values().stream().map((group) -> group.nextFlush).min(Comparator.naturalOrder());
+		return this.schedule.isEmpty() ? Optional.empty() : Optional.of(this.schedule.firstKey().at());
 	}
 
 	/** Returns the current groups, ordered by group key. */
@@ -122,13 +142,13 @@ public final class Dispatcher {
 	 * {@link #nextFlush()} is not after {@code now} while any remain.
 	 */
 	public synchronized List<Notification> tick(Instant now, Notifier notifier, int maxGroups) {
-		List<AggregationGroup> due = this.groups.values()
-			.stream()
-			.filter((group) -> !group.nextFlush.isAfter(now))
-			.sorted(Comparator.comparing((AggregationGroup group) -> group.nextFlush)
-				.thenComparing((group) -> group.groupKey))
-			.limit(maxGroups)
-			.toList();
+		List<AggregationGroup> due = new ArrayList<>();
+		for (AggregationGroup group : this.schedule.values()) {
+			if (due.size() == maxGroups || group.nextFlush.isAfter(now)) {
+				break;
+			}
+			due.add(group);
+		}
 		if (due.isEmpty()) {
 			return List.of();
 		}
@@ -138,12 +158,15 @@ public final class Dispatcher {
 		}
 		List<Notification> sent = new ArrayList<>();
 		for (AggregationGroup group : due) {
+			AggregationGroup.Due before = group.due();
 			group.nextFlush = now.plus(group.route.options().groupInterval());
 			group.hasFlushed = true;
+			reschedule(group, before);
 			if (flush(group, now, notifier, sent)) {
 				group.deleteIfNotModified(group.sortedAlerts().stream().filter((a) -> a.resolvedAt(now)).toList());
 				if (group.isEmpty()) {
 					this.groups.remove(new GroupId(group.route, group.labels));
+					this.schedule.remove(group.due());
 				}
 			}
 		}

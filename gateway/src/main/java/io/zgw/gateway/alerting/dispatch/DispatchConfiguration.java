@@ -38,7 +38,7 @@ class DispatchConfiguration {
 			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock, DispatchProperties properties,
 			AlertCommits commits, DeliveryWorker deliveryWorker, MeterRegistry meters) {
 		String holder = (properties.holderId() != null) ? properties.holderId() : deliveryWorker.workerId();
-		StoredSilencer silencer = new StoredSilencer(silences, routing);
+		StoredSilencer silencer = new StoredSilencer(silences, routing, properties.silenceRefresh());
 		DispatchService service = new DispatchService(routing, reader, silencer, new JdbcNotificationLog(dsl),
 				notifier::deliverAll, () -> deliveryLoop.ifAvailable(DeliveryLoop::nudge),
 				new TransactionTemplate(transactionManager),

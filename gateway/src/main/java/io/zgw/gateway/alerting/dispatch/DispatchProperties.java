@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param flushMaxGroups most due groups one flush transaction takes, earliest due first;
  * the rest follow at once in further transactions, so a burst of many groups due together
  * reaches the outbox (and the receivers) in parts rather than after all of it is written
+ * @param silenceRefresh how long the lease holder uses the silences it read before
+ * reading them again; silences saved through this replica count at the next flush
+ * regardless, those saved through another within this time (0: read before every flush)
  */
 @Validated
 @ConfigurationProperties("zgw.alerting.dispatch")
@@ -36,7 +39,7 @@ public record DispatchProperties(@DefaultValue("true") boolean enabled, @Default
 		@DefaultValue("5s") @NotNull Duration leaseRenew, @Nullable String holderId,
 		@DefaultValue("1h") @NotNull Duration resolvedLookback, @DefaultValue("5s") @NotNull Duration reloadPoll,
 		@DefaultValue("1s") @NotNull Duration storePoll, @DefaultValue("5s") @NotNull Duration storePollOverlap,
-		@DefaultValue("16") @Min(1) int flushMaxGroups) {
+		@DefaultValue("16") @Min(1) int flushMaxGroups, @DefaultValue("1s") @NotNull Duration silenceRefresh) {
 
 	public DispatchProperties {
 		if (leaseRenew != null && leaseTtl != null && leaseRenew.multipliedBy(2).compareTo(leaseTtl) > 0) {
@@ -50,6 +53,10 @@ public record DispatchProperties(@DefaultValue("true") boolean enabled, @Default
 		if (storePollOverlap != null && storePollOverlap.isNegative()) {
 			throw new IllegalArgumentException(
 					"zgw.alerting.dispatch.store-poll-overlap must not be negative, got " + storePollOverlap);
+		}
+		if (silenceRefresh != null && silenceRefresh.isNegative()) {
+			throw new IllegalArgumentException(
+					"zgw.alerting.dispatch.silence-refresh must not be negative, got " + silenceRefresh);
 		}
 		if (leaseRenew != null && (leaseRenew.isZero() || leaseRenew.isNegative())) {
 			throw new IllegalArgumentException("zgw.alerting.dispatch.lease-renew must be positive, got " + leaseRenew);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.zgw.sql.tables.records.SilenceRecord;
 import org.jooq.DSLContext;
@@ -30,6 +31,8 @@ public class SilenceStore {
 
 	private final JsonMapper json;
 
+	private final AtomicLong saves = new AtomicLong();
+
 	SilenceStore(DSLContext dsl, JsonMapper json) {
 		this.dsl = dsl;
 		this.json = json;
@@ -47,10 +50,26 @@ public class SilenceStore {
 
 	/** Returns the silences active at {@code now}. */
 	public List<StoredSilence> activeAt(Instant now) {
+		return activeBetween(now, now);
+	}
+
+	/**
+	 * Returns the silences active at some instant from {@code from} to {@code to}, for a
+	 * caller that keeps them that long and checks each one's times when it evaluates it.
+	 */
+	public List<StoredSilence> activeBetween(Instant from, Instant to) {
 		return StoreAccess.read(() -> this.dsl.selectFrom(SILENCE)
-			.where(SILENCE.STARTS_AT.le(UtcTimes.param(now)))
-			.and(SILENCE.ENDS_AT.gt(UtcTimes.param(now)))
+			.where(SILENCE.STARTS_AT.le(UtcTimes.param(to)))
+			.and(SILENCE.ENDS_AT.gt(UtcTimes.param(from)))
 			.fetch(this::toSilence));
+	}
+
+	/**
+	 * Returns how many silences this process has saved so far, so that a cache of them
+	 * can tell when it is stale.
+	 */
+	public long saves() {
+		return this.saves.get();
 	}
 
 	/** Deletes silences that ended before {@code before}; returns how many. */
@@ -84,6 +103,7 @@ public class SilenceStore {
 			}
 			return tx.dsl().insertInto(SILENCE).set(SILENCE.ID, silence.id()).set(values).execute();
 		}));
+		this.saves.incrementAndGet();
 	}
 
 	private StoredSilence toSilence(SilenceRecord row) {

@@ -58,7 +58,7 @@ class DispatchLeaseIntegrationTests {
 
 	static final DispatchProperties PROPERTIES = new DispatchProperties(true, Duration.ofSeconds(30),
 			Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ZERO, Duration.ofSeconds(3),
-			Duration.ofSeconds(5), 16);
+			Duration.ofSeconds(5), 16, Duration.ofSeconds(1));
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -187,7 +187,8 @@ class DispatchLeaseIntegrationTests {
 	}
 
 	private DispatchService service(String lease, String holder, ManualClock clock, List<Notification> sent) {
-		return new DispatchService(this.routing, this.reader, new StoredSilencer(this.silences, this.routing),
+		return new DispatchService(this.routing, this.reader,
+				new StoredSilencer(this.silences, this.routing, PROPERTIES.silenceRefresh()),
 				new JdbcNotificationLog(this.dsl), sent::addAll, () -> {
 				}, new TransactionTemplate(this.transactions),
 				new DispatchLease(this.dsl, lease, holder, PROPERTIES.leaseTtl()), "replica-" + holder, clock,
