@@ -75,22 +75,32 @@ public final class DeliveryWorker {
 	 * receivers are loaded).
 	 */
 	public int runOnce() {
-		List<CompletableFuture<Void>> sends = start(this.batchSize, () -> {
-		});
-		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-		return sends.size();
+		return sendAndWait(wanted());
 	}
 
 	/** Runs batches until one comes back less than full; returns the total attempted. */
 	public int runUntilIdle() {
 		int total = 0;
+		int wanted;
 		int attempted;
 		do {
-			attempted = runOnce();
+			wanted = wanted();
+			attempted = sendAndWait(wanted);
 			total += attempted;
 		}
-		while (attempted == batchSize);
+		while (wanted > 0 && attempted == wanted);
 		return total;
+	}
+
+	private int sendAndWait(int wanted) {
+		List<CompletableFuture<Void>> sends = start(wanted, () -> {
+		});
+		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+		return sends.size();
+	}
+
+	private int wanted() {
+		return Math.min(this.batchSize, this.slots.availablePermits());
 	}
 
 	/**
@@ -102,7 +112,7 @@ public final class DeliveryWorker {
 	public int fill(Runnable whenDone) {
 		int total = 0;
 		while (true) {
-			int wanted = Math.min(this.batchSize, this.slots.availablePermits());
+			int wanted = wanted();
 			if (wanted == 0) {
 				return total;
 			}
@@ -115,7 +125,7 @@ public final class DeliveryWorker {
 	}
 
 	private List<CompletableFuture<Void>> start(int wanted, Runnable whenDone) {
-		if (!this.notifiers.loaded() || !this.slots.tryAcquire(wanted)) {
+		if (wanted == 0 || !this.notifiers.loaded() || !this.slots.tryAcquire(wanted)) {
 			return List.of();
 		}
 		List<OutboxEntry> entries;
