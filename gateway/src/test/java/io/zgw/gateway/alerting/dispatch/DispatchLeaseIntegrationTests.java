@@ -3,6 +3,9 @@ package io.zgw.gateway.alerting.dispatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +20,7 @@ import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.alerting.store.StoredAlert;
+import io.zgw.gateway.alerting.store.StoredSilence;
 import io.zgw.gateway.testsupport.ManualClock;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static io.zgw.sql.Tables.SILENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -184,6 +189,48 @@ class DispatchLeaseIntegrationTests {
 				List.of(new StoredAlert("am:x", "alertmanager", LabelSet.of(Map.of("alertname", "Timer", "run", run)),
 						Map.of(), "", clock.instant(), clock.instant().plusSeconds(300), clock.instant(), false)));
 		assertThat(service.step()).isEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void silencesSavedHereCountAtTheNextFlushAndOnesWrittenElsewhereWithinTheRefresh() {
+		StoredSilencer silencer = new StoredSilencer(this.silences, this.routing, Duration.ofSeconds(1));
+		Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		LabelSet elsewhere = LabelSet.of(Map.of("run", UUID.randomUUID().toString()));
+		LabelSet here = LabelSet.of(Map.of("run", UUID.randomUUID().toString()));
+		silencer.refresh(t0);
+		// Another replica's silence: a row in the table this process's store did not
+		// write.
+		String otherId = UUID.randomUUID().toString();
+		this.dsl.insertInto(SILENCE)
+			.set(SILENCE.ID, otherId)
+			.set(SILENCE.MATCHERS,
+					"[{\"name\":\"run\",\"value\":\"" + elsewhere.get("run")
+							+ "\",\"isRegex\":false,\"isEqual\":true}]")
+			.set(SILENCE.STARTS_AT, utc(t0.minusSeconds(1)))
+			.set(SILENCE.ENDS_AT, utc(t0.plus(Duration.ofHours(1))))
+			.set(SILENCE.CREATED_BY, "replica-b")
+			.set(SILENCE.COMMENT, "written elsewhere")
+			.set(SILENCE.UPDATED_AT, utc(t0))
+			.execute();
+		silencer.refresh(t0.plusMillis(900));
+		assertThat(silencer.silencedBy(elsewhere, t0.plusMillis(900))).as("not read again within the refresh")
+			.isEmpty();
+		silencer.refresh(t0.plusSeconds(1));
+		assertThat(silencer.silencedBy(elsewhere, t0.plusSeconds(1))).containsExactly(otherId);
+
+		String hereId = UUID.randomUUID().toString();
+		this.silences
+			.save(new StoredSilence(hereId, List.of(new StoredSilence.Matcher("run", here.get("run"), false, true)), t0,
+					t0.plus(Duration.ofHours(1)), "tester", "saved here", null, t0));
+		silencer.refresh(t0.plusMillis(1100));
+		assertThat(silencer.silencedBy(here, t0.plusMillis(1100))).as("a save here is read at the next flush")
+			.containsExactly(hereId);
+		assertThat(silencer.silencedBy(elsewhere, t0.plus(Duration.ofHours(2)))).as("times are checked on use")
+			.isEmpty();
+	}
+
+	private static LocalDateTime utc(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	private DispatchService service(String lease, String holder, ManualClock clock, List<Notification> sent) {
