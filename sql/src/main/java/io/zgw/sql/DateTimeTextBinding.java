@@ -37,6 +37,14 @@ public final class DateTimeTextBinding implements Binding<LocalDateTime, LocalDa
 		.LOCALDATETIME(3)
 		.getBinding();
 
+	/**
+	 * The value as this binding sends it, for code that binds a {@code DATETIME(3)} value
+	 * through plain JDBC.
+	 */
+	public static String text(LocalDateTime value) {
+		return TEXT.format(value);
+	}
+
 	@Override
 	public Converter<LocalDateTime, LocalDateTime> converter() {
 		return STANDARD.converter();
@@ -65,7 +73,7 @@ public final class DateTimeTextBinding implements Binding<LocalDateTime, LocalDa
 			ctx.statement().setNull(ctx.index(), Types.VARCHAR);
 		}
 		else {
-			ctx.statement().setString(ctx.index(), TEXT.format(value));
+			ctx.statement().setString(ctx.index(), text(value));
 		}
 	}
 

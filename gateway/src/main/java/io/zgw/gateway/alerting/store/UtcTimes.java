@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-import java.time.format.DateTimeFormatter;
-
+import io.zgw.sql.DateTimeTextBinding;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -21,7 +21,8 @@ public final class UtcTimes {
 	// treats such values as "not set" anyway.
 	private static final Instant MIN = Instant.parse("1000-01-01T00:00:00Z");
 
-	private static final DateTimeFormatter COLUMN_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+	private static final DataType<LocalDateTime> DATETIME = SQLDataType.LOCALDATETIME(3)
+		.asConvertedDataType(new DateTimeTextBinding());
 
 	private UtcTimes() {
 	}
@@ -35,19 +36,19 @@ public final class UtcTimes {
 	}
 
 	/**
-	 * Returns the instant as a bind value for a {@code DATETIME(3)} column. It is sent as
-	 * text because Connector/J drops milliseconds when it sees MariaDB (which reports
-	 * itself as MySQL "5.5.5-...", older than fractional-second support).
+	 * Returns the instant as a bind value for a {@code DATETIME(3)} column in plain JDBC,
+	 * as text like the generated columns' binding sends it (see DateTimeTextBinding).
 	 */
 	public static String bind(Instant instant) {
-		return COLUMN_FORMAT.format(toColumn(instant));
+		return DateTimeTextBinding.text(toColumn(instant));
 	}
 
 	/**
-	 * Returns the instant as a typed jOOQ bind value for a {@code DATETIME(3)} column.
+	 * Returns the instant as a typed jOOQ bind value for a {@code DATETIME(3)} column,
+	 * with the generated columns' binding.
 	 */
 	public static Field<LocalDateTime> param(Instant instant) {
-		return DSL.field("cast({0} as datetime(3))", SQLDataType.LOCALDATETIME(3), DSL.val(bind(instant)));
+		return DSL.val(toColumn(instant), DATETIME);
 	}
 
 	public static @Nullable Instant fromColumn(@Nullable LocalDateTime value) {
