@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 class NotifyConfiguration {
 
 	@Bean
-	OutboxQueue outboxQueue(DSLContext dsl, ObjectProvider<Clock> clock) {
+	JooqOutboxQueue outboxQueue(DSLContext dsl, ObjectProvider<Clock> clock) {
 		return new JooqOutboxQueue(dsl, clock.getIfAvailable(Clock::systemUTC));
 	}
 

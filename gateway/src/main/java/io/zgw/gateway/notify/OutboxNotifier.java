@@ -1,7 +1,5 @@
 package io.zgw.gateway.notify;
 
-import java.util.List;
-
 import io.zgw.alerts.config.EmailConfig;
 import io.zgw.alerts.config.SlackConfig;
 import io.zgw.alerts.dispatch.Notification;
@@ -50,16 +48,8 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 		outbox.enqueue(toDelivery(notification));
 	}
 
-	/**
-	 * Enqueues the rendered notifications in one go, in order; throws when the outbox
-	 * cannot take them.
-	 */
-	public void deliverAll(List<Notification> notifications) {
-		outbox.enqueueAll(notifications.stream().map(this::toDelivery).toList());
-	}
-
 	/** The delivery for a notification: its integration and rendered payload. */
-	Delivery toDelivery(Notification notification) {
+	public Delivery toDelivery(Notification notification) {
 		Integration integration = integrationOf(notification.integrationKey());
 		TemplateErrors errors = (receiver, field, error) -> {
 			log.warn("receiver {}: template {} failed, rendered its default instead: {}", receiver, field,

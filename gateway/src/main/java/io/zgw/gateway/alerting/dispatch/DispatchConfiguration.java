@@ -2,6 +2,8 @@ package io.zgw.gateway.alerting.dispatch;
 
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.gateway.alerting.routing.RoutingFile;
@@ -11,14 +13,13 @@ import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.notify.DeliveryLoop;
 import io.zgw.gateway.notify.DeliveryWorker;
 import io.zgw.gateway.notify.OutboxNotifier;
+import io.zgw.gateway.notify.outbox.JooqOutboxQueue;
 import org.jooq.DSLContext;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * DispatchConfiguration wires the {@link DispatchService}: MySQL notification log,
@@ -32,16 +33,20 @@ class DispatchConfiguration {
 	/** Name of the lease row the replicas compete for. */
 	static final String LEASE_NAME = "dispatcher";
 
+	// Closed (its pool) when the context closes.
+	@Bean
+	OutboxFlush dispatchOutboxFlush(DataSource dataSource, OutboxNotifier notifier, JooqOutboxQueue outbox) {
+		return new OutboxFlush(dataSource, notifier::toDelivery, outbox);
+	}
+
 	@Bean
 	DispatchService dispatchService(RoutingFile routing, AlertReader reader, SilenceStore silences, DSLContext dsl,
-			OutboxNotifier notifier, ObjectProvider<DeliveryLoop> deliveryLoop,
-			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock, DispatchProperties properties,
-			AlertCommits commits, DeliveryWorker deliveryWorker, MeterRegistry meters) {
+			OutboxFlush outboxFlush, ObjectProvider<DeliveryLoop> deliveryLoop, ObjectProvider<Clock> clock,
+			DispatchProperties properties, AlertCommits commits, DeliveryWorker deliveryWorker, MeterRegistry meters) {
 		String holder = (properties.holderId() != null) ? properties.holderId() : deliveryWorker.workerId();
 		StoredSilencer silencer = new StoredSilencer(silences, routing, properties.silenceRefresh());
 		DispatchService service = new DispatchService(routing, reader, silencer, new JdbcNotificationLog(dsl),
-				notifier::deliverAll, () -> deliveryLoop.ifAvailable(DeliveryLoop::nudge),
-				new TransactionTemplate(transactionManager),
+				outboxFlush, (sent) -> deliveryLoop.ifAvailable(DeliveryLoop::nudge),
 				new DispatchLease(dsl, LEASE_NAME, holder, properties.leaseTtl()), commits.writer(),
 				clock.getIfAvailable(Clock::systemUTC), properties, meters);
 		commits.subscribe(service::received);

@@ -27,13 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * DispatchService runs the alert-rule library's {@link Dispatcher} in the gateway: one
  * thread sleeps until the earliest group is due, flushes it into the outbox (enqueue and
- * notification log in one transaction) and nudges delivery. Only the holder of the
- * dispatch lease flushes; a new holder rebuilds its groups from the stored alerts.
+ * notification log in one transaction, sent as one query) and nudges delivery. Only the
+ * holder of the dispatch lease flushes; a new holder rebuilds its groups from the stored
+ * alerts.
  */
 public final class DispatchService implements SmartLifecycle {
 
@@ -47,12 +47,10 @@ public final class DispatchService implements SmartLifecycle {
 
 	private final JdbcNotificationLog notificationLog;
 
-	// Takes a flush's notifications at once, inside its transaction.
-	private final Consumer<List<Notification>> deliver;
+	private final OutboxFlush outbox;
 
-	private final Runnable afterFlush;
-
-	private final TransactionTemplate transactions;
+	// Told what a flush committed: it nudges delivery.
+	private final Consumer<List<Notification>> afterFlush;
 
 	private final DispatchLease lease;
 
@@ -100,16 +98,14 @@ public final class DispatchService implements SmartLifecycle {
 	private volatile @Nullable Thread thread;
 
 	DispatchService(RoutingFile routing, AlertReader reader, StoredSilencer silencer,
-			JdbcNotificationLog notificationLog, Consumer<List<Notification>> deliver, Runnable afterFlush,
-			TransactionTemplate transactions, DispatchLease lease, String writer, Clock clock,
-			DispatchProperties properties, MeterRegistry meters) {
+			JdbcNotificationLog notificationLog, OutboxFlush outbox, Consumer<List<Notification>> afterFlush,
+			DispatchLease lease, String writer, Clock clock, DispatchProperties properties, MeterRegistry meters) {
 		this.routing = routing;
 		this.reader = reader;
 		this.silencer = silencer;
 		this.notificationLog = notificationLog;
-		this.deliver = deliver;
+		this.outbox = outbox;
 		this.afterFlush = afterFlush;
-		this.transactions = transactions;
 		this.lease = lease;
 		this.writer = writer;
 		this.clock = clock;
@@ -344,21 +340,17 @@ public final class DispatchService implements SmartLifecycle {
 	}
 
 	private void flush(Instant now) {
-		List<Notification> sent;
+		List<Notification> sent = new ArrayList<>();
 		this.flushLock.lock();
 		try {
 			Dispatcher current = this.dispatcher;
 			this.silencer.refresh(now);
 			// The outbox rows and notification log entries of the groups flushed are
-			// written together at the end, a few statements per flush, not per group.
-			// A burst of due groups is split: the step loop flushes the rest at once.
-			sent = this.transactions.execute((status) -> {
-				List<Notification> staged = new ArrayList<>();
-				current.tick(now, staged::add, this.properties.flushMaxGroups());
-				this.deliver.accept(staged);
-				this.notificationLog.writePending();
-				return staged;
-			});
+			// written together at the end, one transaction in one round trip, not per
+			// group. A burst of due groups is split: the step loop flushes the rest at
+			// once.
+			current.tick(now, sent::add, this.properties.flushMaxGroups());
+			this.outbox.write(sent, this.notificationLog.takePending());
 		}
 		catch (RuntimeException ex) {
 			// The groups may think something was sent that was rolled back: start again
@@ -371,9 +363,9 @@ public final class DispatchService implements SmartLifecycle {
 		finally {
 			this.flushLock.unlock();
 		}
-		if (sent != null && !sent.isEmpty()) {
+		if (!sent.isEmpty()) {
 			this.notifications.increment(sent.size());
-			this.afterFlush.run();
+			this.afterFlush.accept(sent);
 		}
 	}
 
@@ -434,6 +426,7 @@ public final class DispatchService implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		this.outbox.closeConnection();
 		if (leader()) {
 			try {
 				this.lease.release(this.clock.instant());

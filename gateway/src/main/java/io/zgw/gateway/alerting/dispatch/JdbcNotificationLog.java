@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 import io.zgw.alerts.dispatch.NotificationLog;
 import io.zgw.alerts.dispatch.NotificationLogEntry;
@@ -31,7 +32,8 @@ import org.jooq.Record;
  * <p>
  * While this replica holds the dispatch lease it is the table's only writer, so the whole
  * table is read once ({@link #reload}) when the groups are built, and a flush costs no
- * read; entries put by a flush are written at its end ({@link #writePending()}). The
+ * read; the flush takes the entries put while it ran ({@link #takePending()}) and writes
+ * them ({@link #addUpserts}) in the transaction that enqueues their notifications. The
  * owner reloads whenever that may no longer hold: when it takes the lease, and after a
  * flush's transaction rolled back; it {@link #forget()}s when it loses the lease.
  */
@@ -63,7 +65,7 @@ final class JdbcNotificationLog implements NotificationLog {
 	// Whether known holds every unexpired row of the table (absence means none).
 	private volatile boolean complete;
 
-	// Put since the last writePending(), in order; the last put of a key wins.
+	// Put since the last takePending(), in order; the last put of a key wins.
 	private final Map<List<String>, NotificationLogEntry> pending = new LinkedHashMap<>();
 
 	JdbcNotificationLog(DSLContext dsl) {
@@ -98,8 +100,8 @@ final class JdbcNotificationLog implements NotificationLog {
 	}
 
 	/**
-	 * Remembers the entry; it reaches the table with the next {@link #writePending()},
-	 * which the flush calls in the same transaction as the outbox insert.
+	 * Remembers the entry; the flush takes it ({@link #takePending()}) and writes it in
+	 * the transaction that enqueues the group's notification.
 	 */
 	@Override
 	public synchronized void put(String groupKey, String integrationKey, NotificationLogEntry entry) {
@@ -108,9 +110,23 @@ final class JdbcNotificationLog implements NotificationLog {
 		this.known.put(key, Optional.of(entry));
 	}
 
-	/** Writes every entry put since the last call, a few hundred rows per statement. */
-	synchronized void writePending() {
-		List<Map.Entry<List<String>, NotificationLogEntry>> rows = new ArrayList<>(this.pending.entrySet());
+	/**
+	 * Returns the entries put since the last call, keyed by group key and integration
+	 * key, and forgets them here; the caller writes them with {@link #addUpserts}.
+	 */
+	synchronized Map<List<String>, NotificationLogEntry> takePending() {
+		Map<List<String>, NotificationLogEntry> taken = new LinkedHashMap<>(this.pending);
+		this.pending.clear();
+		return taken;
+	}
+
+	/**
+	 * Passes the upserts that store the entries (as {@link #takePending()} returns them),
+	 * a few hundred rows per statement, to {@code statements} as SQL and bind values.
+	 */
+	static void addUpserts(Map<List<String>, NotificationLogEntry> entries,
+			BiConsumer<String, List<Object>> statements) {
+		List<Map.Entry<List<String>, NotificationLogEntry>> rows = new ArrayList<>(entries.entrySet());
 		for (int from = 0; from < rows.size(); from += UPSERT_CHUNK) {
 			List<Map.Entry<List<String>, NotificationLogEntry>> chunk = rows.subList(from,
 					Math.min(rows.size(), from + UPSERT_CHUNK));
@@ -123,11 +139,10 @@ final class JdbcNotificationLog implements NotificationLog {
 						String.join(",", new TreeSet<>(entry.resolved())), UtcTimes.bind(entry.timestamp()),
 						UtcTimes.bind(entry.expiresAt())));
 			}
-			this.dsl.execute(
+			statements.accept(
 					UPSERT + String.join(", ", Collections.nCopies(chunk.size(), UPSERT_ROW)) + UPSERT_ON_DUPLICATE,
-					binds.toArray());
+					binds);
 		}
-		this.pending.clear();
 	}
 
 	/**

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -126,7 +125,10 @@ public class AlertWriter implements SmartLifecycle {
 
 	AlertWriter(DataSource dataSource, JsonMapper json, ObjectProvider<Clock> clock, AlertingProperties properties,
 			MeterRegistry meters, AlertCommits commits) {
-		this.poolConfig = lanePoolConfig(dataSource, properties.writer().lanes());
+		// READ COMMITTED (see CommitBatch): the history of unknown alerts reads the alert
+		// table inside INSERT ... SELECT, and under REPEATABLE READ that read would take
+		// gap locks that make lanes inserting new keys deadlock each other.
+		this.poolConfig = CommitBatch.poolConfig(dataSource, "zgw-alert-writer", properties.writer().lanes());
 		this.commits = commits;
 		this.json = json;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -169,41 +171,6 @@ public class AlertWriter implements SmartLifecycle {
 			throw new WriterSaturatedException(this.running ? "alert write queue is full" : "alert writer is stopped");
 		}
 		return pending.future;
-	}
-
-	// The lanes' pool copies the application pool's connection settings and adds
-	// multi-statement queries, which no other code path gets.
-	private static HikariConfig lanePoolConfig(DataSource dataSource, int lanes) {
-		HikariDataSource main;
-		try {
-			main = dataSource.unwrap(HikariDataSource.class);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("the alert writer needs the application's Hikari connection pool", ex);
-		}
-		HikariConfig config = new HikariConfig();
-		config.setPoolName("zgw-alert-writer");
-		config.setJdbcUrl(main.getJdbcUrl());
-		config.setUsername(main.getUsername());
-		config.setPassword(main.getPassword());
-		if (main.getDriverClassName() != null) {
-			config.setDriverClassName(main.getDriverClassName());
-		}
-		config.setConnectionTimeout(main.getConnectionTimeout());
-		Properties properties = new Properties();
-		properties.putAll(main.getDataSourceProperties());
-		properties.setProperty("allowMultiQueries", "true");
-		config.setDataSourceProperties(properties);
-		config.setMaximumPoolSize(lanes);
-		config.setMinimumIdle(0);
-		config.setAutoCommit(false);
-		// The history of unknown alerts reads the alert table inside INSERT ... SELECT:
-		// under REPEATABLE READ that read would take gap locks that make lanes inserting
-		// new keys deadlock each other.
-		config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-		// A lane whose database is down must not stop the application starting.
-		config.setInitializationFailTimeout(-1);
-		return config;
 	}
 
 	@Override
@@ -492,10 +459,7 @@ public class AlertWriter implements SmartLifecycle {
 				}
 				// Every result is read, the COMMIT's last: only then is the batch
 				// durable.
-				boolean resultSet = batch.execute();
-				while (resultSet || batch.getUpdateCount() != -1) {
-					resultSet = batch.getMoreResults();
-				}
+				CommitBatch.executeAll(batch);
 			}
 			finally {
 				if (!cacheable) {

@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.Integration;
+import io.zgw.sql.DateTimeTextBinding;
 import io.zgw.sql.tables.Outbox;
 import io.zgw.sql.tables.records.OutboxRecord;
 import org.jooq.Condition;
@@ -31,7 +34,13 @@ import static org.jooq.impl.DSL.selectOne;
 public final class JooqOutboxQueue implements OutboxQueue {
 
 	// Keeps one INSERT well under max_allowed_packet (16 MiB on MariaDB 10.11).
-	private static final long MAX_INSERT_BYTES = 4L * 1024 * 1024;
+	private static final long MAX_INSERT_BYTES = 1024L * 1024;
+
+	// Plain SQL, so that a caller can send it with other statements in one query.
+	private static final String INSERT = "INSERT INTO outbox (group_key, receiver, integration, chain_key, payload, "
+			+ "created_at, attempts, next_attempt_at) VALUES ";
+
+	private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private static final int MAX_ERROR = 1000;
 
@@ -62,26 +71,27 @@ public final class JooqOutboxQueue implements OutboxQueue {
 			.value1();
 	}
 
-	// One multi-row INSERT per chunk: a dispatcher flush of many groups costs a round
-	// trip
-	// per chunk, not per notification. InnoDB numbers a statement's rows in order, so
-	// chains keep their order.
-	@Override
-	public void enqueueAll(List<Delivery> deliveries) {
-		LocalDateTime now = now();
+	/**
+	 * Passes the statements that add the deliveries, due now, in this order, to
+	 * {@code statements} as SQL and bind values, for a caller that runs them in a
+	 * transaction of its own (the dispatcher's flush). One multi-row INSERT per chunk of
+	 * at most {@value #MAX_INSERT_BYTES} bytes of payload: InnoDB numbers a statement's
+	 * rows in order, so chains keep their order.
+	 */
+	public void addInserts(List<Delivery> deliveries, BiConsumer<String, List<Object>> statements) {
+		String now = DateTimeTextBinding.text(now());
 		int from = 0;
 		while (from < deliveries.size()) {
-			var insert = dsl.insertInto(OUTBOX, OUTBOX.GROUP_KEY, OUTBOX.RECEIVER, OUTBOX.INTEGRATION, OUTBOX.CHAIN_KEY,
-					OUTBOX.PAYLOAD, OUTBOX.CREATED_AT, OUTBOX.ATTEMPTS, OUTBOX.NEXT_ATTEMPT_AT);
+			List<Object> binds = new ArrayList<>();
 			long bytes = 0;
 			int to = from;
 			while (to < deliveries.size() && (to == from || bytes < MAX_INSERT_BYTES)) {
 				Delivery delivery = deliveries.get(to++);
 				bytes += delivery.payload().length();
-				insert = insert.values(delivery.groupKey(), delivery.receiver(), delivery.integration().toString(),
-						chainKey(delivery), delivery.payload(), now, 0, now);
+				binds.addAll(List.of(delivery.groupKey(), delivery.receiver(), delivery.integration().toString(),
+						chainKey(delivery), delivery.payload(), now, 0, now));
 			}
-			insert.execute();
+			statements.accept(INSERT + String.join(", ", Collections.nCopies(to - from, INSERT_ROW)), binds);
 			from = to;
 		}
 	}

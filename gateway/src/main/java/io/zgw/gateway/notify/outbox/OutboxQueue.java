@@ -24,14 +24,6 @@ public interface OutboxQueue {
 	long enqueue(Delivery delivery);
 
 	/**
-	 * Adds deliveries, due now, in this order (so each chain keeps it). Joins the
-	 * caller's transaction if any.
-	 */
-	default void enqueueAll(List<Delivery> deliveries) {
-		deliveries.forEach(this::enqueue);
-	}
-
-	/**
 	 * Leases up to {@code limit} due deliveries to {@code workerId} for {@code lease}, at
 	 * most one per chain, oldest first, and counts an attempt on each.
 	 */

@@ -6,10 +6,15 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.alerts.dispatch.Notification;
@@ -21,8 +26,12 @@ import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.alerting.store.StoredAlert;
 import io.zgw.gateway.alerting.store.StoredSilence;
+import io.zgw.gateway.notify.Delivery;
+import io.zgw.gateway.notify.OutboxNotifier;
+import io.zgw.gateway.notify.outbox.JooqOutboxQueue;
 import io.zgw.gateway.testsupport.ManualClock;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,9 +41,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
+import static io.zgw.sql.Tables.NOTIFICATION_LOG;
+import static io.zgw.sql.Tables.OUTBOX;
 import static io.zgw.sql.Tables.SILENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,7 +95,20 @@ class DispatchLeaseIntegrationTests {
 	SilenceStore silences;
 
 	@Autowired
-	PlatformTransactionManager transactions;
+	DataSource dataSource;
+
+	@Autowired
+	OutboxNotifier notifier;
+
+	@Autowired
+	JooqOutboxQueue outbox;
+
+	private final List<OutboxFlush> flushes = new ArrayList<>();
+
+	@AfterEach
+	void closeFlushes() {
+		this.flushes.forEach(OutboxFlush::close);
+	}
 
 	@Autowired
 	MeterRegistry meters;
@@ -178,6 +200,38 @@ class DispatchLeaseIntegrationTests {
 	}
 
 	@Test
+	void aFlushEnqueuesAndLogsInOneTransactionAndAFailedOneIsSentAgainAfterTheRebuild() {
+		ManualClock clock = new ManualClock(Instant.now());
+		String run = UUID.randomUUID().toString();
+		AtomicBoolean failOnce = new AtomicBoolean(true);
+		List<Notification> sent = new CopyOnWriteArrayList<>();
+		DispatchService service = service("test-" + UUID.randomUUID(), "a", clock, sent, (notification) -> {
+			Delivery delivery = this.notifier.toDelivery(notification);
+			// The outbox's receiver column holds 200 characters: this INSERT fails.
+			return (run.equals(notification.groupLabels().get("run")) && failOnce.getAndSet(false))
+					? new Delivery("r".repeat(300), delivery.integration(), delivery.groupKey(), delivery.payload())
+					: delivery;
+		});
+		assertThat(new AlertingTestSupport(this.port)
+			.post("/api/v2/alerts", "[{\"labels\":{\"alertname\":\"Flush\",\"run\":\"%s\"}}]".formatted(run), Map.of())
+			.statusCode()).isEqualTo(200);
+		double failuresBefore = this.meters.counter(DispatchMetrics.FLUSH_FAILURES).count();
+		service.step();
+		clock.advance(Duration.ofSeconds(2));
+		// Other tests' groups may be due too, 16 per flush: step until none is.
+		for (int i = 0; i < 5; i++) {
+			service.step();
+		}
+
+		assertThat(failOnce).as("the failing flush ran").isFalse();
+		assertThat(this.meters.counter(DispatchMetrics.FLUSH_FAILURES).count() - failuresBefore).isEqualTo(1);
+		assertThat(ofRun(sent, run)).as("committed once, by the flush after the rebuild").hasSize(1);
+		String groupKey = ofRun(sent, run).get(0).groupKey();
+		assertThat(this.dsl.fetchCount(OUTBOX, OUTBOX.GROUP_KEY.eq(groupKey))).isEqualTo(1);
+		assertThat(this.dsl.fetchCount(NOTIFICATION_LOG, NOTIFICATION_LOG.GROUP_KEY.eq(groupKey))).isEqualTo(1);
+	}
+
+	@Test
 	void timerSleepsUntilTheNextGroupIsDueOrTheStoreIsPolled() {
 		// A day ahead, so no stored alert is recent enough to be rebuilt into a group.
 		ManualClock clock = new ManualClock(Instant.now().plus(Duration.ofDays(1)));
@@ -234,10 +288,17 @@ class DispatchLeaseIntegrationTests {
 	}
 
 	private DispatchService service(String lease, String holder, ManualClock clock, List<Notification> sent) {
+		return service(lease, holder, clock, sent, this.notifier::toDelivery);
+	}
+
+	// sent: what each flush committed.
+	private DispatchService service(String lease, String holder, ManualClock clock, List<Notification> sent,
+			Function<Notification, Delivery> render) {
+		OutboxFlush outbox = new OutboxFlush(this.dataSource, render, this.outbox);
+		this.flushes.add(outbox);
 		return new DispatchService(this.routing, this.reader,
 				new StoredSilencer(this.silences, this.routing, PROPERTIES.silenceRefresh()),
-				new JdbcNotificationLog(this.dsl), sent::addAll, () -> {
-				}, new TransactionTemplate(this.transactions),
+				new JdbcNotificationLog(this.dsl), outbox, sent::addAll,
 				new DispatchLease(this.dsl, lease, holder, PROPERTIES.leaseTtl()), "replica-" + holder, clock,
 				PROPERTIES, this.meters);
 	}

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.testsupport.ManualClock;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,33 @@ class JooqOutboxQueueTest extends OutboxQueueContract {
 	OutboxQueue newQueue(ManualClock clock) {
 		dsl.deleteFrom(OUTBOX).execute();
 		return new JooqOutboxQueue(dsl, clock);
+	}
+
+	@Test
+	void deliveriesInsertedTogetherKeepTheirOrderWithinEachChainAcrossChunks() {
+		JooqOutboxQueue jooq = (JooqOutboxQueue) queue;
+		// 600 KB payloads: the first two deliveries fill a 1 MiB chunk, so the list is
+		// inserted by two statements.
+		String big = "x".repeat(600 * 1024);
+		List<Delivery> together = List.of(delivery("A", WEBHOOK_0, "a1" + big), delivery("B", WEBHOOK_0, "b1" + big),
+				delivery("A", WEBHOOK_0, "a2"), delivery("A", WEBHOOK_1, "a1-second-hook"));
+		List<String> statements = new ArrayList<>();
+		jooq.addInserts(together, (sql, binds) -> {
+			statements.add(sql);
+			dsl.execute(sql, binds.toArray());
+		});
+		jooq.addInserts(List.of(delivery("A", WEBHOOK_0, "a3")), (sql, binds) -> dsl.execute(sql, binds.toArray()));
+
+		assertThat(statements).hasSize(2);
+		List<String> sent = new ArrayList<>();
+		for (List<OutboxEntry> claimed = queue.claim("w1", 10, LEASE); !claimed.isEmpty(); claimed = queue.claim("w1",
+				10, LEASE)) {
+			for (OutboxEntry entry : claimed) {
+				sent.add(entry.delivery().payload().substring(0, Math.min(14, entry.delivery().payload().length())));
+				queue.markDelivered(entry.id(), "w1");
+			}
+		}
+		assertThat(sent).containsExactly("a1xxxxxxxxxxxx", "b1xxxxxxxxxxxx", "a1-second-hook", "a2", "a3");
 	}
 
 	@Test

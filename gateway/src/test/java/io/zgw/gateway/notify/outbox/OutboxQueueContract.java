@@ -57,23 +57,6 @@ abstract class OutboxQueueContract {
 	}
 
 	@Test
-	void deliveriesEnqueuedTogetherKeepTheirOrderWithinEachChain() {
-		queue.enqueueAll(List.of(delivery("A", WEBHOOK_0, "a1"), delivery("B", WEBHOOK_0, "b1"),
-				delivery("A", WEBHOOK_0, "a2"), delivery("A", WEBHOOK_1, "a1-second-hook")));
-		queue.enqueueAll(List.of(delivery("A", WEBHOOK_0, "a3")));
-
-		List<String> sent = new ArrayList<>();
-		for (List<OutboxEntry> claimed = queue.claim("w1", 10, LEASE); !claimed.isEmpty(); claimed = queue.claim("w1",
-				10, LEASE)) {
-			for (OutboxEntry entry : claimed) {
-				sent.add(entry.delivery().payload());
-				queue.markDelivered(entry.id(), "w1");
-			}
-		}
-		assertThat(sent).containsExactly("a1", "b1", "a1-second-hook", "a2", "a3");
-	}
-
-	@Test
 	void claimedDeliveryRoundTripsEveryField() {
 		String payload = "{\"text\":\"Diskfüllstand 97 % – ☃\"}";
 		String groupKey = "{}/{severity=\"page\"}:{alertname=\"DiskFull\", business_line=\"pay\"}";

@@ -1,0 +1,135 @@
+package io.zgw.gateway.alerting.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * CommitBatch is one transaction's statements sent together with their {@code COMMIT}, as
+ * one multi-statement query, on a connection that never autocommits (from a pool made by
+ * {@link #poolConfig}). Spring's transactions cost five round trips for two statements
+ * ({@code SET autocommit}, the statements, {@code COMMIT}, {@code SET
+ * autocommit} again); under load each waits for a busy MariaDB, so this sends one.
+ *
+ * <p>
+ * Statements are grouped into queries of at most {@value #MAX_QUERY_CHARS} characters,
+ * well under MariaDB's {@code max_allowed_packet}; a larger batch takes a round trip per
+ * query, all in the same transaction. On an exception nothing is committed: the caller
+ * closes the connection, which rolls the transaction back.
+ */
+public final class CommitBatch {
+
+	/** Most characters per query sent; callers keep their statements below it too. */
+	public static final int MAX_QUERY_CHARS = 2 * 1024 * 1024;
+
+	private final List<String> statements = new ArrayList<>();
+
+	private final List<List<?>> values = new ArrayList<>();
+
+	/** Adds a statement with its bind values, in order. */
+	public void add(String sql, List<?> binds) {
+		this.statements.add(sql);
+		this.values.add(binds);
+	}
+
+	/** Whether no statement was added. */
+	public boolean isEmpty() {
+		return this.statements.isEmpty();
+	}
+
+	/**
+	 * Runs the statements and commits, reading every result; returns once the
+	 * {@code COMMIT} succeeded.
+	 */
+	public void commit(Connection connection) throws SQLException {
+		StringBuilder query = new StringBuilder();
+		List<Object> binds = new ArrayList<>();
+		for (int i = 0; i < this.statements.size(); i++) {
+			String sql = this.statements.get(i);
+			if (query.length() > 0
+					&& query.length() + sql.length() + payloadChars(this.values.get(i)) > MAX_QUERY_CHARS) {
+				execute(connection, query.toString(), binds);
+				query.setLength(0);
+				binds.clear();
+			}
+			query.append(sql).append(";\n");
+			binds.addAll(this.values.get(i));
+		}
+		execute(connection, query.append("COMMIT").toString(), binds);
+	}
+
+	private static long payloadChars(List<?> binds) {
+		long chars = 0;
+		for (Object bind : binds) {
+			if (bind instanceof String text) {
+				chars += text.length();
+			}
+		}
+		return chars;
+	}
+
+	private static void execute(Connection connection, String sql, List<Object> binds) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < binds.size(); i++) {
+				statement.setObject(i + 1, binds.get(i));
+			}
+			executeAll(statement);
+		}
+	}
+
+	/**
+	 * Executes a prepared multi-statement query and reads every result, so that an error
+	 * in any statement, and the {@code COMMIT}'s outcome, surface here.
+	 */
+	static void executeAll(PreparedStatement statement) throws SQLException {
+		boolean resultSet = statement.execute();
+		while (resultSet || statement.getUpdateCount() != -1) {
+			resultSet = statement.getMoreResults(Statement.CLOSE_CURRENT_RESULT);
+		}
+	}
+
+	/**
+	 * A pool for commit batches: the application pool's connection settings plus
+	 * multi-statement queries, which no other code path gets, autocommit off and READ
+	 * COMMITTED (no gap locks between writers inserting new keys side by side).
+	 */
+	public static HikariConfig poolConfig(DataSource dataSource, String poolName, int size) {
+		HikariDataSource main;
+		try {
+			main = dataSource.unwrap(HikariDataSource.class);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(poolName + " needs the application's Hikari connection pool", ex);
+		}
+		HikariConfig config = new HikariConfig();
+		config.setPoolName(poolName);
+		config.setJdbcUrl(main.getJdbcUrl());
+		config.setUsername(main.getUsername());
+		config.setPassword(main.getPassword());
+		if (main.getDriverClassName() != null) {
+			config.setDriverClassName(main.getDriverClassName());
+		}
+		config.setConnectionTimeout(main.getConnectionTimeout());
+		Properties properties = new Properties();
+		properties.putAll(main.getDataSourceProperties());
+		properties.setProperty("allowMultiQueries", "true");
+		config.setDataSourceProperties(properties);
+		config.setMaximumPoolSize(size);
+		config.setMinimumIdle(0);
+		config.setAutoCommit(false);
+		config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+		// A database that is down must not stop the application starting.
+		config.setInitializationFailTimeout(-1);
+		return config;
+	}
+
+}
