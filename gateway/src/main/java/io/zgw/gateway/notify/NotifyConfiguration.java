@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.gateway.notify.http.JsonPoster;
 import io.zgw.gateway.notify.outbox.JooqOutboxQueue;
@@ -28,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 class NotifyConfiguration {
 
 	@Bean
-	JooqOutboxQueue outboxQueue(DSLContext dsl, ObjectProvider<Clock> clock) {
-		return new JooqOutboxQueue(dsl, clock.getIfAvailable(Clock::systemUTC));
+	JooqOutboxQueue outboxQueue(DSLContext dsl, DataSource dataSource, ObjectProvider<Clock> clock) {
+		return new JooqOutboxQueue(dsl, dataSource, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

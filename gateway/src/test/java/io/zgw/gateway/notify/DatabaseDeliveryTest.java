@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import javax.sql.DataSource;
+
 import io.zgw.gateway.notify.outbox.JooqOutboxQueue;
 import io.zgw.gateway.testsupport.ManualClock;
 import io.zgw.gateway.testsupport.RecordingReceiver;
@@ -40,6 +42,23 @@ class DatabaseDeliveryTest {
 	@Autowired
 	DSLContext dsl;
 
+	@Autowired
+	DataSource dataSource;
+
+	private final List<JooqOutboxQueue> queues = new ArrayList<>();
+
+	// Each holds a pool for its claims: closed after the test.
+	private JooqOutboxQueue jooqQueue() {
+		JooqOutboxQueue queue = new JooqOutboxQueue(dsl, dataSource, clock);
+		queues.add(queue);
+		return queue;
+	}
+
+	@AfterEach
+	void closeQueues() {
+		queues.forEach(JooqOutboxQueue::close);
+	}
+
 	private final ManualClock clock = ManualClock.atSomeMoment();
 
 	private final RecordingReceiver receiver = new RecordingReceiver();
@@ -58,13 +77,13 @@ class DatabaseDeliveryTest {
 	}
 
 	private DeliveryWorker worker(String id) {
-		return DeliveryWorkerTest.newWorker(new JooqOutboxQueue(dsl, clock), DeliveryWorkerTest.notifiersFor(receiver),
+		return DeliveryWorkerTest.newWorker(jooqQueue(), DeliveryWorkerTest.notifiersFor(receiver),
 				new SimpleMeterRegistry(), clock, id, sendPool);
 	}
 
 	@Test
 	void receiverDownThenBackGetsEveryNotificationInOrderThroughTheDatabase() {
-		JooqOutboxQueue queue = new JooqOutboxQueue(dsl, clock);
+		JooqOutboxQueue queue = jooqQueue();
 		DeliveryWorker worker = worker("w1");
 		receiver.down();
 		for (int seq = 1; seq <= 3; seq++) {
@@ -90,7 +109,7 @@ class DatabaseDeliveryTest {
 
 	@Test
 	void twoWorkersOnOneDatabaseDeliverEveryRowOnceAndInOrderPerGroup() throws Exception {
-		JooqOutboxQueue queue = new JooqOutboxQueue(dsl, clock);
+		JooqOutboxQueue queue = jooqQueue();
 		int groups = 20;
 		int perGroup = 10;
 		for (int seq = 1; seq <= perGroup; seq++) {

@@ -13,7 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.zgw.alerts.dispatch.Notification;
 import io.zgw.alerts.dispatch.NotificationLogEntry;
-import io.zgw.gateway.alerting.store.CommitBatch;
+import io.zgw.gateway.jdbc.CommitBatch;
 import io.zgw.gateway.alerting.store.StoreUnavailableException;
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.outbox.JooqOutboxQueue;

@@ -29,6 +29,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.zgw.gateway.alerting.AlertingMetrics;
 import io.zgw.gateway.alerting.AlertingProperties;
+import io.zgw.gateway.jdbc.CommitBatch;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

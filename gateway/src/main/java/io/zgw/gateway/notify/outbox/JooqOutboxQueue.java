@@ -3,6 +3,8 @@ package io.zgw.gateway.notify.outbox;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zgw.gateway.jdbc.CommitBatch;
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.Integration;
 import io.zgw.sql.DateTimeTextBinding;
@@ -22,6 +29,9 @@ import io.zgw.sql.tables.Outbox;
 import io.zgw.sql.tables.records.OutboxRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConnectionProvider;
 
 import static io.zgw.sql.Tables.OUTBOX;
 import static org.jooq.impl.DSL.selectOne;
@@ -31,7 +41,7 @@ import static org.jooq.impl.DSL.selectOne;
  * replicas can drain it: claims lock candidate rows with {@code FOR UPDATE SKIP LOCKED}
  * and lease them through {@code claimed_by}/{@code claimed_until} before any send starts.
  */
-public final class JooqOutboxQueue implements OutboxQueue {
+public final class JooqOutboxQueue implements OutboxQueue, AutoCloseable {
 
 	// Keeps one INSERT well under max_allowed_packet (16 MiB on MariaDB 10.11).
 	private static final long MAX_INSERT_BYTES = 1024L * 1024;
@@ -48,10 +58,23 @@ public final class JooqOutboxQueue implements OutboxQueue {
 
 	private final Clock clock;
 
-	/** Creates the queue; {@code clock} decides what is due and stamps every change. */
-	public JooqOutboxQueue(DSLContext dsl, Clock clock) {
+	// Claims run on connections kept out of autocommit: a claim costs its SELECT, its
+	// UPDATE and the commit, not also the two SET autocommit round trips of a Spring
+	// transaction, and every finished send runs one during a burst.
+	private final HikariDataSource claims;
+
+	// The delivery loop claims on one thread; tests race a few claimers.
+	private static final int CLAIM_CONNECTIONS = 4;
+
+	/**
+	 * Creates the queue on the application's data source; {@code clock} decides what is
+	 * due and stamps every change. Claims take connections from a small pool of the
+	 * queue's own ({@link #close()} closes it).
+	 */
+	public JooqOutboxQueue(DSLContext dsl, DataSource dataSource, Clock clock) {
 		this.dsl = dsl;
 		this.clock = clock;
+		this.claims = new HikariDataSource(CommitBatch.poolConfig(dataSource, "zgw-outbox-claim", CLAIM_CONNECTIONS));
 	}
 
 	@Override
@@ -98,54 +121,69 @@ public final class JooqOutboxQueue implements OutboxQueue {
 
 	@Override
 	public List<OutboxEntry> claim(String workerId, int limit, Duration lease) {
+		try (Connection connection = this.claims.getConnection()) {
+			try {
+				List<OutboxEntry> entries = claim(
+						DSL.using(this.dsl.configuration().derive(new DefaultConnectionProvider(connection))), workerId,
+						limit, lease);
+				connection.commit();
+				return entries;
+			}
+			catch (RuntimeException | SQLException ex) {
+				connection.rollback();
+				throw ex;
+			}
+		}
+		catch (SQLException ex) {
+			throw new DataAccessException("claiming outbox rows failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	// Runs in the caller's transaction on tx's connection.
+	private List<OutboxEntry> claim(DSLContext tx, String workerId, int limit, Duration lease) {
 		LocalDateTime now = now();
 		Outbox older = OUTBOX.as("older");
-		return dsl.transactionResult((tx) -> {
-			List<OutboxRecord> rows = tx.dsl()
-				.selectFrom(OUTBOX)
-				.where(pending(OUTBOX))
-				.and(OUTBOX.NEXT_ATTEMPT_AT.le(now))
-				.and(OUTBOX.CLAIMED_UNTIL.isNull().or(OUTBOX.CLAIMED_UNTIL.le(now)))
-				// Only a chain's head may go: an older pending row, even one
-				// leased to another worker, keeps the rest of its chain waiting.
-				.andNotExists(selectOne().from(older)
-					.where(older.CHAIN_KEY.eq(OUTBOX.CHAIN_KEY))
-					.and(older.ID.lt(OUTBOX.ID))
-					.and(pending(older)))
-				.orderBy(OUTBOX.ID)
-				.limit(limit)
-				.forUpdate()
-				.skipLocked()
-				.fetch();
-			List<OutboxEntry> entries = new ArrayList<>();
-			for (OutboxRecord row : rows) {
-				Optional<OutboxEntry> entry = toEntry(row);
-				if (entry.isPresent()) {
-					entries.add(entry.get());
-				}
-				else {
-					// A row this gateway cannot read (say, from a newer version)
-					// must not block its chain or every claim: it fails, visibly.
-					tx.dsl()
-						.update(OUTBOX)
-						.set(OUTBOX.FAILED_AT, now)
-						.set(OUTBOX.LAST_ERROR, truncate("unknown integration '" + row.getIntegration() + "'"))
-						.where(OUTBOX.ID.eq(row.getId()))
-						.execute();
-				}
+		List<OutboxRecord> rows = tx.selectFrom(OUTBOX)
+			.where(pending(OUTBOX))
+			.and(OUTBOX.NEXT_ATTEMPT_AT.le(now))
+			.and(OUTBOX.CLAIMED_UNTIL.isNull().or(OUTBOX.CLAIMED_UNTIL.le(now)))
+			// Only a chain's head may go: an older pending row, even one
+			// leased to another worker, keeps the rest of its chain waiting.
+			.andNotExists(selectOne().from(older)
+				.where(older.CHAIN_KEY.eq(OUTBOX.CHAIN_KEY))
+				.and(older.ID.lt(OUTBOX.ID))
+				.and(pending(older)))
+			.orderBy(OUTBOX.ID)
+			.limit(limit)
+			.forUpdate()
+			.skipLocked()
+			.fetch();
+		List<OutboxEntry> entries = new ArrayList<>();
+		for (OutboxRecord row : rows) {
+			Optional<OutboxEntry> entry = toEntry(row);
+			if (entry.isPresent()) {
+				entries.add(entry.get());
 			}
-			if (entries.isEmpty()) {
-				return List.of();
+			else {
+				// A row this gateway cannot read (say, from a newer version)
+				// must not block its chain or every claim: it fails, visibly.
+				tx.update(OUTBOX)
+					.set(OUTBOX.FAILED_AT, now)
+					.set(OUTBOX.LAST_ERROR, truncate("unknown integration '" + row.getIntegration() + "'"))
+					.where(OUTBOX.ID.eq(row.getId()))
+					.execute();
 			}
-			tx.dsl()
-				.update(OUTBOX)
-				.set(OUTBOX.CLAIMED_BY, workerId)
-				.set(OUTBOX.CLAIMED_UNTIL, now.plus(lease))
-				.set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
-				.where(OUTBOX.ID.in(entries.stream().map(OutboxEntry::id).toList()))
-				.execute();
-			return List.copyOf(entries);
-		});
+		}
+		if (entries.isEmpty()) {
+			return List.of();
+		}
+		tx.update(OUTBOX)
+			.set(OUTBOX.CLAIMED_BY, workerId)
+			.set(OUTBOX.CLAIMED_UNTIL, now.plus(lease))
+			.set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+			.where(OUTBOX.ID.in(entries.stream().map(OutboxEntry::id).toList()))
+			.execute();
+		return List.copyOf(entries);
 	}
 
 	private static Optional<OutboxEntry> toEntry(OutboxRecord row) {
@@ -236,6 +274,12 @@ public final class JooqOutboxQueue implements OutboxQueue {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
 		}
+	}
+
+	/** Closes the claims' connection pool. */
+	@Override
+	public void close() {
+		this.claims.close();
 	}
 
 }

@@ -7,9 +7,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.sql.DataSource;
+
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.testsupport.ManualClock;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,10 +32,27 @@ class JooqOutboxQueueTest extends OutboxQueueContract {
 	@Autowired
 	DSLContext dsl;
 
+	@Autowired
+	DataSource dataSource;
+
+	private final List<JooqOutboxQueue> queues = new ArrayList<>();
+
+	// Each holds a pool for its claims: closed after the test.
+	private JooqOutboxQueue jooqQueue() {
+		JooqOutboxQueue queue = new JooqOutboxQueue(dsl, dataSource, clock);
+		queues.add(queue);
+		return queue;
+	}
+
+	@AfterEach
+	void closeQueues() {
+		queues.forEach(JooqOutboxQueue::close);
+	}
+
 	@Override
 	OutboxQueue newQueue(ManualClock clock) {
 		dsl.deleteFrom(OUTBOX).execute();
-		return new JooqOutboxQueue(dsl, clock);
+		return jooqQueue();
 	}
 
 	@Test
@@ -72,7 +92,7 @@ class JooqOutboxQueueTest extends OutboxQueueContract {
 			List<Callable<List<Long>>> claimers = new ArrayList<>();
 			for (int w = 0; w < 3; w++) {
 				String worker = "w" + w;
-				JooqOutboxQueue own = new JooqOutboxQueue(dsl, clock);
+				JooqOutboxQueue own = jooqQueue();
 				claimers.add(() -> {
 					List<Long> ids = new ArrayList<>();
 					for (int round = 0; round < 200; round++) {

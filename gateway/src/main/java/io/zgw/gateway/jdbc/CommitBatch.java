@@ -1,4 +1,4 @@
-package io.zgw.gateway.alerting.store;
+package io.zgw.gateway.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -90,7 +90,7 @@ public final class CommitBatch {
 	 * Executes a prepared multi-statement query and reads every result, so that an error
 	 * in any statement, and the {@code COMMIT}'s outcome, surface here.
 	 */
-	static void executeAll(PreparedStatement statement) throws SQLException {
+	public static void executeAll(PreparedStatement statement) throws SQLException {
 		boolean resultSet = statement.execute();
 		while (resultSet || statement.getUpdateCount() != -1) {
 			resultSet = statement.getMoreResults(Statement.CLOSE_CURRENT_RESULT);
