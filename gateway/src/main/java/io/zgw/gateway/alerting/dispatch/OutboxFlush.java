@@ -1,10 +1,9 @@
 package io.zgw.gateway.alerting.dispatch;
 
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -14,12 +13,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zgw.alerts.dispatch.Notification;
 import io.zgw.alerts.dispatch.NotificationLogEntry;
 import io.zgw.gateway.jdbc.CommitBatch;
+import io.zgw.gateway.jdbc.HeldConnection;
 import io.zgw.gateway.alerting.store.StoreUnavailableException;
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.outbox.JooqOutboxQueue;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * OutboxFlush makes a dispatcher flush durable: the flush's notifications, rendered, go
@@ -29,11 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class OutboxFlush implements AutoCloseable {
 
-	private static final Logger log = LoggerFactory.getLogger(OutboxFlush.class);
-
-	private static final long IDLE_CHECK_NANOS = TimeUnit.MINUTES.toNanos(1);
-
-	private static final int VALID_TIMEOUT_SECONDS = 2;
+	private static final Duration IDLE_CHECK = Duration.ofMinutes(1);
 
 	private final HikariDataSource pool;
 
@@ -41,14 +34,12 @@ final class OutboxFlush implements AutoCloseable {
 
 	private final JooqOutboxQueue outbox;
 
-	// Kept between flushes: returning it to the pool would cost a ROLLBACK, as the pool
-	// cannot see the COMMIT inside the query.
-	private @Nullable Connection connection;
-
-	private long lastUsed;
+	// Kept between flushes (see HeldConnection).
+	private final HeldConnection connection;
 
 	OutboxFlush(DataSource dataSource, Function<Notification, Delivery> render, JooqOutboxQueue outbox) {
 		this.pool = new HikariDataSource(CommitBatch.poolConfig(dataSource, "zgw-dispatch-flush", 1));
+		this.connection = new HeldConnection(this.pool::getConnection, IDLE_CHECK);
 		this.render = render;
 		this.outbox = outbox;
 	}
@@ -65,42 +56,17 @@ final class OutboxFlush implements AutoCloseable {
 			return;
 		}
 		try {
-			batch.commit(connection());
+			batch.commit(this.connection.get());
 		}
 		catch (SQLException ex) {
-			closeConnection();
+			this.connection.close();
 			throw new StoreUnavailableException("dispatch flush could not commit: " + ex.getMessage(), ex);
 		}
 	}
 
-	private Connection connection() throws SQLException {
-		// After a quiet spell the server may have closed it (wait_timeout): check first,
-		// so a flush is not failed, and its groups rebuilt, for an idle connection.
-		if (this.connection != null && System.nanoTime() - this.lastUsed > IDLE_CHECK_NANOS
-				&& !this.connection.isValid(VALID_TIMEOUT_SECONDS)) {
-			closeConnection();
-		}
-		if (this.connection == null) {
-			this.connection = this.pool.getConnection();
-		}
-		this.lastUsed = System.nanoTime();
-		return this.connection;
-	}
-
-	/**
-	 * Returns the connection to the pool (rolling back whatever a failed batch left
-	 * open); the next write takes one again.
-	 */
+	/** Returns the held connection to the pool; the next write takes one again. */
 	void closeConnection() {
-		if (this.connection != null) {
-			try {
-				this.connection.close();
-			}
-			catch (SQLException ex) {
-				log.debug("Closing the dispatch flush connection failed", ex);
-			}
-			this.connection = null;
-		}
+		this.connection.close();
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +31,7 @@ import io.micrometer.core.instrument.Timer;
 import io.zgw.gateway.alerting.AlertingMetrics;
 import io.zgw.gateway.alerting.AlertingProperties;
 import io.zgw.gateway.jdbc.CommitBatch;
+import io.zgw.gateway.jdbc.HeldConnection;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +58,9 @@ public class AlertWriter implements SmartLifecycle {
 	private static final Log logger = LogFactory.getLog(AlertWriter.class);
 
 	static final String SOURCE = "alertmanager";
+
+	// A lane's connection idle longer than this is checked before use (HeldConnection).
+	private static final Duration IDLE_CHECK = Duration.ofMinutes(1);
 
 	// Hand-written so the same SQL runs on MariaDB and MySQL: jOOQ's MySQL dialect
 	// renders the MySQL-8-only row alias ("AS excluded") that MariaDB rejects.
@@ -273,7 +278,10 @@ public class AlertWriter implements SmartLifecycle {
 			}
 		};
 
-		private @Nullable Connection connection;
+		private final HeldConnection connection = new HeldConnection(this::borrow, IDLE_CHECK);
+
+		// The connection the cached statements were prepared on.
+		private @Nullable Connection prepared;
 
 		// Least recently used statements are closed beyond CACHED_STATEMENTS.
 		private final LinkedHashMap<Long, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true) {
@@ -484,29 +492,29 @@ public class AlertWriter implements SmartLifecycle {
 			return cached;
 		}
 
-		private Connection connection() throws SQLException {
-			if (this.connection == null) {
-				HikariDataSource pool = AlertWriter.this.pool;
-				if (pool == null) {
-					throw new SQLException("the alert writer is stopped");
-				}
-				this.connection = pool.getConnection();
+		private Connection borrow() throws SQLException {
+			HikariDataSource pool = AlertWriter.this.pool;
+			if (pool == null) {
+				throw new SQLException("the alert writer is stopped");
 			}
-			return this.connection;
+			return pool.getConnection();
+		}
+
+		private Connection connection() throws SQLException {
+			Connection conn = this.connection.get();
+			if (conn != this.prepared) {
+				// A new connection: the statements cached were the old one's.
+				this.statements.clear();
+				this.prepared = conn;
+			}
+			return conn;
 		}
 
 		private void closeConnection() {
 			// Closing the connection closes its statements.
 			this.statements.clear();
-			if (this.connection != null) {
-				try {
-					this.connection.close();
-				}
-				catch (SQLException ex) {
-					logger.debug("Closing the alert writer's connection failed", ex);
-				}
-				this.connection = null;
-			}
+			this.prepared = null;
+			this.connection.close();
 		}
 
 	}
