@@ -16,12 +16,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.sql.DataSource;
 
 import io.zgw.gateway.notify.outbox.JooqOutboxQueue;
+import io.zgw.gateway.notify.outbox.OpenedOutboxQueues;
 import io.zgw.gateway.testsupport.ManualClock;
 import io.zgw.gateway.testsupport.RecordingReceiver;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -45,18 +47,11 @@ class DatabaseDeliveryTest {
 	@Autowired
 	DataSource dataSource;
 
-	private final List<JooqOutboxQueue> queues = new ArrayList<>();
+	@RegisterExtension
+	final OpenedOutboxQueues queues = new OpenedOutboxQueues();
 
-	// Each holds a pool for its claims: closed after the test.
 	private JooqOutboxQueue jooqQueue() {
-		JooqOutboxQueue queue = new JooqOutboxQueue(dsl, dataSource, clock);
-		queues.add(queue);
-		return queue;
-	}
-
-	@AfterEach
-	void closeQueues() {
-		queues.forEach(JooqOutboxQueue::close);
+		return queues.open(dsl, dataSource, clock);
 	}
 
 	private final ManualClock clock = ManualClock.atSomeMoment();

@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.testsupport.ManualClock;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -35,18 +35,11 @@ class JooqOutboxQueueTest extends OutboxQueueContract {
 	@Autowired
 	DataSource dataSource;
 
-	private final List<JooqOutboxQueue> queues = new ArrayList<>();
+	@RegisterExtension
+	final OpenedOutboxQueues queues = new OpenedOutboxQueues();
 
-	// Each holds a pool for its claims: closed after the test.
 	private JooqOutboxQueue jooqQueue() {
-		JooqOutboxQueue queue = new JooqOutboxQueue(dsl, dataSource, clock);
-		queues.add(queue);
-		return queue;
-	}
-
-	@AfterEach
-	void closeQueues() {
-		queues.forEach(JooqOutboxQueue::close);
+		return queues.open(dsl, dataSource, clock);
 	}
 
 	@Override
