@@ -98,9 +98,10 @@ public final class CommitBatch {
 	}
 
 	/**
-	 * A pool for commit batches: the application pool's connection settings plus
-	 * multi-statement queries, which no other code path gets, autocommit off and READ
-	 * COMMITTED (no gap locks between writers inserting new keys side by side).
+	 * A pool for commit batches and other transactions kept out of autocommit: the
+	 * application pool's connection settings plus multi-statement queries (the
+	 * application pool does not allow them), autocommit off and READ COMMITTED (no gap
+	 * locks between writers inserting new keys side by side).
 	 */
 	public static HikariConfig poolConfig(DataSource dataSource, String poolName, int size) {
 		HikariDataSource main;
