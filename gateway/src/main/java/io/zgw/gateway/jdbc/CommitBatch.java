@@ -2,6 +2,7 @@ package io.zgw.gateway.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -51,20 +52,42 @@ public final class CommitBatch {
 	 * {@code COMMIT} succeeded.
 	 */
 	public void commit(Connection connection) throws SQLException {
+		run(connection, true, (statement, count) -> {
+		}, (statement, rows) -> {
+		});
+	}
+
+	/**
+	 * Runs the statements without committing and hands each one's result, in order, to
+	 * {@code updated} (its update count) or {@code rows} (its result set, open only
+	 * during the call); statements are numbered from 0 in the order they were added.
+	 */
+	public void execute(Connection connection, UpdateCounts updated, ResultSets rows) throws SQLException {
+		if (!isEmpty()) {
+			run(connection, false, updated, rows);
+		}
+	}
+
+	private void run(Connection connection, boolean commit, UpdateCounts updated, ResultSets rows) throws SQLException {
 		StringBuilder query = new StringBuilder();
 		List<Object> binds = new ArrayList<>();
+		int first = 0;
 		for (int i = 0; i < this.statements.size(); i++) {
 			String sql = this.statements.get(i);
 			if (query.length() > 0
 					&& query.length() + sql.length() + payloadChars(this.values.get(i)) > MAX_QUERY_CHARS) {
-				execute(connection, query.toString(), binds);
+				execute(connection, query.toString(), binds, first, updated, rows);
 				query.setLength(0);
 				binds.clear();
+				first = i;
 			}
-			query.append(sql).append(";\n");
+			query.append((query.length() > 0) ? ";\n" : "").append(sql);
 			binds.addAll(this.values.get(i));
 		}
-		execute(connection, query.append("COMMIT").toString(), binds);
+		if (commit) {
+			query.append((query.length() > 0) ? ";\n" : "").append("COMMIT");
+		}
+		execute(connection, query.toString(), binds, first, updated, rows);
 	}
 
 	private static long payloadChars(List<?> binds) {
@@ -77,12 +100,32 @@ public final class CommitBatch {
 		return chars;
 	}
 
-	private static void execute(Connection connection, String sql, List<Object> binds) throws SQLException {
+	private void execute(Connection connection, String sql, List<Object> binds, int first, UpdateCounts updated,
+			ResultSets rows) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < binds.size(); i++) {
 				statement.setObject(i + 1, binds.get(i));
 			}
-			executeAll(statement);
+			boolean resultSet = statement.execute();
+			// Every result is read, so that an error in any statement, and the COMMIT's
+			// outcome, surface here; the COMMIT's own result is not reported.
+			for (int index = first;; index++) {
+				if (resultSet) {
+					try (ResultSet results = statement.getResultSet()) {
+						rows.accept(index, results);
+					}
+				}
+				else {
+					int count = statement.getUpdateCount();
+					if (count == -1) {
+						return;
+					}
+					if (index < this.statements.size()) {
+						updated.accept(index, count);
+					}
+				}
+				resultSet = statement.getMoreResults(Statement.CLOSE_CURRENT_RESULT);
+			}
 		}
 	}
 
@@ -95,6 +138,24 @@ public final class CommitBatch {
 		while (resultSet || statement.getUpdateCount() != -1) {
 			resultSet = statement.getMoreResults(Statement.CLOSE_CURRENT_RESULT);
 		}
+	}
+
+	/** Receives a statement's update count. */
+	@FunctionalInterface
+	public interface UpdateCounts {
+
+		/** Called with the statement's number and its update count. */
+		void accept(int statement, int count);
+
+	}
+
+	/** Reads a statement's result set. */
+	@FunctionalInterface
+	public interface ResultSets {
+
+		/** Called with the statement's number and its rows. */
+		void accept(int statement, ResultSet rows) throws SQLException;
+
 	}
 
 	/**
@@ -123,6 +184,10 @@ public final class CommitBatch {
 		Properties properties = new Properties();
 		properties.putAll(main.getDataSourceProperties());
 		properties.setProperty("allowMultiQueries", "true");
+		// A COMMIT sent inside a query is invisible to the pool, which rolls back every
+		// connection handed back out of autocommit: with the server's transaction state
+		// the driver knows no transaction is open and skips that round trip.
+		properties.setProperty("useLocalTransactionState", "true");
 		config.setDataSourceProperties(properties);
 		config.setMaximumPoolSize(size);
 		config.setMinimumIdle(0);

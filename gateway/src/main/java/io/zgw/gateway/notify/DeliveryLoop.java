@@ -24,6 +24,9 @@ public final class DeliveryLoop implements SmartLifecycle {
 
 	private final Duration pollInterval;
 
+	// How long stopping waits for a running poll, then for the sends in flight.
+	private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
 	private @Nullable ScheduledExecutorService scheduler;
 
 	private final AtomicBoolean nudged = new AtomicBoolean();
@@ -78,9 +81,25 @@ public final class DeliveryLoop implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
-		if (scheduler != null) {
-			scheduler.shutdown();
-			scheduler = null;
+		ScheduledExecutorService stopping = scheduler;
+		if (stopping == null) {
+			return;
+		}
+		stopping.shutdown();
+		scheduler = null;
+		try {
+			if (!stopping.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+				log.warn("Notification delivery poll still running after {}", STOP_WAIT);
+			}
+			// Sends in flight finish and are recorded, so they are not sent again.
+			worker.finish(STOP_WAIT);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Recording the last notification attempts failed; they are retried after their lease: {}",
+					ex.toString());
 		}
 	}
 

@@ -3,12 +3,18 @@ package io.zgw.gateway.notify;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
+import io.zgw.gateway.notify.outbox.AttemptEnd;
+import io.zgw.gateway.notify.outbox.Claimed;
 import io.zgw.gateway.notify.outbox.OutboxEntry;
 import io.zgw.gateway.notify.outbox.OutboxQueue;
 import org.slf4j.Logger;
@@ -17,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * DeliveryWorker drains the outbox: it claims due deliveries, sends each through its
  * receiver's notifier, and records delivery, a retry after backoff, or a permanent
- * failure.
+ * failure, in the same transaction as its next claim.
  */
 public final class DeliveryWorker {
 
@@ -41,9 +47,14 @@ public final class DeliveryWorker {
 
 	private final Executor sendExecutor;
 
+	// Attempts that ended, recorded with the next claim.
+	private final Queue<AttemptEnd> ended = new ConcurrentLinkedQueue<>();
+
 	// One permit per send in flight: rows are claimed only for free slots, so a claimed
 	// row never waits in the executor's queue while its lease runs.
 	private final Semaphore slots;
+
+	private final int concurrency;
 
 	/**
 	 * Creates a worker; {@code lease} must outlast the slowest send, and up to
@@ -62,6 +73,7 @@ public final class DeliveryWorker {
 		this.lease = lease;
 		this.sendExecutor = sendExecutor;
 		this.slots = new Semaphore(concurrency);
+		this.concurrency = concurrency;
 	}
 
 	/** Returns this replica's name in {@code outbox.claimed_by}. */
@@ -70,12 +82,14 @@ public final class DeliveryWorker {
 	}
 
 	/**
-	 * Claims one batch (at most as many rows as there are free send slots), sends it and
-	 * waits for the sends; returns how many deliveries were attempted (none before the
-	 * receivers are loaded).
+	 * Claims one batch (at most as many rows as there are free send slots), sends it,
+	 * waits for the sends and records them; returns how many deliveries were attempted
+	 * (none before the receivers are loaded).
 	 */
 	public int runOnce() {
-		return sendAndWait(wanted());
+		int attempted = sendAndWait(wanted());
+		settle();
+		return attempted;
 	}
 
 	/** Runs batches until one comes back less than full; returns the total attempted. */
@@ -89,6 +103,7 @@ public final class DeliveryWorker {
 			total += attempted;
 		}
 		while (wanted > 0 && attempted == wanted);
+		settle();
 		return total;
 	}
 
@@ -104,53 +119,95 @@ public final class DeliveryWorker {
 	}
 
 	/**
-	 * Claims due deliveries for every free send slot and starts them without waiting: one
-	 * slow receiver or a burst of large notifications does not hold up the rest. Each
-	 * finished send frees its slot and then runs {@code whenDone} (the loop claims again
-	 * there). Returns how many sends were started.
+	 * Records the attempts that ended since the last claim, without claiming; on failure
+	 * they stay queued for the next claim.
+	 */
+	public void settle() {
+		start(0, () -> {
+		});
+	}
+
+	/**
+	 * Waits up to {@code timeout} for the sends in flight and records every attempt that
+	 * ended, claiming nothing more meanwhile: a stopping gateway does not leave sent rows
+	 * leased, to be sent again when the lease runs out.
+	 */
+	public void finish(Duration timeout) throws InterruptedException {
+		boolean idle = this.slots.tryAcquire(this.concurrency, timeout.toMillis(), TimeUnit.MILLISECONDS);
+		try {
+			settle();
+		}
+		finally {
+			if (idle) {
+				this.slots.release(this.concurrency);
+			}
+		}
+	}
+
+	/**
+	 * Records the attempts that ended, claims due deliveries for every free send slot and
+	 * starts them without waiting: one slow receiver or a burst of large notifications
+	 * does not hold up the rest. Each finished send frees its slot and then runs
+	 * {@code whenDone} (the loop claims again there). Returns how many sends were
+	 * started.
 	 */
 	public int fill(Runnable whenDone) {
 		int total = 0;
 		while (true) {
 			int wanted = wanted();
-			if (wanted == 0) {
-				return total;
-			}
 			int started = start(wanted, whenDone).size();
 			total += started;
-			if (started < wanted) {
+			if (wanted == 0 || started < wanted) {
 				return total;
 			}
 		}
 	}
 
+	// One transaction records the ended attempts and claims rows for the free slots: a
+	// burst costs two round trips per claim, not also one per send.
 	private List<CompletableFuture<Void>> start(int wanted, Runnable whenDone) {
-		if (wanted == 0 || !this.notifiers.loaded() || !this.slots.tryAcquire(wanted)) {
+		if (!this.notifiers.loaded()) {
 			return List.of();
 		}
-		List<OutboxEntry> entries;
+		int taken = (wanted > 0 && this.slots.tryAcquire(wanted)) ? wanted : 0;
+		List<AttemptEnd> settling = new ArrayList<>();
+		for (AttemptEnd end = this.ended.poll(); end != null; end = this.ended.poll()) {
+			settling.add(end);
+		}
+		if (taken == 0 && settling.isEmpty()) {
+			return List.of();
+		}
+		Claimed claimed;
 		try {
-			entries = this.queue.claim(this.workerId, wanted, this.lease);
+			claimed = this.queue.settleAndClaim(this.workerId, settling, taken, this.lease);
 		}
 		catch (RuntimeException ex) {
-			this.slots.release(wanted);
+			this.slots.release(taken);
+			// Recorded with the next claim; until then their rows stay leased.
+			this.ended.addAll(settling);
 			throw ex;
 		}
-		this.slots.release(wanted - entries.size());
+		for (long id : claimed.notHeld()) {
+			log.warn("Outbox row {} was no longer leased to {} when its attempt was recorded (lease {} too short?)", id,
+					this.workerId, this.lease);
+		}
+		List<OutboxEntry> entries = claimed.entries();
+		this.slots.release(taken - entries.size());
 		return entries.stream()
-			.map((entry) -> CompletableFuture.runAsync(() -> deliver(entry), this.sendExecutor)
+			.map((entry) -> CompletableFuture.runAsync(() -> this.ended.add(attempt(entry)), this.sendExecutor)
 				.whenComplete((done, failure) -> {
 					this.slots.release();
 					if (failure != null) {
 						// The row stays leased and is retried when the lease ends.
-						log.warn("Recording the attempt of outbox row {} failed: {}", entry.id(), failure.toString());
+						log.warn("Attempt on outbox row {} failed unrecorded: {}", entry.id(), failure.toString());
 					}
 					whenDone.run();
 				}))
 			.toList();
 	}
 
-	private void deliver(OutboxEntry entry) {
+	// Sends the delivery and says how the attempt ended.
+	private AttemptEnd attempt(OutboxEntry entry) {
 		Delivery delivery = entry.delivery();
 		Optional<Notifier> notifier = notifiers.find(delivery.receiver(), delivery.integration());
 		long start = System.nanoTime();
@@ -158,27 +215,21 @@ public final class DeliveryWorker {
 			.orElseGet(() -> DeliveryResult.permanent("receiver '" + delivery.receiver() + "' has no integration "
 					+ delivery.integration() + " in the current configuration"));
 		metrics.record(delivery.integration().kind(), result.outcome(), Duration.ofNanos(System.nanoTime() - start));
-		boolean held = switch (result.outcome()) {
-			case DELIVERED -> queue.markDelivered(entry.id(), workerId);
-			case RETRYABLE_FAILURE -> retry(entry, String.valueOf(result.error()));
+		String error = String.valueOf(result.error());
+		return switch (result.outcome()) {
+			case DELIVERED -> AttemptEnd.delivered(entry.id());
+			case RETRYABLE_FAILURE -> {
+				Instant next = clock.instant().plus(backoff.delay(entry.attempts()));
+				log.warn("Notify {} {} for group {} failed (attempt {}), retrying at {}: {}", delivery.receiver(),
+						delivery.integration(), delivery.groupKey(), entry.attempts(), next, error);
+				yield AttemptEnd.retry(entry.id(), next, error);
+			}
 			case PERMANENT_FAILURE -> {
 				log.error("Notify {} {} for group {} failed permanently after {} attempt(s): {}", delivery.receiver(),
-						delivery.integration(), delivery.groupKey(), entry.attempts(), result.error());
-				yield queue.markFailed(entry.id(), workerId, String.valueOf(result.error()));
+						delivery.integration(), delivery.groupKey(), entry.attempts(), error);
+				yield AttemptEnd.failed(entry.id(), error);
 			}
 		};
-		if (!held) {
-			log.warn("Outbox row {} was no longer leased to {} when its attempt ended (lease {} too short?)",
-					entry.id(), workerId, lease);
-		}
-	}
-
-	private boolean retry(OutboxEntry entry, String error) {
-		Delivery delivery = entry.delivery();
-		Instant next = clock.instant().plus(backoff.delay(entry.attempts()));
-		log.warn("Notify {} {} for group {} failed (attempt {}), retrying at {}: {}", delivery.receiver(),
-				delivery.integration(), delivery.groupKey(), entry.attempts(), next, error);
-		return queue.markRetry(entry.id(), workerId, next, error);
 	}
 
 	private static DeliveryResult send(Notifier notifier, Delivery delivery) {

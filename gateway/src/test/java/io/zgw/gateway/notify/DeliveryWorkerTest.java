@@ -6,8 +6,10 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -229,6 +231,30 @@ class DeliveryWorkerTest {
 				loop.stop();
 			}
 		}
+	}
+
+	@Test
+	void stoppingTheLoopRecordsTheSendsStillInFlight() throws Exception {
+		CountDownLatch answering = new CountDownLatch(1);
+		receiver.answerBy((n) -> {
+			answering.countDown();
+			try {
+				Thread.sleep(500);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return 200;
+		});
+		queue.enqueue(delivery("A", 1));
+		DeliveryLoop loop = new DeliveryLoop(worker, Duration.ofHours(1));
+		loop.start();
+		assertThat(answering.await(10, TimeUnit.SECONDS)).isTrue();
+
+		loop.stop();
+
+		assertThat(queue.depth()).as("sent before the loop stopped, and recorded").isZero();
+		assertThat(count(Outcome.DELIVERED)).isEqualTo(1);
 	}
 
 	@Test

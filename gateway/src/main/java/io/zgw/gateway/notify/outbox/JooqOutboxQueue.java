@@ -29,6 +29,8 @@ import io.zgw.sql.tables.Outbox;
 import io.zgw.sql.tables.records.OutboxRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.ResultQuery;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
@@ -120,14 +122,13 @@ public final class JooqOutboxQueue implements OutboxQueue, AutoCloseable {
 	}
 
 	@Override
-	public List<OutboxEntry> claim(String workerId, int limit, Duration lease) {
+	public Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, int limit, Duration lease) {
+		if (ended.isEmpty() && limit <= 0) {
+			return new Claimed(List.of(), List.of());
+		}
 		try (Connection connection = this.claims.getConnection()) {
 			try {
-				List<OutboxEntry> entries = claim(
-						DSL.using(this.dsl.configuration().derive(new DefaultConnectionProvider(connection))), workerId,
-						limit, lease);
-				connection.commit();
-				return entries;
+				return settleAndClaim(connection, workerId, ended, limit, lease);
 			}
 			catch (RuntimeException | SQLException ex) {
 				connection.rollback();
@@ -135,15 +136,63 @@ public final class JooqOutboxQueue implements OutboxQueue, AutoCloseable {
 			}
 		}
 		catch (SQLException ex) {
-			throw new DataAccessException("claiming outbox rows failed: " + ex.getMessage(), ex);
+			throw new DataAccessException("recording attempts and claiming outbox rows failed: " + ex.getMessage(), ex);
 		}
 	}
 
-	// Runs in the caller's transaction on tx's connection.
-	private List<OutboxEntry> claim(DSLContext tx, String workerId, int limit, Duration lease) {
+	// Two round trips: the attempts' updates together with the claim's SELECT, then the
+	// claim's UPDATE together with the COMMIT (CommitBatch).
+	private Claimed settleAndClaim(Connection connection, String workerId, List<AttemptEnd> ended, int limit,
+			Duration lease) throws SQLException {
+		DSLContext tx = DSL.using(this.dsl.configuration().derive(new DefaultConnectionProvider(connection)));
 		LocalDateTime now = now();
+		CommitBatch first = new CommitBatch();
+		for (AttemptEnd end : ended) {
+			add(first, tx, settle(tx, end, workerId, now));
+		}
+		if (limit > 0) {
+			add(first, tx, candidates(tx, now, limit));
+		}
+		List<Long> notHeld = new ArrayList<>();
+		List<OutboxRecord> rows = new ArrayList<>();
+		first.execute(connection, (statement, updateCount) -> {
+			if (statement < ended.size() && updateCount == 0) {
+				notHeld.add(ended.get(statement).id());
+			}
+		}, (statement, results) -> rows.addAll(tx.fetch(results, OUTBOX.fields()).into(OUTBOX)));
+		CommitBatch second = new CommitBatch();
+		List<OutboxEntry> entries = new ArrayList<>();
+		for (OutboxRecord row : rows) {
+			Optional<OutboxEntry> entry = toEntry(row);
+			if (entry.isPresent()) {
+				entries.add(entry.get());
+			}
+			else {
+				// A row this gateway cannot read (say, from a newer version)
+				// must not block its chain or every claim: it fails, visibly.
+				add(second, tx,
+						tx.update(OUTBOX)
+							.set(OUTBOX.FAILED_AT, now)
+							.set(OUTBOX.LAST_ERROR, truncate("unknown integration '" + row.getIntegration() + "'"))
+							.where(OUTBOX.ID.eq(row.getId())));
+			}
+		}
+		if (!entries.isEmpty()) {
+			add(second, tx,
+					tx.update(OUTBOX)
+						.set(OUTBOX.CLAIMED_BY, workerId)
+						.set(OUTBOX.CLAIMED_UNTIL, now.plus(lease))
+						.set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+						.where(OUTBOX.ID.in(entries.stream().map(OutboxEntry::id).toList())));
+		}
+		second.commit(connection);
+		return new Claimed(entries, notHeld);
+	}
+
+	// The oldest due heads of their chains not leased to anyone, locked for the claim.
+	private static ResultQuery<OutboxRecord> candidates(DSLContext tx, LocalDateTime now, int limit) {
 		Outbox older = OUTBOX.as("older");
-		List<OutboxRecord> rows = tx.selectFrom(OUTBOX)
+		return tx.selectFrom(OUTBOX)
 			.where(pending(OUTBOX))
 			.and(OUTBOX.NEXT_ATTEMPT_AT.le(now))
 			.and(OUTBOX.CLAIMED_UNTIL.isNull().or(OUTBOX.CLAIMED_UNTIL.le(now)))
@@ -156,34 +205,40 @@ public final class JooqOutboxQueue implements OutboxQueue, AutoCloseable {
 			.orderBy(OUTBOX.ID)
 			.limit(limit)
 			.forUpdate()
-			.skipLocked()
-			.fetch();
-		List<OutboxEntry> entries = new ArrayList<>();
-		for (OutboxRecord row : rows) {
-			Optional<OutboxEntry> entry = toEntry(row);
-			if (entry.isPresent()) {
-				entries.add(entry.get());
-			}
-			else {
-				// A row this gateway cannot read (say, from a newer version)
-				// must not block its chain or every claim: it fails, visibly.
-				tx.update(OUTBOX)
-					.set(OUTBOX.FAILED_AT, now)
-					.set(OUTBOX.LAST_ERROR, truncate("unknown integration '" + row.getIntegration() + "'"))
-					.where(OUTBOX.ID.eq(row.getId()))
-					.execute();
-			}
+			.skipLocked();
+	}
+
+	// Records an ended attempt if the row is still leased to the worker (and its lease
+	// has not been taken over), releasing the lease.
+	private static Query settle(DSLContext tx, AttemptEnd end, String workerId, LocalDateTime now) {
+		var update = tx.update(OUTBOX).set(OUTBOX.CLAIMED_UNTIL, (LocalDateTime) null);
+		var recorded = switch (end.outcome()) {
+			case DELIVERED -> update.set(OUTBOX.DELIVERED_AT, now).set(OUTBOX.LAST_ERROR, (String) null);
+			case RETRYABLE_FAILURE ->
+				update.set(OUTBOX.NEXT_ATTEMPT_AT, LocalDateTime.ofInstant(requireRetryAt(end), ZoneOffset.UTC))
+					.set(OUTBOX.LAST_ERROR, truncate(String.valueOf(end.error())));
+			case PERMANENT_FAILURE ->
+				update.set(OUTBOX.FAILED_AT, now).set(OUTBOX.LAST_ERROR, truncate(String.valueOf(end.error())));
+		};
+		return recorded.where(OUTBOX.ID.eq(end.id())).and(OUTBOX.CLAIMED_BY.eq(workerId)).and(pending(OUTBOX));
+	}
+
+	private static Instant requireRetryAt(AttemptEnd end) {
+		if (end.retryAt() == null) {
+			throw new IllegalArgumentException("retryable attempt on outbox row " + end.id() + " has no retry time");
 		}
-		if (entries.isEmpty()) {
-			return List.of();
+		return end.retryAt();
+	}
+
+	// Adds a jOOQ query to a batch as SQL and bind values; times go as text, as the
+	// table's binding sends them (Connector/J drops milliseconds from a LocalDateTime on
+	// MariaDB).
+	private static void add(CommitBatch batch, DSLContext tx, Query query) {
+		List<Object> binds = new ArrayList<>();
+		for (Object value : query.getBindValues()) {
+			binds.add((value instanceof LocalDateTime time) ? DateTimeTextBinding.text(time) : value);
 		}
-		tx.update(OUTBOX)
-			.set(OUTBOX.CLAIMED_BY, workerId)
-			.set(OUTBOX.CLAIMED_UNTIL, now.plus(lease))
-			.set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
-			.where(OUTBOX.ID.in(entries.stream().map(OutboxEntry::id).toList()))
-			.execute();
-		return List.copyOf(entries);
+		batch.add(tx.render(query), binds);
 	}
 
 	private static Optional<OutboxEntry> toEntry(OutboxRecord row) {
@@ -197,36 +252,6 @@ public final class JooqOutboxQueue implements OutboxQueue, AutoCloseable {
 		Delivery delivery = new Delivery(row.getReceiver(), integration, row.getGroupKey(), row.getPayload());
 		return Optional.of(new OutboxEntry(row.getId(), delivery, row.getCreatedAt().toInstant(ZoneOffset.UTC),
 				row.getAttempts() + 1));
-	}
-
-	@Override
-	public boolean markDelivered(long id, String workerId) {
-		return dsl.update(OUTBOX)
-			.set(OUTBOX.DELIVERED_AT, now())
-			.set(OUTBOX.LAST_ERROR, (String) null)
-			.set(OUTBOX.CLAIMED_UNTIL, (LocalDateTime) null)
-			.where(heldBy(id, workerId))
-			.execute() == 1;
-	}
-
-	@Override
-	public boolean markRetry(long id, String workerId, Instant nextAttemptAt, String error) {
-		return dsl.update(OUTBOX)
-			.set(OUTBOX.NEXT_ATTEMPT_AT, LocalDateTime.ofInstant(nextAttemptAt, ZoneOffset.UTC))
-			.set(OUTBOX.LAST_ERROR, truncate(error))
-			.set(OUTBOX.CLAIMED_UNTIL, (LocalDateTime) null)
-			.where(heldBy(id, workerId))
-			.execute() == 1;
-	}
-
-	@Override
-	public boolean markFailed(long id, String workerId, String error) {
-		return dsl.update(OUTBOX)
-			.set(OUTBOX.FAILED_AT, now())
-			.set(OUTBOX.LAST_ERROR, truncate(error))
-			.set(OUTBOX.CLAIMED_UNTIL, (LocalDateTime) null)
-			.where(heldBy(id, workerId))
-			.execute() == 1;
 	}
 
 	@Override
@@ -245,11 +270,6 @@ public final class JooqOutboxQueue implements OutboxQueue, AutoCloseable {
 			return 0;
 		}
 		return dsl.deleteFrom(OUTBOX).where(OUTBOX.ID.in(ids)).and(finished).execute();
-	}
-
-	/** The row is still leased to this worker (and its lease has not been taken over). */
-	private static Condition heldBy(long id, String workerId) {
-		return OUTBOX.ID.eq(id).and(OUTBOX.CLAIMED_BY.eq(workerId)).and(pending(OUTBOX));
 	}
 
 	private static Condition pending(Outbox table) {

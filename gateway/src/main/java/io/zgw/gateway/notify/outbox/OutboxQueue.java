@@ -24,19 +24,14 @@ public interface OutboxQueue {
 	long enqueue(Delivery delivery);
 
 	/**
-	 * Leases up to {@code limit} due deliveries to {@code workerId} for {@code lease}, at
-	 * most one per chain, oldest first, and counts an attempt on each.
+	 * Records how the {@code ended} attempts went, then leases up to {@code limit} due
+	 * deliveries to {@code workerId} for {@code lease}, at most one per chain, oldest
+	 * first, counting an attempt on each; all in one transaction, so a chain whose head
+	 * has just ended hands out its next delivery in the same call. An attempt whose row
+	 * {@code workerId} no longer holds is not recorded and is listed in
+	 * {@link Claimed#notHeld()}. A {@code limit} of 0 only records.
 	 */
-	List<OutboxEntry> claim(String workerId, int limit, Duration lease);
-
-	/** Records success; false when {@code workerId} no longer holds the lease. */
-	boolean markDelivered(long id, String workerId);
-
-	/** Records a retryable failure and when to try again; releases the lease. */
-	boolean markRetry(long id, String workerId, Instant nextAttemptAt, String error);
-
-	/** Records a permanent failure; the chain moves on to its next delivery. */
-	boolean markFailed(long id, String workerId, String error);
+	Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, int limit, Duration lease);
 
 	/** Number of deliveries neither delivered nor failed. */
 	long depth();

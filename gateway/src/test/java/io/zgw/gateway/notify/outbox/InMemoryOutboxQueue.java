@@ -37,7 +37,17 @@ public final class InMemoryOutboxQueue implements OutboxQueue {
 	}
 
 	@Override
-	public synchronized List<OutboxEntry> claim(String workerId, int limit, Duration lease) {
+	public synchronized Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, int limit, Duration lease) {
+		List<Long> notHeld = new ArrayList<>();
+		for (AttemptEnd end : ended) {
+			if (!settle(end, workerId)) {
+				notHeld.add(end.id());
+			}
+		}
+		return new Claimed(claim(workerId, limit, lease), notHeld);
+	}
+
+	private List<OutboxEntry> claim(String workerId, int limit, Duration lease) {
 		Instant now = clock.instant();
 		Set<String> seenChains = new HashSet<>();
 		List<OutboxEntry> claimed = new ArrayList<>();
@@ -66,38 +76,17 @@ public final class InMemoryOutboxQueue implements OutboxQueue {
 		return d.groupKey() + '\0' + d.receiver() + '\0' + d.integration();
 	}
 
-	@Override
-	public synchronized boolean markDelivered(long id, String workerId) {
-		Row row = held(id, workerId);
-		if (row == null) {
+	private boolean settle(AttemptEnd end, String workerId) {
+		Row row = rows.get(end.id());
+		if (row == null || !row.pending() || !workerId.equals(row.claimedBy)) {
 			return false;
 		}
-		row.deliveredAt = clock.instant();
-		row.lastError = null;
-		row.claimedUntil = null;
-		return true;
-	}
-
-	@Override
-	public synchronized boolean markRetry(long id, String workerId, Instant nextAttemptAt, String error) {
-		Row row = held(id, workerId);
-		if (row == null) {
-			return false;
+		switch (end.outcome()) {
+			case DELIVERED -> row.deliveredAt = clock.instant();
+			case RETRYABLE_FAILURE -> row.nextAttemptAt = end.retryAt();
+			case PERMANENT_FAILURE -> row.failedAt = clock.instant();
 		}
-		row.nextAttemptAt = nextAttemptAt;
-		row.lastError = error;
-		row.claimedUntil = null;
-		return true;
-	}
-
-	@Override
-	public synchronized boolean markFailed(long id, String workerId, String error) {
-		Row row = held(id, workerId);
-		if (row == null) {
-			return false;
-		}
-		row.failedAt = clock.instant();
-		row.lastError = error;
+		row.lastError = end.error();
 		row.claimedUntil = null;
 		return true;
 	}
@@ -129,11 +118,6 @@ public final class InMemoryOutboxQueue implements OutboxQueue {
 	 */
 	public synchronized String lastError(long id) {
 		return rows.get(id).lastError;
-	}
-
-	private Row held(long id, String workerId) {
-		Row row = rows.get(id);
-		return (row != null && row.pending() && workerId.equals(row.claimedBy)) ? row : null;
 	}
 
 	private static final class Row {

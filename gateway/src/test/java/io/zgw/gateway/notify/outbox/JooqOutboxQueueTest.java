@@ -65,11 +65,10 @@ class JooqOutboxQueueTest extends OutboxQueueContract {
 
 		assertThat(statements).hasSize(2);
 		List<String> sent = new ArrayList<>();
-		for (List<OutboxEntry> claimed = queue.claim("w1", 10, LEASE); !claimed.isEmpty(); claimed = queue.claim("w1",
-				10, LEASE)) {
+		for (List<OutboxEntry> claimed = claim(queue, "w1", 10); !claimed.isEmpty(); claimed = claim(queue, "w1", 10)) {
 			for (OutboxEntry entry : claimed) {
 				sent.add(entry.delivery().payload().substring(0, Math.min(14, entry.delivery().payload().length())));
-				queue.markDelivered(entry.id(), "w1");
+				record(queue, "w1", AttemptEnd.delivered(entry.id()));
 			}
 		}
 		assertThat(sent).containsExactly("a1xxxxxxxxxxxx", "b1xxxxxxxxxxxx", "a1-second-hook", "a2", "a3");
@@ -89,7 +88,7 @@ class JooqOutboxQueueTest extends OutboxQueueContract {
 				claimers.add(() -> {
 					List<Long> ids = new ArrayList<>();
 					for (int round = 0; round < 200; round++) {
-						List<OutboxEntry> got = own.claim(worker, 7, LEASE);
+						List<OutboxEntry> got = claim(own, worker, 7);
 						if (got.isEmpty() && round > 20) {
 							break;
 						}
@@ -115,7 +114,7 @@ class JooqOutboxQueueTest extends OutboxQueueContract {
 		dsl.update(OUTBOX).set(OUTBOX.INTEGRATION, "pagerduty[0]").where(OUTBOX.ID.eq(foreign)).execute();
 		queue.enqueue(delivery("B", WEBHOOK_0, "b1"));
 
-		assertThat(queue.claim("w1", 10, LEASE)).extracting((e) -> e.delivery().payload()).containsExactly("b1");
+		assertThat(claim(queue, "w1", 10)).extracting((e) -> e.delivery().payload()).containsExactly("b1");
 		assertThat(dsl.select(OUTBOX.LAST_ERROR).from(OUTBOX).where(OUTBOX.ID.eq(foreign)).fetchOne().value1())
 			.isEqualTo("unknown integration 'pagerduty[0]'");
 		assertThat(queue.depth()).isEqualTo(1);
@@ -124,8 +123,8 @@ class JooqOutboxQueueTest extends OutboxQueueContract {
 	@Test
 	void errorsLongerThanTheColumnAreTruncated() {
 		long id = queue.enqueue(delivery("A", WEBHOOK_0, "a1"));
-		queue.claim("w1", 1, LEASE);
-		assertThat(queue.markFailed(id, "w1", "x".repeat(5000))).isTrue();
+		claim(queue, "w1", 1);
+		assertThat(record(queue, "w1", AttemptEnd.failed(id, "x".repeat(5000)))).isTrue();
 		assertThat(dsl.select(OUTBOX.LAST_ERROR).from(OUTBOX).where(OUTBOX.ID.eq(id)).fetchOne().value1()).hasSize(1000)
 			.endsWith("...");
 	}

@@ -42,6 +42,18 @@ abstract class OutboxQueueContract {
 		return new Delivery("team", integration, group, payload);
 	}
 
+	/** Claims without recording anything. */
+	static List<OutboxEntry> claim(OutboxQueue queue, String workerId, int limit) {
+		return queue.settleAndClaim(workerId, List.of(), limit, LEASE).entries();
+	}
+
+	/** Records one ended attempt, claiming nothing; false when it was not recorded. */
+	static boolean record(OutboxQueue queue, String workerId, AttemptEnd end) {
+		Claimed claimed = queue.settleAndClaim(workerId, List.of(end), 0, LEASE);
+		assertThat(claimed.entries()).isEmpty();
+		return claimed.notHeld().isEmpty();
+	}
+
 	private List<String> payloads(List<OutboxEntry> entries) {
 		return entries.stream().map((e) -> e.delivery().payload()).toList();
 	}
@@ -53,7 +65,7 @@ abstract class OutboxQueueContract {
 		queue.enqueue(delivery("B", WEBHOOK_0, "b1"));
 		queue.enqueue(delivery("A", WEBHOOK_1, "a1-second-hook"));
 
-		assertThat(payloads(queue.claim("w1", 10, LEASE))).containsExactly("a1", "b1", "a1-second-hook");
+		assertThat(payloads(claim(queue, "w1", 10))).containsExactly("a1", "b1", "a1-second-hook");
 	}
 
 	@Test
@@ -64,7 +76,7 @@ abstract class OutboxQueueContract {
 		clock.advance(Duration.ofMillis(123));
 		long id = queue.enqueue(new Delivery("pay-oncall", WEBHOOK_1, groupKey, payload));
 
-		OutboxEntry entry = queue.claim("w1", 10, LEASE).get(0);
+		OutboxEntry entry = claim(queue, "w1", 10).get(0);
 		assertThat(entry.id()).isEqualTo(id);
 		assertThat(entry.delivery()).isEqualTo(new Delivery("pay-oncall", WEBHOOK_1, groupKey, payload));
 		assertThat(entry.createdAt()).isEqualTo(clock.instant());
@@ -75,18 +87,18 @@ abstract class OutboxQueueContract {
 	void leasedHeadKeepsTheRestOfItsChainFromOtherWorkers() {
 		queue.enqueue(delivery("A", WEBHOOK_0, "a1"));
 		queue.enqueue(delivery("A", WEBHOOK_0, "a2"));
-		assertThat(payloads(queue.claim("w1", 10, LEASE))).containsExactly("a1");
-		assertThat(queue.claim("w2", 10, LEASE)).isEmpty();
-		assertThat(queue.claim("w1", 10, LEASE)).isEmpty();
+		assertThat(payloads(claim(queue, "w1", 10))).containsExactly("a1");
+		assertThat(claim(queue, "w2", 10)).isEmpty();
+		assertThat(claim(queue, "w1", 10)).isEmpty();
 	}
 
 	@Test
 	void deliveredHeadReleasesTheNextDeliveryOfItsChain() {
 		long a1 = queue.enqueue(delivery("A", WEBHOOK_0, "a1"));
 		queue.enqueue(delivery("A", WEBHOOK_0, "a2"));
-		queue.claim("w1", 10, LEASE);
-		assertThat(queue.markDelivered(a1, "w1")).isTrue();
-		assertThat(payloads(queue.claim("w2", 10, LEASE))).containsExactly("a2");
+		claim(queue, "w1", 10);
+		assertThat(record(queue, "w1", AttemptEnd.delivered(a1))).isTrue();
+		assertThat(payloads(claim(queue, "w2", 10))).containsExactly("a2");
 		assertThat(queue.depth()).isEqualTo(1);
 	}
 
@@ -94,10 +106,10 @@ abstract class OutboxQueueContract {
 	void permanentlyFailedHeadReleasesTheNextDeliveryAndLeavesTheDepth() {
 		long a1 = queue.enqueue(delivery("A", WEBHOOK_0, "a1"));
 		queue.enqueue(delivery("A", WEBHOOK_0, "a2"));
-		queue.claim("w1", 10, LEASE);
-		assertThat(queue.markFailed(a1, "w1", "unexpected status code 400")).isTrue();
+		claim(queue, "w1", 10);
+		assertThat(record(queue, "w1", AttemptEnd.failed(a1, "unexpected status code 400"))).isTrue();
 		assertThat(queue.depth()).isEqualTo(1);
-		assertThat(payloads(queue.claim("w1", 10, LEASE))).containsExactly("a2");
+		assertThat(payloads(claim(queue, "w1", 10))).containsExactly("a2");
 	}
 
 	@Test
@@ -105,13 +117,13 @@ abstract class OutboxQueueContract {
 		clock.advance(Duration.ofMillis(250));
 		long a1 = queue.enqueue(delivery("A", WEBHOOK_0, "a1"));
 		queue.enqueue(delivery("A", WEBHOOK_0, "a2"));
-		queue.claim("w1", 10, LEASE);
-		assertThat(queue.markRetry(a1, "w1", clock.instant().plusSeconds(4), "503")).isTrue();
+		claim(queue, "w1", 10);
+		assertThat(record(queue, "w1", AttemptEnd.retry(a1, clock.instant().plusSeconds(4), "503"))).isTrue();
 
 		clock.advance(Duration.ofMillis(3999));
-		assertThat(queue.claim("w1", 10, LEASE)).isEmpty();
+		assertThat(claim(queue, "w1", 10)).isEmpty();
 		clock.advance(Duration.ofMillis(1));
-		List<OutboxEntry> again = queue.claim("w2", 10, LEASE);
+		List<OutboxEntry> again = claim(queue, "w2", 10);
 		assertThat(payloads(again)).containsExactly("a1");
 		assertThat(again.get(0).attempts()).isEqualTo(2);
 	}
@@ -119,14 +131,14 @@ abstract class OutboxQueueContract {
 	@Test
 	void expiredLeaseLetsAnotherWorkerTakeOverAndFencesTheFirst() {
 		long a1 = queue.enqueue(delivery("A", WEBHOOK_0, "a1"));
-		queue.claim("w1", 10, LEASE);
+		claim(queue, "w1", 10);
 		clock.advance(LEASE.minusMillis(1));
-		assertThat(queue.claim("w2", 10, LEASE)).isEmpty();
+		assertThat(claim(queue, "w2", 10)).isEmpty();
 		clock.advance(Duration.ofMillis(1));
-		assertThat(payloads(queue.claim("w2", 10, LEASE))).containsExactly("a1");
+		assertThat(payloads(claim(queue, "w2", 10))).containsExactly("a1");
 
-		assertThat(queue.markDelivered(a1, "w1")).as("w1 lost its lease").isFalse();
-		assertThat(queue.markDelivered(a1, "w2")).isTrue();
+		assertThat(record(queue, "w1", AttemptEnd.delivered(a1))).as("w1 lost its lease").isFalse();
+		assertThat(record(queue, "w2", AttemptEnd.delivered(a1))).isTrue();
 		assertThat(queue.depth()).isZero();
 	}
 
@@ -135,13 +147,13 @@ abstract class OutboxQueueContract {
 		long delivered = queue.enqueue(delivery("A", WEBHOOK_0, "a1"));
 		long failed = queue.enqueue(delivery("B", WEBHOOK_0, "b1"));
 		queue.enqueue(delivery("C", WEBHOOK_0, "c1-pending"));
-		queue.claim("w1", 2, LEASE);
-		queue.markDelivered(delivered, "w1");
-		queue.markFailed(failed, "w1", "400");
+		claim(queue, "w1", 2);
+		record(queue, "w1", AttemptEnd.delivered(delivered));
+		record(queue, "w1", AttemptEnd.failed(failed, "400"));
 		clock.advance(Duration.ofDays(8));
 		long recent = queue.enqueue(delivery("D", WEBHOOK_0, "d1"));
-		queue.claim("w1", 10, LEASE);
-		queue.markDelivered(recent, "w1");
+		claim(queue, "w1", 10);
+		record(queue, "w1", AttemptEnd.delivered(recent));
 
 		Instant weekAgo = clock.instant().minus(Duration.ofDays(7));
 		assertThat(queue.purgeFinishedBefore(weekAgo, 1)).as("at most the limit").isEqualTo(1);
@@ -150,7 +162,7 @@ abstract class OutboxQueueContract {
 		assertThat(queue.purgeFinishedBefore(clock.instant().plusSeconds(1), 10)).as("d1, just delivered").isEqualTo(1);
 		assertThat(queue.depth()).as("c1 is pending and never purged").isEqualTo(1);
 		clock.advance(LEASE);
-		assertThat(payloads(queue.claim("w2", 10, LEASE))).containsExactly("c1-pending");
+		assertThat(payloads(claim(queue, "w2", 10))).containsExactly("c1-pending");
 	}
 
 	@Test
@@ -158,8 +170,45 @@ abstract class OutboxQueueContract {
 		for (int g = 0; g < 5; g++) {
 			queue.enqueue(delivery("G" + g, WEBHOOK_0, "g" + g));
 		}
-		assertThat(payloads(queue.claim("w1", 2, LEASE))).containsExactly("g0", "g1");
-		assertThat(payloads(queue.claim("w2", 10, LEASE))).containsExactly("g2", "g3", "g4");
+		assertThat(payloads(claim(queue, "w1", 2))).containsExactly("g0", "g1");
+		assertThat(payloads(claim(queue, "w2", 10))).containsExactly("g2", "g3", "g4");
+	}
+
+	@Test
+	void attemptsRecordedWithAClaimReleaseTheirChainsNextDeliveryInTheSameCall() {
+		long a1 = queue.enqueue(delivery("A", WEBHOOK_0, "a1"));
+		queue.enqueue(delivery("A", WEBHOOK_0, "a2"));
+		long b1 = queue.enqueue(delivery("B", WEBHOOK_0, "b1"));
+		queue.enqueue(delivery("B", WEBHOOK_0, "b2"));
+		long c1 = queue.enqueue(delivery("C", WEBHOOK_0, "c1"));
+		queue.enqueue(delivery("C", WEBHOOK_0, "c2"));
+		claim(queue, "w1", 10);
+		clock.advance(Duration.ofMillis(5));
+
+		Claimed claimed = queue.settleAndClaim("w1", List.of(AttemptEnd.delivered(a1),
+				AttemptEnd.retry(b1, clock.instant().plusSeconds(2), "503"), AttemptEnd.failed(c1, "400")), 10, LEASE);
+
+		assertThat(claimed.notHeld()).isEmpty();
+		assertThat(payloads(claimed.entries())).as("b1 waits for its retry and holds b2 back")
+			.containsExactly("a2", "c2");
+		assertThat(queue.depth()).as("b1, a2, b2 and c2").isEqualTo(4);
+		clock.advance(Duration.ofSeconds(2));
+		assertThat(payloads(claim(queue, "w2", 10))).containsExactly("b1");
+	}
+
+	@Test
+	void attemptsNoLongerHeldAreReportedAndTheClaimStillRuns() {
+		long a1 = queue.enqueue(delivery("A", WEBHOOK_0, "a1"));
+		claim(queue, "w1", 10);
+		clock.advance(LEASE);
+		assertThat(payloads(claim(queue, "w2", 10))).containsExactly("a1");
+		queue.enqueue(delivery("B", WEBHOOK_0, "b1"));
+
+		Claimed claimed = queue.settleAndClaim("w1", List.of(AttemptEnd.delivered(a1)), 10, LEASE);
+
+		assertThat(claimed.notHeld()).containsExactly(a1);
+		assertThat(payloads(claimed.entries())).containsExactly("b1");
+		assertThat(queue.depth()).as("a1 is still w2's").isEqualTo(2);
 	}
 
 }
