@@ -32,6 +32,12 @@ public final class CommitBatch {
 	/** Most characters per query sent; callers keep their statements below it too. */
 	public static final int MAX_QUERY_CHARS = 2 * 1024 * 1024;
 
+	private static final UpdateCounts IGNORE_COUNTS = (statement, count) -> {
+	};
+
+	private static final ResultSets IGNORE_ROWS = (statement, rows) -> {
+	};
+
 	private final List<String> statements = new ArrayList<>();
 
 	private final List<List<?>> values = new ArrayList<>();
@@ -52,9 +58,7 @@ public final class CommitBatch {
 	 * {@code COMMIT} succeeded.
 	 */
 	public void commit(Connection connection) throws SQLException {
-		run(connection, true, (statement, count) -> {
-		}, (statement, rows) -> {
-		});
+		run(connection, true, IGNORE_COUNTS, IGNORE_ROWS);
 	}
 
 	/**
@@ -106,26 +110,7 @@ public final class CommitBatch {
 			for (int i = 0; i < binds.size(); i++) {
 				statement.setObject(i + 1, binds.get(i));
 			}
-			boolean resultSet = statement.execute();
-			// Every result is read, so that an error in any statement, and the COMMIT's
-			// outcome, surface here; the COMMIT's own result is not reported.
-			for (int index = first;; index++) {
-				if (resultSet) {
-					try (ResultSet results = statement.getResultSet()) {
-						rows.accept(index, results);
-					}
-				}
-				else {
-					int count = statement.getUpdateCount();
-					if (count == -1) {
-						return;
-					}
-					if (index < this.statements.size()) {
-						updated.accept(index, count);
-					}
-				}
-				resultSet = statement.getMoreResults(Statement.CLOSE_CURRENT_RESULT);
-			}
+			readAll(statement, first, this.statements.size(), updated, rows);
 		}
 	}
 
@@ -134,8 +119,35 @@ public final class CommitBatch {
 	 * in any statement, and the {@code COMMIT}'s outcome, surface here.
 	 */
 	public static void executeAll(PreparedStatement statement) throws SQLException {
+		readAll(statement, 0, 0, IGNORE_COUNTS, IGNORE_ROWS);
+	}
+
+	/**
+	 * Executes the statement and reads every result, so that an error in any statement,
+	 * and the {@code COMMIT}'s outcome, surface here. The results of statements numbered
+	 * below {@code reported} (the first one numbered {@code first}) go to {@code updated}
+	 * or {@code rows}; the rest (such as the {@code COMMIT}'s) are only read.
+	 */
+	private static void readAll(PreparedStatement statement, int first, int reported, UpdateCounts updated,
+			ResultSets rows) throws SQLException {
 		boolean resultSet = statement.execute();
-		while (resultSet || statement.getUpdateCount() != -1) {
+		for (int index = first;; index++) {
+			if (resultSet) {
+				try (ResultSet results = statement.getResultSet()) {
+					if (index < reported) {
+						rows.accept(index, results);
+					}
+				}
+			}
+			else {
+				int count = statement.getUpdateCount();
+				if (count == -1) {
+					return;
+				}
+				if (index < reported) {
+					updated.accept(index, count);
+				}
+			}
 			resultSet = statement.getMoreResults(Statement.CLOSE_CURRENT_RESULT);
 		}
 	}
