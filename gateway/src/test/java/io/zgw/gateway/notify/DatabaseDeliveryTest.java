@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import javax.sql.DataSource;
-
 import io.zgw.gateway.notify.outbox.JooqOutboxQueue;
 import io.zgw.gateway.notify.outbox.OpenedOutboxQueues;
 import io.zgw.gateway.testsupport.ManualClock;
@@ -44,15 +42,8 @@ class DatabaseDeliveryTest {
 	@Autowired
 	DSLContext dsl;
 
-	@Autowired
-	DataSource dataSource;
-
 	@RegisterExtension
 	final OpenedOutboxQueues queues = new OpenedOutboxQueues();
-
-	private JooqOutboxQueue jooqQueue() {
-		return queues.open(dsl, dataSource, clock);
-	}
 
 	private final ManualClock clock = ManualClock.atSomeMoment();
 
@@ -72,13 +63,13 @@ class DatabaseDeliveryTest {
 	}
 
 	private DeliveryWorker worker(String id) {
-		return DeliveryWorkerTest.newWorker(jooqQueue(), DeliveryWorkerTest.notifiersFor(receiver),
+		return DeliveryWorkerTest.newWorker(queues.open(clock), DeliveryWorkerTest.notifiersFor(receiver),
 				new SimpleMeterRegistry(), clock, id, sendPool);
 	}
 
 	@Test
 	void receiverDownThenBackGetsEveryNotificationInOrderThroughTheDatabase() {
-		JooqOutboxQueue queue = jooqQueue();
+		JooqOutboxQueue queue = queues.open(clock);
 		DeliveryWorker worker = worker("w1");
 		receiver.down();
 		for (int seq = 1; seq <= 3; seq++) {
@@ -104,7 +95,7 @@ class DatabaseDeliveryTest {
 
 	@Test
 	void twoWorkersOnOneDatabaseDeliverEveryRowOnceAndInOrderPerGroup() throws Exception {
-		JooqOutboxQueue queue = jooqQueue();
+		JooqOutboxQueue queue = queues.open(clock);
 		int groups = 20;
 		int perGroup = 10;
 		for (int seq = 1; seq <= perGroup; seq++) {

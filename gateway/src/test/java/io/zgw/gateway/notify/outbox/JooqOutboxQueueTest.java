@@ -7,8 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import javax.sql.DataSource;
-
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.testsupport.ManualClock;
 import org.jooq.DSLContext;
@@ -32,20 +30,13 @@ class JooqOutboxQueueTest extends OutboxQueueContract {
 	@Autowired
 	DSLContext dsl;
 
-	@Autowired
-	DataSource dataSource;
-
 	@RegisterExtension
 	final OpenedOutboxQueues queues = new OpenedOutboxQueues();
-
-	private JooqOutboxQueue jooqQueue() {
-		return queues.open(dsl, dataSource, clock);
-	}
 
 	@Override
 	OutboxQueue newQueue(ManualClock clock) {
 		dsl.deleteFrom(OUTBOX).execute();
-		return jooqQueue();
+		return queues.open(clock);
 	}
 
 	@Test
@@ -84,7 +75,7 @@ class JooqOutboxQueueTest extends OutboxQueueContract {
 			List<Callable<List<Long>>> claimers = new ArrayList<>();
 			for (int w = 0; w < 3; w++) {
 				String worker = "w" + w;
-				JooqOutboxQueue own = jooqQueue();
+				JooqOutboxQueue own = queues.open(clock);
 				claimers.add(() -> {
 					List<Long> ids = new ArrayList<>();
 					for (int round = 0; round < 200; round++) {

@@ -8,20 +8,32 @@ import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * OpenedOutboxQueues opens {@link JooqOutboxQueue}s for a test and closes them (each
- * holds a connection pool for its claims) after it; register it with
+ * OpenedOutboxQueues opens {@link JooqOutboxQueue}s on the test database of a Spring Boot
+ * test (its {@link DSLContext} and {@link DataSource}) and closes them (each holds a
+ * connection pool for its claims) after the test; register it with
  * {@code @RegisterExtension}.
  */
-public final class OpenedOutboxQueues implements AfterEachCallback {
+public final class OpenedOutboxQueues implements BeforeEachCallback, AfterEachCallback {
 
 	private final List<JooqOutboxQueue> opened = new ArrayList<>();
 
+	private ApplicationContext spring;
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		this.spring = SpringExtension.getApplicationContext(context);
+	}
+
 	/** Opens a queue on the test database; it is closed after the test. */
-	public JooqOutboxQueue open(DSLContext dsl, DataSource dataSource, Clock clock) {
-		JooqOutboxQueue queue = new JooqOutboxQueue(dsl, dataSource, clock);
+	public JooqOutboxQueue open(Clock clock) {
+		JooqOutboxQueue queue = new JooqOutboxQueue(this.spring.getBean(DSLContext.class),
+				this.spring.getBean(DataSource.class), clock);
 		this.opened.add(queue);
 		return queue;
 	}
