@@ -1,10 +1,12 @@
 package io.zgw.gateway.alerting;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -43,10 +45,20 @@ public final class AlertingTestSupport {
 	}
 
 	public HttpResponse<String> post(String path, String body, Map<String, String> headers) {
+		return post(path, HttpRequest.BodyPublishers.ofString(body), headers);
+	}
+
+	/** Posts the body chunked, without a Content-Length, as a streaming sender does. */
+	public HttpResponse<String> postChunked(String path, String body) {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		return post(path, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)), Map.of());
+	}
+
+	private HttpResponse<String> post(String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
+			.POST(body);
 		if (!path.startsWith("/api/v1/zabbix/")) {
 			request.header("Authorization", "Bearer " + this.key);
 		}

@@ -194,6 +194,20 @@ class AlertmanagerIngestIntegrationTests {
 	}
 
 	@Test
+	void chunkedBodyWithoutContentLengthIsStoredAndItsLimitHolds() {
+		HttpResponse<String> accepted = this.http.postChunked("/api/v2/alerts", """
+				[{"labels":{"alertname":"DiskFull","host":"%s","business_line":"shop"}}]
+				""".formatted(this.host));
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+		assertThat(stored("DiskFull").labels().get("host")).isEqualTo(this.host);
+
+		String big = "x".repeat(1024 * 1024);
+		HttpResponse<String> refused = this.http.postChunked("/api/v2/alerts",
+				"[{\"labels\":{\"alertname\":\"Big\"},\"annotations\":{\"a\":\"" + big + "\"}}]");
+		assertThat(refused.statusCode()).isEqualTo(413);
+	}
+
+	@Test
 	void badAlertsAreRejectedNamingTheFieldWithItsIndex() {
 		String ok = "{\"labels\":{\"alertname\":\"Ok\"}}";
 		assertBad("[{\"labels\":", "body");
