@@ -466,7 +466,7 @@ public final class ConfigLoader {
 			throw node.error("url", "one of url or url_file must be configured");
 		}
 		WebhookConfig config = new WebhookConfig(url, node.bool("send_resolved", true), node.integer("max_alerts", 0),
-				bearer(node.object("http_config")));
+				httpAuth(node.object("http_config")));
 		noteIgnored(node);
 		return config;
 	}
@@ -478,8 +478,7 @@ public final class ConfigLoader {
 				template(node, "color", defaults), template(node, "title", defaults),
 				template(node, "title_link", defaults), template(node, "pretext", defaults),
 				template(node, "text", defaults), template(node, "fallback", defaults),
-				node.bool("send_resolved", false));
-		bearer(node.object("http_config"));
+				node.bool("send_resolved", false), httpAuth(node.object("http_config")));
 		if (config.apiUrl() == null) {
 			this.notes.add(node.path() + ".api_url: missing (global.slack_api_url is ignored); nothing will be sent");
 		}
@@ -528,22 +527,44 @@ public final class ConfigLoader {
 		return out.toString();
 	}
 
-	private @Nullable String bearer(@Nullable ConfigNode http) {
+	// As Alertmanager's http_config (prometheus/common): at most one of basic_auth,
+	// authorization and bearer_token; an authorization's type defaults to Bearer and may
+	// not be Basic.
+	private @Nullable HttpAuth httpAuth(@Nullable ConfigNode http) {
 		if (http == null) {
 			return null;
 		}
 		String token = secret(http, "bearer_token", "bearer_token_file");
 		ConfigNode authorization = http.object("authorization");
+		ConfigNode basic = http.object("basic_auth");
+		if (basic != null && (authorization != null || token != null)) {
+			throw http.error("basic_auth",
+					"at most one of basic_auth, authorization and bearer_token may be configured");
+		}
+		if (authorization != null && token != null) {
+			throw http.error("authorization",
+					"authorization is not compatible with bearer_token and bearer_token_file");
+		}
+		HttpAuth auth = (token != null) ? new HttpAuth.Authorization("Bearer", token) : null;
 		if (authorization != null) {
 			String type = authorization.string("type", "Bearer");
-			if (!"bearer".equalsIgnoreCase(type)) {
-				throw authorization.error("type", "only Bearer authorization is supported, got \"" + type + "\"");
+			if ("basic".equalsIgnoreCase(type)) {
+				throw authorization.error("type", "authorization type cannot be Basic; use basic_auth instead");
 			}
-			token = secret(authorization, "credentials", "credentials_file");
+			String credentials = secret(authorization, "credentials", "credentials_file");
+			// As Alertmanager, no credentials means no header.
+			auth = (credentials == null || credentials.isEmpty()) ? null
+					: new HttpAuth.Authorization(type, credentials);
 			noteIgnored(authorization);
 		}
+		if (basic != null) {
+			String username = secret(basic, "username", "username_file");
+			String password = secret(basic, "password", "password_file");
+			auth = new HttpAuth.Basic((username != null) ? username : "", (password != null) ? password : "");
+			noteIgnored(basic);
+		}
 		noteIgnored(http);
-		return token;
+		return auth;
 	}
 
 	// Reads a secret given inline or, as Alertmanager's *_file fields, from a file; the

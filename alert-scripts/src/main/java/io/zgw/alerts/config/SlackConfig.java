@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param text {@code text}
  * @param fallback {@code fallback}
  * @param sendResolved whether resolved alerts are sent (default false)
+ * @param auth what {@code http_config} asks for, or null for none
  */
 public record SlackConfig(@Nullable String apiUrl, Template channel, Template username, Template color, Template title,
-		Template titleLink, Template pretext, Template text, Template fallback,
-		boolean sendResolved) implements Integration {
+		Template titleLink, Template pretext, Template text, Template fallback, boolean sendResolved,
+		@Nullable HttpAuth auth) implements Integration {
 
 	/**
 	 * Alertmanager 0.25's default of each templated field, by field name; a field whose

@@ -11,11 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param url where the payload is POSTed
  * @param sendResolved whether resolved alerts are sent (default true)
  * @param maxAlerts maximum alerts per message, 0 for no limit
- * @param bearerToken token for {@code Authorization: Bearer}, from
- * {@code http_config.authorization.credentials} or {@code http_config.bearer_token}
+ * @param auth what {@code http_config} asks for, or null for none
  */
 public record WebhookConfig(String url, boolean sendResolved, int maxAlerts,
-		@Nullable String bearerToken) implements Integration {
+		@Nullable HttpAuth auth) implements Integration {
 
 	public WebhookConfig {
 		Objects.requireNonNull(url, "url");
@@ -26,11 +25,11 @@ public record WebhookConfig(String url, boolean sendResolved, int maxAlerts,
 		return "webhook";
 	}
 
-	// The URL and token are secrets in Alertmanager; never print them.
+	// The URL is a secret in Alertmanager; never print it (HttpAuth hides its own).
 	@Override
 	public String toString() {
 		return "WebhookConfig[url=<secret>, sendResolved=" + this.sendResolved + ", maxAlerts=" + this.maxAlerts
-				+ ", bearerToken=" + ((this.bearerToken != null) ? "<secret>" : "none") + "]";
+				+ ", auth=" + ((this.auth != null) ? this.auth : "none") + "]";
 	}
 
 }

@@ -73,7 +73,8 @@ class ConfigLoaderTest {
 	void parsesWebhookSlackAndEmailFields() {
 		AlertmanagerConfig config = realistic();
 		WebhookConfig hook = (WebhookConfig) config.receiver("default").integrations().get(0);
-		assertThat(hook).isEqualTo(new WebhookConfig("http://127.0.0.1:9099/hook", true, 20, "s3cr3t"));
+		assertThat(hook).isEqualTo(new WebhookConfig("http://127.0.0.1:9099/hook", true, 20,
+				new HttpAuth.Authorization("Bearer", "s3cr3t")));
 		assertThat(hook.toString()).doesNotContain("s3cr3t").doesNotContain("9099");
 		assertThat(((WebhookConfig) config.receiver("pager").integrations().get(0)).sendResolved()).isFalse();
 		SlackConfig slack = (SlackConfig) config.receiver("dba-slack").integrations().get(0);
@@ -278,10 +279,56 @@ class ConfigLoaderTest {
 				            credentials_file: %s
 				""".formatted(url, token));
 		assertThat(config.receiver("a").integrations()).singleElement()
-			.isEqualTo(new WebhookConfig("http://127.0.0.1:9099/from-file", true, 0, "t0ken"));
+			.isEqualTo(new WebhookConfig("http://127.0.0.1:9099/from-file", true, 0,
+					new HttpAuth.Authorization("Bearer", "t0ken")));
 		assertRejected(MINIMAL + "    webhook_configs: [{url_file: " + dir.resolve("missing") + "}]\n",
 				"receivers[0].webhook_configs[0].url_file: cannot read " + dir.resolve("missing")
 						+ ": NoSuchFileException");
+	}
+
+	@Test
+	void readsHttpConfigAuthenticationAsAlertmanagerDoes(@TempDir Path dir) throws IOException {
+		Path password = Files.writeString(dir.resolve("password"), "pa55\n");
+		AlertmanagerConfig config = ConfigLoader.load(MINIMAL + """
+				    webhook_configs:
+				      - url: http://127.0.0.1:9099/basic
+				        http_config:
+				          basic_auth: {username: zgw, password_file: %s}
+				      - url: http://127.0.0.1:9099/token
+				        http_config: {bearer_token: t0ken}
+				      - url: http://127.0.0.1:9099/custom
+				        http_config:
+				          authorization: {type: Token, credentials: c0de}
+				      - url: http://127.0.0.1:9099/empty
+				        http_config:
+				          authorization: {credentials: ''}
+				    slack_configs:
+				      - api_url: http://127.0.0.1:9099/slack
+				        http_config:
+				          basic_auth: {username: bot}
+				""".formatted(password));
+		assertThat(config.receiver("a").integrations())
+			.extracting((integration) -> (integration instanceof WebhookConfig hook) ? hook.auth()
+					: ((SlackConfig) integration).auth())
+			.containsExactly(new HttpAuth.Basic("zgw", "pa55"), new HttpAuth.Authorization("Bearer", "t0ken"),
+					new HttpAuth.Authorization("Token", "c0de"), null, new HttpAuth.Basic("bot", ""));
+		assertThat(config.receiver("a").integrations().get(0).toString()).doesNotContain("pa55");
+
+		assertRejected(
+				MINIMAL + "    webhook_configs: [{url: 'http://x', http_config: "
+						+ "{basic_auth: {username: u}, authorization: {credentials: c}}}]\n",
+				"receivers[0].webhook_configs[0].http_config.basic_auth: "
+						+ "at most one of basic_auth, authorization and bearer_token may be configured");
+		assertRejected(
+				MINIMAL + "    webhook_configs: [{url: 'http://x', http_config: "
+						+ "{bearer_token: t, authorization: {credentials: c}}}]\n",
+				"receivers[0].webhook_configs[0].http_config.authorization: "
+						+ "authorization is not compatible with bearer_token and bearer_token_file");
+		assertRejected(
+				MINIMAL + "    webhook_configs: [{url: 'http://x', http_config: "
+						+ "{authorization: {type: basic, credentials: c}}}]\n",
+				"receivers[0].webhook_configs[0].http_config.authorization.type: "
+						+ "authorization type cannot be Basic; use basic_auth instead");
 	}
 
 	@Test

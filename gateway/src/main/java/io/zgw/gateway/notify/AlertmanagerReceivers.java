@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.zgw.alerts.config.AlertmanagerConfig;
+import io.zgw.alerts.config.HttpAuth;
 import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.http.HttpConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AlertmanagerReceivers maps the receivers of an {@code alertmanager.yml} loaded by
@@ -59,8 +61,8 @@ public final class AlertmanagerReceivers {
 	}
 
 	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {
-		HttpConfig http = (webhook.bearerToken() != null) ? HttpConfig.bearer(webhook.bearerToken()) : HttpConfig.NONE;
-		return new WebhookConfig(webhook.sendResolved(), new Secret(webhook.url()), webhook.maxAlerts(), null, http);
+		return new WebhookConfig(webhook.sendResolved(), new Secret(webhook.url()), webhook.maxAlerts(), null,
+				http(webhook.auth()));
 	}
 
 	private static SlackConfig slack(io.zgw.alerts.config.SlackConfig slack) {
@@ -68,7 +70,18 @@ public final class AlertmanagerReceivers {
 			throw new IllegalArgumentException("api_url is required (global slack_api_url is not supported)");
 		}
 		// alert-scripts renders channel and username (templates) into each message.
-		return new SlackConfig(slack.sendResolved(), new Secret(slack.apiUrl()), null, null, HttpConfig.NONE);
+		return new SlackConfig(slack.sendResolved(), new Secret(slack.apiUrl()), null, null, http(slack.auth()));
+	}
+
+	private static HttpConfig http(@Nullable HttpAuth auth) {
+		if (auth instanceof HttpAuth.Authorization authorization) {
+			return new HttpConfig(null,
+					new HttpConfig.Authorization(authorization.type(), new Secret(authorization.credentials())));
+		}
+		if (auth instanceof HttpAuth.Basic basic) {
+			return new HttpConfig(new HttpConfig.BasicAuth(basic.username(), new Secret(basic.password())), null);
+		}
+		return HttpConfig.NONE;
 	}
 
 	private static EmailConfig email(io.zgw.alerts.config.EmailConfig email) {

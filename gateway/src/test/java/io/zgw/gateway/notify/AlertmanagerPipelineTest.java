@@ -1,7 +1,9 @@
 package io.zgw.gateway.notify;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -77,6 +79,8 @@ class AlertmanagerPipelineTest {
 				    slack_configs:
 				      - api_url: %s
 				        channel: '#pay'
+				        http_config:
+				          basic_auth: {username: zgw, password: slack-pa55}
 				    email_configs:
 				      - to: oncall@zgw.test
 				        from: alerts@zgw.test
@@ -118,6 +122,8 @@ class AlertmanagerPipelineTest {
 		assertThat(webhook.path("externalURL").asString()).isEqualTo("https://zgw.example");
 		assertThat(webhook.path("alerts").get(0).path("labels").path("instance").asString()).isEqualTo("db-1");
 		JsonNode message = JSON.readTree(slack.received().get(0).body());
+		assertThat(slack.received().get(0).authorization()).isEqualTo(
+				"Basic " + Base64.getEncoder().encodeToString("zgw:slack-pa55".getBytes(StandardCharsets.UTF_8)));
 		assertThat(message.path("channel").asString()).isEqualTo("#pay");
 		assertThat(message.path("attachments").get(0).path("color").asString()).isEqualTo("danger");
 		MimeMessage mail = smtp.getReceivedMessages()[0];
