@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,6 +88,20 @@ public final class AlertingTestSupport {
 		HttpResponse<String> response = get(path);
 		assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
+	}
+
+	/**
+	 * Creates an API key through the admin API (this support's key must be an admin's)
+	 * and returns it.
+	 * @param role {@code viewer}, {@code operator} or {@code admin}
+	 * @param businessLines a JSON array of business lines, e.g. {@code ["shop"]}
+	 */
+	public String createKey(String role, String businessLines) {
+		HttpResponse<String> created = post("/api/v1/admin/keys", """
+				{"name":"test-%s","role":"%s","businessLines":%s}
+				""".formatted(UUID.randomUUID(), role, businessLines), Map.of());
+		assertThat(created.statusCode()).as(created.body()).isBetween(200, 201);
+		return JSON.readTree(created.body()).get("key").asString();
 	}
 
 	/** Posts a postableSilence, asserts 200 and returns the silence id. */

@@ -53,7 +53,7 @@ class BusinessLineScopeIntegrationTests {
 	@Test
 	void scopedKeyPostsOnlyAlertsOfItsBusinessLines() {
 		AlertingTestSupport pay = new AlertingTestSupport(this.port,
-				key(new AlertingTestSupport(this.port), "operator", "[\"pay\"]"));
+				new AlertingTestSupport(this.port).createKey("operator", "[\"pay\"]"));
 		assertThat(pay
 			.post("/api/v2/alerts", "[{\"labels\":{\"alertname\":\"Mine\",\"business_line\":\"pay\"}}]", Map.of())
 			.statusCode()).isEqualTo(200);
@@ -69,8 +69,8 @@ class BusinessLineScopeIntegrationTests {
 	@Test
 	void scopedKeySilencesOnlyItsBusinessLinesAndSeesOnlyThoseSilences() {
 		AlertingTestSupport admin = new AlertingTestSupport(this.port);
-		AlertingTestSupport pay = new AlertingTestSupport(this.port, key(admin, "operator", "[\"pay\"]"));
-		AlertingTestSupport shop = new AlertingTestSupport(this.port, key(admin, "viewer", "[\"shop\"]"));
+		AlertingTestSupport pay = new AlertingTestSupport(this.port, admin.createKey("operator", "[\"pay\"]"));
+		AlertingTestSupport shop = new AlertingTestSupport(this.port, admin.createKey("viewer", "[\"shop\"]"));
 		String silence = """
 				{"matchers":[%s],"startsAt":"%s","endsAt":"%s","createdBy":"t","comment":"c"}
 				""";
@@ -92,15 +92,7 @@ class BusinessLineScopeIntegrationTests {
 	}
 
 	private String viewerKey(AlertingTestSupport admin, String businessLines) {
-		return key(admin, "viewer", businessLines);
-	}
-
-	private String key(AlertingTestSupport admin, String role, String businessLines) {
-		HttpResponse<String> created = admin.post("/api/v1/admin/keys", """
-				{"name":"scope-%s","role":"%s","businessLines":%s}
-				""".formatted(UUID.randomUUID(), role, businessLines), Map.of());
-		assertThat(created.statusCode()).as(created.body()).isBetween(200, 201);
-		return this.json.readTree(created.body()).get("key").asString();
+		return admin.createKey("viewer", businessLines);
 	}
 
 	private List<String> businessLines(String path, String key) {

@@ -2,6 +2,8 @@ package io.zgw.gateway.alerting.store;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,10 +88,20 @@ public class AlertReader {
 
 	/** Returns the recorded state changes of one alert, oldest first. */
 	public List<HistoryEntry> history(String alertKey) {
-		return StoreAccess.read(() -> this.dsl.selectFrom(ALERT_HISTORY)
+		return latestHistory(alertKey, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Returns the latest {@code limit} recorded state changes of one alert, oldest first.
+	 */
+	public List<HistoryEntry> latestHistory(String alertKey, int limit) {
+		List<HistoryEntry> entries = new ArrayList<>(StoreAccess.read(() -> this.dsl.selectFrom(ALERT_HISTORY)
 			.where(ALERT_HISTORY.ALERT_KEY.eq(alertKey))
-			.orderBy(ALERT_HISTORY.ID)
-			.fetch(this::toHistory));
+			.orderBy(ALERT_HISTORY.ID.desc())
+			.limit(limit)
+			.fetch(this::toHistory)));
+		Collections.reverse(entries);
+		return entries;
 	}
 
 	private StoredAlert toAlert(AlertRecord row) {
