@@ -507,8 +507,8 @@ public final class ConfigLoader {
 		if (from != null) {
 			headers.putIfAbsent("From", template(node.child("from"), from));
 		}
-		EmailConfig config = new EmailConfig(to, from, node.string("smarthost"), node.string("auth_username"),
-				node.string("auth_password"), node.bool("require_tls", true), headers,
+		EmailConfig config = new EmailConfig(to, from, node.string("hello"), node.string("smarthost"),
+				node.string("auth_username"), node.string("auth_password"), node.bool("require_tls", true), headers,
 				template(node, "html", EmailConfig.DEFAULTS), template(node, "text", EmailConfig.DEFAULTS),
 				node.bool("send_resolved", false));
 		noteIgnored(node);

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param to recipients, comma separated, as written
  * @param from sender address as written, or null
+ * @param hello {@code hello}: the host name sent in EHLO, or null for this host's
  * @param smarthost SMTP host and port, or null
  * @param authUsername SMTP user, or null
  * @param authPassword SMTP password, or null
@@ -23,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param text {@code text}: the plain-text body, none when it renders empty
  * @param sendResolved whether resolved alerts are sent (default false)
  */
-public record EmailConfig(String to, @Nullable String from, @Nullable String smarthost, @Nullable String authUsername,
-		@Nullable String authPassword, boolean requireTls, Map<String, Template> headers, Template html, Template text,
-		boolean sendResolved) implements Integration {
+public record EmailConfig(String to, @Nullable String from, @Nullable String hello, @Nullable String smarthost,
+		@Nullable String authUsername, @Nullable String authPassword, boolean requireTls, Map<String, Template> headers,
+		Template html, Template text, boolean sendResolved) implements Integration {
 
 	/**
 	 * Alertmanager 0.25's default of each templated field, by field name; a field whose

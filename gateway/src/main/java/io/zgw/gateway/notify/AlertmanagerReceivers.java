@@ -91,7 +91,7 @@ public final class AlertmanagerReceivers {
 		Secret password = (email.authPassword() != null) ? new Secret(email.authPassword()) : null;
 		// alert-scripts renders the config's headers into each message, so none are added
 		// here.
-		return new EmailConfig(email.sendResolved(), email.to(), email.from(), null, email.smarthost(),
+		return new EmailConfig(email.sendResolved(), email.to(), email.from(), email.hello(), email.smarthost(),
 				email.authUsername(), password, email.requireTls(), Map.of());
 	}
 

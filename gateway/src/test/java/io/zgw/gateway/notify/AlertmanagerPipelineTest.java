@@ -85,6 +85,7 @@ class AlertmanagerPipelineTest {
 				      - to: oncall@zgw.test
 				        from: alerts@zgw.test
 				        smarthost: 127.0.0.1:%d
+				        hello: gw.zgw.example
 				        require_tls: false
 				        headers:
 				          X-Business-Line: '{{ .CommonLabels.business_line }}'
@@ -129,6 +130,8 @@ class AlertmanagerPipelineTest {
 		MimeMessage mail = smtp.getReceivedMessages()[0];
 		assertThat(mail.getSubject()).contains("FIRING:1").contains("DiskFull");
 		assertThat(mail.getHeader("X-Business-Line")).containsExactly("pay");
+		assertThat(mail.getHeader("Received"))
+			.anySatisfy((received) -> assertThat(received).contains("gw.zgw.example"));
 		assertThat(GreenMailUtil.getBody(mail)).contains("db-1");
 
 		Instant end = clock.instant();
