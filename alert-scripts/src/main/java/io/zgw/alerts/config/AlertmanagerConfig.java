@@ -1,5 +1,6 @@
 package io.zgw.alerts.config;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import io.zgw.alerts.inhibit.InhibitRule;
 import io.zgw.alerts.inhibit.Inhibitor;
 import io.zgw.alerts.routing.Route;
 import io.zgw.alerts.timeinterval.NamedTimeInterval;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AlertmanagerConfig is a validated Alertmanager configuration: the routing tree,
@@ -19,12 +21,14 @@ import io.zgw.alerts.timeinterval.NamedTimeInterval;
  * @param inhibitRules inhibit rules in file order
  * @param timeIntervals named time intervals from {@code time_intervals} and
  * {@code mute_time_intervals}
+ * @param resolveTimeout {@code global.resolve_timeout}, or null when the file does not
+ * set it
  * @param unsupportedIntegrations integrations that load but are not delivered
  * @param notes human-readable notes on accepted but ignored settings
  */
 public record AlertmanagerConfig(Route route, Map<String, Receiver> receivers, List<InhibitRule> inhibitRules,
-		Map<String, NamedTimeInterval> timeIntervals, List<UnsupportedIntegration> unsupportedIntegrations,
-		List<String> notes) {
+		Map<String, NamedTimeInterval> timeIntervals, @Nullable Duration resolveTimeout,
+		List<UnsupportedIntegration> unsupportedIntegrations, List<String> notes) {
 
 	public AlertmanagerConfig {
 		receivers = Collections.unmodifiableMap(new LinkedHashMap<>(receivers));

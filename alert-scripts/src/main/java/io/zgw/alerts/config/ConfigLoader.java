@@ -47,6 +47,12 @@ public final class ConfigLoader {
 
 	private static final String LABEL_NAME = "[a-zA-Z_][a-zA-Z0-9_]*";
 
+	// Alertmanager 0.25 global settings that only integrations zgw does not deliver read.
+	private static final List<String> GLOBAL_FOR_UNSUPPORTED = List.of("smtp_auth_identity", "smtp_auth_secret",
+			"pagerduty_url", "opsgenie_api_url", "opsgenie_api_key", "opsgenie_api_key_file", "wechat_api_url",
+			"wechat_api_secret", "wechat_api_corp_id", "victorops_api_url", "victorops_api_key",
+			"victorops_api_key_file", "telegram_api_url", "webex_api_url");
+
 	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
 			"email_configs");
 
@@ -57,6 +63,8 @@ public final class ConfigLoader {
 	private final Path directory;
 
 	private Templates templates = Templates.defaults();
+
+	private Global global = Global.NONE;
 
 	private ConfigLoader(Path directory) {
 		this.directory = directory;
@@ -127,8 +135,9 @@ public final class ConfigLoader {
 
 	private AlertmanagerConfig parse(JsonNode rootNode) {
 		ConfigNode root = new ConfigNode("", rootNode);
-		if (root.raw("global") != null) {
-			this.notes.add("global: accepted and ignored; set every receiver's fields explicitly");
+		ConfigNode globalNode = root.object("global");
+		if (globalNode != null) {
+			this.global = global(globalNode);
 		}
 		templateFiles(root);
 		Map<String, NamedTimeInterval> intervals = new LinkedHashMap<>();
@@ -163,7 +172,26 @@ public final class ConfigLoader {
 		}
 		List<InhibitRule> rules = root.objects("inhibit_rules", this::inhibitRule);
 		root.rejectUnknownKeys();
-		return new AlertmanagerConfig(Route.tree(rootSpec), receivers, rules, intervals, this.unsupported, this.notes);
+		return new AlertmanagerConfig(Route.tree(rootSpec), receivers, rules, intervals, this.global.resolveTimeout(),
+				this.unsupported, this.notes);
+	}
+
+	// As Alertmanager 0.25's global section: defaults for the receivers that set none of
+	// their own. The settings only integrations zgw does not deliver use are noted.
+	private Global global(ConfigNode node) {
+		Duration resolveTimeout = node.duration("resolve_timeout");
+		ConfigNode http = node.object("http_config");
+		Global global = new Global(resolveTimeout, (http != null) ? httpAuth(http) : null, node.string("smtp_from"),
+				node.string("smtp_hello", "localhost"), node.string("smtp_smarthost"),
+				node.string("smtp_auth_username"), secret(node, "smtp_auth_password", "smtp_auth_password_file"),
+				node.bool("smtp_require_tls", true), secret(node, "slack_api_url", "slack_api_url_file"));
+		for (String key : GLOBAL_FOR_UNSUPPORTED) {
+			if (node.raw(key) != null) {
+				this.notes.add(node.child(key) + ": accepted and ignored (no receiver zgw delivers uses it)");
+			}
+		}
+		node.rejectUnknownKeys();
+		return global;
 	}
 
 	// As Alertmanager: each entry is a glob of files whose {{ define }}s every receiver
@@ -466,22 +494,25 @@ public final class ConfigLoader {
 			throw node.error("url", "one of url or url_file must be configured");
 		}
 		WebhookConfig config = new WebhookConfig(url, node.bool("send_resolved", true), node.integer("max_alerts", 0),
-				httpAuth(node.object("http_config")));
+				integrationAuth(node));
 		noteIgnored(node);
 		return config;
 	}
 
 	private SlackConfig slack(ConfigNode node) {
-		Map<String, String> defaults = SlackConfig.DEFAULTS;
-		SlackConfig config = new SlackConfig(secret(node, "api_url", "api_url_file"),
-				template(node, "channel", defaults), template(node, "username", defaults),
-				template(node, "color", defaults), template(node, "title", defaults),
-				template(node, "title_link", defaults), template(node, "pretext", defaults),
-				template(node, "text", defaults), template(node, "fallback", defaults),
-				node.bool("send_resolved", false), httpAuth(node.object("http_config")));
-		if (config.apiUrl() == null) {
-			this.notes.add(node.path() + ".api_url: missing (global.slack_api_url is ignored); nothing will be sent");
+		String apiUrl = secret(node, "api_url", "api_url_file");
+		if (apiUrl == null) {
+			apiUrl = this.global.slackApiUrl();
 		}
+		if (apiUrl == null) {
+			throw node.error("api_url", "no global Slack API URL set either inline or in a file");
+		}
+		Map<String, String> defaults = SlackConfig.DEFAULTS;
+		SlackConfig config = new SlackConfig(apiUrl, template(node, "channel", defaults),
+				template(node, "username", defaults), template(node, "color", defaults),
+				template(node, "title", defaults), template(node, "title_link", defaults),
+				template(node, "pretext", defaults), template(node, "text", defaults),
+				template(node, "fallback", defaults), node.bool("send_resolved", false), integrationAuth(node));
 		noteIgnored(node);
 		return config;
 	}
@@ -491,7 +522,7 @@ public final class ConfigLoader {
 		if (to == null || to.isEmpty()) {
 			throw node.error("to", "missing to address in email config");
 		}
-		String from = node.string("from");
+		String from = orGlobal(node.string("from"), this.global.smtpFrom());
 		Map<String, Template> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		node.stringMap("headers").forEach((written, value) -> {
 			String path = node.child("headers") + "." + written;
@@ -507,9 +538,19 @@ public final class ConfigLoader {
 		if (from != null) {
 			headers.putIfAbsent("From", template(node.child("from"), from));
 		}
-		EmailConfig config = new EmailConfig(to, from, node.string("hello"), node.string("smarthost"),
-				node.string("auth_username"), node.string("auth_password"), node.bool("require_tls", true), headers,
-				template(node, "html", EmailConfig.DEFAULTS), template(node, "text", EmailConfig.DEFAULTS),
+		Template html = template(node, "html", EmailConfig.DEFAULTS);
+		Template text = template(node, "text", EmailConfig.DEFAULTS);
+		String smarthost = orGlobal(node.string("smarthost"), this.global.smtpSmarthost());
+		if (smarthost == null) {
+			throw node.error("smarthost", "no global SMTP smarthost set");
+		}
+		if (from == null) {
+			throw node.error("from", "no global SMTP from set");
+		}
+		EmailConfig config = new EmailConfig(to, from, orGlobal(node.string("hello"), this.global.smtpHello()),
+				smarthost, orGlobal(node.string("auth_username"), this.global.smtpAuthUsername()),
+				orGlobal(node.string("auth_password"), this.global.smtpAuthPassword()),
+				node.bool("require_tls", this.global.smtpRequireTls()), headers, html, text,
 				node.bool("send_resolved", false));
 		noteIgnored(node);
 		return config;
@@ -527,13 +568,22 @@ public final class ConfigLoader {
 		return out.toString();
 	}
 
+	// As Alertmanager, an empty field takes the global setting.
+	private static @Nullable String orGlobal(@Nullable String value, @Nullable String global) {
+		return (value == null || value.isEmpty()) ? global : value;
+	}
+
+	// An integration's own http_config, or as Alertmanager the global one when it has
+	// none (the two are not merged).
+	private @Nullable HttpAuth integrationAuth(ConfigNode integration) {
+		ConfigNode http = integration.object("http_config");
+		return (http != null) ? httpAuth(http) : this.global.httpAuth();
+	}
+
 	// As Alertmanager's http_config (prometheus/common): at most one of basic_auth,
 	// authorization and bearer_token; an authorization's type defaults to Bearer and may
 	// not be Basic.
-	private @Nullable HttpAuth httpAuth(@Nullable ConfigNode http) {
-		if (http == null) {
-			return null;
-		}
+	private @Nullable HttpAuth httpAuth(ConfigNode http) {
 		String token = secret(http, "bearer_token", "bearer_token_file");
 		ConfigNode authorization = http.object("authorization");
 		ConfigNode basic = http.object("basic_auth");
@@ -590,6 +640,18 @@ public final class ConfigLoader {
 		for (String key : node.unreadKeys()) {
 			this.notes.add(node.child(key) + ": accepted and ignored");
 		}
+	}
+
+	/**
+	 * Global is what the {@code global} section sets for receivers that set nothing of
+	 * their own; without the section, Alertmanager's defaults.
+	 */
+	private record Global(@Nullable Duration resolveTimeout, @Nullable HttpAuth httpAuth, @Nullable String smtpFrom,
+			String smtpHello, @Nullable String smtpSmarthost, @Nullable String smtpAuthUsername,
+			@Nullable String smtpAuthPassword, boolean smtpRequireTls, @Nullable String slackApiUrl) {
+
+		static final Global NONE = new Global(null, null, null, "localhost", null, null, null, true, null);
+
 	}
 
 }

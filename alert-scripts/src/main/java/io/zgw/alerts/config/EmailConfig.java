@@ -12,21 +12,24 @@ import org.jspecify.annotations.Nullable;
  * templates, Alertmanager's defaults where the file sets none.
  *
  * @param to recipients, comma separated, as written
- * @param from sender address as written, or null
- * @param hello {@code hello}: the host name sent in EHLO, or null for this host's
- * @param smarthost SMTP host and port, or null
- * @param authUsername SMTP user, or null
- * @param authPassword SMTP password, or null
- * @param requireTls whether STARTTLS is required (default true)
- * @param headers headers by case-insensitive name, always with {@code Subject} and
- * {@code To}, and {@code From} when {@code from} is set
+ * @param from sender address as written ({@code global.smtp_from} unless set)
+ * @param hello the host name sent in EHLO ({@code global.smtp_hello}, {@code localhost}
+ * unless set)
+ * @param smarthost SMTP host and port ({@code global.smtp_smarthost} unless set)
+ * @param authUsername SMTP user, or null ({@code global.smtp_auth_username} unless set)
+ * @param authPassword SMTP password, or null ({@code global.smtp_auth_password} unless
+ * set)
+ * @param requireTls whether STARTTLS is required ({@code global.smtp_require_tls}, true
+ * unless set)
+ * @param headers headers by case-insensitive name, always with {@code Subject},
+ * {@code To} and {@code From}
  * @param html {@code html}: the HTML body, none when it renders empty
  * @param text {@code text}: the plain-text body, none when it renders empty
  * @param sendResolved whether resolved alerts are sent (default false)
  */
-public record EmailConfig(String to, @Nullable String from, @Nullable String hello, @Nullable String smarthost,
-		@Nullable String authUsername, @Nullable String authPassword, boolean requireTls, Map<String, Template> headers,
-		Template html, Template text, boolean sendResolved) implements Integration {
+public record EmailConfig(String to, String from, String hello, String smarthost, @Nullable String authUsername,
+		@Nullable String authPassword, boolean requireTls, Map<String, Template> headers, Template html, Template text,
+		boolean sendResolved) implements Integration {
 
 	/**
 	 * Alertmanager 0.25's default of each templated field, by field name; a field whose

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * SlackConfig is a {@code slack_configs} entry for an incoming webhook; its message
  * fields are templates, Alertmanager's defaults where the file sets none.
  *
- * @param apiUrl the incoming-webhook URL
+ * @param apiUrl the incoming-webhook URL (its own or {@code global.slack_api_url})
  * @param channel {@code channel}, omitted from the message when it renders empty
  * @param username {@code username}
  * @param color {@code color}: "danger" while firing, "good" when resolved by default
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param sendResolved whether resolved alerts are sent (default false)
  * @param auth what {@code http_config} asks for, or null for none
  */
-public record SlackConfig(@Nullable String apiUrl, Template channel, Template username, Template color, Template title,
+public record SlackConfig(String apiUrl, Template channel, Template username, Template color, Template title,
 		Template titleLink, Template pretext, Template text, Template fallback, boolean sendResolved,
 		@Nullable HttpAuth auth) implements Integration {
 

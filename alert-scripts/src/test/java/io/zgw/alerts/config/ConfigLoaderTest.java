@@ -54,7 +54,8 @@ class ConfigLoaderTest {
 				"blackhole", "never-reached");
 		assertThat(config.inhibitRules()).hasSize(2);
 		assertThat(config.timeIntervals()).containsOnlyKeys("business-hours", "nights");
-		assertThat(config.notes()).anySatisfy((note) -> assertThat(note).startsWith("global:"))
+		assertThat(config.resolveTimeout()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(config.notes())
 			.anySatisfy((note) -> assertThat(note)
 				.isEqualTo("templates[0]: /etc/alertmanager/templates/*.tmpl matches no file"))
 			.anySatisfy((note) -> assertThat(note)
@@ -329,6 +330,84 @@ class ConfigLoaderTest {
 						+ "{authorization: {type: basic, credentials: c}}}]\n",
 				"receivers[0].webhook_configs[0].http_config.authorization.type: "
 						+ "authorization type cannot be Basic; use basic_auth instead");
+	}
+
+	@Test
+	void globalSettingsFillWhatReceiversLeaveUnsetAsAlertmanagerDoes(@TempDir Path dir) throws IOException {
+		Path password = Files.writeString(dir.resolve("smtp-password"), "hunter2\n");
+		AlertmanagerConfig config = ConfigLoader.load("""
+				global:
+				  resolve_timeout: 90s
+				  smtp_from: am@example.com
+				  smtp_smarthost: smtp.example.com:587
+				  smtp_hello: gw.example.com
+				  smtp_auth_username: am
+				  smtp_auth_password_file: %s
+				  smtp_require_tls: false
+				  slack_api_url: https://hooks.slack.com/services/T/B/X
+				  http_config:
+				    authorization: {credentials: g10bal}
+				  pagerduty_url: https://events.pagerduty.com/v2/enqueue
+				route:
+				  receiver: a
+				receivers:
+				  - name: a
+				    webhook_configs:
+				      - url: http://127.0.0.1:9099/inherits
+				      - url: http://127.0.0.1:9099/own
+				        http_config: {basic_auth: {username: own}}
+				    slack_configs:
+				      - channel: '#a'
+				    email_configs:
+				      - to: dba@example.com
+				      - to: ops@example.com
+				        from: ops-am@example.com
+				        smarthost: mx.example.com:25
+				        hello: ''
+				        require_tls: true
+				""".formatted(password));
+		assertThat(config.resolveTimeout()).isEqualTo(Duration.ofSeconds(90));
+		List<Integration> integrations = config.receiver("a").integrations();
+		HttpAuth global = new HttpAuth.Authorization("Bearer", "g10bal");
+		assertThat(((WebhookConfig) integrations.get(0)).auth()).isEqualTo(global);
+		// As Alertmanager, an integration's own http_config replaces the global one
+		// whole.
+		assertThat(((WebhookConfig) integrations.get(1)).auth()).isEqualTo(new HttpAuth.Basic("own", ""));
+		SlackConfig slack = (SlackConfig) integrations.get(2);
+		assertThat(slack.apiUrl()).isEqualTo("https://hooks.slack.com/services/T/B/X");
+		assertThat(slack.auth()).isEqualTo(global);
+		EmailConfig inherits = (EmailConfig) integrations.get(3);
+		assertThat(inherits)
+			.extracting(EmailConfig::from, EmailConfig::smarthost, EmailConfig::hello, EmailConfig::authUsername,
+					EmailConfig::authPassword, EmailConfig::requireTls)
+			.containsExactly("am@example.com", "smtp.example.com:587", "gw.example.com", "am", "hunter2", false);
+		assertThat(inherits.headers().get("From")).hasToString("am@example.com");
+		EmailConfig own = (EmailConfig) integrations.get(4);
+		assertThat(own)
+			.extracting(EmailConfig::from, EmailConfig::smarthost, EmailConfig::hello, EmailConfig::requireTls)
+			.containsExactly("ops-am@example.com", "mx.example.com:25", "gw.example.com", true);
+		assertThat(config.notes())
+			.contains("global.pagerduty_url: accepted and ignored (no receiver zgw delivers uses it)");
+	}
+
+	@Test
+	void withoutGlobalSectionEmailSaysHelloAsLocalhostAndNeedsItsOwnSmarthostFromAndSlackUrl() {
+		EmailConfig email = (EmailConfig) ConfigLoader
+			.load(MINIMAL + "    email_configs: [{to: a@b, from: c@d, smarthost: 'mx:25'}]\n")
+			.receiver("a")
+			.integrations()
+			.get(0);
+		assertThat(email.hello()).isEqualTo("localhost");
+		assertThat(email.requireTls()).isTrue();
+		assertThat(ConfigLoader.load(MINIMAL).resolveTimeout()).isNull();
+		// The messages are Alertmanager 0.25's (amtool check-config).
+		assertRejected(MINIMAL + "    email_configs: [{to: a@b, from: c@d}]\n",
+				"receivers[0].email_configs[0].smarthost: no global SMTP smarthost set");
+		assertRejected("global: {smtp_smarthost: 'mx:25'}\n" + MINIMAL + "    email_configs: [{to: a@b}]\n",
+				"receivers[0].email_configs[0].from: no global SMTP from set");
+		assertRejected(MINIMAL + "    slack_configs: [{channel: '#a'}]\n",
+				"receivers[0].slack_configs[0].api_url: no global Slack API URL set either inline or in a file");
+		assertRejected("global: {smtp_port: 25}\n" + MINIMAL, "global.smtp_port: field smtp_port not found in global");
 	}
 
 	@Test

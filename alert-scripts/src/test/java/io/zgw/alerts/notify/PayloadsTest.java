@@ -49,6 +49,7 @@ class PayloadsTest {
 			    email_configs:
 			      - to: ops@example.com
 			        from: am@example.com
+			        smarthost: 127.0.0.1:25
 			        send_resolved: true
 			""";
 
