@@ -24,8 +24,8 @@ public final class AlertmanagerReceivers {
 
 	/**
 	 * The receivers of {@code config}; throws {@link IllegalArgumentException} naming the
-	 * receiver and integration when one cannot be delivered (say, Slack without
-	 * {@code api_url}).
+	 * receiver and integration when one cannot be delivered (say, a webhook URL that is
+	 * not http or https).
 	 */
 	public static List<Receiver> of(AlertmanagerConfig config) {
 		return config.receivers().values().stream().map(AlertmanagerReceivers::of).toList();
@@ -66,9 +66,6 @@ public final class AlertmanagerReceivers {
 	}
 
 	private static SlackConfig slack(io.zgw.alerts.config.SlackConfig slack) {
-		if (slack.apiUrl() == null) {
-			throw new IllegalArgumentException("api_url is required (global slack_api_url is not supported)");
-		}
 		// alert-scripts renders channel and username (templates) into each message.
 		return new SlackConfig(slack.sendResolved(), new Secret(slack.apiUrl()), null, null, http(slack.auth()));
 	}
@@ -85,9 +82,6 @@ public final class AlertmanagerReceivers {
 	}
 
 	private static EmailConfig email(io.zgw.alerts.config.EmailConfig email) {
-		if (email.smarthost() == null) {
-			throw new IllegalArgumentException("smarthost is required (global smtp_smarthost is not supported)");
-		}
 		Secret password = (email.authPassword() != null) ? new Secret(email.authPassword()) : null;
 		// alert-scripts renders the config's headers into each message, so none are added
 		// here.

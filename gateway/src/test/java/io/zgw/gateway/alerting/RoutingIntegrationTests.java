@@ -89,6 +89,18 @@ class RoutingIntegrationTests {
 	}
 
 	@Test
+	void alertPostedWithoutEndsAtFiresForTheFilesResolveTimeout() {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		String run = UUID.randomUUID().toString();
+		http.post("/api/v2/alerts", """
+				[{"labels":{"alertname":"NoEnd","run":"%s"},"startsAt":"2030-01-01T00:00:00Z"}]
+				""".formatted(run), Map.of());
+		JsonNode alert = query(http, "filter=" + enc("run=\"" + run + "\"")).get(0);
+		// global.resolve_timeout 17m wins over zgw.alerting.resolve-timeout (5m).
+		assertThat(alert.get("endsAt").asString()).isEqualTo("2030-01-01T00:17:00.000Z");
+	}
+
+	@Test
 	void statusShowsTheRoutingFileAndReceiversListsItsReceivers() {
 		AlertingTestSupport http = new AlertingTestSupport(this.port);
 		assertThat(this.json.readTree(http.get("/api/v2/status").body()).get("config").get("original").asString())

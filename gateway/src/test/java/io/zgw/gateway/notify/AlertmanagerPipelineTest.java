@@ -32,7 +32,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Runs alert-scripts' dispatcher through the {@link OutboxNotifier}, the outbox and the
@@ -94,16 +93,10 @@ class AlertmanagerPipelineTest {
 
 	@Test
 	void firingThenResolvedAlertReachesEveryReceiverAsAlertmanagerWouldSendIt() throws Exception {
-		AlertmanagerConfig config = ConfigLoader.load(yaml());
-		ReceiverNotifiers notifiers = new ReceiverNotifiers(new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))),
-				JSON, Duration.ofSeconds(5));
-		notifiers.replace(AlertmanagerReceivers.of(config));
-		DeliveryWorker worker = DeliveryWorkerTest.newWorker(outbox, notifiers, new SimpleMeterRegistry(), clock, "w1",
-				sendPool);
-		Dispatcher dispatcher = new Dispatcher(config, new Silences(config.timeIntervals()),
-				new InMemoryNotificationLog());
-		OutboxNotifier notifier = new OutboxNotifier(outbox, "https://zgw.example",
-				new NotifyMetrics(new SimpleMeterRegistry(), outbox));
+		Pipeline pipeline = new Pipeline(ConfigLoader.load(yaml()));
+		Dispatcher dispatcher = pipeline.dispatcher;
+		OutboxNotifier notifier = pipeline.notifier;
+		DeliveryWorker worker = pipeline.worker;
 		slack.answerWith(200, "text/plain", "ok");
 
 		Instant start = clock.instant();
@@ -150,21 +143,45 @@ class AlertmanagerPipelineTest {
 	}
 
 	@Test
-	void slackWithoutApiUrlIsRefusedNamingTheReceiverAndIntegration() {
-		AlertmanagerConfig config = ConfigLoader.load("""
+	void globalSectionGivesReceiversThatSetNothingTheirSmtpSlackUrlAndHttpAuth() throws Exception {
+		Pipeline pipeline = new Pipeline(ConfigLoader.load("""
+				global:
+				  smtp_smarthost: 127.0.0.1:%d
+				  smtp_from: global@zgw.test
+				  smtp_hello: global.zgw.example
+				  smtp_require_tls: false
+				  slack_api_url: %s
+				  http_config:
+				    basic_auth: {username: zgw, password: g10bal}
 				route:
 				  receiver: team
+				  group_wait: 30s
 				receivers:
 				  - name: team
 				    webhook_configs:
-				      - url: http://127.0.0.1:1/
+				      - url: %s
 				    slack_configs:
-				      - channel: '#a'
-				      - channel: '#b'
-				""");
-		assertThatIllegalArgumentException().isThrownBy(() -> AlertmanagerReceivers.of(config))
-			.withMessage(
-					"receivers[team].slack_configs[0]: api_url is required (global slack_api_url is not supported)");
+				      - channel: '#pay'
+				    email_configs:
+				      - to: oncall@zgw.test
+				""".formatted(smtp.getSmtp().getPort(), slack.url("/services/T/B/X"), hook.url("/am"))));
+		slack.answerWith(200, "text/plain", "ok");
+		Instant now = clock.instant();
+		pipeline.dispatcher
+			.receive(new Alert(LabelSet.of(Map.of("alertname", "DiskFull")), Map.of(), now, null, "", now), now);
+		clock.advance(Duration.ofSeconds(30));
+		assertThat(pipeline.dispatcher.tick(clock.instant(), pipeline.notifier)).hasSize(3);
+		pipeline.worker.runUntilIdle();
+
+		String basic = "Basic " + Base64.getEncoder().encodeToString("zgw:g10bal".getBytes(StandardCharsets.UTF_8));
+		assertThat(hook.received()).singleElement()
+			.satisfies((request) -> assertThat(request.authorization()).isEqualTo(basic));
+		assertThat(slack.received()).singleElement()
+			.satisfies((request) -> assertThat(request.authorization()).isEqualTo(basic));
+		MimeMessage mail = smtp.getReceivedMessages()[0];
+		assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("global@zgw.test");
+		assertThat(mail.getHeader("Received"))
+			.anySatisfy((received) -> assertThat(received).contains("global.zgw.example"));
 	}
 
 	@Test
@@ -214,6 +231,30 @@ class AlertmanagerPipelineTest {
 		assertThat(deliveries).extracting(Delivery::receiver).containsOnly("team/pay");
 		assertThat(deliveries).extracting((d) -> d.integration().toString())
 			.containsExactlyInAnyOrder("webhook[0]", "webhook[1]");
+	}
+
+	// The dispatcher, the outbox notifier and a delivery worker on this test's outbox,
+	// notifying the receivers of one configuration.
+	private final class Pipeline {
+
+		final Dispatcher dispatcher;
+
+		final OutboxNotifier notifier;
+
+		final DeliveryWorker worker;
+
+		Pipeline(AlertmanagerConfig config) {
+			ReceiverNotifiers notifiers = new ReceiverNotifiers(
+					new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))), JSON, Duration.ofSeconds(5));
+			notifiers.replace(AlertmanagerReceivers.of(config));
+			this.worker = DeliveryWorkerTest.newWorker(outbox, notifiers, new SimpleMeterRegistry(), clock, "w1",
+					sendPool);
+			this.dispatcher = new Dispatcher(config, new Silences(config.timeIntervals()),
+					new InMemoryNotificationLog());
+			this.notifier = new OutboxNotifier(outbox, "https://zgw.example",
+					new NotifyMetrics(new SimpleMeterRegistry(), outbox));
+		}
+
 	}
 
 }

@@ -15,7 +15,6 @@ import io.zgw.alerts.inhibit.Inhibitor;
 import io.zgw.alerts.matcher.Matcher;
 import io.zgw.alerts.matcher.Matchers;
 import io.zgw.alerts.model.Alert;
-import io.zgw.gateway.alerting.AlertingProperties;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.SilenceStore;
@@ -46,15 +45,11 @@ class AlertQueryController {
 
 	private final Clock clock;
 
-	private final AlertingProperties properties;
-
-	AlertQueryController(AlertReader reader, SilenceStore silences, RoutingFile routing, ObjectProvider<Clock> clock,
-			AlertingProperties properties) {
+	AlertQueryController(AlertReader reader, SilenceStore silences, RoutingFile routing, ObjectProvider<Clock> clock) {
 		this.reader = reader;
 		this.silences = silences;
 		this.routing = routing;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
-		this.properties = properties;
 	}
 
 	@GetMapping("/api/v2/alerts")
@@ -156,7 +151,7 @@ class AlertQueryController {
 	}
 
 	private Instant endsAt(StoredAlert alert, Instant now) {
-		return (alert.endsAt() != null) ? alert.endsAt() : now.plus(this.properties.resolveTimeout());
+		return (alert.endsAt() != null) ? alert.endsAt() : now.plus(this.routing.resolveTimeout());
 	}
 
 	private Alert toAlert(StoredAlert alert, Instant now) {

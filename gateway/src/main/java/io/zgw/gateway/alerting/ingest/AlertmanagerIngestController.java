@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.zgw.gateway.alerting.AlertingProperties;
+import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.AlertUpsert;
 import io.zgw.gateway.alerting.store.AlertWriter;
 import io.zgw.gateway.alerting.store.StoreUnavailableException;
@@ -41,8 +42,8 @@ class AlertmanagerIngestController {
 	private final AlertingProperties properties;
 
 	AlertmanagerIngestController(AlertWriter writer, JsonMapper json, ObjectProvider<Clock> clock,
-			AlertingProperties properties) {
-		this.parser = new PostableAlertParser(properties);
+			AlertingProperties properties, RoutingFile routing) {
+		this.parser = new PostableAlertParser(properties, routing);
 		this.writer = writer;
 		this.json = json;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.AlertingProperties;
+import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.AlertUpsert;
 import io.zgw.gateway.web.ApiException;
 import org.jspecify.annotations.Nullable;
@@ -25,25 +26,26 @@ final class PostableAlertParser {
 
 	private final LabelRules rules;
 
-	private final Duration resolveTimeout;
+	private final RoutingFile routing;
 
-	PostableAlertParser(AlertingProperties properties) {
+	PostableAlertParser(AlertingProperties properties, RoutingFile routing) {
 		this.rules = new LabelRules(properties);
-		this.resolveTimeout = properties.resolveTimeout();
+		this.routing = routing;
 	}
 
 	List<AlertUpsert> parse(JsonNode body, Instant now) {
+		Duration resolveTimeout = this.routing.resolveTimeout();
 		if (!body.isArray()) {
 			throw ApiException.badParameter("body", "body must be a JSON array of alerts");
 		}
 		List<AlertUpsert> alerts = new ArrayList<>(body.size());
 		for (int i = 0; i < body.size(); i++) {
-			alerts.add(parseAlert(body.get(i), "alerts[" + i + "]", now));
+			alerts.add(parseAlert(body.get(i), "alerts[" + i + "]", now, resolveTimeout));
 		}
 		return alerts;
 	}
 
-	private AlertUpsert parseAlert(JsonNode node, String field, Instant now) {
+	private AlertUpsert parseAlert(JsonNode node, String field, Instant now, Duration resolveTimeout) {
 		if (!node.isObject()) {
 			throw ApiException.badParameter(field, field + " must be a JSON object");
 		}
@@ -61,11 +63,11 @@ final class PostableAlertParser {
 		// message); otherwise it starts now.
 		Instant effectiveStart = (startsAt != null) ? startsAt
 				: (endsAt != null && !endsAt.isAfter(now)) ? endsAt : now;
-		Instant effectiveEnd = (endsAt != null) ? endsAt : now.plus(this.resolveTimeout);
+		Instant effectiveEnd = (endsAt != null) ? endsAt : now.plus(resolveTimeout);
 		if (effectiveEnd.isBefore(effectiveStart)) {
 			// A startsAt in the future with no endsAt: fire for resolve_timeout from its
 			// start.
-			effectiveEnd = effectiveStart.plus(this.resolveTimeout);
+			effectiveEnd = effectiveStart.plus(resolveTimeout);
 		}
 		JsonNode url = node.get("generatorURL");
 		if (url != null && !url.isNull() && !url.isString()) {

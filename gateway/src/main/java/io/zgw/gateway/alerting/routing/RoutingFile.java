@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +39,12 @@ public class RoutingFile {
 
 	private final @Nullable Path path;
 
+	private final Duration defaultResolveTimeout;
+
 	private volatile Loaded current;
 
 	RoutingFile(AlertingProperties properties) {
+		this.defaultResolveTimeout = properties.resolveTimeout();
 		String file = properties.routingConfigFile();
 		this.path = (file == null || file.isBlank()) ? null : Path.of(file);
 		try {
@@ -78,6 +82,15 @@ public class RoutingFile {
 	/** Returns the configuration in use. */
 	public AlertmanagerConfig config() {
 		return this.current.config();
+	}
+
+	/**
+	 * Returns how long an alert posted without endsAt stays firing: the file's
+	 * {@code global.resolve_timeout}, else {@code zgw.alerting.resolve-timeout}.
+	 */
+	public Duration resolveTimeout() {
+		Duration configured = config().resolveTimeout();
+		return (configured != null) ? configured : this.defaultResolveTimeout;
 	}
 
 	/** Returns the receivers the routing tree sends the alert to, in tree order. */

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param sendResolved {@code send_resolved}: also notify about resolved alerts
  * (Alertmanager's default for email is false)
  * @param to {@code to}: comma-separated recipient addresses
- * @param from {@code from}: sender address, or null when every message names its own
- * @param hello {@code hello}: host name sent in EHLO, {@code null} = this host's name
+ * @param from {@code from}: sender address where the message names none
+ * @param hello {@code hello}: host name sent in EHLO
  * @param smarthost {@code smarthost}: SMTP server as {@code host:port}
  * @param authUsername {@code auth_username}: SMTP AUTH user, {@code null} = no AUTH
  * @param authPassword {@code auth_password}: SMTP AUTH password
@@ -21,9 +21,8 @@ import org.jspecify.annotations.Nullable;
  * true)
  * @param headers {@code headers}: extra headers; the rendered message's headers win
  */
-public record EmailConfig(boolean sendResolved, String to, @Nullable String from, @Nullable String hello,
-		String smarthost, @Nullable String authUsername, @Nullable Secret authPassword, boolean requireTls,
-		Map<String, String> headers) {
+public record EmailConfig(boolean sendResolved, String to, String from, String hello, String smarthost,
+		@Nullable String authUsername, @Nullable Secret authPassword, boolean requireTls, Map<String, String> headers) {
 
 	public EmailConfig {
 		if (to.isBlank()) {

@@ -58,9 +58,7 @@ public final class EmailNotifier implements Notifier {
 		props.setProperty("mail.smtp.writetimeout", millis);
 		props.setProperty("mail.smtp.starttls.enable", Boolean.toString(config.requireTls()));
 		props.setProperty("mail.smtp.starttls.required", Boolean.toString(config.requireTls()));
-		if (config.hello() != null) {
-			props.setProperty("mail.smtp.localhost", config.hello());
-		}
+		props.setProperty("mail.smtp.localhost", config.hello());
 		if (config.authUsername() != null && config.authPassword() != null) {
 			props.setProperty("mail.smtp.auth", "true");
 			sender.setUsername(config.authUsername());
@@ -108,9 +106,6 @@ public final class EmailNotifier implements Notifier {
 
 	private MimeMessage toMime(EmailMessage message) throws MessagingException, UnsupportedEncodingException {
 		String from = (message.from() != null) ? message.from() : config.from();
-		if (from == null) {
-			throw new MessagingException("no sender: set email_configs.from");
-		}
 		String to = (message.to() != null) ? message.to() : config.to();
 		MimeMessage mime = sender.createMimeMessage();
 		mime.setFrom(new InternetAddress(from));

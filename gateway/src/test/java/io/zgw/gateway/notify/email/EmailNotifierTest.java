@@ -104,8 +104,8 @@ class EmailNotifierTest {
 
 	@Test
 	void smarthostDownIsRetryable() {
-		EmailConfig config = new EmailConfig(true, "oncall@zgw.test", "alerts@zgw.test", null, "127.0.0.1:1", null,
-				null, false, Map.of());
+		EmailConfig config = new EmailConfig(true, "oncall@zgw.test", "alerts@zgw.test", "localhost", "127.0.0.1:1",
+				null, null, false, Map.of());
 		assertThat(send(config, new EmailMessage(null, null, "s", null, "t", Map.of())).outcome())
 			.isEqualTo(Outcome.RETRYABLE_FAILURE);
 	}
