@@ -181,8 +181,8 @@ public final class ConfigLoader {
 	private Global global(ConfigNode node) {
 		Duration resolveTimeout = node.duration("resolve_timeout");
 		ConfigNode http = node.object("http_config");
-		Global global = new Global(resolveTimeout, (http != null) ? httpAuth(http) : null, node.string("smtp_from"),
-				node.string("smtp_hello", "localhost"), node.string("smtp_smarthost"),
+		Global global = new Global(resolveTimeout, (http != null) ? httpClient(http) : HttpClientConfig.NONE,
+				node.string("smtp_from"), node.string("smtp_hello", "localhost"), node.string("smtp_smarthost"),
 				node.string("smtp_auth_username"), secret(node, "smtp_auth_password", "smtp_auth_password_file"),
 				node.bool("smtp_require_tls", true), secret(node, "slack_api_url", "slack_api_url_file"));
 		for (String key : GLOBAL_FOR_UNSUPPORTED) {
@@ -494,7 +494,7 @@ public final class ConfigLoader {
 			throw node.error("url", "one of url or url_file must be configured");
 		}
 		WebhookConfig config = new WebhookConfig(url, node.bool("send_resolved", true), node.integer("max_alerts", 0),
-				integrationAuth(node));
+				integrationHttp(node));
 		noteIgnored(node);
 		return config;
 	}
@@ -512,7 +512,7 @@ public final class ConfigLoader {
 				template(node, "username", defaults), template(node, "color", defaults),
 				template(node, "title", defaults), template(node, "title_link", defaults),
 				template(node, "pretext", defaults), template(node, "text", defaults),
-				template(node, "fallback", defaults), node.bool("send_resolved", false), integrationAuth(node));
+				template(node, "fallback", defaults), node.bool("send_resolved", false), integrationHttp(node));
 		noteIgnored(node);
 		return config;
 	}
@@ -538,6 +538,7 @@ public final class ConfigLoader {
 		if (from != null) {
 			headers.putIfAbsent("From", template(node.child("from"), from));
 		}
+		ConfigNode tls = node.object("tls_config");
 		Template html = template(node, "html", EmailConfig.DEFAULTS);
 		Template text = template(node, "text", EmailConfig.DEFAULTS);
 		String smarthost = orGlobal(node.string("smarthost"), this.global.smtpSmarthost());
@@ -551,7 +552,7 @@ public final class ConfigLoader {
 				smarthost, orGlobal(node.string("auth_username"), this.global.smtpAuthUsername()),
 				orGlobal(node.string("auth_password"), this.global.smtpAuthPassword()),
 				node.bool("require_tls", this.global.smtpRequireTls()), headers, html, text,
-				node.bool("send_resolved", false));
+				node.bool("send_resolved", false), (tls != null) ? tls(tls) : null);
 		noteIgnored(node);
 		return config;
 	}
@@ -575,9 +576,47 @@ public final class ConfigLoader {
 
 	// An integration's own http_config, or as Alertmanager the global one when it has
 	// none (the two are not merged).
-	private @Nullable HttpAuth integrationAuth(ConfigNode integration) {
+	private HttpClientConfig integrationHttp(ConfigNode integration) {
 		ConfigNode http = integration.object("http_config");
-		return (http != null) ? httpAuth(http) : this.global.httpAuth();
+		return (http != null) ? httpClient(http) : this.global.http();
+	}
+
+	private HttpClientConfig httpClient(ConfigNode http) {
+		HttpAuth auth = httpAuth(http);
+		ConfigNode tls = http.object("tls_config");
+		HttpClientConfig config = new HttpClientConfig(auth, (tls != null) ? tls(tls) : null);
+		noteIgnored(http);
+		return config;
+	}
+
+	// As Alertmanager 0.25's tls_config (prometheus/common); the files are read by the
+	// sender, which refuses the configuration when one cannot be used.
+	private static TlsConfig tls(ConfigNode node) {
+		String certFile = node.string("cert_file");
+		String keyFile = node.string("key_file");
+		if (certFile != null && keyFile == null) {
+			throw node.error("key_file", "client cert file \"" + certFile + "\" specified without client key file");
+		}
+		if (keyFile != null && certFile == null) {
+			throw node.error("cert_file", "client key file \"" + keyFile + "\" specified without client cert file");
+		}
+		String min = tlsVersion(node, "min_version");
+		String max = tlsVersion(node, "max_version");
+		if (min != null && max != null && TlsConfig.VERSIONS.indexOf(max) < TlsConfig.VERSIONS.indexOf(min)) {
+			throw node.error("max_version", "max_version " + max + " is older than min_version " + min);
+		}
+		TlsConfig config = new TlsConfig(node.string("ca_file"), certFile, keyFile, node.string("server_name"),
+				node.bool("insecure_skip_verify", false), (min != null) ? min : "TLS12", max);
+		node.rejectUnknownKeys();
+		return config;
+	}
+
+	private static @Nullable String tlsVersion(ConfigNode node, String key) {
+		String version = node.string(key);
+		if (version != null && !TlsConfig.VERSIONS.contains(version)) {
+			throw node.error(key, "unknown TLS version: " + version);
+		}
+		return version;
 	}
 
 	// As Alertmanager's http_config (prometheus/common): at most one of basic_auth,
@@ -613,7 +652,6 @@ public final class ConfigLoader {
 			auth = new HttpAuth.Basic((username != null) ? username : "", (password != null) ? password : "");
 			noteIgnored(basic);
 		}
-		noteIgnored(http);
 		return auth;
 	}
 
@@ -646,11 +684,12 @@ public final class ConfigLoader {
 	 * Global is what the {@code global} section sets for receivers that set nothing of
 	 * their own; without the section, Alertmanager's defaults.
 	 */
-	private record Global(@Nullable Duration resolveTimeout, @Nullable HttpAuth httpAuth, @Nullable String smtpFrom,
+	private record Global(@Nullable Duration resolveTimeout, HttpClientConfig http, @Nullable String smtpFrom,
 			String smtpHello, @Nullable String smtpSmarthost, @Nullable String smtpAuthUsername,
 			@Nullable String smtpAuthPassword, boolean smtpRequireTls, @Nullable String slackApiUrl) {
 
-		static final Global NONE = new Global(null, null, null, "localhost", null, null, null, true, null);
+		static final Global NONE = new Global(null, HttpClientConfig.NONE, null, "localhost", null, null, null, true,
+				null);
 
 	}
 

@@ -26,10 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @param html {@code html}: the HTML body, none when it renders empty
  * @param text {@code text}: the plain-text body, none when it renders empty
  * @param sendResolved whether resolved alerts are sent (default false)
+ * @param tls {@code tls_config} for STARTTLS and for implicit TLS on port 465, or null
+ * for the JVM's defaults
  */
 public record EmailConfig(String to, String from, String hello, String smarthost, @Nullable String authUsername,
 		@Nullable String authPassword, boolean requireTls, Map<String, Template> headers, Template html, Template text,
-		boolean sendResolved) implements Integration {
+		boolean sendResolved, @Nullable TlsConfig tls) implements Integration {
 
 	/**
 	 * Alertmanager 0.25's default of each templated field, by field name; a field whose

@@ -3,7 +3,6 @@ package io.zgw.alerts.config;
 import java.util.Map;
 
 import io.zgw.alerts.template.Template;
-import org.jspecify.annotations.Nullable;
 
 /**
  * SlackConfig is a {@code slack_configs} entry for an incoming webhook; its message
@@ -19,11 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param text {@code text}
  * @param fallback {@code fallback}
  * @param sendResolved whether resolved alerts are sent (default false)
- * @param auth what {@code http_config} asks for, or null for none
+ * @param http what {@code http_config} asks for
  */
 public record SlackConfig(String apiUrl, Template channel, Template username, Template color, Template title,
 		Template titleLink, Template pretext, Template text, Template fallback, boolean sendResolved,
-		@Nullable HttpAuth auth) implements Integration {
+		HttpClientConfig http) implements Integration {
 
 	/**
 	 * Alertmanager 0.25's default of each templated field, by field name; a field whose

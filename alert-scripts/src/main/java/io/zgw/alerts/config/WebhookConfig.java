@@ -2,8 +2,6 @@ package io.zgw.alerts.config;
 
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * WebhookConfig is a {@code webhook_configs} entry: the payload is Alertmanager's webhook
  * message version 4.
@@ -11,13 +9,14 @@ import org.jspecify.annotations.Nullable;
  * @param url where the payload is POSTed
  * @param sendResolved whether resolved alerts are sent (default true)
  * @param maxAlerts maximum alerts per message, 0 for no limit
- * @param auth what {@code http_config} asks for, or null for none
+ * @param http what {@code http_config} asks for
  */
 public record WebhookConfig(String url, boolean sendResolved, int maxAlerts,
-		@Nullable HttpAuth auth) implements Integration {
+		HttpClientConfig http) implements Integration {
 
 	public WebhookConfig {
 		Objects.requireNonNull(url, "url");
+		Objects.requireNonNull(http, "http");
 	}
 
 	@Override
@@ -29,7 +28,7 @@ public record WebhookConfig(String url, boolean sendResolved, int maxAlerts,
 	@Override
 	public String toString() {
 		return "WebhookConfig[url=<secret>, sendResolved=" + this.sendResolved + ", maxAlerts=" + this.maxAlerts
-				+ ", auth=" + ((this.auth != null) ? this.auth : "none") + "]";
+				+ ", http=" + this.http + "]";
 	}
 
 }

@@ -75,7 +75,7 @@ class ConfigLoaderTest {
 		AlertmanagerConfig config = realistic();
 		WebhookConfig hook = (WebhookConfig) config.receiver("default").integrations().get(0);
 		assertThat(hook).isEqualTo(new WebhookConfig("http://127.0.0.1:9099/hook", true, 20,
-				new HttpAuth.Authorization("Bearer", "s3cr3t")));
+				new HttpClientConfig(new HttpAuth.Authorization("Bearer", "s3cr3t"), null)));
 		assertThat(hook.toString()).doesNotContain("s3cr3t").doesNotContain("9099");
 		assertThat(((WebhookConfig) config.receiver("pager").integrations().get(0)).sendResolved()).isFalse();
 		SlackConfig slack = (SlackConfig) config.receiver("dba-slack").integrations().get(0);
@@ -281,7 +281,7 @@ class ConfigLoaderTest {
 				""".formatted(url, token));
 		assertThat(config.receiver("a").integrations()).singleElement()
 			.isEqualTo(new WebhookConfig("http://127.0.0.1:9099/from-file", true, 0,
-					new HttpAuth.Authorization("Bearer", "t0ken")));
+					new HttpClientConfig(new HttpAuth.Authorization("Bearer", "t0ken"), null)));
 		assertRejected(MINIMAL + "    webhook_configs: [{url_file: " + dir.resolve("missing") + "}]\n",
 				"receivers[0].webhook_configs[0].url_file: cannot read " + dir.resolve("missing")
 						+ ": NoSuchFileException");
@@ -309,8 +309,8 @@ class ConfigLoaderTest {
 				          basic_auth: {username: bot}
 				""".formatted(password));
 		assertThat(config.receiver("a").integrations())
-			.extracting((integration) -> (integration instanceof WebhookConfig hook) ? hook.auth()
-					: ((SlackConfig) integration).auth())
+			.extracting((integration) -> (integration instanceof WebhookConfig hook) ? hook.http().auth()
+					: ((SlackConfig) integration).http().auth())
 			.containsExactly(new HttpAuth.Basic("zgw", "pa55"), new HttpAuth.Authorization("Bearer", "t0ken"),
 					new HttpAuth.Authorization("Token", "c0de"), null, new HttpAuth.Basic("bot", ""));
 		assertThat(config.receiver("a").integrations().get(0).toString()).doesNotContain("pa55");
@@ -368,14 +368,14 @@ class ConfigLoaderTest {
 				""".formatted(password));
 		assertThat(config.resolveTimeout()).isEqualTo(Duration.ofSeconds(90));
 		List<Integration> integrations = config.receiver("a").integrations();
-		HttpAuth global = new HttpAuth.Authorization("Bearer", "g10bal");
-		assertThat(((WebhookConfig) integrations.get(0)).auth()).isEqualTo(global);
+		HttpClientConfig global = new HttpClientConfig(new HttpAuth.Authorization("Bearer", "g10bal"), null);
+		assertThat(((WebhookConfig) integrations.get(0)).http()).isEqualTo(global);
 		// As Alertmanager, an integration's own http_config replaces the global one
 		// whole.
-		assertThat(((WebhookConfig) integrations.get(1)).auth()).isEqualTo(new HttpAuth.Basic("own", ""));
+		assertThat(((WebhookConfig) integrations.get(1)).http().auth()).isEqualTo(new HttpAuth.Basic("own", ""));
 		SlackConfig slack = (SlackConfig) integrations.get(2);
 		assertThat(slack.apiUrl()).isEqualTo("https://hooks.slack.com/services/T/B/X");
-		assertThat(slack.auth()).isEqualTo(global);
+		assertThat(slack.http()).isEqualTo(global);
 		EmailConfig inherits = (EmailConfig) integrations.get(3);
 		assertThat(inherits)
 			.extracting(EmailConfig::from, EmailConfig::smarthost, EmailConfig::hello, EmailConfig::authUsername,
@@ -408,6 +408,48 @@ class ConfigLoaderTest {
 		assertRejected(MINIMAL + "    slack_configs: [{channel: '#a'}]\n",
 				"receivers[0].slack_configs[0].api_url: no global Slack API URL set either inline or in a file");
 		assertRejected("global: {smtp_port: 25}\n" + MINIMAL, "global.smtp_port: field smtp_port not found in global");
+	}
+
+	@Test
+	void readsTlsConfigAndRefusesWhatAlertmanagerWouldFailOn() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				global:
+				  http_config:
+				    tls_config: {ca_file: /etc/zgw/ca.pem}
+				route:
+				  receiver: a
+				receivers:
+				  - name: a
+				    webhook_configs:
+				      - url: https://hooks.example.com/inherits
+				      - url: https://hooks.example.com/mtls
+				        http_config:
+				          bearer_token: t
+				          tls_config:
+				            cert_file: /etc/zgw/client.pem
+				            key_file: /etc/zgw/client.key
+				            server_name: hooks.internal
+				            min_version: TLS13
+				      - url: https://hooks.example.com/lab
+				        http_config:
+				          tls_config: {insecure_skip_verify: true, max_version: TLS12}
+				""");
+		assertThat(config.receiver("a").integrations()).extracting((hook) -> ((WebhookConfig) hook).http().tls())
+			.containsExactly(
+					new TlsConfig("/etc/zgw/ca.pem", null, null, null, false, "TLS12", null), new TlsConfig(null,
+							"/etc/zgw/client.pem", "/etc/zgw/client.key", "hooks.internal", false, "TLS13", null),
+					new TlsConfig(null, null, null, null, true, "TLS12", "TLS12"));
+
+		String hook = MINIMAL + "    webhook_configs: [{url: 'https://x', http_config: {tls_config: %s}}]\n";
+		assertRejected(hook.formatted("{cert_file: c.pem}"), "receivers[0].webhook_configs[0].http_config.tls_config"
+				+ ".key_file: client cert file \"c.pem\" specified without client key file");
+		assertRejected(hook.formatted("{min_version: TLS14}"),
+				"receivers[0].webhook_configs[0].http_config.tls_config.min_version: unknown TLS version: TLS14");
+		assertRejected(hook.formatted("{min_version: TLS13, max_version: TLS12}"),
+				"receivers[0].webhook_configs[0].http_config.tls_config.max_version: "
+						+ "max_version TLS12 is older than min_version TLS13");
+		assertRejected(hook.formatted("{ca: inline}"), "receivers[0].webhook_configs[0].http_config.tls_config.ca: "
+				+ "field ca not found in receivers[0].webhook_configs[0].http_config.tls_config");
 	}
 
 	@Test

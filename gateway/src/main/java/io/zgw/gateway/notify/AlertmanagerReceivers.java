@@ -6,11 +6,12 @@ import java.util.Map;
 
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.HttpAuth;
+import io.zgw.alerts.config.HttpClientConfig;
 import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.http.HttpConfig;
+import io.zgw.gateway.notify.http.TlsContext;
 import io.zgw.gateway.notify.slack.SlackConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
-import org.jspecify.annotations.Nullable;
 
 /**
  * AlertmanagerReceivers maps the receivers of an {@code alertmanager.yml} loaded by
@@ -62,23 +63,24 @@ public final class AlertmanagerReceivers {
 
 	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {
 		return new WebhookConfig(webhook.sendResolved(), new Secret(webhook.url()), webhook.maxAlerts(), null,
-				http(webhook.auth()));
+				http(webhook.http()));
 	}
 
 	private static SlackConfig slack(io.zgw.alerts.config.SlackConfig slack) {
 		// alert-scripts renders channel and username (templates) into each message.
-		return new SlackConfig(slack.sendResolved(), new Secret(slack.apiUrl()), null, null, http(slack.auth()));
+		return new SlackConfig(slack.sendResolved(), new Secret(slack.apiUrl()), null, null, http(slack.http()));
 	}
 
-	private static HttpConfig http(@Nullable HttpAuth auth) {
-		if (auth instanceof HttpAuth.Authorization authorization) {
+	private static HttpConfig http(HttpClientConfig http) {
+		TlsContext tls = (http.tls() != null) ? TlsContext.of(http.tls()) : null;
+		if (http.auth() instanceof HttpAuth.Authorization authorization) {
 			return new HttpConfig(null,
-					new HttpConfig.Authorization(authorization.type(), new Secret(authorization.credentials())));
+					new HttpConfig.Authorization(authorization.type(), new Secret(authorization.credentials())), tls);
 		}
-		if (auth instanceof HttpAuth.Basic basic) {
-			return new HttpConfig(new HttpConfig.BasicAuth(basic.username(), new Secret(basic.password())), null);
+		if (http.auth() instanceof HttpAuth.Basic basic) {
+			return new HttpConfig(new HttpConfig.BasicAuth(basic.username(), new Secret(basic.password())), null, tls);
 		}
-		return HttpConfig.NONE;
+		return new HttpConfig(null, null, tls);
 	}
 
 	private static EmailConfig email(io.zgw.alerts.config.EmailConfig email) {
@@ -86,7 +88,8 @@ public final class AlertmanagerReceivers {
 		// alert-scripts renders the config's headers into each message, so none are added
 		// here.
 		return new EmailConfig(email.sendResolved(), email.to(), email.from(), email.hello(), email.smarthost(),
-				email.authUsername(), password, email.requireTls(), Map.of());
+				email.authUsername(), password, email.requireTls(), Map.of(),
+				(email.tls() != null) ? TlsContext.of(email.tls()) : null);
 	}
 
 }

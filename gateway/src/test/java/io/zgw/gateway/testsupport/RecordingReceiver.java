@@ -12,19 +12,33 @@ import java.util.List;
 import java.util.function.IntUnaryOperator;
 import java.util.function.Predicate;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RecordingReceiver is a real HTTP receiver (the JDK's HttpServer on a loopback port),
  * standing in for an on-call tool's webhook endpoint: it records every request, answers
- * with a status the test sets, and can go down and come back on the same port.
+ * with a status the test sets, and can go down and come back on the same port. It speaks
+ * HTTPS when made with {@link #https}.
  */
 public final class RecordingReceiver implements AutoCloseable {
 
 	private final List<Received> received = new ArrayList<>();
 
 	private final int port;
+
+	private final @Nullable SSLContext tls;
+
+	private final boolean needClientAuth;
+
+	private final String @Nullable [] protocols;
 
 	private HttpServer server;
 
@@ -50,13 +64,30 @@ public final class RecordingReceiver implements AutoCloseable {
 
 	/** Starts a receiver on a free loopback port. */
 	public RecordingReceiver() {
+		this(null, false, null);
+	}
+
+	private RecordingReceiver(@Nullable SSLContext tls, boolean needClientAuth, String @Nullable [] protocols) {
+		this.tls = tls;
+		this.needClientAuth = needClientAuth;
+		this.protocols = protocols;
 		this.server = start(0);
 		this.port = this.server.getAddress().getPort();
 	}
 
+	/**
+	 * Starts an HTTPS receiver with the server certificate of {@code tls}; with
+	 * {@code needClientAuth} it refuses clients that show no certificate its trust
+	 * managers accept; {@code protocols} limits the TLS versions (all when empty).
+	 */
+	public static RecordingReceiver https(SSLContext tls, boolean needClientAuth, String... protocols) {
+		return new RecordingReceiver(tls, needClientAuth, (protocols.length > 0) ? protocols : null);
+	}
+
 	private HttpServer start(int onPort) {
 		try {
-			HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 64);
+			InetSocketAddress address = new InetSocketAddress("127.0.0.1", onPort);
+			HttpServer s = (this.tls != null) ? httpsServer(address, this.tls) : HttpServer.create(address, 64);
 			s.createContext("/", this::handle);
 			s.start();
 			return s;
@@ -64,6 +95,22 @@ public final class RecordingReceiver implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot start recording receiver on port " + onPort, ex);
 		}
+	}
+
+	private HttpsServer httpsServer(InetSocketAddress address, SSLContext context) throws IOException {
+		HttpsServer s = HttpsServer.create(address, 64);
+		s.setHttpsConfigurator(new HttpsConfigurator(context) {
+			@Override
+			public void configure(HttpsParameters params) {
+				SSLParameters ssl = context.getDefaultSSLParameters();
+				ssl.setNeedClientAuth(RecordingReceiver.this.needClientAuth);
+				if (RecordingReceiver.this.protocols != null) {
+					ssl.setProtocols(RecordingReceiver.this.protocols);
+				}
+				params.setSSLParameters(ssl);
+			}
+		});
+		return s;
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -91,7 +138,7 @@ public final class RecordingReceiver implements AutoCloseable {
 
 	/** The URL of a path on this receiver. */
 	public String url(String path) {
-		return "http://127.0.0.1:" + this.port + path;
+		return ((this.tls != null) ? "https" : "http") + "://127.0.0.1:" + this.port + path;
 	}
 
 	/** Answers every following request with this status and an empty body. */

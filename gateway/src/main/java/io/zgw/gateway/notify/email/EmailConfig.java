@@ -3,6 +3,7 @@ package io.zgw.gateway.notify.email;
 import java.util.Map;
 
 import io.zgw.gateway.notify.Secret;
+import io.zgw.gateway.notify.http.TlsContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,9 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param requireTls {@code require_tls}: insist on STARTTLS (Alertmanager's default is
  * true)
  * @param headers {@code headers}: extra headers; the rendered message's headers win
+ * @param tls {@code tls_config} for STARTTLS and for implicit TLS (port 465), or null for
+ * the JVM's defaults
  */
 public record EmailConfig(boolean sendResolved, String to, String from, String hello, String smarthost,
-		@Nullable String authUsername, @Nullable Secret authPassword, boolean requireTls, Map<String, String> headers) {
+		@Nullable String authUsername, @Nullable Secret authPassword, boolean requireTls, Map<String, String> headers,
+		@Nullable TlsContext tls) {
 
 	public EmailConfig {
 		if (to.isBlank()) {

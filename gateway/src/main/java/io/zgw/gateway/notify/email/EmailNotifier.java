@@ -10,6 +10,7 @@ import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.DeliveryResult;
 import io.zgw.gateway.notify.Integration;
 import io.zgw.gateway.notify.Notifier;
+import io.zgw.gateway.notify.http.TlsContext;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
@@ -25,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * EmailNotifier sends a rendered {@link EmailMessage} through the config's smarthost,
- * with SMTP AUTH and STARTTLS as configured: plain text, HTML, or both as
- * {@code multipart/alternative}.
+ * with SMTP AUTH, STARTTLS or implicit TLS (port 465) and {@code tls_config} as
+ * configured: plain text, HTML, or both as {@code multipart/alternative}.
  */
 public final class EmailNotifier implements Notifier {
 
@@ -56,8 +57,22 @@ public final class EmailNotifier implements Notifier {
 		props.setProperty("mail.smtp.connectiontimeout", millis);
 		props.setProperty("mail.smtp.timeout", millis);
 		props.setProperty("mail.smtp.writetimeout", millis);
-		props.setProperty("mail.smtp.starttls.enable", Boolean.toString(config.requireTls()));
-		props.setProperty("mail.smtp.starttls.required", Boolean.toString(config.requireTls()));
+		// As Alertmanager: port 465 speaks TLS from the first byte (SMTPS); elsewhere
+		// require_tls asks for STARTTLS.
+		boolean implicitTls = config.port() == 465;
+		props.setProperty("mail.smtp.ssl.enable", Boolean.toString(implicitTls));
+		props.setProperty("mail.smtp.starttls.enable", Boolean.toString(!implicitTls && config.requireTls()));
+		props.setProperty("mail.smtp.starttls.required", Boolean.toString(!implicitTls && config.requireTls()));
+		TlsContext tls = config.tls();
+		if (tls != null) {
+			props.put("mail.smtp.ssl.socketFactory", tls.sslContext().getSocketFactory());
+			// Jakarta Mail would otherwise try again with the JVM's factory after a
+			// failed
+			// handshake, hiding why the first failed.
+			props.setProperty("mail.smtp.socketFactory.fallback", "false");
+		}
+		props.setProperty("mail.smtp.ssl.checkserveridentity",
+				Boolean.toString(tls == null || tls.verifiesConnectedHost()));
 		props.setProperty("mail.smtp.localhost", config.hello());
 		if (config.authUsername() != null && config.authPassword() != null) {
 			props.setProperty("mail.smtp.auth", "true");

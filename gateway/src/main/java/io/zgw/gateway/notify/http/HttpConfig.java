@@ -8,15 +8,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * HttpConfig is the part of Alertmanager's {@code http_config} a sender honours: at most
- * one of {@code basic_auth} and {@code authorization}.
+ * one of {@code basic_auth} and {@code authorization}, and {@code tls_config}.
  *
  * @param basicAuth {@code basic_auth}: username and password sent as HTTP Basic auth
  * @param authorization {@code authorization}: {@code Authorization: <type> <credentials>}
+ * @param tls {@code tls_config}, or null for the JVM's defaults
  */
-public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization authorization) {
+public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization authorization,
+		@Nullable TlsContext tls) {
 
-	/** No authentication. */
-	public static final HttpConfig NONE = new HttpConfig(null, null);
+	/** No authentication, default TLS. */
+	public static final HttpConfig NONE = new HttpConfig(null, null, null);
 
 	public HttpConfig {
 		if (basicAuth != null && authorization != null) {
@@ -26,7 +28,7 @@ public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization 
 
 	/** An {@code authorization} of type Bearer with the given token. */
 	public static HttpConfig bearer(String token) {
-		return new HttpConfig(null, new Authorization("Bearer", new Secret(token)));
+		return new HttpConfig(null, new Authorization("Bearer", new Secret(token)), null);
 	}
 
 	/**

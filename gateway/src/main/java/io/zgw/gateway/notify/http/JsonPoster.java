@@ -11,8 +11,9 @@ import java.time.Duration;
 import io.zgw.gateway.notify.DeliveryResult;
 
 /**
- * JsonPoster POSTs JSON to receivers over one shared {@link HttpClient} and sorts the
- * answer into delivered, retryable or permanent the way Alertmanager's retrier does.
+ * JsonPoster POSTs JSON to receivers over one shared {@link HttpClient} (one per
+ * {@link TlsContext} for receivers with a {@code tls_config}) and sorts the answer into
+ * delivered, retryable or permanent the way Alertmanager's retrier does.
  */
 public final class JsonPoster {
 
@@ -20,22 +21,30 @@ public final class JsonPoster {
 
 	private final HttpClient client;
 
+	private final Duration connectTimeout;
+
 	/**
-	 * Creates a poster on the given client (HTTP/1.1, connect timeout set by the caller).
+	 * Creates a poster on the given client (HTTP/1.1, connect timeout set by the caller);
+	 * receivers with a {@code tls_config} get a client of their own with the same connect
+	 * timeout.
 	 */
 	public JsonPoster(HttpClient client) {
 		this.client = client;
+		this.connectTimeout = client.connectTimeout().orElse(Duration.ofSeconds(10));
 	}
 
 	/**
 	 * An HTTP/1.1 client with the given connect timeout that does not follow redirects.
 	 */
 	public static HttpClient newClient(Duration connectTimeout) {
+		return clientBuilder(connectTimeout).build();
+	}
+
+	static HttpClient.Builder clientBuilder(Duration connectTimeout) {
 		return HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(connectTimeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+			.followRedirects(HttpClient.Redirect.NEVER);
 	}
 
 	/**
@@ -53,7 +62,8 @@ public final class JsonPoster {
 			request.header("Authorization", authorization);
 		}
 		try {
-			HttpResponse<String> response = client.send(request.build(),
+			HttpClient sender = (httpConfig.tls() != null) ? httpConfig.tls().client(this.connectTimeout) : this.client;
+			HttpResponse<String> response = sender.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Answer(response.statusCode(), response.body(),
 					response.headers().firstValue("Content-Type").orElse(""));

@@ -65,7 +65,7 @@ class WebhookNotifierTest {
 
 	@Test
 	void sendsBasicAuthWhenConfigured() {
-		send(config(new HttpConfig(new HttpConfig.BasicAuth("am", new Secret("pw")), null)));
+		send(config(new HttpConfig(new HttpConfig.BasicAuth("am", new Secret("pw")), null, null)));
 		assertThat(receiver.received().get(0).authorization()).isEqualTo("Basic YW06cHc=");
 	}
 
