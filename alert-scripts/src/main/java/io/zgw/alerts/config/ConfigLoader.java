@@ -1,6 +1,8 @@
 package io.zgw.alerts.config;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -584,9 +586,30 @@ public final class ConfigLoader {
 	private HttpClientConfig httpClient(ConfigNode http) {
 		HttpAuth auth = httpAuth(http);
 		ConfigNode tls = http.object("tls_config");
-		HttpClientConfig config = new HttpClientConfig(auth, (tls != null) ? tls(tls) : null);
+		HttpClientConfig config = new HttpClientConfig(auth, (tls != null) ? tls(tls) : null, proxyUrl(http),
+				http.bool("follow_redirects", true));
 		noteIgnored(http);
 		return config;
+	}
+
+	// As prometheus/common: an absolute http or https URL; the proxy is sent CONNECT for
+	// https receivers and the whole request for http ones.
+	private static @Nullable URI proxyUrl(ConfigNode http) {
+		String text = http.string("proxy_url");
+		if (text == null || text.isEmpty()) {
+			return null;
+		}
+		URI url;
+		try {
+			url = new URI(text);
+		}
+		catch (URISyntaxException ex) {
+			throw http.error("proxy_url", "invalid URL: " + ex.getReason());
+		}
+		if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+			throw http.error("proxy_url", "proxy_url must be an absolute http or https URL");
+		}
+		return url;
 	}
 
 	// As Alertmanager 0.25's tls_config (prometheus/common); the files are read by the

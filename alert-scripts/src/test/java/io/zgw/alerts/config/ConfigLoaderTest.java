@@ -2,6 +2,7 @@ package io.zgw.alerts.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class ConfigLoaderTest {
 		AlertmanagerConfig config = realistic();
 		WebhookConfig hook = (WebhookConfig) config.receiver("default").integrations().get(0);
 		assertThat(hook).isEqualTo(new WebhookConfig("http://127.0.0.1:9099/hook", true, 20,
-				new HttpClientConfig(new HttpAuth.Authorization("Bearer", "s3cr3t"), null)));
+				new HttpClientConfig(new HttpAuth.Authorization("Bearer", "s3cr3t"), null, null, true)));
 		assertThat(hook.toString()).doesNotContain("s3cr3t").doesNotContain("9099");
 		assertThat(((WebhookConfig) config.receiver("pager").integrations().get(0)).sendResolved()).isFalse();
 		SlackConfig slack = (SlackConfig) config.receiver("dba-slack").integrations().get(0);
@@ -281,7 +282,7 @@ class ConfigLoaderTest {
 				""".formatted(url, token));
 		assertThat(config.receiver("a").integrations()).singleElement()
 			.isEqualTo(new WebhookConfig("http://127.0.0.1:9099/from-file", true, 0,
-					new HttpClientConfig(new HttpAuth.Authorization("Bearer", "t0ken"), null)));
+					new HttpClientConfig(new HttpAuth.Authorization("Bearer", "t0ken"), null, null, true)));
 		assertRejected(MINIMAL + "    webhook_configs: [{url_file: " + dir.resolve("missing") + "}]\n",
 				"receivers[0].webhook_configs[0].url_file: cannot read " + dir.resolve("missing")
 						+ ": NoSuchFileException");
@@ -368,7 +369,8 @@ class ConfigLoaderTest {
 				""".formatted(password));
 		assertThat(config.resolveTimeout()).isEqualTo(Duration.ofSeconds(90));
 		List<Integration> integrations = config.receiver("a").integrations();
-		HttpClientConfig global = new HttpClientConfig(new HttpAuth.Authorization("Bearer", "g10bal"), null);
+		HttpClientConfig global = new HttpClientConfig(new HttpAuth.Authorization("Bearer", "g10bal"), null, null,
+				true);
 		assertThat(((WebhookConfig) integrations.get(0)).http()).isEqualTo(global);
 		// As Alertmanager, an integration's own http_config replaces the global one
 		// whole.
@@ -450,6 +452,22 @@ class ConfigLoaderTest {
 						+ "max_version TLS12 is older than min_version TLS13");
 		assertRejected(hook.formatted("{ca: inline}"), "receivers[0].webhook_configs[0].http_config.tls_config.ca: "
 				+ "field ca not found in receivers[0].webhook_configs[0].http_config.tls_config");
+	}
+
+	@Test
+	void readsProxyUrlAndFollowRedirects() {
+		AlertmanagerConfig config = ConfigLoader.load(MINIMAL + """
+				    webhook_configs:
+				      - url: http://a.example.com/
+				        http_config: {proxy_url: 'http://proxy.example.com:3128', follow_redirects: false}
+				      - url: http://b.example.com/
+				""");
+		assertThat(config.receiver("a").integrations()).extracting((hook) -> ((WebhookConfig) hook).http())
+			.containsExactly(new HttpClientConfig(null, null, URI.create("http://proxy.example.com:3128"), false),
+					HttpClientConfig.NONE);
+		assertRejected(MINIMAL + "    webhook_configs: [{url: 'http://x', http_config: {proxy_url: 'proxy:3128'}}]\n",
+				"receivers[0].webhook_configs[0].http_config.proxy_url: "
+						+ "proxy_url must be an absolute http or https URL");
 	}
 
 	@Test

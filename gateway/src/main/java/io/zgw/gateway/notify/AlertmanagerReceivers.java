@@ -73,14 +73,15 @@ public final class AlertmanagerReceivers {
 
 	private static HttpConfig http(HttpClientConfig http) {
 		TlsContext tls = (http.tls() != null) ? TlsContext.of(http.tls()) : null;
-		if (http.auth() instanceof HttpAuth.Authorization authorization) {
-			return new HttpConfig(null,
-					new HttpConfig.Authorization(authorization.type(), new Secret(authorization.credentials())), tls);
+		HttpConfig.BasicAuth basic = null;
+		HttpConfig.Authorization authorization = null;
+		if (http.auth() instanceof HttpAuth.Basic given) {
+			basic = new HttpConfig.BasicAuth(given.username(), new Secret(given.password()));
 		}
-		if (http.auth() instanceof HttpAuth.Basic basic) {
-			return new HttpConfig(new HttpConfig.BasicAuth(basic.username(), new Secret(basic.password())), null, tls);
+		else if (http.auth() instanceof HttpAuth.Authorization given) {
+			authorization = new HttpConfig.Authorization(given.type(), new Secret(given.credentials()));
 		}
-		return new HttpConfig(null, null, tls);
+		return new HttpConfig(basic, authorization, tls, http.proxyUrl(), http.followRedirects());
 	}
 
 	private static EmailConfig email(io.zgw.alerts.config.EmailConfig email) {

@@ -44,6 +44,8 @@ public final class RecordingReceiver implements AutoCloseable {
 
 	private volatile Answer answer = new Answer((n) -> 200, "text/plain", "");
 
+	private volatile @Nullable String redirectLocation;
+
 	/**
 	 * Received is one request as received.
 	 *
@@ -127,6 +129,10 @@ public final class RecordingReceiver implements AutoCloseable {
 			}
 			byte[] out = current.body().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", current.contentType());
+			String location = this.redirectLocation;
+			if (location != null && status / 100 == 3) {
+				exchange.getResponseHeaders().set("Location", location);
+			}
 			exchange.sendResponseHeaders(status, (out.length == 0) ? -1 : out.length);
 			if (out.length > 0) {
 				try (OutputStream os = exchange.getResponseBody()) {
@@ -154,6 +160,11 @@ public final class RecordingReceiver implements AutoCloseable {
 	/** Answers request number n (from 1) with the status the function gives. */
 	public void answerBy(IntUnaryOperator statusForRequestNumber) {
 		this.answer = new Answer(statusForRequestNumber, "text/plain", "");
+	}
+
+	/** Sends {@code Location: <location>} with every 3xx answer that follows. */
+	public void redirectTo(String location) {
+		this.redirectLocation = location;
 	}
 
 	/** Closes the port: connections are refused until {@link #up()}. */

@@ -1,5 +1,6 @@
 package io.zgw.gateway.notify.http;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -8,27 +9,47 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * HttpConfig is the part of Alertmanager's {@code http_config} a sender honours: at most
- * one of {@code basic_auth} and {@code authorization}, and {@code tls_config}.
+ * one of {@code basic_auth} and {@code authorization}, {@code tls_config},
+ * {@code proxy_url} and {@code follow_redirects}.
  *
  * @param basicAuth {@code basic_auth}: username and password sent as HTTP Basic auth
  * @param authorization {@code authorization}: {@code Authorization: <type> <credentials>}
  * @param tls {@code tls_config}, or null for the JVM's defaults
+ * @param proxyUrl {@code proxy_url}: an {@code http://host[:port]} proxy, or null for
+ * none
+ * @param followRedirects {@code follow_redirects}: Alertmanager's default is true
  */
-public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization authorization,
-		@Nullable TlsContext tls) {
+public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization authorization, @Nullable TlsContext tls,
+		@Nullable URI proxyUrl, boolean followRedirects) {
 
-	/** No authentication, default TLS. */
-	public static final HttpConfig NONE = new HttpConfig(null, null, null);
+	/**
+	 * Alertmanager's defaults: no authentication, default TLS, no proxy, redirects
+	 * followed.
+	 */
+	public static final HttpConfig NONE = new HttpConfig(null, null, null, null, true);
 
 	public HttpConfig {
 		if (basicAuth != null && authorization != null) {
 			throw new IllegalArgumentException("http_config: at most one of basic_auth and authorization may be set");
 		}
+		if (proxyUrl != null && !("http".equals(proxyUrl.getScheme()) && proxyUrl.getHost() != null)) {
+			throw new IllegalArgumentException("http_config.proxy_url: only an http:// proxy is supported");
+		}
+		if (proxyUrl != null && proxyUrl.getRawUserInfo() != null) {
+			throw new IllegalArgumentException("http_config.proxy_url: proxy credentials are not supported");
+		}
 	}
 
 	/** An {@code authorization} of type Bearer with the given token. */
 	public static HttpConfig bearer(String token) {
-		return new HttpConfig(null, new Authorization("Bearer", new Secret(token)), null);
+		return new HttpConfig(null, new Authorization("Bearer", new Secret(token)), null, null, true);
+	}
+
+	/**
+	 * Whether the shared client (JVM TLS defaults, no proxy, redirects followed) does.
+	 */
+	boolean sharedClientWillDo() {
+		return tls == null && proxyUrl == null && followRedirects;
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.zgw.gateway.notify.http;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +13,9 @@ import java.time.Duration;
 import io.zgw.gateway.notify.DeliveryResult;
 
 /**
- * JsonPoster POSTs JSON to receivers over one shared {@link HttpClient} (one per
- * {@link TlsContext} for receivers with a {@code tls_config}) and sorts the answer into
- * delivered, retryable or permanent the way Alertmanager's retrier does.
+ * JsonPoster POSTs JSON to receivers over one shared {@link HttpClient} (or one of a
+ * receiver's own, see {@link #with}) and sorts the answer into delivered, retryable or
+ * permanent the way Alertmanager's retrier does.
  */
 public final class JsonPoster {
 
@@ -24,9 +26,7 @@ public final class JsonPoster {
 	private final Duration connectTimeout;
 
 	/**
-	 * Creates a poster on the given client (HTTP/1.1, connect timeout set by the caller);
-	 * receivers with a {@code tls_config} get a client of their own with the same connect
-	 * timeout.
+	 * Creates a poster on the given client (HTTP/1.1, connect timeout set by the caller).
 	 */
 	public JsonPoster(HttpClient client) {
 		this.client = client;
@@ -34,17 +34,40 @@ public final class JsonPoster {
 	}
 
 	/**
-	 * An HTTP/1.1 client with the given connect timeout that does not follow redirects.
+	 * An HTTP/1.1 client with the given connect timeout that follows redirects as
+	 * Alertmanager's does by default (never from https to http).
 	 */
 	public static HttpClient newClient(Duration connectTimeout) {
 		return clientBuilder(connectTimeout).build();
 	}
 
-	static HttpClient.Builder clientBuilder(Duration connectTimeout) {
+	private static HttpClient.Builder clientBuilder(Duration connectTimeout) {
 		return HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(connectTimeout)
-			.followRedirects(HttpClient.Redirect.NEVER);
+			.followRedirects(HttpClient.Redirect.NORMAL);
+	}
+
+	/**
+	 * Returns this poster when its client does what {@code http} asks, else a poster with
+	 * a client of its own (same connect timeout) with the {@code tls_config}, proxy and
+	 * redirect policy asked for; a notifier keeps it until the next reload.
+	 */
+	public JsonPoster with(HttpConfig http) {
+		if (http.sharedClientWillDo()) {
+			return this;
+		}
+		HttpClient.Builder builder = clientBuilder(this.connectTimeout)
+			.followRedirects(http.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
+		if (http.tls() != null) {
+			builder.sslContext(http.tls().sslContext()).sslParameters(http.tls().sslParameters());
+		}
+		URI proxy = http.proxyUrl();
+		if (proxy != null) {
+			int port = (proxy.getPort() != -1) ? proxy.getPort() : 80;
+			builder.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(proxy.getHost(), port)));
+		}
+		return new JsonPoster(builder.build());
 	}
 
 	/**
@@ -62,8 +85,7 @@ public final class JsonPoster {
 			request.header("Authorization", authorization);
 		}
 		try {
-			HttpClient sender = (httpConfig.tls() != null) ? httpConfig.tls().client(this.connectTimeout) : this.client;
-			HttpResponse<String> response = sender.send(request.build(),
+			HttpResponse<String> response = this.client.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Answer(response.statusCode(), response.body(),
 					response.headers().firstValue("Content-Type").orElse(""));

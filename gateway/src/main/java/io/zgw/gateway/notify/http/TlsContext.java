@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -47,8 +45,7 @@ import org.jspecify.annotations.Nullable;
  * TlsContext is a receiver's {@code tls_config} made ready to use: the CA certificates
  * that verify the receiver, the client certificate and key shown to it, the TLS versions
  * allowed. It is built when the configuration is (re)loaded, so a missing or bad file
- * refuses the configuration instead of failing each send; each TlsContext has its own
- * HTTP client.
+ * refuses the configuration instead of failing each send.
  */
 public final class TlsContext {
 
@@ -65,15 +62,13 @@ public final class TlsContext {
 
 	private final SSLContext context;
 
-	private final SSLParameters parameters;
+	private final String[] protocols;
 
 	private final boolean verifiesConnectedHost;
 
-	private volatile @Nullable HttpClient client;
-
-	private TlsContext(SSLContext context, SSLParameters parameters, boolean verifiesConnectedHost) {
+	private TlsContext(SSLContext context, String[] protocols, boolean verifiesConnectedHost) {
 		this.context = context;
-		this.parameters = parameters;
+		this.protocols = protocols;
 		this.verifiesConnectedHost = verifiesConnectedHost;
 	}
 
@@ -86,9 +81,8 @@ public final class TlsContext {
 		try {
 			SSLContext context = SSLContext.getInstance("TLS");
 			context.init(keyManagers(config), new TrustManager[] { trustManager(config) }, null);
-			SSLParameters parameters = context.getDefaultSSLParameters();
-			parameters.setProtocols(protocols(config, parameters.getProtocols()));
-			return new TlsContext(context, parameters, !config.insecureSkipVerify() && config.serverName() == null);
+			String[] protocols = protocols(config, context.getDefaultSSLParameters().getProtocols());
+			return new TlsContext(context, protocols, !config.insecureSkipVerify() && config.serverName() == null);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalArgumentException("tls_config: " + ex.getMessage(), ex);
@@ -109,22 +103,11 @@ public final class TlsContext {
 		return this.verifiesConnectedHost;
 	}
 
-	/** The HTTP client of this context, made on first use like {@link JsonPoster}'s. */
-	HttpClient client(Duration connectTimeout) {
-		HttpClient made = this.client;
-		if (made == null) {
-			synchronized (this) {
-				made = this.client;
-				if (made == null) {
-					made = JsonPoster.clientBuilder(connectTimeout)
-						.sslContext(this.context)
-						.sslParameters(this.parameters)
-						.build();
-					this.client = made;
-				}
-			}
-		}
-		return made;
+	/** The TLS versions and other parameters of a connection made with this context. */
+	SSLParameters sslParameters() {
+		SSLParameters parameters = this.context.getDefaultSSLParameters();
+		parameters.setProtocols(this.protocols.clone());
+		return parameters;
 	}
 
 	private static String[] protocols(TlsConfig config, String[] enabled) {

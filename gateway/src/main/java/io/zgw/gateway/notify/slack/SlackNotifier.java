@@ -34,7 +34,7 @@ public final class SlackNotifier implements Notifier {
 			Duration timeout) {
 		this.integration = integration;
 		this.config = config;
-		this.poster = poster;
+		this.poster = poster.with(config.httpConfig());
 		this.json = json;
 		this.timeout = timeout;
 	}

@@ -26,7 +26,7 @@ public final class WebhookNotifier implements Notifier {
 	public WebhookNotifier(Integration integration, WebhookConfig config, JsonPoster poster, Duration defaultTimeout) {
 		this.integration = integration;
 		this.config = config;
-		this.poster = poster;
+		this.poster = poster.with(config.httpConfig());
 		this.timeout = (config.timeout() != null) ? config.timeout() : defaultTimeout;
 	}
 

@@ -1,6 +1,7 @@
 package io.zgw.gateway.notify.webhook;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -65,8 +66,40 @@ class WebhookNotifierTest {
 
 	@Test
 	void sendsBasicAuthWhenConfigured() {
-		send(config(new HttpConfig(new HttpConfig.BasicAuth("am", new Secret("pw")), null, null)));
+		send(config(new HttpConfig(new HttpConfig.BasicAuth("am", new Secret("pw")), null, null, null, true)));
 		assertThat(receiver.received().get(0).authorization()).isEqualTo("Basic YW06cHc=");
+	}
+
+	@Test
+	void followsRedirectsAsAlertmanagerUnlessFollowRedirectsIsFalse() {
+		receiver.answerBy((n) -> (n % 2 == 1) ? 307 : 200);
+		receiver.redirectTo("/moved");
+		assertThat(send(config(HttpConfig.NONE))).isEqualTo(DeliveryResult.delivered());
+		assertThat(receiver.received()).extracting(RecordingReceiver.Received::path).containsExactly("/hook", "/moved");
+		// 307 keeps the method and the body.
+		assertThat(receiver.received().get(1).body()).isEqualTo(PAYLOAD);
+
+		DeliveryResult notFollowed = send(config(new HttpConfig(null, null, null, null, false)));
+		assertThat(notFollowed.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
+		assertThat(notFollowed.error()).isEqualTo("unexpected status code 307");
+		assertThat(receiver.received()).hasSize(3);
+	}
+
+	@Test
+	void proxyUrlSendsTheRequestThroughTheProxy() {
+		// The receiver plays the proxy: the webhook's own host does not exist.
+		Secret unreachable = new Secret("http://hooks.zgw.invalid/hook");
+		HttpConfig viaProxy = new HttpConfig(null, null, null, URI.create(receiver.url("")), true);
+		assertThat(send(new WebhookConfig(true, unreachable, 0, null, viaProxy))).isEqualTo(DeliveryResult.delivered());
+		assertThat(receiver.received()).singleElement().satisfies((request) -> {
+			assertThat(request.path()).isEqualTo("/hook");
+			assertThat(request.body()).isEqualTo(PAYLOAD);
+		});
+		assertThat(send(new WebhookConfig(true, unreachable, 0, null, HttpConfig.NONE)).outcome())
+			.isEqualTo(Outcome.RETRYABLE_FAILURE);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new HttpConfig(null, null, null, URI.create("http://u:p@proxy:3128"), true))
+			.withMessage("http_config.proxy_url: proxy credentials are not supported");
 	}
 
 	@Test
