@@ -51,12 +51,12 @@ public final class ConfigLoader {
 
 	// Alertmanager 0.25 global settings that only integrations zgw does not deliver read.
 	private static final List<String> GLOBAL_FOR_UNSUPPORTED = List.of("smtp_auth_identity", "smtp_auth_secret",
-			"pagerduty_url", "opsgenie_api_url", "opsgenie_api_key", "opsgenie_api_key_file", "wechat_api_url",
-			"wechat_api_secret", "wechat_api_corp_id", "victorops_api_url", "victorops_api_key",
-			"victorops_api_key_file", "telegram_api_url", "webex_api_url");
+			"opsgenie_api_url", "opsgenie_api_key", "opsgenie_api_key_file", "wechat_api_url", "wechat_api_secret",
+			"wechat_api_corp_id", "victorops_api_url", "victorops_api_key", "victorops_api_key_file",
+			"telegram_api_url", "webex_api_url");
 
 	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
-			"email_configs");
+			"email_configs", "pagerduty_configs");
 
 	private final List<String> notes = new ArrayList<>();
 
@@ -186,7 +186,8 @@ public final class ConfigLoader {
 		Global global = new Global(resolveTimeout, (http != null) ? httpClient(http) : HttpClientConfig.NONE,
 				node.string("smtp_from"), node.string("smtp_hello", "localhost"), node.string("smtp_smarthost"),
 				node.string("smtp_auth_username"), secret(node, "smtp_auth_password", "smtp_auth_password_file"),
-				node.bool("smtp_require_tls", true), secret(node, "slack_api_url", "slack_api_url_file"));
+				node.bool("smtp_require_tls", true), secret(node, "slack_api_url", "slack_api_url_file"),
+				node.string("pagerduty_url", PagerdutyConfig.DEFAULT_URL));
 		for (String key : GLOBAL_FOR_UNSUPPORTED) {
 			if (node.raw(key) != null) {
 				this.notes.add(node.child(key) + ": accepted and ignored (no receiver zgw delivers uses it)");
@@ -472,6 +473,21 @@ public final class ConfigLoader {
 		integrations.addAll(node.objects("slack_configs", ConfigLoader.this::slack));
 		integrations.addAll(node.objects("email_configs", ConfigLoader.this::email));
 		List<String> unsupportedTypes = new ArrayList<>();
+		List<JsonNode> pagerduty = node.list("pagerduty_configs");
+		for (int i = 0; i < ((pagerduty != null) ? pagerduty.size() : 0); i++) {
+			String path = node.child("pagerduty_configs") + "[" + i + "]";
+			PagerdutyConfig config = pagerduty(new ConfigNode(path, pagerduty.get(i)));
+			if (config != null) {
+				integrations.add(config);
+			}
+			else {
+				this.unsupported.add(new UnsupportedIntegration(name, "pagerduty", path));
+				this.notes.add(path + ": PagerDuty Events API v1 (service_key) is not delivered; use routing_key");
+				if (!unsupportedTypes.contains("pagerduty")) {
+					unsupportedTypes.add("pagerduty");
+				}
+			}
+		}
 		for (String key : node.unreadKeys()) {
 			if (!key.endsWith("_configs") || SUPPORTED_INTEGRATIONS.contains(key)) {
 				continue;
@@ -517,6 +533,49 @@ public final class ConfigLoader {
 				template(node, "fallback", defaults), node.bool("send_resolved", false), integrationHttp(node));
 		noteIgnored(node);
 		return config;
+	}
+
+	// Events API v2 (routing_key) as Alertmanager 0.25; an entry with only a service_key
+	// (Events API v1) is not delivered: null.
+	private @Nullable PagerdutyConfig pagerduty(ConfigNode node) {
+		String routingKey = secret(node, "routing_key", "routing_key_file");
+		String serviceKey = secret(node, "service_key", "service_key_file");
+		if ((routingKey == null || routingKey.isEmpty()) && (serviceKey == null || serviceKey.isEmpty())) {
+			throw node.error("routing_key", "missing service or routing key in PagerDuty config");
+		}
+		Map<String, String> defaults = PagerdutyConfig.DEFAULTS;
+		Map<String, Template> details = new TreeMap<>();
+		node.stringMap("details")
+			.forEach((key, text) -> details.put(key, template(node.child("details") + "." + key, text)));
+		for (Map.Entry<String, String> detail : defaults.entrySet()) {
+			if (detail.getKey().startsWith("details.")) {
+				details.putIfAbsent(detail.getKey().substring("details.".length()),
+						template(node.child("details"), detail.getValue()));
+			}
+		}
+		Template client = template(node, "client", defaults);
+		String source = node.string("source");
+		List<PagerdutyConfig.Image> images = node.objects("images", (image) -> {
+			PagerdutyConfig.Image parsed = new PagerdutyConfig.Image(template(image, "src", Map.of("src", "")),
+					template(image, "alt", Map.of("alt", "")), template(image, "href", Map.of("href", "")));
+			image.rejectUnknownKeys();
+			return parsed;
+		});
+		List<PagerdutyConfig.Link> links = node.objects("links", (link) -> {
+			PagerdutyConfig.Link parsed = new PagerdutyConfig.Link(template(link, "href", Map.of("href", "")),
+					template(link, "text", Map.of("text", "")));
+			link.rejectUnknownKeys();
+			return parsed;
+		});
+		PagerdutyConfig config = new PagerdutyConfig((routingKey != null) ? routingKey : "",
+				node.string("url", this.global.pagerdutyUrl()), client, template(node, "client_url", defaults),
+				template(node, "description", defaults), details, images, links,
+				(source == null || source.isEmpty()) ? client : template(node.child("source"), source),
+				template(node, "severity", defaults), template(node, "class", Map.of("class", "")),
+				template(node, "component", Map.of("component", "")), template(node, "group", Map.of("group", "")),
+				node.bool("send_resolved", true), integrationHttp(node));
+		noteIgnored(node);
+		return (routingKey == null || routingKey.isEmpty()) ? null : config;
 	}
 
 	private EmailConfig email(ConfigNode node) {
@@ -709,10 +768,11 @@ public final class ConfigLoader {
 	 */
 	private record Global(@Nullable Duration resolveTimeout, HttpClientConfig http, @Nullable String smtpFrom,
 			String smtpHello, @Nullable String smtpSmarthost, @Nullable String smtpAuthUsername,
-			@Nullable String smtpAuthPassword, boolean smtpRequireTls, @Nullable String slackApiUrl) {
+			@Nullable String smtpAuthPassword, boolean smtpRequireTls, @Nullable String slackApiUrl,
+			String pagerdutyUrl) {
 
 		static final Global NONE = new Global(null, HttpClientConfig.NONE, null, "localhost", null, null, null, true,
-				null);
+				null, PagerdutyConfig.DEFAULT_URL);
 
 	}
 

@@ -1,9 +1,10 @@
 package io.zgw.alerts.config;
 
 /**
- * Integration is one supported notification target of a receiver (webhook, Slack, email).
+ * Integration is one supported notification target of a receiver (webhook, Slack, email,
+ * PagerDuty).
  */
-public sealed interface Integration permits WebhookConfig, SlackConfig, EmailConfig {
+public sealed interface Integration permits WebhookConfig, SlackConfig, EmailConfig, PagerdutyConfig {
 
 	/** Returns the Alertmanager integration name, such as {@code webhook}. */
 	String type();

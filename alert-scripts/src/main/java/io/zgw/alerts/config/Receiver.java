@@ -8,9 +8,10 @@ import java.util.Objects;
  * unsupported types are kept by type name only.
  *
  * @param name the name routes refer to
- * @param integrations supported integrations, in file order (webhook, slack, email)
+ * @param integrations supported integrations, in file order (webhook, slack, email,
+ * pagerduty)
  * @param unsupportedTypes types of integrations this library does not deliver, such as
- * {@code pagerduty}
+ * {@code opsgenie}
  */
 public record Receiver(String name, List<Integration> integrations, List<String> unsupportedTypes) {
 

@@ -36,6 +36,17 @@ final class Rendering {
 		this.errors = errors;
 	}
 
+	/**
+	 * Cuts text to at most {@code max} characters (code points), the last being an
+	 * ellipsis, as Alertmanager's {@code notify.Truncate}.
+	 */
+	static String truncate(String text, int max) {
+		if (text.codePointCount(0, text.length()) <= max) {
+			return text;
+		}
+		return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "\u2026";
+	}
+
 	/** Renders a text field; null when it failed and has no default. */
 	@Nullable String text(Template template, String field) {
 		return render(template, field, false);

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SlackPayload(@Nullable String channel, @Nullable String username, List<Attachment> attachments) {
 
+	// As Alertmanager: Slack takes titles of up to 1024 characters.
 	private static final int MAX_TITLE = 1024;
 
 	/**
@@ -32,20 +33,12 @@ public record SlackPayload(@Nullable String channel, @Nullable String username, 
 			TemplateErrors errors) {
 		Rendering rendering = new Rendering(TemplateData.of(notification, externalUrl), notification.receiver(),
 				"slack_configs", SlackConfig.DEFAULTS, errors);
-		Attachment attachment = new Attachment(truncate(text(rendering, config.title(), "title")),
+		Attachment attachment = new Attachment(Rendering.truncate(text(rendering, config.title(), "title"), MAX_TITLE),
 				text(rendering, config.titleLink(), "title_link"), text(rendering, config.pretext(), "pretext"),
 				text(rendering, config.text(), "text"), text(rendering, config.fallback(), "fallback"),
 				text(rendering, config.color(), "color"), List.of("fallback", "pretext", "text"));
 		return new SlackPayload(text(rendering, config.channel(), "channel"),
 				text(rendering, config.username(), "username"), List.of(attachment));
-	}
-
-	// As Alertmanager: Slack takes titles of up to 1024 characters.
-	static String truncate(String title) {
-		if (title.codePointCount(0, title.length()) <= MAX_TITLE) {
-			return title;
-		}
-		return title.substring(0, title.offsetByCodePoints(0, MAX_TITLE - 1)) + "\u2026";
 	}
 
 	// Every Slack field has a default, so rendering always gives text.

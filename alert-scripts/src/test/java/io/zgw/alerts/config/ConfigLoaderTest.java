@@ -65,10 +65,52 @@ class ConfigLoaderTest {
 
 	@Test
 	void reportsUnsupportedIntegrationsByReceiverAndType() {
-		assertThat(realistic().unsupportedIntegrations()).containsExactly(
-				new UnsupportedIntegration("pager", "pagerduty", "receivers[1].pagerduty_configs[0]"),
-				new UnsupportedIntegration("dba", "opsgenie", "receivers[2].opsgenie_configs[0]"));
-		assertThat(realistic().receiver("pager").unsupportedTypes()).containsExactly("pagerduty");
+		assertThat(realistic().unsupportedIntegrations())
+			.containsExactly(new UnsupportedIntegration("dba", "opsgenie", "receivers[2].opsgenie_configs[0]"));
+		assertThat(realistic().receiver("dba").unsupportedTypes()).containsExactly("opsgenie");
+		assertThat(realistic().receiver("pager").unsupportedTypes()).isEmpty();
+	}
+
+	@Test
+	void readsPagerdutyEventsV2ConfigWithAlertmanagersDefaults() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				global:
+				  pagerduty_url: https://pd-proxy.example/v2/enqueue
+				route:
+				  receiver: a
+				receivers:
+				  - name: a
+				    pagerduty_configs:
+				      - routing_key: k1-secret
+				        details: {firing: custom, runbook: 'https://runbooks.example'}
+				      - routing_key: k2-secret
+				        url: https://events.eu.pagerduty.com/v2/enqueue
+				        source: db
+				        send_resolved: false
+				      - service_key: v1-secret
+				""");
+		List<Integration> integrations = config.receiver("a").integrations();
+		assertThat(integrations).hasSize(2);
+		PagerdutyConfig first = (PagerdutyConfig) integrations.get(0);
+		assertThat(first.routingKey()).isEqualTo("k1-secret");
+		assertThat(first.url()).isEqualTo("https://pd-proxy.example/v2/enqueue");
+		assertThat(first.details()).containsOnlyKeys("firing", "resolved", "num_firing", "num_resolved", "runbook");
+		assertThat(first.details().get("firing")).hasToString("custom");
+		assertThat(first.details().get("num_firing")).hasToString("{{ .Alerts.Firing | len }}");
+		assertThat(first.severity()).hasToString("error");
+		assertThat(first.source()).isSameAs(first.client());
+		assertThat(first.sendResolved()).isTrue();
+		assertThat(first.toString()).doesNotContain("k1-secret");
+		PagerdutyConfig second = (PagerdutyConfig) integrations.get(1);
+		assertThat(second.url()).isEqualTo("https://events.eu.pagerduty.com/v2/enqueue");
+		assertThat(second.source()).hasToString("db");
+		assertThat(second.sendResolved()).isFalse();
+		assertThat(config.unsupportedIntegrations())
+			.containsExactly(new UnsupportedIntegration("a", "pagerduty", "receivers[0].pagerduty_configs[2]"));
+		assertThat(config.notes()).contains("receivers[0].pagerduty_configs[2]: PagerDuty Events API v1 "
+				+ "(service_key) is not delivered; use routing_key");
+		assertRejected(MINIMAL + "    pagerduty_configs: [{severity: x}]\n",
+				"receivers[0].pagerduty_configs[0].routing_key: missing service or routing key in PagerDuty config");
 	}
 
 	@Test
@@ -348,7 +390,7 @@ class ConfigLoaderTest {
 				  slack_api_url: https://hooks.slack.com/services/T/B/X
 				  http_config:
 				    authorization: {credentials: g10bal}
-				  pagerduty_url: https://events.pagerduty.com/v2/enqueue
+				  opsgenie_api_url: https://api.opsgenie.com/
 				route:
 				  receiver: a
 				receivers:
@@ -389,7 +431,7 @@ class ConfigLoaderTest {
 			.extracting(EmailConfig::from, EmailConfig::smarthost, EmailConfig::hello, EmailConfig::requireTls)
 			.containsExactly("ops-am@example.com", "mx.example.com:25", "gw.example.com", true);
 		assertThat(config.notes())
-			.contains("global.pagerduty_url: accepted and ignored (no receiver zgw delivers uses it)");
+			.contains("global.opsgenie_api_url: accepted and ignored (no receiver zgw delivers uses it)");
 	}
 
 	@Test

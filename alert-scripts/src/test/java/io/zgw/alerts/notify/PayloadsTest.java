@@ -9,6 +9,7 @@ import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.ConfigLoader;
 import io.zgw.alerts.config.EmailConfig;
 import io.zgw.alerts.config.Receiver;
+import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.config.SlackConfig;
 import io.zgw.alerts.dispatch.Dispatcher;
 import io.zgw.alerts.dispatch.InMemoryNotificationLog;
@@ -51,6 +52,9 @@ class PayloadsTest {
 			        from: am@example.com
 			        smarthost: 127.0.0.1:25
 			        send_resolved: true
+			    pagerduty_configs:
+			      - routing_key: 0123456789abcdef
+			        url: http://127.0.0.1:19477/pagerduty
 			""";
 
 	private static final Alert A = new Alert(
@@ -162,8 +166,45 @@ class PayloadsTest {
 	@Test
 	void slackTitleIsCutAt1024CharactersWithAnEllipsis() {
 		String long1024 = "é".repeat(1024);
-		assertThat(SlackPayload.truncate(long1024)).isSameAs(long1024);
-		assertThat(SlackPayload.truncate(long1024 + "x")).hasSize(1024).endsWith("é\u2026");
+		assertThat(Rendering.truncate(long1024, 1024)).isSameAs(long1024);
+		assertThat(Rendering.truncate(long1024 + "x", 1024)).hasSize(1024).endsWith("é\u2026");
+	}
+
+	@Test
+	void pagerDutyEventHasAlertmanagersDefaultsAndOneIncidentPerGroup() {
+		Notification notification = of(flush(null), "pagerduty");
+		PagerDutyPayload event = PagerDutyPayload.of(notification, (PagerdutyConfig) notification.integration(),
+				EXTERNAL_URL, FAIL_ON_ERROR);
+		assertThat(event.eventAction()).isEqualTo("trigger");
+		// sha256 of the group key, as Alertmanager's notify.Key.Hash().
+		assertThat(event.dedupKey()).hasSize(64).isEqualTo(PagerDutyPayload.dedupKey(notification.groupKey()));
+		assertThat(event.dedupKey()).isNotEqualTo(PagerDutyPayload.dedupKey(notification.groupKey() + " "));
+		assertThat(event.client()).isEqualTo("Alertmanager");
+		assertThat(event.clientUrl()).isEqualTo(EXTERNAL_URL + "/#/alerts?receiver=team%5C.a");
+		assertThat(event.payload().summary()).isEqualTo("[FIRING:2] Load (critical)");
+		assertThat(event.payload().source()).isEqualTo("Alertmanager");
+		assertThat(event.payload().severity()).isEqualTo("error");
+		assertThat(event.payload().customDetails()).containsEntry("num_firing", "2")
+			.containsEntry("num_resolved", "0")
+			.containsEntry("resolved", "");
+		assertThat(event.payload().customDetails().get("firing")).contains("instance = a").contains("instance = b");
+		// The routing key is added by the sender, never stored with the event.
+		assertThat(JsonMapper.builder().build().writeValueAsString(event)).doesNotContain("0123456789abcdef");
+	}
+
+	@Test
+	void pagerDutyEventTooLargeForPagerDutyLosesItsCustomDetails() {
+		Alert huge = new Alert(LabelSet.of(Map.of("alertname", "Load", "severity", "critical", "instance", "c")),
+				Map.of("summary", "x".repeat(PagerDutyPayload.MAX_EVENT_BYTES)), T0, null, "", T0);
+		AlertmanagerConfig config = ConfigLoader.load(CONFIG);
+		Dispatcher dispatcher = new Dispatcher(config, Silencer.NONE, new InMemoryNotificationLog());
+		dispatcher.receive(huge, T0);
+		Notification notification = of(dispatcher.tick(T0.plusSeconds(30)), "pagerduty");
+		PagerDutyPayload event = PagerDutyPayload.of(notification, (PagerdutyConfig) notification.integration(),
+				EXTERNAL_URL, FAIL_ON_ERROR);
+		assertThat(event.payload().customDetails()).containsExactly(Map.entry("error",
+				"Custom details have been removed because the original event exceeds the maximum size of 512KB"));
+		assertThat(event.payload().summary()).isEqualTo("[FIRING:1] Load (c critical)");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import io.zgw.alerts.config.HttpClientConfig;
 import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.http.HttpConfig;
 import io.zgw.gateway.notify.http.TlsContext;
+import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 
@@ -36,6 +37,7 @@ public final class AlertmanagerReceivers {
 		List<WebhookConfig> webhooks = new ArrayList<>();
 		List<SlackConfig> slacks = new ArrayList<>();
 		List<EmailConfig> emails = new ArrayList<>();
+		List<PagerDutyConfig> pagerduty = new ArrayList<>();
 		for (io.zgw.alerts.config.Integration integration : receiver.integrations()) {
 			try {
 				if (integration instanceof io.zgw.alerts.config.WebhookConfig webhook) {
@@ -46,6 +48,10 @@ public final class AlertmanagerReceivers {
 				}
 				else if (integration instanceof io.zgw.alerts.config.EmailConfig email) {
 					emails.add(email(email));
+				}
+				else if (integration instanceof io.zgw.alerts.config.PagerdutyConfig config) {
+					pagerduty.add(new PagerDutyConfig(config.sendResolved(), new Secret(config.routingKey()),
+							new Secret(config.url()), http(config.http())));
 				}
 			}
 			catch (IllegalArgumentException ex) {
@@ -58,7 +64,7 @@ public final class AlertmanagerReceivers {
 						+ "_configs[" + index + "]: " + ex.getMessage(), ex);
 			}
 		}
-		return new Receiver(receiver.name(), webhooks, slacks, emails);
+		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty);
 	}
 
 	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {

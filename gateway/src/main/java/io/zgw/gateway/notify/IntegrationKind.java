@@ -4,11 +4,12 @@ import java.util.Locale;
 
 /**
  * IntegrationKind names a receiver integration type as Alertmanager's configuration does
- * ({@code webhook_configs}, {@code slack_configs}, {@code email_configs}).
+ * ({@code webhook_configs}, {@code slack_configs}, {@code email_configs},
+ * {@code pagerduty_configs}).
  */
 public enum IntegrationKind {
 
-	WEBHOOK, SLACK, EMAIL;
+	WEBHOOK, SLACK, EMAIL, PAGERDUTY;
 
 	/**
 	 * The lower-case name used in integration ids and metric tags, e.g. {@code webhook}.

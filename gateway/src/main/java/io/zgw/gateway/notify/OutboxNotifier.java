@@ -1,9 +1,11 @@
 package io.zgw.gateway.notify;
 
 import io.zgw.alerts.config.EmailConfig;
+import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.config.SlackConfig;
 import io.zgw.alerts.dispatch.Notification;
 import io.zgw.alerts.notify.EmailMessage;
+import io.zgw.alerts.notify.PagerDutyPayload;
 import io.zgw.alerts.notify.SlackPayload;
 import io.zgw.alerts.notify.TemplateErrors;
 import io.zgw.alerts.notify.WebhookPayload;
@@ -62,6 +64,8 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 					SlackPayload.of(notification, (SlackConfig) notification.integration(), externalUrl, errors));
 			case EMAIL -> JSON.writeValueAsString(
 					EmailMessage.of(notification, (EmailConfig) notification.integration(), externalUrl, errors));
+			case PAGERDUTY -> JSON.writeValueAsString(PagerDutyPayload.of(notification,
+					(PagerdutyConfig) notification.integration(), externalUrl, errors));
 		};
 		return new Delivery(notification.receiver(), integration, notification.groupKey(), payload);
 	}

@@ -3,6 +3,7 @@ package io.zgw.gateway.notify;
 import java.util.List;
 
 import io.zgw.gateway.notify.email.EmailConfig;
+import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 
@@ -14,9 +15,10 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
  * @param webhookConfigs {@code webhook_configs}
  * @param slackConfigs {@code slack_configs}
  * @param emailConfigs {@code email_configs}
+ * @param pagerdutyConfigs {@code pagerduty_configs}
  */
 public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
-		List<EmailConfig> emailConfigs) {
+		List<EmailConfig> emailConfigs, List<PagerDutyConfig> pagerdutyConfigs) {
 
 	public Receiver {
 		if (name.isBlank()) {
@@ -25,6 +27,13 @@ public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<Sla
 		webhookConfigs = List.copyOf(webhookConfigs);
 		slackConfigs = List.copyOf(slackConfigs);
 		emailConfigs = List.copyOf(emailConfigs);
+		pagerdutyConfigs = List.copyOf(pagerdutyConfigs);
+	}
+
+	/** A receiver without PagerDuty integrations. */
+	public Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
+			List<EmailConfig> emailConfigs) {
+		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of());
 	}
 
 }

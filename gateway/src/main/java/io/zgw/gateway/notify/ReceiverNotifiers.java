@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.email.EmailNotifier;
 import io.zgw.gateway.notify.http.JsonPoster;
+import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
+import io.zgw.gateway.notify.pagerduty.PagerDutyNotifier;
 import io.zgw.gateway.notify.slack.SlackConfig;
 import io.zgw.gateway.notify.slack.SlackNotifier;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
@@ -69,6 +71,11 @@ public final class ReceiverNotifiers implements Notifiers {
 		List<EmailConfig> emails = receiver.emailConfigs();
 		for (int i = 0; i < emails.size(); i++) {
 			notifiers.add(new EmailNotifier(new Integration(IntegrationKind.EMAIL, i), emails.get(i), json, timeout));
+		}
+		List<PagerDutyConfig> pagerduty = receiver.pagerdutyConfigs();
+		for (int i = 0; i < pagerduty.size(); i++) {
+			notifiers.add(new PagerDutyNotifier(new Integration(IntegrationKind.PAGERDUTY, i), pagerduty.get(i), poster,
+					json, timeout));
 		}
 		return List.copyOf(notifiers);
 	}

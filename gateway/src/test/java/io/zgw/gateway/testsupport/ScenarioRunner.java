@@ -36,7 +36,7 @@ public final class ScenarioRunner {
 	/**
 	 * Notification is one call reduced to what must match between implementations: for a
 	 * webhook its status, group labels and alerts, for a Slack message its non-empty
-	 * fields as rendered.
+	 * fields as rendered, for a PagerDuty event every field.
 	 */
 	public record Notification(String receiver, String status, Map<String, String> groupLabels, List<String> alerts,
 			Map<String, String> message) {
@@ -108,6 +108,12 @@ public final class ScenarioRunner {
 				notifications.add(new Notification(call.path().substring(1), "", Map.of(), List.of(), slack(payload)));
 				continue;
 			}
+			if (payload.has("event_action")) {
+				Map<String, String> fields = new TreeMap<>();
+				flatten("", payload, fields);
+				notifications.add(new Notification(call.path().substring(1), "", Map.of(), List.of(), fields));
+				continue;
+			}
 			Map<String, String> groupLabels = new TreeMap<>();
 			payload.get("groupLabels")
 				.properties()
@@ -138,6 +144,23 @@ public final class ScenarioRunner {
 			.forEach((e) -> fields.put("attachment." + e.getKey(), text(e.getValue())));
 		fields.values().removeIf(String::isEmpty);
 		return fields;
+	}
+
+	// A PagerDuty event's fields by path (payload.custom_details.firing, images[0].src),
+	// as sent.
+	private static void flatten(String path, JsonNode value, Map<String, String> into) {
+		if (value.isObject()) {
+			value.properties()
+				.forEach((e) -> flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), into));
+		}
+		else if (value.isArray()) {
+			for (int i = 0; i < value.size(); i++) {
+				flatten(path + "[" + i + "]", value.get(i), into);
+			}
+		}
+		else {
+			into.put(path, text(value));
+		}
 	}
 
 	private static String text(JsonNode value) {

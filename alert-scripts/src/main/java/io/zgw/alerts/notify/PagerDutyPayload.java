@@ -1,0 +1,149 @@
+package io.zgw.alerts.notify;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.zgw.alerts.config.PagerdutyConfig;
+import io.zgw.alerts.dispatch.Notification;
+import io.zgw.alerts.template.Template;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * PagerDutyPayload is the Events API v2 event Alertmanager 0.25 sends for a notification,
+ * without its {@code routing_key}, which the sender adds so that the key is not stored
+ * with the event: {@code trigger} while any alert fires, else {@code resolve}; the dedup
+ * key is the SHA-256 of the group key, so one group is one PagerDuty incident.
+ *
+ * @param dedupKey {@code dedup_key}: hex SHA-256 of the group key
+ * @param eventAction {@code event_action}: {@code trigger} or {@code resolve}
+ * @param payload {@code payload}
+ * @param client {@code client}, omitted when empty
+ * @param clientUrl {@code client_url}, omitted when empty
+ * @param images {@code images} whose {@code src} rendered non-empty
+ * @param links {@code links} whose {@code href} rendered non-empty
+ */
+public record PagerDutyPayload(@JsonProperty("dedup_key") String dedupKey,
+		@JsonProperty("event_action") String eventAction, Payload payload,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) String client,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("client_url") String clientUrl,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Image> images,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Link> links) {
+
+	/** PagerDuty refuses events larger than this many bytes. */
+	static final int MAX_EVENT_BYTES = 512_000;
+
+	private static final int MAX_SUMMARY = 1024;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * Builds the event, rendering the config's templates; one that fails is reported to
+	 * {@code errors} and rendered with Alertmanager's default instead. As Alertmanager,
+	 * custom details that would make the event too large for PagerDuty are replaced by a
+	 * note saying so.
+	 */
+	public static PagerDutyPayload of(Notification notification, PagerdutyConfig config, String externalUrl,
+			TemplateErrors errors) {
+		Rendering rendering = new Rendering(TemplateData.of(notification, externalUrl), notification.receiver(),
+				"pagerduty_configs", PagerdutyConfig.DEFAULTS, errors);
+		Map<String, String> details = new TreeMap<>();
+		config.details().forEach((name, template) -> details.put(name, text(rendering, template, "details." + name)));
+		Payload payload = new Payload(
+				Rendering.truncate(text(rendering, config.description(), "description"), MAX_SUMMARY),
+				text(rendering, config.source(), "client"), text(rendering, config.severity(), "severity"),
+				text(rendering, config.eventClass(), "class"), text(rendering, config.component(), "component"),
+				text(rendering, config.group(), "group"), details);
+		List<Image> images = new ArrayList<>();
+		for (PagerdutyConfig.Image image : config.images()) {
+			String src = text(rendering, image.src(), "images.src");
+			if (!src.isEmpty()) {
+				images.add(new Image(src, text(rendering, image.alt(), "images.alt"),
+						text(rendering, image.href(), "images.href")));
+			}
+		}
+		List<Link> links = new ArrayList<>();
+		for (PagerdutyConfig.Link link : config.links()) {
+			String href = text(rendering, link.href(), "links.href");
+			if (!href.isEmpty()) {
+				links.add(new Link(href, text(rendering, link.text(), "links.text")));
+			}
+		}
+		PagerDutyPayload event = new PagerDutyPayload(dedupKey(notification.groupKey()),
+				notification.firing().isEmpty() ? "resolve" : "trigger", payload,
+				text(rendering, config.client(), "client"), text(rendering, config.clientUrl(), "client_url"), images,
+				links);
+		if (JSON.writeValueAsBytes(event).length <= MAX_EVENT_BYTES) {
+			return event;
+		}
+		return new PagerDutyPayload(event.dedupKey, event.eventAction,
+				new Payload(payload.summary, payload.source, payload.severity, payload.eventClass, payload.component,
+						payload.group,
+						Map.of("error",
+								"Custom details have been removed because the original event exceeds "
+										+ "the maximum size of 512KB")),
+				event.client, event.clientUrl, event.images, event.links);
+	}
+
+	// As Alertmanager's notify.Key.Hash().
+	static String dedupKey(String groupKey) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(groupKey.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+	// Fields without a default of their own fall back to the empty text.
+	private static String text(Rendering rendering, Template template, String field) {
+		return Objects.requireNonNullElse(rendering.text(template, field), "");
+	}
+
+	/**
+	 * Payload is the event's {@code payload}.
+	 *
+	 * @param summary {@code summary}: the rendered description, cut to 1024 characters
+	 * @param source {@code source}
+	 * @param severity {@code severity}
+	 * @param eventClass {@code class}, omitted when empty
+	 * @param component {@code component}, omitted when empty
+	 * @param group {@code group}, omitted when empty
+	 * @param customDetails {@code custom_details}, sorted by name
+	 */
+	public record Payload(String summary, String source, String severity,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("class") String eventClass,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) String component,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) String group,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("custom_details") Map<String, String> customDetails) {
+	}
+
+	/**
+	 * Image is an {@code images} entry as sent.
+	 *
+	 * @param src {@code src}
+	 * @param alt {@code alt}
+	 * @param href {@code href}
+	 */
+	public record Image(String src, String alt, String href) {
+	}
+
+	/**
+	 * Link is a {@code links} entry as sent.
+	 *
+	 * @param href {@code href}
+	 * @param text {@code text}
+	 */
+	public record Link(String href, String text) {
+	}
+
+}
