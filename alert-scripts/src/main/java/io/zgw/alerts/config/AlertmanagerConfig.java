@@ -1,5 +1,6 @@
 package io.zgw.alerts.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,10 +26,13 @@ import org.jspecify.annotations.Nullable;
  * set it
  * @param unsupportedIntegrations integrations that load but are not delivered
  * @param notes human-readable notes on accepted but ignored settings
+ * @param files the other files the configuration depends on, in the order first met:
+ * {@code templates} files, {@code *_file} secrets and {@code tls_config} files; a change
+ * to one of them calls for a reload like a change to the configuration
  */
 public record AlertmanagerConfig(Route route, Map<String, Receiver> receivers, List<InhibitRule> inhibitRules,
 		Map<String, NamedTimeInterval> timeIntervals, @Nullable Duration resolveTimeout,
-		List<UnsupportedIntegration> unsupportedIntegrations, List<String> notes) {
+		List<UnsupportedIntegration> unsupportedIntegrations, List<String> notes, List<Path> files) {
 
 	public AlertmanagerConfig {
 		receivers = Collections.unmodifiableMap(new LinkedHashMap<>(receivers));
@@ -36,6 +40,7 @@ public record AlertmanagerConfig(Route route, Map<String, Receiver> receivers, L
 		timeIntervals = Collections.unmodifiableMap(new LinkedHashMap<>(timeIntervals));
 		unsupportedIntegrations = List.copyOf(unsupportedIntegrations);
 		notes = List.copyOf(notes);
+		files = List.copyOf(files);
 	}
 
 	/** Returns an inhibitor for the configured rules. */

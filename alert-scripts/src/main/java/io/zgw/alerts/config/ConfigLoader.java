@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.time.DateTimeException;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +69,9 @@ public final class ConfigLoader {
 	private Templates templates = Templates.defaults();
 
 	private Global global = Global.NONE;
+
+	// Files read besides the configuration itself, or named for a sender to read.
+	private final Set<Path> files = new LinkedHashSet<>();
 
 	private ConfigLoader(Path directory) {
 		this.directory = directory;
@@ -175,7 +180,7 @@ public final class ConfigLoader {
 		List<InhibitRule> rules = root.objects("inhibit_rules", this::inhibitRule);
 		root.rejectUnknownKeys();
 		return new AlertmanagerConfig(Route.tree(rootSpec), receivers, rules, intervals, this.global.resolveTimeout(),
-				this.unsupported, this.notes);
+				this.unsupported, this.notes, List.copyOf(this.files));
 	}
 
 	// As Alertmanager 0.25's global section: defaults for the receivers that set none of
@@ -206,6 +211,7 @@ public final class ConfigLoader {
 			Path pattern = this.directory.resolve(patterns.get(i));
 			for (Path file : templateFiles(path, pattern)) {
 				try {
+					this.files.add(file);
 					this.templates = this.templates.with(file.toString(),
 							Files.readString(file, StandardCharsets.UTF_8));
 				}
@@ -673,7 +679,7 @@ public final class ConfigLoader {
 
 	// As Alertmanager 0.25's tls_config (prometheus/common); the files are read by the
 	// sender, which refuses the configuration when one cannot be used.
-	private static TlsConfig tls(ConfigNode node) {
+	private TlsConfig tls(ConfigNode node) {
 		String certFile = node.string("cert_file");
 		String keyFile = node.string("key_file");
 		if (certFile != null && keyFile == null) {
@@ -687,10 +693,28 @@ public final class ConfigLoader {
 		if (min != null && max != null && TlsConfig.VERSIONS.indexOf(max) < TlsConfig.VERSIONS.indexOf(min)) {
 			throw node.error("max_version", "max_version " + max + " is older than min_version " + min);
 		}
-		TlsConfig config = new TlsConfig(node.string("ca_file"), certFile, keyFile, node.string("server_name"),
-				node.bool("insecure_skip_verify", false), (min != null) ? min : "TLS12", max);
+		TlsConfig config = new TlsConfig(tlsFile(node, "ca_file"), tlsFile(node, "cert_file"),
+				tlsFile(node, "key_file"), node.string("server_name"), node.bool("insecure_skip_verify", false),
+				(min != null) ? min : "TLS12", max);
 		node.rejectUnknownKeys();
 		return config;
+	}
+
+	// A tls_config file, relative to the configuration's directory as Alertmanager's; the
+	// sender reads it.
+	private @Nullable String tlsFile(ConfigNode node, String key) {
+		String file = node.string(key);
+		if (file == null || file.isEmpty()) {
+			return null;
+		}
+		try {
+			Path path = this.directory.resolve(file);
+			this.files.add(path);
+			return path.toString();
+		}
+		catch (InvalidPathException ex) {
+			throw node.error(key, "invalid path " + file);
+		}
 	}
 
 	private static @Nullable String tlsVersion(ConfigNode node, String key) {
@@ -737,9 +761,10 @@ public final class ConfigLoader {
 		return auth;
 	}
 
-	// Reads a secret given inline or, as Alertmanager's *_file fields, from a file; the
-	// file is read once at load and its content never appears in messages.
-	private static @Nullable String secret(ConfigNode node, String key, String fileKey) {
+	// Reads a secret given inline or, as Alertmanager's *_file fields, from a file (a
+	// relative path is relative to the configuration's directory, as Alertmanager's);
+	// the file is read at load and its content never appears in messages.
+	private @Nullable String secret(ConfigNode node, String key, String fileKey) {
 		String value = node.string(key);
 		String file = node.string(fileKey);
 		if (value != null && file != null) {
@@ -748,8 +773,16 @@ public final class ConfigLoader {
 		if (file == null) {
 			return value;
 		}
+		Path path;
 		try {
-			return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+			path = this.directory.resolve(file);
+		}
+		catch (InvalidPathException ex) {
+			throw node.error(fileKey, "invalid path " + file);
+		}
+		this.files.add(path);
+		try {
+			return Files.readString(path, StandardCharsets.UTF_8).strip();
 		}
 		catch (IOException | RuntimeException ex) {
 			throw node.error(fileKey, "cannot read " + file + ": " + ex.getClass().getSimpleName());

@@ -497,6 +497,25 @@ class ConfigLoaderTest {
 	}
 
 	@Test
+	void namesEveryFileItDependsOnRelativeToTheConfigurationsDirectory(@TempDir Path dir) throws IOException {
+		Files.writeString(dir.resolve("team.tmpl"), "{{ define \"team\" }}x{{ end }}");
+		Files.writeString(dir.resolve("hook-url"), "http://127.0.0.1:9099/hook\n");
+		Path file = Files.writeString(dir.resolve("alertmanager.yml"), MINIMAL.replace("route:", """
+				templates: ['*.tmpl']
+				route:""") + """
+				    webhook_configs:
+				      - url_file: hook-url
+				        http_config:
+				          tls_config: {ca_file: certs/ca.pem, cert_file: certs/client.pem, key_file: certs/client.key}
+				""");
+		AlertmanagerConfig config = ConfigLoader.load(file);
+		assertThat(config.files()).containsExactly(dir.resolve("team.tmpl"), dir.resolve("hook-url"),
+				dir.resolve("certs/ca.pem"), dir.resolve("certs/client.pem"), dir.resolve("certs/client.key"));
+		assertThat(((WebhookConfig) config.receiver("a").integrations().get(0)).http().tls().caFile())
+			.isEqualTo(dir.resolve("certs/ca.pem").toString());
+	}
+
+	@Test
 	void readsProxyUrlAndFollowRedirects() {
 		AlertmanagerConfig config = ConfigLoader.load(MINIMAL + """
 				    webhook_configs:

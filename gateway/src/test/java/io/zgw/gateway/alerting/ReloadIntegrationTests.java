@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -110,6 +112,33 @@ class ReloadIntegrationTests {
 			Thread.sleep(50);
 		}
 		assertThat(receivers(http)).isEqualTo("[{\"name\":\"watched\"}]");
+	}
+
+	@Test
+	void aChangedFileTheConfigurationReadsIsReloadedWithoutARequest(@TempDir Path dir) throws Exception {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		Path token = Files.writeString(dir.resolve("token"), "first-token\n");
+		Files.writeString(ROUTING, """
+				route:
+				  receiver: with-token
+				receivers:
+				  - name: with-token
+				    webhook_configs:
+				      - url: http://127.0.0.1:9/hook
+				        http_config: {bearer_token_file: %s}
+				""".formatted(token));
+		assertThat(http.post("/-/reload", "", Map.of()).statusCode()).isEqualTo(200);
+		Counter reloads = this.meters.counter("zgw.config.reloads", "outcome", "success");
+		// Let the watcher settle on the new file before counting.
+		Thread.sleep(600);
+		double before = reloads.count();
+		// A rotated secret (or certificate), the routing file untouched.
+		Files.writeString(token, "second-token\n");
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (reloads.count() == before && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(reloads.count()).isEqualTo(before + 1);
 	}
 
 	private static String receivers(AlertingTestSupport http) {

@@ -1,10 +1,12 @@
 package io.zgw.gateway.alerting.reload;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -127,7 +129,10 @@ public class ConfigReloader implements SmartLifecycle {
 		}
 	}
 
-	/** Checks the file for a change (modification time and content) and reloads it. */
+	/**
+	 * Checks the routing file and the files it depends on for a change (modification time
+	 * and content) and reloads.
+	 */
 	void reloadIfChanged() {
 		byte[] seen = fingerprint();
 		synchronized (this) {
@@ -143,6 +148,9 @@ public class ConfigReloader implements SmartLifecycle {
 		}
 	}
 
+	// Modification time and content of the routing file and of every file the running
+	// configuration depends on (templates, *_file secrets, TLS certificates and keys), so
+	// that a renewed certificate is picked up like an edited routing file.
 	private byte @Nullable [] fingerprint() {
 		Path path = this.routing.path().orElse(null);
 		if (path == null) {
@@ -150,12 +158,20 @@ public class ConfigReloader implements SmartLifecycle {
 		}
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(Files.getLastModifiedTime(path).toString().getBytes());
-			digest.update(Files.readAllBytes(path));
+			List<Path> files = new ArrayList<>();
+			files.add(path);
+			files.addAll(this.routing.config().files());
+			for (Path file : files) {
+				digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
+				try {
+					digest.update(Files.getLastModifiedTime(file).toString().getBytes(StandardCharsets.UTF_8));
+					digest.update(Files.readAllBytes(file));
+				}
+				catch (IOException ex) {
+					digest.update((byte) 0);
+				}
+			}
 			return digest.digest();
-		}
-		catch (IOException ex) {
-			return new byte[0];
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing", ex);
