@@ -18,10 +18,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.zgw.alerts.inhibit.InhibitRule;
@@ -53,12 +55,13 @@ public final class ConfigLoader {
 
 	// Alertmanager 0.25 global settings that only integrations zgw does not deliver read.
 	private static final List<String> GLOBAL_FOR_UNSUPPORTED = List.of("smtp_auth_identity", "smtp_auth_secret",
-			"opsgenie_api_url", "opsgenie_api_key", "opsgenie_api_key_file", "wechat_api_url", "wechat_api_secret",
-			"wechat_api_corp_id", "victorops_api_url", "victorops_api_key", "victorops_api_key_file",
-			"telegram_api_url", "webex_api_url");
+			"wechat_api_url", "wechat_api_secret", "wechat_api_corp_id", "victorops_api_url", "victorops_api_key",
+			"victorops_api_key_file", "telegram_api_url", "webex_api_url");
 
 	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
-			"email_configs", "pagerduty_configs");
+			"email_configs", "pagerduty_configs", "opsgenie_configs");
+
+	private static final Pattern OPSGENIE_RESPONDER_TYPE = Pattern.compile("^(team|teams|user|escalation|schedule)$");
 
 	private final List<String> notes = new ArrayList<>();
 
@@ -192,7 +195,9 @@ public final class ConfigLoader {
 				node.string("smtp_from"), node.string("smtp_hello", "localhost"), node.string("smtp_smarthost"),
 				node.string("smtp_auth_username"), secret(node, "smtp_auth_password", "smtp_auth_password_file"),
 				node.bool("smtp_require_tls", true), secret(node, "slack_api_url", "slack_api_url_file"),
-				node.string("pagerduty_url", PagerdutyConfig.DEFAULT_URL));
+				node.string("pagerduty_url", PagerdutyConfig.DEFAULT_URL),
+				secret(node, "opsgenie_api_key", "opsgenie_api_key_file"),
+				node.string("opsgenie_api_url", OpsgenieConfig.DEFAULT_URL));
 		for (String key : GLOBAL_FOR_UNSUPPORTED) {
 			if (node.raw(key) != null) {
 				this.notes.add(node.child(key) + ": accepted and ignored (no receiver zgw delivers uses it)");
@@ -478,6 +483,7 @@ public final class ConfigLoader {
 		integrations.addAll(node.objects("webhook_configs", ConfigLoader.this::webhook));
 		integrations.addAll(node.objects("slack_configs", ConfigLoader.this::slack));
 		integrations.addAll(node.objects("email_configs", ConfigLoader.this::email));
+		integrations.addAll(node.objects("opsgenie_configs", ConfigLoader.this::opsgenie));
 		List<String> unsupportedTypes = new ArrayList<>();
 		List<JsonNode> pagerduty = node.list("pagerduty_configs");
 		for (int i = 0; i < ((pagerduty != null) ? pagerduty.size() : 0); i++) {
@@ -582,6 +588,51 @@ public final class ConfigLoader {
 				node.bool("send_resolved", true), integrationHttp(node));
 		noteIgnored(node);
 		return (routingKey == null || routingKey.isEmpty()) ? null : config;
+	}
+
+	// As Alertmanager 0.25's opsgenie_configs.
+	private OpsgenieConfig opsgenie(ConfigNode node) {
+		String apiKey = secret(node, "api_key", "api_key_file");
+		if (apiKey == null || apiKey.isEmpty()) {
+			apiKey = this.global.opsgenieApiKey();
+		}
+		if (apiKey == null || apiKey.isEmpty()) {
+			throw node.error("api_key", "no global OpsGenie API Key set either inline or in a file");
+		}
+		String apiUrl = node.string("api_url", this.global.opsgenieApiUrl());
+		Map<String, Template> details = new TreeMap<>();
+		node.stringMap("details")
+			.forEach((key, text) -> details.put(key, template(node.child("details") + "." + key, text)));
+		List<OpsgenieConfig.Responder> responders = node.objects("responders", (responder) -> {
+			String id = responder.string("id", "");
+			String name = responder.string("name", "");
+			String username = responder.string("username", "");
+			if (id.isEmpty() && name.isEmpty() && username.isEmpty()) {
+				throw new ConfigException(responder.path(),
+						"opsGenieConfig responder has to have at least one of id, username or name specified");
+			}
+			String type = responder.string("type", "").toLowerCase(Locale.ROOT);
+			if (!OPSGENIE_RESPONDER_TYPE.matcher(type).matches() && !type.contains("{{")) {
+				throw responder.error("type", "opsGenieConfig responder type does not match valid options "
+						+ OPSGENIE_RESPONDER_TYPE.pattern());
+			}
+			OpsgenieConfig.Responder parsed = new OpsgenieConfig.Responder(template(responder.child("id"), id),
+					template(responder.child("name"), name), template(responder.child("username"), username),
+					template(responder.child("type"), type));
+			responder.rejectUnknownKeys();
+			return parsed;
+		});
+		Map<String, String> defaults = OpsgenieConfig.DEFAULTS;
+		OpsgenieConfig config = new OpsgenieConfig(apiKey, apiUrl.endsWith("/") ? apiUrl : apiUrl + "/",
+				template(node, "message", defaults), template(node, "description", defaults),
+				template(node, "source", defaults), details, template(node.child("entity"), node.string("entity", "")),
+				responders, template(node.child("actions"), node.string("actions", "")),
+				template(node.child("tags"), node.string("tags", "")),
+				template(node.child("note"), node.string("note", "")),
+				template(node.child("priority"), node.string("priority", "")), node.bool("update_alerts", false),
+				node.bool("send_resolved", true), integrationHttp(node));
+		noteIgnored(node);
+		return config;
 	}
 
 	private EmailConfig email(ConfigNode node) {
@@ -802,10 +853,10 @@ public final class ConfigLoader {
 	private record Global(@Nullable Duration resolveTimeout, HttpClientConfig http, @Nullable String smtpFrom,
 			String smtpHello, @Nullable String smtpSmarthost, @Nullable String smtpAuthUsername,
 			@Nullable String smtpAuthPassword, boolean smtpRequireTls, @Nullable String slackApiUrl,
-			String pagerdutyUrl) {
+			String pagerdutyUrl, @Nullable String opsgenieApiKey, String opsgenieApiUrl) {
 
 		static final Global NONE = new Global(null, HttpClientConfig.NONE, null, "localhost", null, null, null, true,
-				null, PagerdutyConfig.DEFAULT_URL);
+				null, PagerdutyConfig.DEFAULT_URL, null, OpsgenieConfig.DEFAULT_URL);
 
 	}
 

@@ -2,9 +2,9 @@ package io.zgw.alerts.config;
 
 /**
  * Integration is one supported notification target of a receiver (webhook, Slack, email,
- * PagerDuty).
+ * PagerDuty, Opsgenie).
  */
-public sealed interface Integration permits WebhookConfig, SlackConfig, EmailConfig, PagerdutyConfig {
+public sealed interface Integration permits WebhookConfig, SlackConfig, EmailConfig, PagerdutyConfig, OpsgenieConfig {
 
 	/** Returns the Alertmanager integration name, such as {@code webhook}. */
 	String type();

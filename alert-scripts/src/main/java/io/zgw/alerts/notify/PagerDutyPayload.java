@@ -1,10 +1,6 @@
 package io.zgw.alerts.notify;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,7 +73,7 @@ public record PagerDutyPayload(@JsonProperty("dedup_key") String dedupKey,
 				links.add(new Link(href, text(rendering, link.text(), "links.text")));
 			}
 		}
-		PagerDutyPayload event = new PagerDutyPayload(dedupKey(notification.groupKey()),
+		PagerDutyPayload event = new PagerDutyPayload(Rendering.groupKeyHash(notification.groupKey()),
 				notification.firing().isEmpty() ? "resolve" : "trigger", payload,
 				text(rendering, config.client(), "client"), text(rendering, config.clientUrl(), "client_url"), images,
 				links);
@@ -91,17 +87,6 @@ public record PagerDutyPayload(@JsonProperty("dedup_key") String dedupKey,
 								"Custom details have been removed because the original event exceeds "
 										+ "the maximum size of 512KB")),
 				event.client, event.clientUrl, event.images, event.links);
-	}
-
-	// As Alertmanager's notify.Key.Hash().
-	static String dedupKey(String groupKey) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(groupKey.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
 	}
 
 	// Fields without a default of their own fall back to the empty text.

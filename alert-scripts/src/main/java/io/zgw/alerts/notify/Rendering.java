@@ -1,5 +1,9 @@
 package io.zgw.alerts.notify;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 
 import io.zgw.alerts.template.Template;
@@ -45,6 +49,21 @@ final class Rendering {
 			return text;
 		}
 		return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "\u2026";
+	}
+
+	/**
+	 * Returns the hex SHA-256 of a group key, as Alertmanager's
+	 * {@code notify.Key.Hash()}: PagerDuty's dedup key and Opsgenie's alias, one per
+	 * group.
+	 */
+	static String groupKeyHash(String groupKey) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(groupKey.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
 	}
 
 	/** Renders a text field; null when it failed and has no default. */

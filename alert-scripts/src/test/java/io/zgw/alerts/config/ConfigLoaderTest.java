@@ -66,9 +66,50 @@ class ConfigLoaderTest {
 	@Test
 	void reportsUnsupportedIntegrationsByReceiverAndType() {
 		assertThat(realistic().unsupportedIntegrations())
-			.containsExactly(new UnsupportedIntegration("dba", "opsgenie", "receivers[2].opsgenie_configs[0]"));
-		assertThat(realistic().receiver("dba").unsupportedTypes()).containsExactly("opsgenie");
+			.containsExactly(new UnsupportedIntegration("dba", "pushover", "receivers[2].pushover_configs[0]"));
+		assertThat(realistic().receiver("dba").unsupportedTypes()).containsExactly("pushover");
 		assertThat(realistic().receiver("pager").unsupportedTypes()).isEmpty();
+	}
+
+	@Test
+	void readsOpsgenieConfigWithGlobalKeyAndAlertmanagersChecks() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				global:
+				  opsgenie_api_key: global-key
+				  opsgenie_api_url: https://api.eu.opsgenie.com
+				route:
+				  receiver: a
+				receivers:
+				  - name: a
+				    opsgenie_configs:
+				      - responders: [{name: dba, type: Team}]
+				      - api_key: own-key
+				        api_url: https://opsgenie.internal/
+				        update_alerts: true
+				        send_resolved: false
+				""");
+		OpsgenieConfig inherits = (OpsgenieConfig) config.receiver("a").integrations().get(0);
+		assertThat(inherits.apiKey()).isEqualTo("global-key");
+		assertThat(inherits.apiUrl()).isEqualTo("https://api.eu.opsgenie.com/");
+		assertThat(inherits.message()).hasToString(OpsgenieConfig.DEFAULTS.get("message"));
+		assertThat(inherits.responders()).singleElement()
+			.satisfies((responder) -> assertThat(responder.type()).hasToString("team"));
+		assertThat(inherits.sendResolved()).isTrue();
+		assertThat(inherits.toString()).doesNotContain("global-key");
+		OpsgenieConfig own = (OpsgenieConfig) config.receiver("a").integrations().get(1);
+		assertThat(own)
+			.extracting(OpsgenieConfig::apiKey, OpsgenieConfig::apiUrl, OpsgenieConfig::updateAlerts,
+					OpsgenieConfig::sendResolved)
+			.containsExactly("own-key", "https://opsgenie.internal/", true, false);
+
+		assertRejected(MINIMAL + "    opsgenie_configs: [{message: m}]\n",
+				"receivers[0].opsgenie_configs[0].api_key: no global OpsGenie API Key set either inline or in a file");
+		assertRejected(MINIMAL + "    opsgenie_configs: [{api_key: k, responders: [{type: team}]}]\n",
+				"receivers[0].opsgenie_configs[0].responders[0]: "
+						+ "opsGenieConfig responder has to have at least one of id, username or name specified");
+		assertRejected(MINIMAL + "    opsgenie_configs: [{api_key: k, responders: [{name: x, type: bogus}]}]\n",
+				"receivers[0].opsgenie_configs[0].responders[0].type: opsGenieConfig responder type does not "
+						+ "match valid options ^(team|teams|user|escalation|schedule)$");
 	}
 
 	@Test
@@ -390,7 +431,7 @@ class ConfigLoaderTest {
 				  slack_api_url: https://hooks.slack.com/services/T/B/X
 				  http_config:
 				    authorization: {credentials: g10bal}
-				  opsgenie_api_url: https://api.opsgenie.com/
+				  wechat_api_url: https://qyapi.weixin.qq.com/cgi-bin/
 				route:
 				  receiver: a
 				receivers:
@@ -431,7 +472,7 @@ class ConfigLoaderTest {
 			.extracting(EmailConfig::from, EmailConfig::smarthost, EmailConfig::hello, EmailConfig::requireTls)
 			.containsExactly("ops-am@example.com", "mx.example.com:25", "gw.example.com", true);
 		assertThat(config.notes())
-			.contains("global.opsgenie_api_url: accepted and ignored (no receiver zgw delivers uses it)");
+			.contains("global.wechat_api_url: accepted and ignored (no receiver zgw delivers uses it)");
 	}
 
 	@Test

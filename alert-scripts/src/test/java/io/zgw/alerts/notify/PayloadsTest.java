@@ -177,8 +177,8 @@ class PayloadsTest {
 				EXTERNAL_URL, FAIL_ON_ERROR);
 		assertThat(event.eventAction()).isEqualTo("trigger");
 		// sha256 of the group key, as Alertmanager's notify.Key.Hash().
-		assertThat(event.dedupKey()).hasSize(64).isEqualTo(PagerDutyPayload.dedupKey(notification.groupKey()));
-		assertThat(event.dedupKey()).isNotEqualTo(PagerDutyPayload.dedupKey(notification.groupKey() + " "));
+		assertThat(event.dedupKey()).hasSize(64).isEqualTo(Rendering.groupKeyHash(notification.groupKey()));
+		assertThat(event.dedupKey()).isNotEqualTo(Rendering.groupKeyHash(notification.groupKey() + " "));
 		assertThat(event.client()).isEqualTo("Alertmanager");
 		assertThat(event.clientUrl()).isEqualTo(EXTERNAL_URL + "/#/alerts?receiver=team%5C.a");
 		assertThat(event.payload().summary()).isEqualTo("[FIRING:2] Load (critical)");

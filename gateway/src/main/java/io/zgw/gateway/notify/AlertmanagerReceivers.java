@@ -10,6 +10,7 @@ import io.zgw.alerts.config.HttpClientConfig;
 import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.http.HttpConfig;
 import io.zgw.gateway.notify.http.TlsContext;
+import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
@@ -38,6 +39,7 @@ public final class AlertmanagerReceivers {
 		List<SlackConfig> slacks = new ArrayList<>();
 		List<EmailConfig> emails = new ArrayList<>();
 		List<PagerDutyConfig> pagerduty = new ArrayList<>();
+		List<OpsgenieConfig> opsgenie = new ArrayList<>();
 		for (io.zgw.alerts.config.Integration integration : receiver.integrations()) {
 			try {
 				if (integration instanceof io.zgw.alerts.config.WebhookConfig webhook) {
@@ -53,6 +55,10 @@ public final class AlertmanagerReceivers {
 					pagerduty.add(new PagerDutyConfig(config.sendResolved(), new Secret(config.routingKey()),
 							new Secret(config.url()), http(config.http())));
 				}
+				else if (integration instanceof io.zgw.alerts.config.OpsgenieConfig config) {
+					opsgenie.add(new OpsgenieConfig(config.sendResolved(), new Secret(config.apiKey()),
+							new Secret(config.apiUrl()), http(config.http())));
+				}
 			}
 			catch (IllegalArgumentException ex) {
 				int index = (int) receiver.integrations()
@@ -64,7 +70,7 @@ public final class AlertmanagerReceivers {
 						+ "_configs[" + index + "]: " + ex.getMessage(), ex);
 			}
 		}
-		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty);
+		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie);
 	}
 
 	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {

@@ -5,11 +5,11 @@ import java.util.Locale;
 /**
  * IntegrationKind names a receiver integration type as Alertmanager's configuration does
  * ({@code webhook_configs}, {@code slack_configs}, {@code email_configs},
- * {@code pagerduty_configs}).
+ * {@code pagerduty_configs}, {@code opsgenie_configs}).
  */
 public enum IntegrationKind {
 
-	WEBHOOK, SLACK, EMAIL, PAGERDUTY;
+	WEBHOOK, SLACK, EMAIL, PAGERDUTY, OPSGENIE;
 
 	/**
 	 * The lower-case name used in integration ids and metric tags, e.g. {@code webhook}.

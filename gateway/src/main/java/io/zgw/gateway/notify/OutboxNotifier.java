@@ -1,10 +1,12 @@
 package io.zgw.gateway.notify;
 
 import io.zgw.alerts.config.EmailConfig;
+import io.zgw.alerts.config.OpsgenieConfig;
 import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.config.SlackConfig;
 import io.zgw.alerts.dispatch.Notification;
 import io.zgw.alerts.notify.EmailMessage;
+import io.zgw.alerts.notify.OpsgeniePayload;
 import io.zgw.alerts.notify.PagerDutyPayload;
 import io.zgw.alerts.notify.SlackPayload;
 import io.zgw.alerts.notify.TemplateErrors;
@@ -66,6 +68,8 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 					EmailMessage.of(notification, (EmailConfig) notification.integration(), externalUrl, errors));
 			case PAGERDUTY -> JSON.writeValueAsString(PagerDutyPayload.of(notification,
 					(PagerdutyConfig) notification.integration(), externalUrl, errors));
+			case OPSGENIE -> JSON.writeValueAsString(
+					OpsgeniePayload.of(notification, (OpsgenieConfig) notification.integration(), externalUrl, errors));
 		};
 		return new Delivery(notification.receiver(), integration, notification.groupKey(), payload);
 	}

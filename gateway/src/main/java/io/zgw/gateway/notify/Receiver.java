@@ -3,6 +3,7 @@ package io.zgw.gateway.notify;
 import java.util.List;
 
 import io.zgw.gateway.notify.email.EmailConfig;
+import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
@@ -16,9 +17,10 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
  * @param slackConfigs {@code slack_configs}
  * @param emailConfigs {@code email_configs}
  * @param pagerdutyConfigs {@code pagerduty_configs}
+ * @param opsgenieConfigs {@code opsgenie_configs}
  */
 public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
-		List<EmailConfig> emailConfigs, List<PagerDutyConfig> pagerdutyConfigs) {
+		List<EmailConfig> emailConfigs, List<PagerDutyConfig> pagerdutyConfigs, List<OpsgenieConfig> opsgenieConfigs) {
 
 	public Receiver {
 		if (name.isBlank()) {
@@ -28,12 +30,13 @@ public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<Sla
 		slackConfigs = List.copyOf(slackConfigs);
 		emailConfigs = List.copyOf(emailConfigs);
 		pagerdutyConfigs = List.copyOf(pagerdutyConfigs);
+		opsgenieConfigs = List.copyOf(opsgenieConfigs);
 	}
 
-	/** A receiver without PagerDuty integrations. */
+	/** A receiver with webhook, Slack and email integrations only. */
 	public Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 			List<EmailConfig> emailConfigs) {
-		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of());
+		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of(), List.of());
 	}
 
 }

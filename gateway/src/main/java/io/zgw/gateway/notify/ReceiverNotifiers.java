@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.email.EmailNotifier;
 import io.zgw.gateway.notify.http.JsonPoster;
+import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
+import io.zgw.gateway.notify.opsgenie.OpsgenieNotifier;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyNotifier;
 import io.zgw.gateway.notify.slack.SlackConfig;
@@ -75,6 +77,11 @@ public final class ReceiverNotifiers implements Notifiers {
 		List<PagerDutyConfig> pagerduty = receiver.pagerdutyConfigs();
 		for (int i = 0; i < pagerduty.size(); i++) {
 			notifiers.add(new PagerDutyNotifier(new Integration(IntegrationKind.PAGERDUTY, i), pagerduty.get(i), poster,
+					json, timeout));
+		}
+		List<OpsgenieConfig> opsgenie = receiver.opsgenieConfigs();
+		for (int i = 0; i < opsgenie.size(); i++) {
+			notifiers.add(new OpsgenieNotifier(new Integration(IntegrationKind.OPSGENIE, i), opsgenie.get(i), poster,
 					json, timeout));
 		}
 		return List.copyOf(notifiers);

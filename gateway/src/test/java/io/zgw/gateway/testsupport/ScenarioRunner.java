@@ -36,7 +36,8 @@ public final class ScenarioRunner {
 	/**
 	 * Notification is one call reduced to what must match between implementations: for a
 	 * webhook its status, group labels and alerts, for a Slack message its non-empty
-	 * fields as rendered, for a PagerDuty event every field.
+	 * fields as rendered, for a PagerDuty event every field, for an Opsgenie call its
+	 * path, method, key and every field of its body.
 	 */
 	public record Notification(String receiver, String status, Map<String, String> groupLabels, List<String> alerts,
 			Map<String, String> message) {
@@ -104,6 +105,14 @@ public final class ScenarioRunner {
 		List<Notification> notifications = new ArrayList<>();
 		for (RecordingReceiver.Received call : received) {
 			JsonNode payload = JSON.readTree(call.body());
+			if (call.path().contains("/v2/alerts")) {
+				Map<String, String> fields = new TreeMap<>();
+				flatten("body", payload, fields);
+				fields.put("method", call.method());
+				fields.put("authorization", call.authorization());
+				notifications.add(new Notification(call.path().substring(1), "", Map.of(), List.of(), fields));
+				continue;
+			}
 			if (payload.has("attachments")) {
 				notifications.add(new Notification(call.path().substring(1), "", Map.of(), List.of(), slack(payload)));
 				continue;

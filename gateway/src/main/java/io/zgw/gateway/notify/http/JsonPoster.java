@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.zgw.gateway.notify.DeliveryResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JsonPoster POSTs JSON to receivers over one shared {@link HttpClient} (or one of a
@@ -75,14 +76,24 @@ public final class JsonPoster {
 	 * as a retryable {@link Answer} with status 0.
 	 */
 	public Answer post(URI url, String json, HttpConfig httpConfig, Duration timeout) {
+		return send("POST", url, json, httpConfig, null, timeout);
+	}
+
+	/**
+	 * Sends {@code json} with the method and returns the answer as {@link #post} does;
+	 * {@code authorization}, when given, is the {@code Authorization} header instead of
+	 * what {@code httpConfig} asks for (as an API key does in Alertmanager).
+	 */
+	public Answer send(String method, URI url, String json, HttpConfig httpConfig, @Nullable String authorization,
+			Duration timeout) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(url)
 			.timeout(timeout)
 			.header("Content-Type", "application/json")
 			.header("User-Agent", "zgw")
-			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-		String authorization = httpConfig.authorizationHeader();
-		if (authorization != null) {
-			request.header("Authorization", authorization);
+			.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+		String header = (authorization != null) ? authorization : httpConfig.authorizationHeader();
+		if (header != null) {
+			request.header("Authorization", header);
 		}
 		try {
 			HttpResponse<String> response = this.client.send(request.build(),
