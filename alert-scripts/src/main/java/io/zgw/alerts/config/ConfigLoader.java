@@ -712,18 +712,19 @@ public final class ConfigLoader {
 	// https receivers and the whole request for http ones.
 	private static @Nullable URI proxyUrl(ConfigNode http) {
 		String text = http.string("proxy_url");
-		if (text == null || text.isEmpty()) {
-			return null;
-		}
+		return (text == null || text.isEmpty()) ? null : httpUrl(http, "proxy_url", text);
+	}
+
+	private static URI httpUrl(ConfigNode node, String key, String text) {
 		URI url;
 		try {
 			url = new URI(text);
 		}
 		catch (URISyntaxException ex) {
-			throw http.error("proxy_url", "invalid URL: " + ex.getReason());
+			throw node.error(key, "invalid URL: " + ex.getReason());
 		}
 		if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-			throw http.error("proxy_url", "proxy_url must be an absolute http or https URL");
+			throw node.error(key, key + " must be an absolute http or https URL");
 		}
 		return url;
 	}
@@ -777,12 +778,19 @@ public final class ConfigLoader {
 	}
 
 	// As Alertmanager's http_config (prometheus/common): at most one of basic_auth,
-	// authorization and bearer_token; an authorization's type defaults to Bearer and may
-	// not be Basic.
+	// authorization (or bearer_token) and oauth2; an authorization's type defaults to
+	// Bearer and may not be Basic.
 	private @Nullable HttpAuth httpAuth(ConfigNode http) {
 		String token = secret(http, "bearer_token", "bearer_token_file");
 		ConfigNode authorization = http.object("authorization");
 		ConfigNode basic = http.object("basic_auth");
+		ConfigNode oauth2 = http.object("oauth2");
+		if (oauth2 != null) {
+			if (basic != null || authorization != null || token != null) {
+				throw http.error("oauth2", "at most one of basic_auth, oauth2 & authorization must be configured");
+			}
+			return oauth2(oauth2);
+		}
 		if (basic != null && (authorization != null || token != null)) {
 			throw http.error("basic_auth",
 					"at most one of basic_auth, authorization and bearer_token may be configured");
@@ -810,6 +818,21 @@ public final class ConfigLoader {
 			noteIgnored(basic);
 		}
 		return auth;
+	}
+
+	private HttpAuth.OAuth2 oauth2(ConfigNode node) {
+		String tokenUrl = node.string("token_url");
+		if (tokenUrl == null || tokenUrl.isEmpty()) {
+			throw node.error("token_url", "oauth2 token_url must be configured");
+		}
+		httpUrl(node, "token_url", tokenUrl);
+		String secret = secret(node, "client_secret", "client_secret_file");
+		HttpAuth.OAuth2 oauth2 = new HttpAuth.OAuth2(node.string("client_id", ""), (secret != null) ? secret : "",
+				node.strings("scopes", List.of()), tokenUrl, node.stringMap("endpoint_params"));
+		// Its tls_config and proxy_url, if any, are listed as ignored: the token is asked
+		// for with the integration's own client.
+		noteIgnored(node);
+		return oauth2;
 	}
 
 	// Reads a secret given inline or, as Alertmanager's *_file fields, from a file (a

@@ -1,9 +1,16 @@
 package io.zgw.alerts.config;
 
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * HttpAuth is the authentication an {@code http_config} asks a sender for: an
- * {@code Authorization} header ({@code authorization}, or the older {@code bearer_token})
- * or HTTP Basic ({@code basic_auth}). Its secrets never appear in {@code toString()}.
+ * {@code Authorization} header ({@code authorization}, or the older
+ * {@code bearer_token}), HTTP Basic ({@code basic_auth}) or an OAuth 2.0
+ * client-credentials token ({@code oauth2}). Its secrets never appear in
+ * {@code toString()}.
  */
 public sealed interface HttpAuth {
 
@@ -33,6 +40,32 @@ public sealed interface HttpAuth {
 		@Override
 		public String toString() {
 			return "Basic[username=" + this.username + ", password=<secret>]";
+		}
+
+	}
+
+	/**
+	 * OAuth2 is {@code oauth2}: a bearer token got with the client-credentials grant.
+	 *
+	 * @param clientId {@code client_id}
+	 * @param clientSecret {@code client_secret} (or read from {@code client_secret_file})
+	 * @param scopes {@code scopes}
+	 * @param tokenUrl {@code token_url}
+	 * @param endpointParams {@code endpoint_params}: more form fields of the token
+	 * request
+	 */
+	record OAuth2(String clientId, String clientSecret, List<String> scopes, String tokenUrl,
+			Map<String, String> endpointParams) implements HttpAuth {
+
+		public OAuth2 {
+			scopes = List.copyOf(scopes);
+			endpointParams = Collections.unmodifiableMap(new TreeMap<>(endpointParams));
+		}
+
+		@Override
+		public String toString() {
+			return "OAuth2[clientId=" + this.clientId + ", clientSecret=<secret>, scopes=" + this.scopes + ", tokenUrl="
+					+ this.tokenUrl + "]";
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.zgw.alerts.inhibit.InhibitRule;
 import io.zgw.alerts.routing.Route;
@@ -554,6 +555,31 @@ class ConfigLoaderTest {
 				dir.resolve("certs/ca.pem"), dir.resolve("certs/client.pem"), dir.resolve("certs/client.key"));
 		assertThat(((WebhookConfig) config.receiver("a").integrations().get(0)).http().tls().caFile())
 			.isEqualTo(dir.resolve("certs/ca.pem").toString());
+	}
+
+	@Test
+	void readsOauth2ClientCredentials(@TempDir Path dir) throws IOException {
+		Path secret = Files.writeString(dir.resolve("client-secret"), "s3cr3t\n");
+		AlertmanagerConfig config = ConfigLoader.load(MINIMAL + """
+				    webhook_configs:
+				      - url: http://a.example.com/
+				        http_config:
+				          oauth2:
+				            client_id: zgw
+				            client_secret_file: %s
+				            scopes: [alerts.write]
+				            token_url: https://sso.example.com/token
+				            endpoint_params: {audience: hooks}
+				""".formatted(secret));
+		assertThat(((WebhookConfig) config.receiver("a").integrations().get(0)).http().auth())
+			.isEqualTo(new HttpAuth.OAuth2("zgw", "s3cr3t", List.of("alerts.write"), "https://sso.example.com/token",
+					Map.of("audience", "hooks")));
+		String hook = MINIMAL + "    webhook_configs: [{url: 'http://x', http_config: %s}]\n";
+		assertRejected(hook.formatted("{oauth2: {client_id: a, client_secret: b}}"),
+				"receivers[0].webhook_configs[0].http_config.oauth2.token_url: oauth2 token_url must be configured");
+		assertRejected(hook.formatted("{oauth2: {token_url: 'http://t/'}, basic_auth: {username: u}}"),
+				"receivers[0].webhook_configs[0].http_config.oauth2: "
+						+ "at most one of basic_auth, oauth2 & authorization must be configured");
 	}
 
 	@Test

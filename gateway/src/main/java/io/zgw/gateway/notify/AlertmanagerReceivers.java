@@ -1,5 +1,7 @@
 package io.zgw.gateway.notify;
 
+import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import io.zgw.alerts.config.HttpAuth;
 import io.zgw.alerts.config.HttpClientConfig;
 import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.http.HttpConfig;
+import io.zgw.gateway.notify.http.OAuth2;
 import io.zgw.gateway.notify.http.TlsContext;
 import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
@@ -87,13 +90,18 @@ public final class AlertmanagerReceivers {
 		TlsContext tls = (http.tls() != null) ? TlsContext.of(http.tls()) : null;
 		HttpConfig.BasicAuth basic = null;
 		HttpConfig.Authorization authorization = null;
+		OAuth2 oauth2 = null;
 		if (http.auth() instanceof HttpAuth.Basic given) {
 			basic = new HttpConfig.BasicAuth(given.username(), new Secret(given.password()));
 		}
 		else if (http.auth() instanceof HttpAuth.Authorization given) {
 			authorization = new HttpConfig.Authorization(given.type(), new Secret(given.credentials()));
 		}
-		return new HttpConfig(basic, authorization, tls, http.proxyUrl(), http.followRedirects());
+		else if (http.auth() instanceof HttpAuth.OAuth2 given) {
+			oauth2 = new OAuth2(given.clientId(), new Secret(given.clientSecret()), given.scopes(),
+					URI.create(given.tokenUrl()), given.endpointParams(), Clock.systemUTC());
+		}
+		return new HttpConfig(basic, authorization, oauth2, tls, http.proxyUrl(), http.followRedirects());
 	}
 
 	private static EmailConfig email(io.zgw.alerts.config.EmailConfig email) {

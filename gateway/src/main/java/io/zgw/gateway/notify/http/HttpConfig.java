@@ -9,28 +9,30 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * HttpConfig is the part of Alertmanager's {@code http_config} a sender honours: at most
- * one of {@code basic_auth} and {@code authorization}, {@code tls_config},
- * {@code proxy_url} and {@code follow_redirects}.
+ * one of {@code basic_auth}, {@code authorization} and {@code oauth2},
+ * {@code tls_config}, {@code proxy_url} and {@code follow_redirects}.
  *
  * @param basicAuth {@code basic_auth}: username and password sent as HTTP Basic auth
  * @param authorization {@code authorization}: {@code Authorization: <type> <credentials>}
+ * @param oauth2 {@code oauth2}: a client-credentials bearer token
  * @param tls {@code tls_config}, or null for the JVM's defaults
  * @param proxyUrl {@code proxy_url}: an {@code http://host[:port]} proxy, or null for
  * none
  * @param followRedirects {@code follow_redirects}: Alertmanager's default is true
  */
-public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization authorization, @Nullable TlsContext tls,
-		@Nullable URI proxyUrl, boolean followRedirects) {
+public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization authorization, @Nullable OAuth2 oauth2,
+		@Nullable TlsContext tls, @Nullable URI proxyUrl, boolean followRedirects) {
 
 	/**
 	 * Alertmanager's defaults: no authentication, default TLS, no proxy, redirects
 	 * followed.
 	 */
-	public static final HttpConfig NONE = new HttpConfig(null, null, null, null, true);
+	public static final HttpConfig NONE = new HttpConfig(null, null, null, null, null, true);
 
 	public HttpConfig {
-		if (basicAuth != null && authorization != null) {
-			throw new IllegalArgumentException("http_config: at most one of basic_auth and authorization may be set");
+		if ((basicAuth != null ? 1 : 0) + (authorization != null ? 1 : 0) + (oauth2 != null ? 1 : 0) > 1) {
+			throw new IllegalArgumentException(
+					"http_config: at most one of basic_auth, authorization and oauth2 may be set");
 		}
 		if (proxyUrl != null && !("http".equals(proxyUrl.getScheme()) && proxyUrl.getHost() != null)) {
 			throw new IllegalArgumentException("http_config.proxy_url: only an http:// proxy is supported");
@@ -42,7 +44,7 @@ public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization 
 
 	/** An {@code authorization} of type Bearer with the given token. */
 	public static HttpConfig bearer(String token) {
-		return new HttpConfig(null, new Authorization("Bearer", new Secret(token)), null, null, true);
+		return new HttpConfig(null, new Authorization("Bearer", new Secret(token)), null, null, null, true);
 	}
 
 	/**

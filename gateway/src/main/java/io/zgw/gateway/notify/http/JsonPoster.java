@@ -91,11 +91,12 @@ public final class JsonPoster {
 			.header("Content-Type", "application/json")
 			.header("User-Agent", "zgw")
 			.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-		String header = (authorization != null) ? authorization : httpConfig.authorizationHeader();
-		if (header != null) {
-			request.header("Authorization", header);
-		}
 		try {
+			String header = (authorization != null) ? authorization : (httpConfig.oauth2() != null)
+					? httpConfig.oauth2().authorization(this.client, timeout) : httpConfig.authorizationHeader();
+			if (header != null) {
+				request.header("Authorization", header);
+			}
 			HttpResponse<String> response = this.client.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Answer(response.statusCode(), response.body(),

@@ -2,6 +2,11 @@ package io.zgw.gateway.notify.webhook;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -16,6 +21,7 @@ import io.zgw.gateway.notify.Secret;
 import io.zgw.gateway.testsupport.RecordingReceiver;
 import io.zgw.gateway.notify.http.HttpConfig;
 import io.zgw.gateway.notify.http.JsonPoster;
+import io.zgw.gateway.notify.http.OAuth2;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +72,7 @@ class WebhookNotifierTest {
 
 	@Test
 	void sendsBasicAuthWhenConfigured() {
-		send(config(new HttpConfig(new HttpConfig.BasicAuth("am", new Secret("pw")), null, null, null, true)));
+		send(config(new HttpConfig(new HttpConfig.BasicAuth("am", new Secret("pw")), null, null, null, null, true)));
 		assertThat(receiver.received().get(0).authorization()).isEqualTo("Basic YW06cHc=");
 	}
 
@@ -79,7 +85,7 @@ class WebhookNotifierTest {
 		// 307 keeps the method and the body.
 		assertThat(receiver.received().get(1).body()).isEqualTo(PAYLOAD);
 
-		DeliveryResult notFollowed = send(config(new HttpConfig(null, null, null, null, false)));
+		DeliveryResult notFollowed = send(config(new HttpConfig(null, null, null, null, null, false)));
 		assertThat(notFollowed.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 		assertThat(notFollowed.error()).isEqualTo("unexpected status code 307");
 		assertThat(receiver.received()).hasSize(3);
@@ -89,7 +95,7 @@ class WebhookNotifierTest {
 	void proxyUrlSendsTheRequestThroughTheProxy() {
 		// The receiver plays the proxy: the webhook's own host does not exist.
 		Secret unreachable = new Secret("http://hooks.zgw.invalid/hook");
-		HttpConfig viaProxy = new HttpConfig(null, null, null, URI.create(receiver.url("")), true);
+		HttpConfig viaProxy = new HttpConfig(null, null, null, null, URI.create(receiver.url("")), true);
 		assertThat(send(new WebhookConfig(true, unreachable, 0, null, viaProxy))).isEqualTo(DeliveryResult.delivered());
 		assertThat(receiver.received()).singleElement().satisfies((request) -> {
 			assertThat(request.path()).isEqualTo("/hook");
@@ -98,8 +104,66 @@ class WebhookNotifierTest {
 		assertThat(send(new WebhookConfig(true, unreachable, 0, null, HttpConfig.NONE)).outcome())
 			.isEqualTo(Outcome.RETRYABLE_FAILURE);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new HttpConfig(null, null, null, URI.create("http://u:p@proxy:3128"), true))
+			.isThrownBy(() -> new HttpConfig(null, null, null, null, URI.create("http://u:p@proxy:3128"), true))
 			.withMessage("http_config.proxy_url: proxy credentials are not supported");
+	}
+
+	@Test
+	void oauth2GetsAClientCredentialsTokenOnceAndSendsItAsBearer() {
+		try (RecordingReceiver tokens = new RecordingReceiver()) {
+			tokens.answerWith(200, "application/json",
+					"{\"access_token\":\"t0k3n\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+			OAuth2 oauth2 = new OAuth2("zgw client", new Secret("s3cr3t&"), List.of("alerts.write", "alerts.read"),
+					URI.create(tokens.url("/oauth/token")), Map.of("audience", "hooks"), Clock.systemUTC());
+			HttpConfig http = new HttpConfig(null, null, oauth2, null, null, true);
+			assertThat(send(config(http))).isEqualTo(DeliveryResult.delivered());
+			assertThat(send(config(http))).isEqualTo(DeliveryResult.delivered());
+
+			assertThat(receiver.received()).extracting(RecordingReceiver.Received::authorization)
+				.containsExactly("Bearer t0k3n", "Bearer t0k3n");
+			RecordingReceiver.Received tokenRequest = tokens.received().get(0);
+			assertThat(tokens.received()).hasSize(1);
+			// As Go's oauth2: client id and secret form-encoded inside HTTP Basic.
+			assertThat(tokenRequest.authorization()).isEqualTo("Basic "
+					+ Base64.getEncoder().encodeToString("zgw+client:s3cr3t%26".getBytes(StandardCharsets.UTF_8)));
+			assertThat(tokenRequest.contentType()).isEqualTo("application/x-www-form-urlencoded");
+			assertThat(tokenRequest.body())
+				.isEqualTo("grant_type=client_credentials&scope=alerts.write+alerts.read&audience=hooks");
+			assertThat(oauth2.toString()).doesNotContain("s3cr3t");
+		}
+	}
+
+	@Test
+	void oauth2TokenAboutToExpireIsAskedForAgain() {
+		try (RecordingReceiver tokens = new RecordingReceiver()) {
+			// Within the ten seconds' margin: never reused.
+			tokens.answerWith(200, "application/json", "{\"access_token\":\"short\",\"expires_in\":9}");
+			OAuth2 oauth2 = new OAuth2("zgw", new Secret("s"), List.of(), URI.create(tokens.url("/token")), Map.of(),
+					Clock.systemUTC());
+			HttpConfig http = new HttpConfig(null, null, oauth2, null, null, true);
+			send(config(http));
+			send(config(http));
+			assertThat(tokens.received()).hasSize(2);
+			assertThat(receiver.received()).extracting(RecordingReceiver.Received::authorization)
+				.containsExactly("Bearer short", "Bearer short");
+		}
+	}
+
+	@Test
+	void oauth2TokenEndpointRefusingIsRetryableAndTheReceiverIsNotCalled() {
+		try (RecordingReceiver tokens = new RecordingReceiver()) {
+			tokens.answerWith(401, "application/json", "{\"error\":\"invalid_client\"}");
+			OAuth2 oauth2 = new OAuth2("zgw", new Secret("wrong"), List.of(), URI.create(tokens.url("/token")),
+					Map.of(), Clock.systemUTC());
+			DeliveryResult result = send(config(new HttpConfig(null, null, oauth2, null, null, true)));
+			assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
+			assertThat(result.error()).contains("oauth2: token endpoint answered 401").doesNotContain("wrong");
+			// Basic first, then the credentials in the form, as Go's auto-detect.
+			assertThat(tokens.received()).hasSize(2);
+			assertThat(tokens.received().get(1).authorization()).isNull();
+			assertThat(tokens.received().get(1).body()).contains("client_id=zgw").contains("client_secret=wrong");
+			assertThat(receiver.received()).isEmpty();
+		}
 	}
 
 	@Test
