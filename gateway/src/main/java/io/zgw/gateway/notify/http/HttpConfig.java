@@ -48,13 +48,6 @@ public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization 
 	}
 
 	/**
-	 * Whether the shared client (JVM TLS defaults, no proxy, redirects followed) does.
-	 */
-	boolean sharedClientWillDo() {
-		return tls == null && proxyUrl == null && followRedirects;
-	}
-
-	/**
 	 * The value of the {@code Authorization} header, or {@code null} when none is
 	 * configured.
 	 */

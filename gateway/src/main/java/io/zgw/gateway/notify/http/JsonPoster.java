@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 
 import io.zgw.gateway.notify.DeliveryResult;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,10 @@ import org.jspecify.annotations.Nullable;
 public final class JsonPoster {
 
 	private static final int MAX_BODY_IN_ERROR = 200;
+
+	private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+	private static final int MAX_REDIRECTS = 10;
 
 	private final HttpClient client;
 
@@ -35,8 +40,8 @@ public final class JsonPoster {
 	}
 
 	/**
-	 * An HTTP/1.1 client with the given connect timeout that follows redirects as
-	 * Alertmanager's does by default (never from https to http).
+	 * An HTTP/1.1 client with the given connect timeout; redirects are followed by
+	 * {@link #send}, not by the client.
 	 */
 	public static HttpClient newClient(Duration connectTimeout) {
 		return clientBuilder(connectTimeout).build();
@@ -46,20 +51,19 @@ public final class JsonPoster {
 		return HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(connectTimeout)
-			.followRedirects(HttpClient.Redirect.NORMAL);
+			.followRedirects(HttpClient.Redirect.NEVER);
 	}
 
 	/**
 	 * Returns this poster when its client does what {@code http} asks, else a poster with
-	 * a client of its own (same connect timeout) with the {@code tls_config}, proxy and
-	 * redirect policy asked for; a notifier keeps it until the next reload.
+	 * a client of its own (same connect timeout) with the {@code tls_config} and proxy
+	 * asked for; a notifier keeps it until the next reload.
 	 */
 	public JsonPoster with(HttpConfig http) {
-		if (http.sharedClientWillDo()) {
+		if (http.tls() == null && http.proxyUrl() == null) {
 			return this;
 		}
-		HttpClient.Builder builder = clientBuilder(this.connectTimeout)
-			.followRedirects(http.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
+		HttpClient.Builder builder = clientBuilder(this.connectTimeout);
 		if (http.tls() != null) {
 			builder.sslContext(http.tls().sslContext()).sslParameters(http.tls().sslParameters());
 		}
@@ -83,34 +87,70 @@ public final class JsonPoster {
 	 * Sends {@code json} with the method and returns the answer as {@link #post} does;
 	 * {@code authorization}, when given, is the {@code Authorization} header instead of
 	 * what {@code httpConfig} asks for (as an API key does in Alertmanager).
+	 *
+	 * <p>
+	 * Redirects are followed here, as Go's client does for Alertmanager (unless
+	 * {@code follow_redirects: false}): at most 10; 301, 302 and 303 go on as a GET
+	 * without body, 307 and 308 keep method and body; the {@code Authorization} header
+	 * goes only to the host it was meant for, and never from https to http.
 	 */
 	public Answer send(String method, URI url, String json, HttpConfig httpConfig, @Nullable String authorization,
 			Duration timeout) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(url)
-			.timeout(timeout)
-			.header("Content-Type", "application/json")
-			.header("User-Agent", "zgw")
-			.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
 		try {
 			String header = (authorization != null) ? authorization : (httpConfig.oauth2() != null)
 					? httpConfig.oauth2().authorization(this.client, timeout) : httpConfig.authorizationHeader();
-			if (header != null) {
-				request.header("Authorization", header);
+			URI target = url;
+			String currentMethod = method;
+			for (int redirects = 0;; redirects++) {
+				boolean withBody = !"GET".equals(currentMethod);
+				HttpRequest.Builder request = HttpRequest.newBuilder(target)
+					.timeout(timeout)
+					.header("User-Agent", "zgw")
+					.method(currentMethod, withBody ? HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)
+							: HttpRequest.BodyPublishers.noBody());
+				if (withBody) {
+					request.header("Content-Type", "application/json");
+				}
+				if (header != null && sameOrigin(url, target)) {
+					request.header("Authorization", header);
+				}
+				HttpResponse<String> response = this.client.send(request.build(),
+						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				Answer answer = new Answer(response.statusCode(), response.body(),
+						response.headers().firstValue("Content-Type").orElse(""));
+				String location = response.headers().firstValue("Location").orElse(null);
+				if (!httpConfig.followRedirects() || !REDIRECTS.contains(response.statusCode()) || location == null) {
+					return answer;
+				}
+				if (redirects == MAX_REDIRECTS) {
+					return new Answer(0, "stopped after " + MAX_REDIRECTS + " redirects", "");
+				}
+				URI next = target.resolve(location);
+				if ("https".equals(target.getScheme()) && !"https".equals(next.getScheme())) {
+					return answer;
+				}
+				target = next;
+				currentMethod = (response.statusCode() == 307 || response.statusCode() == 308) ? currentMethod : "GET";
 			}
-			HttpResponse<String> response = this.client.send(request.build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return new Answer(response.statusCode(), response.body(),
-					response.headers().firstValue("Content-Type").orElse(""));
 		}
 		catch (IOException ex) {
 			// JDK I/O exception texts name neither URL nor headers: safe to keep.
 			String error = ex.getClass().getSimpleName();
 			return new Answer(0, (ex.getMessage() != null) ? error + ": " + ex.getMessage() : error, "");
 		}
+		catch (IllegalArgumentException ex) {
+			return new Answer(0, "redirect to an unusable location", "");
+		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return new Answer(0, "interrupted", "");
 		}
+	}
+
+	// As Go's client: credentials follow a redirect to the same host only.
+	private static boolean sameOrigin(URI original, URI target) {
+		return original.getHost() != null && original.getHost().equalsIgnoreCase(target.getHost())
+				&& original.getPort() == target.getPort() && original.getScheme().equals(target.getScheme());
 	}
 
 	/**

@@ -92,6 +92,25 @@ class WebhookNotifierTest {
 	}
 
 	@Test
+	void credentialsFollowARedirectToTheSameHostOnlyAnd303TurnsThePostIntoAGet() {
+		try (RecordingReceiver elsewhere = new RecordingReceiver()) {
+			receiver.answerBy((n) -> 307);
+			receiver.redirectTo(elsewhere.url("/moved"));
+			assertThat(send(config(HttpConfig.bearer("s3cr3t-token")))).isEqualTo(DeliveryResult.delivered());
+			assertThat(receiver.received().get(0).authorization()).isEqualTo("Bearer s3cr3t-token");
+			assertThat(elsewhere.received()).singleElement().satisfies((request) -> {
+				assertThat(request.authorization()).isNull();
+				assertThat(request.method()).isEqualTo("POST");
+				assertThat(request.body()).isEqualTo(PAYLOAD);
+			});
+			receiver.answerBy((n) -> 303);
+			assertThat(send(config(HttpConfig.NONE))).isEqualTo(DeliveryResult.delivered());
+			assertThat(elsewhere.received().get(1).method()).isEqualTo("GET");
+			assertThat(elsewhere.received().get(1).body()).isEmpty();
+		}
+	}
+
+	@Test
 	void proxyUrlSendsTheRequestThroughTheProxy() {
 		// The receiver plays the proxy: the webhook's own host does not exist.
 		Secret unreachable = new Secret("http://hooks.zgw.invalid/hook");
