@@ -538,13 +538,77 @@ public final class ConfigLoader {
 			throw node.error("api_url", "no global Slack API URL set either inline or in a file");
 		}
 		Map<String, String> defaults = SlackConfig.DEFAULTS;
+		boolean shortFields = node.bool("short_fields", false);
+		List<SlackConfig.Field> fields = node.objects("fields", (field) -> {
+			String title = field.string("title", "");
+			String value = field.string("value", "");
+			if (title.isEmpty()) {
+				throw field.error("title", "missing title in Slack field configuration");
+			}
+			if (value.isEmpty()) {
+				throw field.error("value", "missing value in Slack field configuration");
+			}
+			SlackConfig.Field parsed = new SlackConfig.Field(template(field.child("title"), title),
+					template(field.child("value"), value), field.bool("short", shortFields));
+			field.rejectUnknownKeys();
+			return parsed;
+		});
+		List<SlackConfig.Action> actions = node.objects("actions", this::slackAction);
+		List<String> mrkdwnIn = node.strings("mrkdwn_in", List.of());
 		SlackConfig config = new SlackConfig(apiUrl, template(node, "channel", defaults),
-				template(node, "username", defaults), template(node, "color", defaults),
+				template(node, "username", defaults), template(node, "icon_emoji", defaults),
+				template(node, "icon_url", defaults), node.bool("link_names", false), template(node, "color", defaults),
 				template(node, "title", defaults), template(node, "title_link", defaults),
 				template(node, "pretext", defaults), template(node, "text", defaults),
-				template(node, "fallback", defaults), node.bool("send_resolved", false), integrationHttp(node));
+				template(node, "fallback", defaults), template(node, "callback_id", defaults),
+				template(node, "footer", defaults), optionalTemplate(node, "image_url"),
+				optionalTemplate(node, "thumb_url"), mrkdwnIn.isEmpty() ? SlackConfig.DEFAULT_MRKDWN_IN : mrkdwnIn,
+				fields, actions, node.bool("send_resolved", false), integrationHttp(node));
 		noteIgnored(node);
 		return config;
+	}
+
+	// As Alertmanager 0.25: a button needs a URL, a message action a name; a button's
+	// name, value and confirmation are dropped.
+	private SlackConfig.Action slackAction(ConfigNode node) {
+		String type = node.string("type", "");
+		String text = node.string("text", "");
+		if (type.isEmpty()) {
+			throw node.error("type", "missing type in Slack action configuration");
+		}
+		if (text.isEmpty()) {
+			throw node.error("text", "missing text in Slack action configuration");
+		}
+		String url = node.string("url", "");
+		String name = node.string("name", "");
+		if (url.isEmpty() && name.isEmpty()) {
+			throw node.error("url", "missing name or url in Slack action configuration");
+		}
+		String value = node.string("value", "");
+		ConfigNode confirmNode = node.object("confirm");
+		SlackConfig.Confirm confirm = null;
+		if (confirmNode != null) {
+			String confirmText = confirmNode.string("text", "");
+			if (confirmText.isEmpty()) {
+				throw confirmNode.error("text", "missing text in Slack confirmation configuration");
+			}
+			confirm = new SlackConfig.Confirm(template(confirmNode.child("text"), confirmText),
+					optionalTemplate(confirmNode, "title"), optionalTemplate(confirmNode, "ok_text"),
+					optionalTemplate(confirmNode, "dismiss_text"));
+			confirmNode.rejectUnknownKeys();
+		}
+		boolean button = !url.isEmpty();
+		SlackConfig.Action action = new SlackConfig.Action(template(node.child("type"), type),
+				template(node.child("text"), text), template(node.child("url"), url), optionalTemplate(node, "style"),
+				template(node.child("name"), button ? "" : name), template(node.child("value"), button ? "" : value),
+				button ? null : confirm);
+		node.rejectUnknownKeys();
+		return action;
+	}
+
+	// A templated field with no default: the empty text unless set.
+	private Template optionalTemplate(ConfigNode node, String key) {
+		return template(node.child(key), node.string(key, ""));
 	}
 
 	// Events API v2 (routing_key) as Alertmanager 0.25; an entry with only a service_key
