@@ -56,10 +56,10 @@ public final class ConfigLoader {
 	// Alertmanager 0.25 global settings that only integrations zgw does not deliver read.
 	private static final List<String> GLOBAL_FOR_UNSUPPORTED = List.of("smtp_auth_identity", "smtp_auth_secret",
 			"wechat_api_url", "wechat_api_secret", "wechat_api_corp_id", "victorops_api_url", "victorops_api_key",
-			"victorops_api_key_file", "telegram_api_url", "webex_api_url");
+			"victorops_api_key_file", "telegram_api_url");
 
 	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
-			"email_configs", "pagerduty_configs", "opsgenie_configs");
+			"email_configs", "pagerduty_configs", "opsgenie_configs", "discord_configs", "webex_configs");
 
 	private static final Pattern OPSGENIE_RESPONDER_TYPE = Pattern.compile("^(team|teams|user|escalation|schedule)$");
 
@@ -197,7 +197,8 @@ public final class ConfigLoader {
 				node.bool("smtp_require_tls", true), secret(node, "slack_api_url", "slack_api_url_file"),
 				node.string("pagerduty_url", PagerdutyConfig.DEFAULT_URL),
 				secret(node, "opsgenie_api_key", "opsgenie_api_key_file"),
-				node.string("opsgenie_api_url", OpsgenieConfig.DEFAULT_URL));
+				node.string("opsgenie_api_url", OpsgenieConfig.DEFAULT_URL),
+				node.string("webex_api_url", WebexConfig.DEFAULT_URL));
 		for (String key : GLOBAL_FOR_UNSUPPORTED) {
 			if (node.raw(key) != null) {
 				this.notes.add(node.child(key) + ": accepted and ignored (no receiver zgw delivers uses it)");
@@ -484,6 +485,8 @@ public final class ConfigLoader {
 		integrations.addAll(node.objects("slack_configs", ConfigLoader.this::slack));
 		integrations.addAll(node.objects("email_configs", ConfigLoader.this::email));
 		integrations.addAll(node.objects("opsgenie_configs", ConfigLoader.this::opsgenie));
+		integrations.addAll(node.objects("discord_configs", ConfigLoader.this::discord));
+		integrations.addAll(node.objects("webex_configs", ConfigLoader.this::webex));
 		List<String> unsupportedTypes = new ArrayList<>();
 		List<JsonNode> pagerduty = node.list("pagerduty_configs");
 		for (int i = 0; i < ((pagerduty != null) ? pagerduty.size() : 0); i++) {
@@ -652,6 +655,34 @@ public final class ConfigLoader {
 				node.bool("send_resolved", true), integrationHttp(node));
 		noteIgnored(node);
 		return (routingKey == null || routingKey.isEmpty()) ? null : config;
+	}
+
+	private DiscordConfig discord(ConfigNode node) {
+		String url = node.string("webhook_url");
+		if (url == null || url.isEmpty()) {
+			throw node.error("webhook_url", "no discord webhook URL provided");
+		}
+		Map<String, String> defaults = DiscordConfig.DEFAULTS;
+		DiscordConfig config = new DiscordConfig(url, template(node, "title", defaults),
+				template(node, "message", defaults), node.bool("send_resolved", true), integrationHttp(node));
+		noteIgnored(node);
+		return config;
+	}
+
+	// As Alertmanager 0.25: the bot token is the http_config's authorization.
+	private WebexConfig webex(ConfigNode node) {
+		HttpClientConfig http = integrationHttp(node);
+		if (!(http.auth() instanceof HttpAuth.Authorization)) {
+			throw node.error("http_config", "missing webex_configs.http_config.authorization");
+		}
+		String roomId = node.string("room_id", "");
+		if (roomId.isEmpty()) {
+			throw node.error("room_id", "missing room_id on webex_config");
+		}
+		WebexConfig config = new WebexConfig(node.string("api_url", this.global.webexApiUrl()), roomId,
+				template(node, "message", WebexConfig.DEFAULTS), node.bool("send_resolved", true), http);
+		noteIgnored(node);
+		return config;
 	}
 
 	// As Alertmanager 0.25's opsgenie_configs.
@@ -940,10 +971,10 @@ public final class ConfigLoader {
 	private record Global(@Nullable Duration resolveTimeout, HttpClientConfig http, @Nullable String smtpFrom,
 			String smtpHello, @Nullable String smtpSmarthost, @Nullable String smtpAuthUsername,
 			@Nullable String smtpAuthPassword, boolean smtpRequireTls, @Nullable String slackApiUrl,
-			String pagerdutyUrl, @Nullable String opsgenieApiKey, String opsgenieApiUrl) {
+			String pagerdutyUrl, @Nullable String opsgenieApiKey, String opsgenieApiUrl, String webexApiUrl) {
 
 		static final Global NONE = new Global(null, HttpClientConfig.NONE, null, "localhost", null, null, null, true,
-				null, PagerdutyConfig.DEFAULT_URL, null, OpsgenieConfig.DEFAULT_URL);
+				null, PagerdutyConfig.DEFAULT_URL, null, OpsgenieConfig.DEFAULT_URL, WebexConfig.DEFAULT_URL);
 
 	}
 

@@ -2,9 +2,10 @@ package io.zgw.alerts.config;
 
 /**
  * Integration is one supported notification target of a receiver (webhook, Slack, email,
- * PagerDuty, Opsgenie).
+ * PagerDuty, Opsgenie, Discord, Webex).
  */
-public sealed interface Integration permits WebhookConfig, SlackConfig, EmailConfig, PagerdutyConfig, OpsgenieConfig {
+public sealed interface Integration
+		permits WebhookConfig, SlackConfig, EmailConfig, PagerdutyConfig, OpsgenieConfig, DiscordConfig, WebexConfig {
 
 	/** Returns the Alertmanager integration name, such as {@code webhook}. */
 	String type();

@@ -638,6 +638,39 @@ class ConfigLoaderTest {
 	}
 
 	@Test
+	void readsDiscordAndWebexWithAlertmanagersChecks() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				global:
+				  webex_api_url: https://webex.internal/v1/messages
+				route:
+				  receiver: a
+				receivers:
+				  - name: a
+				    discord_configs:
+				      - webhook_url: https://discord.com/api/webhooks/1/secret-token
+				    webex_configs:
+				      - room_id: ops
+				        http_config: {authorization: {credentials: bot-token}}
+				""");
+		DiscordConfig discord = (DiscordConfig) config.receiver("a").integrations().get(0);
+		assertThat(discord.title()).hasToString(DiscordConfig.DEFAULTS.get("title"));
+		assertThat(discord.sendResolved()).isTrue();
+		assertThat(discord.toString()).doesNotContain("secret-token");
+		WebexConfig webex = (WebexConfig) config.receiver("a").integrations().get(1);
+		assertThat(webex.apiUrl()).isEqualTo("https://webex.internal/v1/messages");
+		assertThat(webex.http().auth()).isEqualTo(new HttpAuth.Authorization("Bearer", "bot-token"));
+		assertThat(webex.toString()).doesNotContain("bot-token");
+
+		// The messages are Alertmanager 0.25's (amtool check-config).
+		assertRejected(MINIMAL + "    discord_configs: [{title: t}]\n",
+				"receivers[0].discord_configs[0].webhook_url: no discord webhook URL provided");
+		assertRejected(MINIMAL + "    webex_configs: [{room_id: r}]\n",
+				"receivers[0].webex_configs[0].http_config: missing webex_configs.http_config.authorization");
+		assertRejected(MINIMAL + "    webex_configs: [{http_config: {authorization: {credentials: c}}}]\n",
+				"receivers[0].webex_configs[0].room_id: missing room_id on webex_config");
+	}
+
+	@Test
 	void rejectsTemplatesThatDoNotParseWithTheirFieldPath() {
 		assertRejected(
 				MINIMAL + "    slack_configs: [{api_url: 'http://x', title: '{{ if .Status }}x{{ end }}{{ end }}'}]\n",

@@ -1,5 +1,6 @@
 package io.zgw.alerts.notify;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,6 +206,15 @@ class PayloadsTest {
 		assertThat(event.payload().customDetails()).containsExactly(Map.entry("error",
 				"Custom details have been removed because the original event exceeds the maximum size of 512KB"));
 		assertThat(event.payload().summary()).isEqualTo("[FIRING:1] Load (c critical)");
+	}
+
+	@Test
+	void webexMessageIsCutToWebexsBytesOnWholeCharacters() {
+		String fits = "é".repeat(WebexPayload.MAX_MESSAGE_BYTES / 2);
+		assertThat(WebexPayload.truncateBytes(fits, WebexPayload.MAX_MESSAGE_BYTES)).isSameAs(fits);
+		String cut = WebexPayload.truncateBytes(fits + "é", WebexPayload.MAX_MESSAGE_BYTES);
+		assertThat(cut.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(WebexPayload.MAX_MESSAGE_BYTES);
+		assertThat(cut).endsWith("é\u2026").hasSize((WebexPayload.MAX_MESSAGE_BYTES - 3) / 2 + 1);
 	}
 
 	@Test

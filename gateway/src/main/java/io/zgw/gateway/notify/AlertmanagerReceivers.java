@@ -43,6 +43,8 @@ public final class AlertmanagerReceivers {
 		List<EmailConfig> emails = new ArrayList<>();
 		List<PagerDutyConfig> pagerduty = new ArrayList<>();
 		List<OpsgenieConfig> opsgenie = new ArrayList<>();
+		List<WebhookConfig> discord = new ArrayList<>();
+		List<WebhookConfig> webex = new ArrayList<>();
 		for (io.zgw.alerts.config.Integration integration : receiver.integrations()) {
 			try {
 				if (integration instanceof io.zgw.alerts.config.WebhookConfig webhook) {
@@ -62,6 +64,14 @@ public final class AlertmanagerReceivers {
 					opsgenie.add(new OpsgenieConfig(config.sendResolved(), new Secret(config.apiKey()),
 							new Secret(config.apiUrl()), http(config.http())));
 				}
+				else if (integration instanceof io.zgw.alerts.config.DiscordConfig config) {
+					discord.add(new WebhookConfig(config.sendResolved(), new Secret(config.webhookUrl()), 0, null,
+							http(config.http())));
+				}
+				else if (integration instanceof io.zgw.alerts.config.WebexConfig config) {
+					webex.add(new WebhookConfig(config.sendResolved(), new Secret(config.apiUrl()), 0, null,
+							http(config.http())));
+				}
 			}
 			catch (IllegalArgumentException ex) {
 				int index = (int) receiver.integrations()
@@ -73,7 +83,7 @@ public final class AlertmanagerReceivers {
 						+ "_configs[" + index + "]: " + ex.getMessage(), ex);
 			}
 		}
-		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie);
+		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie, discord, webex);
 	}
 
 	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {

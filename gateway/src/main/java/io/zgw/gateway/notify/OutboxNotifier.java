@@ -1,14 +1,18 @@
 package io.zgw.gateway.notify;
 
+import io.zgw.alerts.config.DiscordConfig;
 import io.zgw.alerts.config.EmailConfig;
 import io.zgw.alerts.config.OpsgenieConfig;
 import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.config.SlackConfig;
+import io.zgw.alerts.config.WebexConfig;
 import io.zgw.alerts.dispatch.Notification;
+import io.zgw.alerts.notify.DiscordPayload;
 import io.zgw.alerts.notify.EmailMessage;
 import io.zgw.alerts.notify.OpsgeniePayload;
 import io.zgw.alerts.notify.PagerDutyPayload;
 import io.zgw.alerts.notify.SlackPayload;
+import io.zgw.alerts.notify.WebexPayload;
 import io.zgw.alerts.notify.TemplateErrors;
 import io.zgw.alerts.notify.WebhookPayload;
 import io.zgw.gateway.notify.outbox.OutboxQueue;
@@ -70,6 +74,10 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 					(PagerdutyConfig) notification.integration(), externalUrl, errors));
 			case OPSGENIE -> JSON.writeValueAsString(
 					OpsgeniePayload.of(notification, (OpsgenieConfig) notification.integration(), externalUrl, errors));
+			case DISCORD -> JSON.writeValueAsString(
+					DiscordPayload.of(notification, (DiscordConfig) notification.integration(), externalUrl, errors));
+			case WEBEX -> JSON.writeValueAsString(
+					WebexPayload.of(notification, (WebexConfig) notification.integration(), externalUrl, errors));
 		};
 		return new Delivery(notification.receiver(), integration, notification.groupKey(), payload);
 	}

@@ -18,9 +18,12 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
  * @param emailConfigs {@code email_configs}
  * @param pagerdutyConfigs {@code pagerduty_configs}
  * @param opsgenieConfigs {@code opsgenie_configs}
+ * @param discordConfigs {@code discord_configs}: each a JSON POST to its webhook URL
+ * @param webexConfigs {@code webex_configs}: each a JSON POST to its API URL
  */
 public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
-		List<EmailConfig> emailConfigs, List<PagerDutyConfig> pagerdutyConfigs, List<OpsgenieConfig> opsgenieConfigs) {
+		List<EmailConfig> emailConfigs, List<PagerDutyConfig> pagerdutyConfigs, List<OpsgenieConfig> opsgenieConfigs,
+		List<WebhookConfig> discordConfigs, List<WebhookConfig> webexConfigs) {
 
 	public Receiver {
 		if (name.isBlank()) {
@@ -31,12 +34,14 @@ public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<Sla
 		emailConfigs = List.copyOf(emailConfigs);
 		pagerdutyConfigs = List.copyOf(pagerdutyConfigs);
 		opsgenieConfigs = List.copyOf(opsgenieConfigs);
+		discordConfigs = List.copyOf(discordConfigs);
+		webexConfigs = List.copyOf(webexConfigs);
 	}
 
 	/** A receiver with webhook, Slack and email integrations only. */
 	public Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 			List<EmailConfig> emailConfigs) {
-		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of(), List.of());
+		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of(), List.of(), List.of(), List.of());
 	}
 
 }

@@ -60,11 +60,9 @@ public final class ReceiverNotifiers implements Notifiers {
 
 	private List<Notifier> build(Receiver receiver) {
 		List<Notifier> notifiers = new ArrayList<>();
-		List<WebhookConfig> webhooks = receiver.webhookConfigs();
-		for (int i = 0; i < webhooks.size(); i++) {
-			notifiers.add(
-					new WebhookNotifier(new Integration(IntegrationKind.WEBHOOK, i), webhooks.get(i), poster, timeout));
-		}
+		addJsonPosts(notifiers, IntegrationKind.WEBHOOK, receiver.webhookConfigs());
+		addJsonPosts(notifiers, IntegrationKind.DISCORD, receiver.discordConfigs());
+		addJsonPosts(notifiers, IntegrationKind.WEBEX, receiver.webexConfigs());
 		List<SlackConfig> slacks = receiver.slackConfigs();
 		for (int i = 0; i < slacks.size(); i++) {
 			notifiers.add(
@@ -85,6 +83,14 @@ public final class ReceiverNotifiers implements Notifiers {
 					json, timeout));
 		}
 		return List.copyOf(notifiers);
+	}
+
+	// Webhooks, Discord and Webex: the rendered payload POSTed as JSON to the config's
+	// URL.
+	private void addJsonPosts(List<Notifier> notifiers, IntegrationKind kind, List<WebhookConfig> configs) {
+		for (int i = 0; i < configs.size(); i++) {
+			notifiers.add(new WebhookNotifier(new Integration(kind, i), configs.get(i), poster, timeout));
+		}
 	}
 
 	@Override

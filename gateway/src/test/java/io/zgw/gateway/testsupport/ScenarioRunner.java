@@ -36,8 +36,9 @@ public final class ScenarioRunner {
 	/**
 	 * Notification is one call reduced to what must match between implementations: for a
 	 * webhook its status, group labels and alerts, for a Slack message its non-empty
-	 * fields as rendered, for a PagerDuty event every field, for an Opsgenie call its
-	 * path, method, key and every field of its body.
+	 * fields as rendered, for a PagerDuty event, a Discord or a Webex message every field
+	 * (and for Webex the token sent), for an Opsgenie call its path, method, key and
+	 * every field of its body.
 	 */
 	public record Notification(String receiver, String status, Map<String, String> groupLabels, List<String> alerts,
 			Map<String, String> message) {
@@ -115,6 +116,13 @@ public final class ScenarioRunner {
 			}
 			if (payload.has("attachments")) {
 				notifications.add(new Notification(call.path().substring(1), "", Map.of(), List.of(), slack(payload)));
+				continue;
+			}
+			if (payload.has("embeds") || payload.has("markdown")) {
+				Map<String, String> fields = new TreeMap<>();
+				flatten("", payload, fields);
+				fields.put("authorization", String.valueOf(call.authorization()));
+				notifications.add(new Notification(call.path().substring(1), "", Map.of(), List.of(), fields));
 				continue;
 			}
 			if (payload.has("event_action")) {
