@@ -55,11 +55,11 @@ public final class ConfigLoader {
 
 	// Alertmanager 0.25 global settings that only integrations zgw does not deliver read.
 	private static final List<String> GLOBAL_FOR_UNSUPPORTED = List.of("smtp_auth_identity", "smtp_auth_secret",
-			"wechat_api_url", "wechat_api_secret", "wechat_api_corp_id", "victorops_api_url", "victorops_api_key",
-			"victorops_api_key_file", "telegram_api_url");
+			"wechat_api_url", "wechat_api_secret", "wechat_api_corp_id", "telegram_api_url");
 
 	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
-			"email_configs", "pagerduty_configs", "opsgenie_configs", "discord_configs", "webex_configs");
+			"email_configs", "pagerduty_configs", "opsgenie_configs", "discord_configs", "webex_configs",
+			"victorops_configs");
 
 	private static final Pattern OPSGENIE_RESPONDER_TYPE = Pattern.compile("^(team|teams|user|escalation|schedule)$");
 
@@ -198,7 +198,9 @@ public final class ConfigLoader {
 				node.string("pagerduty_url", PagerdutyConfig.DEFAULT_URL),
 				secret(node, "opsgenie_api_key", "opsgenie_api_key_file"),
 				node.string("opsgenie_api_url", OpsgenieConfig.DEFAULT_URL),
-				node.string("webex_api_url", WebexConfig.DEFAULT_URL));
+				node.string("webex_api_url", WebexConfig.DEFAULT_URL),
+				secret(node, "victorops_api_key", "victorops_api_key_file"),
+				node.string("victorops_api_url", VictorOpsConfig.DEFAULT_URL));
 		for (String key : GLOBAL_FOR_UNSUPPORTED) {
 			if (node.raw(key) != null) {
 				this.notes.add(node.child(key) + ": accepted and ignored (no receiver zgw delivers uses it)");
@@ -487,6 +489,7 @@ public final class ConfigLoader {
 		integrations.addAll(node.objects("opsgenie_configs", ConfigLoader.this::opsgenie));
 		integrations.addAll(node.objects("discord_configs", ConfigLoader.this::discord));
 		integrations.addAll(node.objects("webex_configs", ConfigLoader.this::webex));
+		integrations.addAll(node.objects("victorops_configs", ConfigLoader.this::victorOps));
 		List<String> unsupportedTypes = new ArrayList<>();
 		List<JsonNode> pagerduty = node.list("pagerduty_configs");
 		for (int i = 0; i < ((pagerduty != null) ? pagerduty.size() : 0); i++) {
@@ -655,6 +658,37 @@ public final class ConfigLoader {
 				node.bool("send_resolved", true), integrationHttp(node));
 		noteIgnored(node);
 		return (routingKey == null || routingKey.isEmpty()) ? null : config;
+	}
+
+	private VictorOpsConfig victorOps(ConfigNode node) {
+		String apiKey = secret(node, "api_key", "api_key_file");
+		if (apiKey == null || apiKey.isEmpty()) {
+			apiKey = this.global.victorOpsApiKey();
+		}
+		if (apiKey == null || apiKey.isEmpty()) {
+			throw node.error("api_key", "no global VictorOps API Key set");
+		}
+		String routingKey = node.string("routing_key", "");
+		if (routingKey.isEmpty()) {
+			throw node.error("routing_key", "missing Routing key in VictorOps config");
+		}
+		Map<String, Template> customFields = new TreeMap<>();
+		node.stringMap("custom_fields").forEach((key, text) -> {
+			String path = node.child("custom_fields") + "." + key;
+			if (VictorOpsConfig.RESERVED_FIELDS.contains(key)) {
+				throw new ConfigException(path, "victorOps config contains custom field " + key
+						+ " which cannot be used as it conflicts with the fixed/static fields");
+			}
+			customFields.put(key, template(path, text));
+		});
+		Map<String, String> defaults = VictorOpsConfig.DEFAULTS;
+		VictorOpsConfig config = new VictorOpsConfig(apiKey, node.string("api_url", this.global.victorOpsApiUrl()),
+				template(node.child("routing_key"), routingKey), template(node, "message_type", defaults),
+				template(node, "entity_display_name", defaults), template(node, "state_message", defaults),
+				template(node, "monitoring_tool", defaults), customFields, node.bool("send_resolved", true),
+				integrationHttp(node));
+		noteIgnored(node);
+		return config;
 	}
 
 	private DiscordConfig discord(ConfigNode node) {
@@ -971,10 +1005,12 @@ public final class ConfigLoader {
 	private record Global(@Nullable Duration resolveTimeout, HttpClientConfig http, @Nullable String smtpFrom,
 			String smtpHello, @Nullable String smtpSmarthost, @Nullable String smtpAuthUsername,
 			@Nullable String smtpAuthPassword, boolean smtpRequireTls, @Nullable String slackApiUrl,
-			String pagerdutyUrl, @Nullable String opsgenieApiKey, String opsgenieApiUrl, String webexApiUrl) {
+			String pagerdutyUrl, @Nullable String opsgenieApiKey, String opsgenieApiUrl, String webexApiUrl,
+			@Nullable String victorOpsApiKey, String victorOpsApiUrl) {
 
 		static final Global NONE = new Global(null, HttpClientConfig.NONE, null, "localhost", null, null, null, true,
-				null, PagerdutyConfig.DEFAULT_URL, null, OpsgenieConfig.DEFAULT_URL, WebexConfig.DEFAULT_URL);
+				null, PagerdutyConfig.DEFAULT_URL, null, OpsgenieConfig.DEFAULT_URL, WebexConfig.DEFAULT_URL, null,
+				VictorOpsConfig.DEFAULT_URL);
 
 	}
 

@@ -638,6 +638,35 @@ class ConfigLoaderTest {
 	}
 
 	@Test
+	void readsVictorOpsWithAlertmanagersChecks() {
+		VictorOpsConfig victorOps = (VictorOpsConfig) ConfigLoader.load("""
+				global:
+				  victorops_api_key: global-vo-key
+				route:
+				  receiver: a
+				receivers:
+				  - name: a
+				    victorops_configs:
+				      - routing_key: ops
+				        custom_fields: {runbook: x}
+				""").receiver("a").integrations().get(0);
+		assertThat(victorOps.apiKey()).isEqualTo("global-vo-key");
+		assertThat(victorOps.apiUrl()).isEqualTo(VictorOpsConfig.DEFAULT_URL);
+		assertThat(victorOps.messageType()).hasToString("CRITICAL");
+		assertThat(victorOps.customFields()).containsOnlyKeys("runbook");
+		assertThat(victorOps.toString()).doesNotContain("global-vo-key");
+		// The messages are Alertmanager 0.25's (amtool check-config).
+		assertRejected(MINIMAL + "    victorops_configs: [{routing_key: r}]\n",
+				"receivers[0].victorops_configs[0].api_key: no global VictorOps API Key set");
+		assertRejected(MINIMAL + "    victorops_configs: [{api_key: k}]\n",
+				"receivers[0].victorops_configs[0].routing_key: missing Routing key in VictorOps config");
+		assertRejected(
+				MINIMAL + "    victorops_configs: [{api_key: k, routing_key: r, custom_fields: {entity_id: x}}]\n",
+				"receivers[0].victorops_configs[0].custom_fields.entity_id: victorOps config contains custom field "
+						+ "entity_id which cannot be used as it conflicts with the fixed/static fields");
+	}
+
+	@Test
 	void readsDiscordAndWebexWithAlertmanagersChecks() {
 		AlertmanagerConfig config = ConfigLoader.load("""
 				global:

@@ -16,6 +16,7 @@ import io.zgw.gateway.notify.http.TlsContext;
 import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
+import io.zgw.gateway.notify.victorops.VictorOpsConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 
 /**
@@ -45,6 +46,7 @@ public final class AlertmanagerReceivers {
 		List<OpsgenieConfig> opsgenie = new ArrayList<>();
 		List<WebhookConfig> discord = new ArrayList<>();
 		List<WebhookConfig> webex = new ArrayList<>();
+		List<VictorOpsConfig> victorOps = new ArrayList<>();
 		for (io.zgw.alerts.config.Integration integration : receiver.integrations()) {
 			try {
 				if (integration instanceof io.zgw.alerts.config.WebhookConfig webhook) {
@@ -68,6 +70,10 @@ public final class AlertmanagerReceivers {
 					discord.add(new WebhookConfig(config.sendResolved(), new Secret(config.webhookUrl()), 0, null,
 							http(config.http())));
 				}
+				else if (integration instanceof io.zgw.alerts.config.VictorOpsConfig config) {
+					victorOps.add(new VictorOpsConfig(config.sendResolved(), new Secret(config.apiKey()),
+							new Secret(config.apiUrl()), http(config.http())));
+				}
 				else if (integration instanceof io.zgw.alerts.config.WebexConfig config) {
 					webex.add(new WebhookConfig(config.sendResolved(), new Secret(config.apiUrl()), 0, null,
 							http(config.http())));
@@ -83,7 +89,7 @@ public final class AlertmanagerReceivers {
 						+ "_configs[" + index + "]: " + ex.getMessage(), ex);
 			}
 		}
-		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie, discord, webex);
+		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie, discord, webex, victorOps);
 	}
 
 	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {

@@ -5,6 +5,7 @@ import io.zgw.alerts.config.EmailConfig;
 import io.zgw.alerts.config.OpsgenieConfig;
 import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.config.SlackConfig;
+import io.zgw.alerts.config.VictorOpsConfig;
 import io.zgw.alerts.config.WebexConfig;
 import io.zgw.alerts.dispatch.Notification;
 import io.zgw.alerts.notify.DiscordPayload;
@@ -12,6 +13,7 @@ import io.zgw.alerts.notify.EmailMessage;
 import io.zgw.alerts.notify.OpsgeniePayload;
 import io.zgw.alerts.notify.PagerDutyPayload;
 import io.zgw.alerts.notify.SlackPayload;
+import io.zgw.alerts.notify.VictorOpsPayload;
 import io.zgw.alerts.notify.WebexPayload;
 import io.zgw.alerts.notify.TemplateErrors;
 import io.zgw.alerts.notify.WebhookPayload;
@@ -78,6 +80,8 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 					DiscordPayload.of(notification, (DiscordConfig) notification.integration(), externalUrl, errors));
 			case WEBEX -> JSON.writeValueAsString(
 					WebexPayload.of(notification, (WebexConfig) notification.integration(), externalUrl, errors));
+			case VICTOROPS -> JSON.writeValueAsString(VictorOpsPayload.of(notification,
+					(VictorOpsConfig) notification.integration(), externalUrl, errors));
 		};
 		return new Delivery(notification.receiver(), integration, notification.groupKey(), payload);
 	}

@@ -6,6 +6,7 @@ import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
+import io.zgw.gateway.notify.victorops.VictorOpsConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 
 /**
@@ -20,10 +21,11 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
  * @param opsgenieConfigs {@code opsgenie_configs}
  * @param discordConfigs {@code discord_configs}: each a JSON POST to its webhook URL
  * @param webexConfigs {@code webex_configs}: each a JSON POST to its API URL
+ * @param victorOpsConfigs {@code victorops_configs}
  */
 public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 		List<EmailConfig> emailConfigs, List<PagerDutyConfig> pagerdutyConfigs, List<OpsgenieConfig> opsgenieConfigs,
-		List<WebhookConfig> discordConfigs, List<WebhookConfig> webexConfigs) {
+		List<WebhookConfig> discordConfigs, List<WebhookConfig> webexConfigs, List<VictorOpsConfig> victorOpsConfigs) {
 
 	public Receiver {
 		if (name.isBlank()) {
@@ -36,12 +38,13 @@ public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<Sla
 		opsgenieConfigs = List.copyOf(opsgenieConfigs);
 		discordConfigs = List.copyOf(discordConfigs);
 		webexConfigs = List.copyOf(webexConfigs);
+		victorOpsConfigs = List.copyOf(victorOpsConfigs);
 	}
 
 	/** A receiver with webhook, Slack and email integrations only. */
 	public Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 			List<EmailConfig> emailConfigs) {
-		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of(), List.of(), List.of(), List.of());
+		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of(), List.of(), List.of(), List.of(), List.of());
 	}
 
 }

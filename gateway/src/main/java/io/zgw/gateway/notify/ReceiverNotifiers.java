@@ -16,6 +16,8 @@ import io.zgw.gateway.notify.opsgenie.OpsgenieNotifier;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyNotifier;
 import io.zgw.gateway.notify.slack.SlackConfig;
+import io.zgw.gateway.notify.victorops.VictorOpsConfig;
+import io.zgw.gateway.notify.victorops.VictorOpsNotifier;
 import io.zgw.gateway.notify.slack.SlackNotifier;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 import io.zgw.gateway.notify.webhook.WebhookNotifier;
@@ -75,6 +77,11 @@ public final class ReceiverNotifiers implements Notifiers {
 		List<PagerDutyConfig> pagerduty = receiver.pagerdutyConfigs();
 		for (int i = 0; i < pagerduty.size(); i++) {
 			notifiers.add(new PagerDutyNotifier(new Integration(IntegrationKind.PAGERDUTY, i), pagerduty.get(i), poster,
+					json, timeout));
+		}
+		List<VictorOpsConfig> victorOps = receiver.victorOpsConfigs();
+		for (int i = 0; i < victorOps.size(); i++) {
+			notifiers.add(new VictorOpsNotifier(new Integration(IntegrationKind.VICTOROPS, i), victorOps.get(i), poster,
 					json, timeout));
 		}
 		List<OpsgenieConfig> opsgenie = receiver.opsgenieConfigs();

@@ -36,9 +36,9 @@ public final class ScenarioRunner {
 	/**
 	 * Notification is one call reduced to what must match between implementations: for a
 	 * webhook its status, group labels and alerts, for a Slack message its non-empty
-	 * fields as rendered, for a PagerDuty event, a Discord or a Webex message every field
-	 * (and for Webex the token sent), for an Opsgenie call its path, method, key and
-	 * every field of its body.
+	 * fields as rendered, for a PagerDuty event, a Discord, Webex or VictorOps message
+	 * every field (and the token sent; VictorOps's key and routing key are in the path),
+	 * for an Opsgenie call its path, method, key and every field of its body.
 	 */
 	public record Notification(String receiver, String status, Map<String, String> groupLabels, List<String> alerts,
 			Map<String, String> message) {
@@ -118,7 +118,7 @@ public final class ScenarioRunner {
 				notifications.add(new Notification(call.path().substring(1), "", Map.of(), List.of(), slack(payload)));
 				continue;
 			}
-			if (payload.has("embeds") || payload.has("markdown")) {
+			if (payload.has("embeds") || payload.has("markdown") || payload.has("entity_id")) {
 				Map<String, String> fields = new TreeMap<>();
 				flatten("", payload, fields);
 				fields.put("authorization", String.valueOf(call.authorization()));
