@@ -6,11 +6,11 @@ import java.time.Duration;
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.DeliveryResult;
 import io.zgw.gateway.notify.Integration;
-import io.zgw.gateway.notify.Notifier;
+import io.zgw.gateway.notify.http.JsonApiNotifier;
 import io.zgw.gateway.notify.http.JsonPoster;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * OpsgenieNotifier makes a rendered notification's Alert API calls in order, each with
@@ -18,48 +18,22 @@ import tools.jackson.databind.json.JsonMapper;
  * fails the notification (429 and 5xx are retried, the whole list again; Opsgenie
  * deduplicates by alias), and 2xx from every call is delivered.
  */
-public final class OpsgenieNotifier implements Notifier {
-
-	private final Integration integration;
+public final class OpsgenieNotifier extends JsonApiNotifier {
 
 	private final OpsgenieConfig config;
-
-	private final JsonPoster poster;
-
-	private final JsonMapper json;
-
-	private final Duration timeout;
 
 	/** Creates the notifier. */
 	public OpsgenieNotifier(Integration integration, OpsgenieConfig config, JsonPoster poster, JsonMapper json,
 			Duration timeout) {
-		this.integration = integration;
+		super(integration, config.sendResolved(), config.httpConfig(), poster, json, timeout);
 		this.config = config;
-		this.poster = poster.with(config.httpConfig());
-		this.json = json;
-		this.timeout = timeout;
-	}
-
-	@Override
-	public Integration integration() {
-		return this.integration;
-	}
-
-	@Override
-	public boolean sendResolved() {
-		return this.config.sendResolved();
 	}
 
 	@Override
 	public DeliveryResult send(Delivery delivery) {
-		JsonNode requests;
-		try {
-			requests = this.json.readTree(delivery.payload()).path("requests");
-		}
-		catch (JacksonException ex) {
-			return DeliveryResult.permanent("opsgenie payload is not JSON");
-		}
-		if (!requests.isArray() || requests.isEmpty()) {
+		ObjectNode payload = payloadObject(delivery);
+		JsonNode requests = (payload != null) ? payload.path("requests") : null;
+		if (requests == null || !requests.isArray() || requests.isEmpty()) {
 			return DeliveryResult.permanent("opsgenie payload has no requests");
 		}
 		String authorization = "GenieKey " + this.config.apiKey().value();

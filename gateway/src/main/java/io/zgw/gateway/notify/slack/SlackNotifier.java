@@ -6,7 +6,7 @@ import java.time.Duration;
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.DeliveryResult;
 import io.zgw.gateway.notify.Integration;
-import io.zgw.gateway.notify.Notifier;
+import io.zgw.gateway.notify.http.JsonApiNotifier;
 import io.zgw.gateway.notify.http.JsonPoster;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -17,45 +17,21 @@ import tools.jackson.databind.node.ObjectNode;
  * SlackNotifier POSTs a rendered Slack message to an incoming webhook and checks Slack's
  * answer: {@code ok} as text, or {@code {"ok": true}} as JSON from the Web API.
  */
-public final class SlackNotifier implements Notifier {
-
-	private final Integration integration;
+public final class SlackNotifier extends JsonApiNotifier {
 
 	private final SlackConfig config;
-
-	private final JsonPoster poster;
-
-	private final JsonMapper json;
-
-	private final Duration timeout;
 
 	/** Creates the notifier. */
 	public SlackNotifier(Integration integration, SlackConfig config, JsonPoster poster, JsonMapper json,
 			Duration timeout) {
-		this.integration = integration;
+		super(integration, config.sendResolved(), config.httpConfig(), poster, json, timeout);
 		this.config = config;
-		this.poster = poster.with(config.httpConfig());
-		this.json = json;
-		this.timeout = timeout;
-	}
-
-	@Override
-	public Integration integration() {
-		return integration;
-	}
-
-	@Override
-	public boolean sendResolved() {
-		return config.sendResolved();
 	}
 
 	@Override
 	public DeliveryResult send(Delivery delivery) {
-		ObjectNode message;
-		try {
-			message = (ObjectNode) json.readTree(delivery.payload());
-		}
-		catch (JacksonException | ClassCastException ex) {
+		ObjectNode message = payloadObject(delivery);
+		if (message == null) {
 			return DeliveryResult.permanent("slack payload is not a JSON object");
 		}
 		if (config.channel() != null && !message.has("channel")) {

@@ -1,0 +1,65 @@
+package io.zgw.gateway.notify.http;
+
+import java.time.Duration;
+
+import io.zgw.gateway.notify.Delivery;
+import io.zgw.gateway.notify.Integration;
+import io.zgw.gateway.notify.Notifier;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * JsonApiNotifier is what the notifiers of JSON APIs (Slack, PagerDuty, Opsgenie,
+ * VictorOps) share: the integration and its {@code send_resolved}, a poster with the
+ * integration's {@code http_config}, and reading a rendered payload back as a JSON object
+ * before the secret parts are added.
+ */
+public abstract class JsonApiNotifier implements Notifier {
+
+	private final Integration integration;
+
+	private final boolean sendResolved;
+
+	/** The poster with this integration's TLS and proxy settings. */
+	protected final JsonPoster poster;
+
+	/** The mapper payloads are read and written with. */
+	protected final JsonMapper json;
+
+	/** The per-send timeout. */
+	protected final Duration timeout;
+
+	protected JsonApiNotifier(Integration integration, boolean sendResolved, HttpConfig http, JsonPoster poster,
+			JsonMapper json, Duration timeout) {
+		this.integration = integration;
+		this.sendResolved = sendResolved;
+		this.poster = poster.with(http);
+		this.json = json;
+		this.timeout = timeout;
+	}
+
+	@Override
+	public final Integration integration() {
+		return this.integration;
+	}
+
+	@Override
+	public final boolean sendResolved() {
+		return this.sendResolved;
+	}
+
+	/** The delivery's payload as a JSON object, or null when it is not one. */
+	protected final @Nullable ObjectNode payloadObject(Delivery delivery) {
+		try {
+			JsonNode parsed = this.json.readTree(delivery.payload());
+			return (parsed instanceof ObjectNode object) ? object : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+}
