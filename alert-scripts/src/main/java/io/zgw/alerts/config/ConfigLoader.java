@@ -661,10 +661,7 @@ public final class ConfigLoader {
 	}
 
 	private VictorOpsConfig victorOps(ConfigNode node) {
-		String apiKey = secret(node, "api_key", "api_key_file");
-		if (apiKey == null || apiKey.isEmpty()) {
-			apiKey = this.global.victorOpsApiKey();
-		}
+		String apiKey = orGlobal(secret(node, "api_key", "api_key_file"), this.global.victorOpsApiKey());
 		if (apiKey == null || apiKey.isEmpty()) {
 			throw node.error("api_key", "no global VictorOps API Key set");
 		}
@@ -721,10 +718,7 @@ public final class ConfigLoader {
 
 	// As Alertmanager 0.25's opsgenie_configs.
 	private OpsgenieConfig opsgenie(ConfigNode node) {
-		String apiKey = secret(node, "api_key", "api_key_file");
-		if (apiKey == null || apiKey.isEmpty()) {
-			apiKey = this.global.opsgenieApiKey();
-		}
+		String apiKey = orGlobal(secret(node, "api_key", "api_key_file"), this.global.opsgenieApiKey());
 		if (apiKey == null || apiKey.isEmpty()) {
 			throw node.error("api_key", "no global OpsGenie API Key set either inline or in a file");
 		}
