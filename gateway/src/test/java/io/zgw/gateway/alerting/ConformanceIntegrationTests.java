@@ -35,13 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same external URL, which Slack's default title link shows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		// One writer lane: a step's alerts, posted together, reach the dispatcher
-		// together
-		// as in Alertmanager. With several lanes each lane hands its alerts over when it
-		// commits, and a commit stalled longer than group_wait splits a group's first
-		// notification (the likely cause of one failure on a loaded CI run, two alerts of
-		// one group in two lanes); docs/alerting-api.md says so.
-		properties = { "zgw.alerting.writer.lanes=1", "zgw.notify.enabled=true", "zgw.alerting.dispatch.reload-poll=0s",
+		properties = { "zgw.notify.enabled=true", "zgw.alerting.dispatch.reload-poll=0s",
 				"zgw.alerting.dispatch.lease-ttl=4s", "zgw.alerting.dispatch.lease-renew=1s",
 				"zgw.notify.external-url=" + ConformanceIntegrationTests.EXTERNAL_URL })
 @ActiveProfiles({ "it", "alerting-it" })

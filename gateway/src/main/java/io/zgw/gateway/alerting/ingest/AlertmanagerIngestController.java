@@ -58,11 +58,7 @@ class AlertmanagerIngestController {
 		List<AlertUpsert> alerts = this.parser
 			.parse(RequestBodies.readJson(request, this.properties.maxBodySize(), this.json), this.clock.instant());
 		requireVisible(principal, alerts);
-		CompletableFuture<?>[] commits = new CompletableFuture<?>[alerts.size()];
-		for (int i = 0; i < commits.length; i++) {
-			commits[i] = this.writer.submit(alerts.get(i));
-		}
-		await(CompletableFuture.allOf(commits));
+		await(this.writer.submitAll(alerts));
 	}
 
 	// A key limited to some business lines may only post alerts labelled with one of

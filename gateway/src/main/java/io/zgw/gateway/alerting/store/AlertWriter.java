@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -45,7 +46,8 @@ import org.springframework.stereotype.Component;
  * AlertWriter makes Alertmanager-API alerts durable by group commit: request threads
  * enqueue an {@link AlertUpsert} and wait on its future; one thread per lane drains its
  * queue, writes the whole batch with one multi-row upsert (plus history rows for state
- * changes only) in one transaction, and completes the futures after the commit.
+ * changes only) in one transaction, and completes the futures after the commit. The
+ * alerts of one request go to the dispatcher together once all their lanes committed.
  *
  * <p>
  * The lanes have their own small connection pool, the only one that allows several
@@ -158,12 +160,40 @@ public class AlertWriter implements SmartLifecycle {
 	}
 
 	/**
-	 * Queues the alert for the next commit; the future completes when it is committed, or
-	 * exceptionally with {@link StoreUnavailableException} when the commit failed.
-	 * @throws WriterSaturatedException when the lane's queue is full or the writer is
-	 * stopped
+	 * Queues one alert; see {@link #submitAll}.
 	 */
 	public CompletableFuture<Void> submit(AlertUpsert alert) {
+		return submitAll(List.of(alert));
+	}
+
+	/**
+	 * Queues the alerts of one request for their lanes' next commits; the future
+	 * completes when all are committed, or exceptionally with
+	 * {@link StoreUnavailableException} when a commit failed. The dispatcher gets the
+	 * request's committed alerts together, after every lane holding one has committed or
+	 * failed it, as Alertmanager never splits a POST between two flushes of a group.
+	 * @throws WriterSaturatedException when a lane's queue is full or the writer is
+	 * stopped; the alerts queued before it are still committed
+	 */
+	public CompletableFuture<Void> submitAll(List<AlertUpsert> alerts) {
+		Handover handover = (alerts.size() > 1) ? new Handover() : null;
+		CompletableFuture<?>[] futures = new CompletableFuture<?>[alerts.size()];
+		try {
+			for (int i = 0; i < futures.length; i++) {
+				futures[i] = enqueue(alerts.get(i), handover);
+			}
+		}
+		finally {
+			if (handover != null) {
+				// The submitter's own share: nothing is handed over before every alert
+				// is queued (or refused).
+				handover.release(null, 1, List.of());
+			}
+		}
+		return CompletableFuture.allOf(futures);
+	}
+
+	private CompletableFuture<Void> enqueue(AlertUpsert alert, @Nullable Handover handover) {
 		// Serialise and fingerprint here, on the request thread, so the lane's single
 		// thread only merges and writes.
 		long hash = alert.labels().fingerprint();
@@ -171,8 +201,14 @@ public class AlertWriter implements SmartLifecycle {
 		String fingerprint = HexFormat.of().toHexDigits(hash);
 		Pending pending = new Pending(alert, AlertUpsert.KEY_PREFIX + fingerprint, fingerprint,
 				this.json.writeValueAsString(alert.labels().asMap()), this.json.writeValueAsString(alert.annotations()),
-				new CompletableFuture<>());
+				handover, new CompletableFuture<>());
+		if (handover != null) {
+			handover.join();
+		}
 		if (!this.running || !lane.queue.offer(pending)) {
+			if (handover != null) {
+				handover.release(null, 1, List.of());
+			}
 			this.saturated.increment();
 			throw new WriterSaturatedException(this.running ? "alert write queue is full" : "alert writer is stopped");
 		}
@@ -250,7 +286,7 @@ public class AlertWriter implements SmartLifecycle {
 	}
 
 	private record Pending(AlertUpsert alert, String key, String fingerprint, String labelsJson, String annotationsJson,
-			CompletableFuture<Void> future) {
+			@Nullable Handover handover, CompletableFuture<Void> future) {
 
 		long size() {
 			return this.labelsJson.length() + this.annotationsJson.length() + this.alert.generatorUrl().length();
@@ -277,6 +313,10 @@ public class AlertWriter implements SmartLifecycle {
 				return size() > AlertWriter.this.config.cacheSize();
 			}
 		};
+
+		// Keys whose latest committed state waits in a handover; the handover removes
+		// its keys once it has handed them over, from whichever lane released it last.
+		private final Map<String, Handover> held = new ConcurrentHashMap<>();
 
 		private final HeldConnection connection = new HeldConnection(this::borrow, IDLE_CHECK);
 
@@ -403,6 +443,7 @@ public class AlertWriter implements SmartLifecycle {
 				closeConnection();
 				StoreUnavailableException failure = new StoreUnavailableException(
 						"alert store could not commit: " + ex.getMessage(), ex);
+				releaseShares(batch, Map.of());
 				batch.forEach((pending) -> pending.future().completeExceptionally(failure));
 				AlertWriter.this.failed.increment(batch.size());
 				return;
@@ -411,18 +452,49 @@ public class AlertWriter implements SmartLifecycle {
 			AlertWriter.this.batchRows.record(batch.size());
 			AlertWriter.this.stored.increment(batch.size());
 			this.cache.putAll(staged);
-			AlertWriter.this.commits.publish(committed(rows.values(), now));
+			handOver(batch, rows.values(), now);
 			batch.forEach((pending) -> pending.future().complete(null));
 		}
 
-		private List<StoredAlert> committed(Collection<Row> rows, Instant now) {
-			List<StoredAlert> committed = new ArrayList<>(rows.size());
+		// Alerts of single-alert requests go to the dispatcher now; those of larger
+		// requests go with their handover. A key a handover still holds stays with it,
+		// newer state and all, so the dispatcher never sees a key's states out of order.
+		private void handOver(List<Pending> batch, Collection<Row> rows, Instant now) {
+			List<StoredAlert> direct = new ArrayList<>(rows.size());
+			Map<Handover, List<StoredAlert>> handed = new HashMap<>();
 			for (Row row : rows) {
 				AlertUpsert alert = row.pending().alert();
-				committed.add(new StoredAlert(row.pending().key(), SOURCE, alert.labels(), alert.annotations(),
-						alert.generatorUrl(), row.state().startsAt(), row.state().endsAt(), now, false));
+				StoredAlert stored = new StoredAlert(row.pending().key(), SOURCE, alert.labels(), alert.annotations(),
+						alert.generatorUrl(), row.state().startsAt(), row.state().endsAt(), now, false);
+				Handover holder = this.held.get(stored.alertKey());
+				if (holder != null && holder.supersede(stored)) {
+					continue;
+				}
+				Handover own = row.pending().handover();
+				if (own == null) {
+					direct.add(stored);
+				}
+				else {
+					handed.computeIfAbsent(own, (h) -> new ArrayList<>()).add(stored);
+					this.held.put(stored.alertKey(), own);
+				}
 			}
-			return committed;
+			if (!direct.isEmpty()) {
+				AlertWriter.this.commits.publish(direct);
+			}
+			releaseShares(batch, handed);
+		}
+
+		// Every queued alert of a handover releases its share once, committed or not.
+		private void releaseShares(List<Pending> batch, Map<Handover, List<StoredAlert>> committed) {
+			Map<Handover, Integer> shares = new HashMap<>();
+			for (Pending pending : batch) {
+				if (pending.handover() != null) {
+					shares.merge(pending.handover(), 1, Integer::sum);
+				}
+			}
+			shares.forEach(
+					(handover, count) -> handover.release(this, count, committed.getOrDefault(handover, List.of())));
 		}
 
 		// One round trip: upsert, history rows and COMMIT as one multi-statement query on
@@ -541,6 +613,57 @@ public class AlertWriter implements SmartLifecycle {
 			sql.append(',').append(row);
 		}
 		return sql.toString();
+	}
+
+	/**
+	 * Handover gathers the committed alerts of one request and hands them to the
+	 * dispatcher together, once each of its alerts has been committed or failed by its
+	 * lane (and every one was queued). It hands them over while holding its lock, so a
+	 * lane that finds it already handed over may publish a newer state of the same key
+	 * right after.
+	 */
+	private final class Handover {
+
+		private int shares = 1;
+
+		private boolean handedOver;
+
+		private final Map<String, StoredAlert> alerts = new LinkedHashMap<>();
+
+		private final Map<String, Lane> holders = new HashMap<>();
+
+		synchronized void join() {
+			this.shares++;
+		}
+
+		synchronized void release(@Nullable Lane lane, int count, List<StoredAlert> committed) {
+			for (StoredAlert alert : committed) {
+				this.alerts.put(alert.alertKey(), alert);
+				this.holders.put(alert.alertKey(), lane);
+			}
+			this.shares -= count;
+			if (this.shares > 0) {
+				return;
+			}
+			this.handedOver = true;
+			if (!this.alerts.isEmpty()) {
+				AlertWriter.this.commits.publish(new ArrayList<>(this.alerts.values()));
+			}
+			this.holders.forEach((key, holder) -> holder.held.remove(key, this));
+		}
+
+		/**
+		 * Takes a newer committed state of a key it holds, unless it has handed its
+		 * alerts over already.
+		 */
+		synchronized boolean supersede(StoredAlert newer) {
+			if (this.handedOver) {
+				return false;
+			}
+			this.alerts.put(newer.alertKey(), newer);
+			return true;
+		}
+
 	}
 
 	private record HistoryRow(String alertKey, String fingerprint, ChangeKind kind) {
