@@ -55,11 +55,11 @@ public final class ConfigLoader {
 
 	// Alertmanager 0.25 global settings that only integrations zgw does not deliver read.
 	private static final List<String> GLOBAL_FOR_UNSUPPORTED = List.of("smtp_auth_identity", "smtp_auth_secret",
-			"wechat_api_url", "wechat_api_secret", "wechat_api_corp_id", "telegram_api_url");
+			"wechat_api_url", "wechat_api_secret", "wechat_api_corp_id");
 
 	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
 			"email_configs", "pagerduty_configs", "opsgenie_configs", "discord_configs", "webex_configs",
-			"victorops_configs");
+			"victorops_configs", "telegram_configs");
 
 	private static final Pattern OPSGENIE_RESPONDER_TYPE = Pattern.compile("^(team|teams|user|escalation|schedule)$");
 
@@ -200,7 +200,8 @@ public final class ConfigLoader {
 				node.string("opsgenie_api_url", OpsgenieConfig.DEFAULT_URL),
 				node.string("webex_api_url", WebexConfig.DEFAULT_URL),
 				secret(node, "victorops_api_key", "victorops_api_key_file"),
-				node.string("victorops_api_url", VictorOpsConfig.DEFAULT_URL));
+				node.string("victorops_api_url", VictorOpsConfig.DEFAULT_URL),
+				node.string("telegram_api_url", TelegramConfig.DEFAULT_URL));
 		for (String key : GLOBAL_FOR_UNSUPPORTED) {
 			if (node.raw(key) != null) {
 				this.notes.add(node.child(key) + ": accepted and ignored (no receiver zgw delivers uses it)");
@@ -490,6 +491,7 @@ public final class ConfigLoader {
 		integrations.addAll(node.objects("discord_configs", ConfigLoader.this::discord));
 		integrations.addAll(node.objects("webex_configs", ConfigLoader.this::webex));
 		integrations.addAll(node.objects("victorops_configs", ConfigLoader.this::victorOps));
+		integrations.addAll(node.objects("telegram_configs", ConfigLoader.this::telegram));
 		List<String> unsupportedTypes = new ArrayList<>();
 		List<JsonNode> pagerduty = node.list("pagerduty_configs");
 		for (int i = 0; i < ((pagerduty != null) ? pagerduty.size() : 0); i++) {
@@ -684,6 +686,32 @@ public final class ConfigLoader {
 				template(node, "entity_display_name", defaults), template(node, "state_message", defaults),
 				template(node, "monitoring_tool", defaults), customFields, node.bool("send_resolved", true),
 				integrationHttp(node));
+		noteIgnored(node);
+		return config;
+	}
+
+	// As Alertmanager 0.25's telegram_configs, and bot_token_file as later versions.
+	private TelegramConfig telegram(ConfigNode node) {
+		String botToken = secret(node, "bot_token", "bot_token_file");
+		if (botToken == null || botToken.isEmpty()) {
+			throw node.error("bot_token", "missing bot_token on telegram_config");
+		}
+		JsonNode chat = node.raw("chat_id");
+		if (chat != null && !chat.isIntegralNumber()) {
+			throw node.error("chat_id", "expected an integer chat id, got " + chat);
+		}
+		long chatId = (chat != null) ? chat.asLong() : 0;
+		if (chatId == 0) {
+			throw node.error("chat_id", "missing chat_id on telegram_config");
+		}
+		String parseMode = node.string("parse_mode", "HTML");
+		if (!TelegramConfig.PARSE_MODES.contains(parseMode)) {
+			throw node.error("parse_mode",
+					"unknown parse_mode on telegram_config, must be Markdown, MarkdownV2, HTML or empty string");
+		}
+		TelegramConfig config = new TelegramConfig(botToken, node.string("api_url", this.global.telegramApiUrl()),
+				chatId, template(node, "message", TelegramConfig.DEFAULTS), node.bool("disable_notifications", false),
+				parseMode, node.bool("send_resolved", true), integrationHttp(node));
 		noteIgnored(node);
 		return config;
 	}
@@ -1000,11 +1028,11 @@ public final class ConfigLoader {
 			String smtpHello, @Nullable String smtpSmarthost, @Nullable String smtpAuthUsername,
 			@Nullable String smtpAuthPassword, boolean smtpRequireTls, @Nullable String slackApiUrl,
 			String pagerdutyUrl, @Nullable String opsgenieApiKey, String opsgenieApiUrl, String webexApiUrl,
-			@Nullable String victorOpsApiKey, String victorOpsApiUrl) {
+			@Nullable String victorOpsApiKey, String victorOpsApiUrl, String telegramApiUrl) {
 
 		static final Global NONE = new Global(null, HttpClientConfig.NONE, null, "localhost", null, null, null, true,
 				null, PagerdutyConfig.DEFAULT_URL, null, OpsgenieConfig.DEFAULT_URL, WebexConfig.DEFAULT_URL, null,
-				VictorOpsConfig.DEFAULT_URL);
+				VictorOpsConfig.DEFAULT_URL, TelegramConfig.DEFAULT_URL);
 
 	}
 

@@ -2,10 +2,10 @@ package io.zgw.alerts.config;
 
 /**
  * Integration is one supported notification target of a receiver (webhook, Slack, email,
- * PagerDuty, Opsgenie, VictorOps, Discord, Webex).
+ * PagerDuty, Opsgenie, VictorOps, Discord, Webex, Telegram).
  */
 public sealed interface Integration permits WebhookConfig, SlackConfig, EmailConfig, PagerdutyConfig, OpsgenieConfig,
-		DiscordConfig, WebexConfig, VictorOpsConfig {
+		DiscordConfig, WebexConfig, VictorOpsConfig, TelegramConfig {
 
 	/** Returns the Alertmanager integration name, such as {@code webhook}. */
 	String type();

@@ -667,6 +667,36 @@ class ConfigLoaderTest {
 	}
 
 	@Test
+	void readsTelegramWithAlertmanagersChecks() {
+		TelegramConfig telegram = (TelegramConfig) ConfigLoader.load("""
+				global:
+				  telegram_api_url: https://telegram.internal
+				route:
+				  receiver: a
+				receivers:
+				  - name: a
+				    telegram_configs:
+				      - {bot_token: '123:secret-token', chat_id: -1001234567890}
+				""").receiver("a").integrations().get(0);
+		assertThat(telegram.apiUrl()).isEqualTo("https://telegram.internal");
+		assertThat(telegram.chatId()).isEqualTo(-1001234567890L);
+		assertThat(telegram.parseMode()).isEqualTo("HTML");
+		assertThat(telegram.sendResolved()).isTrue();
+		assertThat(telegram.disableNotifications()).isFalse();
+		assertThat(telegram.toString()).doesNotContain("secret-token");
+		// The messages are Alertmanager 0.25's (amtool check-config).
+		assertRejected(MINIMAL + "    telegram_configs: [{chat_id: 1}]\n",
+				"receivers[0].telegram_configs[0].bot_token: missing bot_token on telegram_config");
+		assertRejected(MINIMAL + "    telegram_configs: [{bot_token: t}]\n",
+				"receivers[0].telegram_configs[0].chat_id: missing chat_id on telegram_config");
+		assertRejected(MINIMAL + "    telegram_configs: [{bot_token: t, chat_id: '12'}]\n",
+				"receivers[0].telegram_configs[0].chat_id: expected an integer chat id, got \"12\"");
+		assertRejected(MINIMAL + "    telegram_configs: [{bot_token: t, chat_id: 1, parse_mode: Foo}]\n",
+				"receivers[0].telegram_configs[0].parse_mode: unknown parse_mode on telegram_config, "
+						+ "must be Markdown, MarkdownV2, HTML or empty string");
+	}
+
+	@Test
 	void readsDiscordAndWebexWithAlertmanagersChecks() {
 		AlertmanagerConfig config = ConfigLoader.load("""
 				global:

@@ -12,6 +12,7 @@ import io.zgw.alerts.config.EmailConfig;
 import io.zgw.alerts.config.Receiver;
 import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.config.SlackConfig;
+import io.zgw.alerts.config.TelegramConfig;
 import io.zgw.alerts.dispatch.Dispatcher;
 import io.zgw.alerts.dispatch.InMemoryNotificationLog;
 import io.zgw.alerts.dispatch.Notification;
@@ -294,6 +295,41 @@ class PayloadsTest {
 		assertThat(message.body()).isEqualTo("x");
 		assertThat(message.html()).isEqualTo("<p>Load <b></p>");
 		assertThat(message.headers()).containsExactly(Map.entry("X-Team", "ops"));
+	}
+
+	// Alertmanager 0.25 sent these two bodies for this alert and these two entries (a
+	// recording HTTP server as api_url).
+	@Test
+	void telegramMessageIsEscapedForHtmlOnlyInHtmlMode() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route: {receiver: tg, group_by: [alertname]}
+				receivers:
+				  - name: tg
+				    telegram_configs:
+				      - {bot_token: '123:abc', chat_id: -100}
+				      - bot_token: '456:def'
+				        chat_id: 42
+				        parse_mode: ''
+				        disable_notifications: true
+				        message: '{{ .Status }} <b>{{ .CommonLabels.alertname }}</b> & {{ len .Alerts }}'
+				""");
+		Dispatcher dispatcher = new Dispatcher(config, Silencer.NONE, new InMemoryNotificationLog());
+		dispatcher.receive(new Alert(LabelSet.of(Map.of("alertname", "A<b>", "x", "1")), Map.of("summary", "s & t"), T0,
+				null, "", T0), T0);
+		List<Notification> sent = dispatcher.tick(T0.plusSeconds(30));
+		assertThat(sent).hasSize(2);
+		JsonMapper json = JsonMapper.builder().build();
+		List<String> bodies = new ArrayList<>();
+		for (Notification notification : sent) {
+			bodies.add(json.writeValueAsString(TelegramPayload.of(notification,
+					(TelegramConfig) notification.integration(), EXTERNAL_URL, FAIL_ON_ERROR)));
+		}
+		assertThat(bodies).containsExactlyInAnyOrder(
+				"{\"chat_id\":\"-100\",\"disable_web_page_preview\":\"true\",\"parse_mode\":\"HTML\",\"text\":"
+						+ "\"\\n\\nAlerts Firing:\\nLabels:\\n - alertname = A&lt;b&gt;\\n - x = 1\\nAnnotations:\\n"
+						+ " - summary = s &amp; t\\nSource: \\n\\n\\n\\n\"}",
+				"{\"chat_id\":\"42\",\"disable_notification\":\"true\",\"disable_web_page_preview\":\"true\","
+						+ "\"text\":\"firing <b>A<b></b> & 1\"}");
 	}
 
 	private static SlackConfig slack(String fields) {

@@ -16,6 +16,7 @@ import io.zgw.gateway.notify.http.TlsContext;
 import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
+import io.zgw.gateway.notify.telegram.TelegramConfig;
 import io.zgw.gateway.notify.victorops.VictorOpsConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 
@@ -47,6 +48,7 @@ public final class AlertmanagerReceivers {
 		List<WebhookConfig> discord = new ArrayList<>();
 		List<WebhookConfig> webex = new ArrayList<>();
 		List<VictorOpsConfig> victorOps = new ArrayList<>();
+		List<TelegramConfig> telegram = new ArrayList<>();
 		for (io.zgw.alerts.config.Integration integration : receiver.integrations()) {
 			try {
 				if (integration instanceof io.zgw.alerts.config.WebhookConfig webhook) {
@@ -74,6 +76,10 @@ public final class AlertmanagerReceivers {
 					victorOps.add(new VictorOpsConfig(config.sendResolved(), new Secret(config.apiKey()),
 							new Secret(config.apiUrl()), http(config.http())));
 				}
+				else if (integration instanceof io.zgw.alerts.config.TelegramConfig config) {
+					telegram.add(new TelegramConfig(config.sendResolved(), new Secret(config.botToken()),
+							new Secret(config.apiUrl()), http(config.http())));
+				}
 				else if (integration instanceof io.zgw.alerts.config.WebexConfig config) {
 					webex.add(new WebhookConfig(config.sendResolved(), new Secret(config.apiUrl()), 0, null,
 							http(config.http())));
@@ -89,7 +95,8 @@ public final class AlertmanagerReceivers {
 						+ "_configs[" + index + "]: " + ex.getMessage(), ex);
 			}
 		}
-		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie, discord, webex, victorOps);
+		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie, discord, webex, victorOps,
+				telegram);
 	}
 
 	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {

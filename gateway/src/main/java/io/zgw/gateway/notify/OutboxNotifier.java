@@ -5,6 +5,7 @@ import io.zgw.alerts.config.EmailConfig;
 import io.zgw.alerts.config.OpsgenieConfig;
 import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.config.SlackConfig;
+import io.zgw.alerts.config.TelegramConfig;
 import io.zgw.alerts.config.VictorOpsConfig;
 import io.zgw.alerts.config.WebexConfig;
 import io.zgw.alerts.dispatch.Notification;
@@ -13,6 +14,7 @@ import io.zgw.alerts.notify.EmailMessage;
 import io.zgw.alerts.notify.OpsgeniePayload;
 import io.zgw.alerts.notify.PagerDutyPayload;
 import io.zgw.alerts.notify.SlackPayload;
+import io.zgw.alerts.notify.TelegramPayload;
 import io.zgw.alerts.notify.VictorOpsPayload;
 import io.zgw.alerts.notify.WebexPayload;
 import io.zgw.alerts.notify.TemplateErrors;
@@ -82,6 +84,8 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 					WebexPayload.of(notification, (WebexConfig) notification.integration(), externalUrl, errors));
 			case VICTOROPS -> JSON.writeValueAsString(VictorOpsPayload.of(notification,
 					(VictorOpsConfig) notification.integration(), externalUrl, errors));
+			case TELEGRAM -> JSON.writeValueAsString(
+					TelegramPayload.of(notification, (TelegramConfig) notification.integration(), externalUrl, errors));
 		};
 		return new Delivery(notification.receiver(), integration, notification.groupKey(), payload);
 	}

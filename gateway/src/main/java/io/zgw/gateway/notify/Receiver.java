@@ -6,6 +6,7 @@ import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
+import io.zgw.gateway.notify.telegram.TelegramConfig;
 import io.zgw.gateway.notify.victorops.VictorOpsConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 
@@ -22,10 +23,12 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
  * @param discordConfigs {@code discord_configs}: each a JSON POST to its webhook URL
  * @param webexConfigs {@code webex_configs}: each a JSON POST to its API URL
  * @param victorOpsConfigs {@code victorops_configs}
+ * @param telegramConfigs {@code telegram_configs}
  */
 public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 		List<EmailConfig> emailConfigs, List<PagerDutyConfig> pagerdutyConfigs, List<OpsgenieConfig> opsgenieConfigs,
-		List<WebhookConfig> discordConfigs, List<WebhookConfig> webexConfigs, List<VictorOpsConfig> victorOpsConfigs) {
+		List<WebhookConfig> discordConfigs, List<WebhookConfig> webexConfigs, List<VictorOpsConfig> victorOpsConfigs,
+		List<TelegramConfig> telegramConfigs) {
 
 	public Receiver {
 		if (name.isBlank()) {
@@ -39,12 +42,14 @@ public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<Sla
 		discordConfigs = List.copyOf(discordConfigs);
 		webexConfigs = List.copyOf(webexConfigs);
 		victorOpsConfigs = List.copyOf(victorOpsConfigs);
+		telegramConfigs = List.copyOf(telegramConfigs);
 	}
 
 	/** A receiver with webhook, Slack and email integrations only. */
 	public Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 			List<EmailConfig> emailConfigs) {
-		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of(), List.of(), List.of(), List.of(), List.of());
+		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of(), List.of(), List.of(), List.of(), List.of(),
+				List.of());
 	}
 
 }

@@ -16,6 +16,8 @@ import io.zgw.gateway.notify.opsgenie.OpsgenieNotifier;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyNotifier;
 import io.zgw.gateway.notify.slack.SlackConfig;
+import io.zgw.gateway.notify.telegram.TelegramConfig;
+import io.zgw.gateway.notify.telegram.TelegramNotifier;
 import io.zgw.gateway.notify.victorops.VictorOpsConfig;
 import io.zgw.gateway.notify.victorops.VictorOpsNotifier;
 import io.zgw.gateway.notify.slack.SlackNotifier;
@@ -82,6 +84,11 @@ public final class ReceiverNotifiers implements Notifiers {
 		List<VictorOpsConfig> victorOps = receiver.victorOpsConfigs();
 		for (int i = 0; i < victorOps.size(); i++) {
 			notifiers.add(new VictorOpsNotifier(new Integration(IntegrationKind.VICTOROPS, i), victorOps.get(i), poster,
+					json, timeout));
+		}
+		List<TelegramConfig> telegram = receiver.telegramConfigs();
+		for (int i = 0; i < telegram.size(); i++) {
+			notifiers.add(new TelegramNotifier(new Integration(IntegrationKind.TELEGRAM, i), telegram.get(i), poster,
 					json, timeout));
 		}
 		List<OpsgenieConfig> opsgenie = receiver.opsgenieConfigs();

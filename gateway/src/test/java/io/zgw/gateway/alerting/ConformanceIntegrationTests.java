@@ -44,6 +44,10 @@ class ConformanceIntegrationTests {
 
 	static final String EXTERNAL_URL = "http://alerts.example:9093";
 
+	// What the Bot API answers to sendMessage: the message sent.
+	private static final String TELEGRAM_SENT = "{\"ok\":true,\"result\":{\"message_id\":1,\"date\":0,"
+			+ "\"chat\":{\"id\":42,\"type\":\"group\"},\"text\":\"sent\"}}";
+
 	static final Path ROUTING = PipelineTestSupport
 		.routingFile("route: {receiver: default}\n" + "receivers: [{name: default}]\n");
 
@@ -72,10 +76,16 @@ class ConformanceIntegrationTests {
 				RecordingReceiver zgwReceiver = new RecordingReceiver();
 				AlertmanagerProcess alertmanager = AlertmanagerProcess.start(scenario.configFor(amReceiver),
 						"--web.external-url=" + EXTERNAL_URL)) {
-			// Alertmanager takes only "ok" as a Slack webhook's answer; webhooks ignore
-			// it.
-			amReceiver.answerWith(200, "text/plain", "ok");
-			zgwReceiver.answerWith(200, "text/plain", "ok");
+			// Alertmanager takes only "ok" as a Slack webhook's answer, and only the sent
+			// message as the Telegram Bot API's; webhooks ignore it.
+			for (RecordingReceiver receiver : List.of(amReceiver, zgwReceiver)) {
+				if (name.startsWith("telegram")) {
+					receiver.answerWith(200, "application/json", TELEGRAM_SENT);
+				}
+				else {
+					receiver.answerWith(200, "text/plain", "ok");
+				}
+			}
 			useScenario(scenario.configFor(zgwReceiver));
 			CompletableFuture<List<ScenarioRunner.Notification>> reference = CompletableFuture
 				.supplyAsync(() -> play(new ScenarioRunner(alertmanager.url(), null), scenario, amReceiver));

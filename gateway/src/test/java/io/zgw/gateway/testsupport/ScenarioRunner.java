@@ -125,7 +125,7 @@ public final class ScenarioRunner {
 				notifications.add(new Notification(call.path().substring(1), "", Map.of(), List.of(), fields));
 				continue;
 			}
-			if (payload.has("event_action")) {
+			if (payload.has("event_action") || call.path().endsWith("/sendMessage")) {
 				Map<String, String> fields = new TreeMap<>();
 				flatten("", payload, fields);
 				notifications.add(new Notification(call.path().substring(1), "", Map.of(), List.of(), fields));
