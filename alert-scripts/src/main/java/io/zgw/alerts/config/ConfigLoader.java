@@ -54,12 +54,11 @@ public final class ConfigLoader {
 	private static final String LABEL_NAME = "[a-zA-Z_][a-zA-Z0-9_]*";
 
 	// Alertmanager 0.25 global settings that only integrations zgw does not deliver read.
-	private static final List<String> GLOBAL_FOR_UNSUPPORTED = List.of("smtp_auth_identity", "smtp_auth_secret",
-			"wechat_api_url", "wechat_api_secret", "wechat_api_corp_id");
+	private static final List<String> GLOBAL_FOR_UNSUPPORTED = List.of("smtp_auth_identity", "smtp_auth_secret");
 
 	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
 			"email_configs", "pagerduty_configs", "opsgenie_configs", "discord_configs", "webex_configs",
-			"victorops_configs", "telegram_configs");
+			"victorops_configs", "telegram_configs", "wechat_configs");
 
 	private static final Pattern OPSGENIE_RESPONDER_TYPE = Pattern.compile("^(team|teams|user|escalation|schedule)$");
 
@@ -201,7 +200,9 @@ public final class ConfigLoader {
 				node.string("webex_api_url", WebexConfig.DEFAULT_URL),
 				secret(node, "victorops_api_key", "victorops_api_key_file"),
 				node.string("victorops_api_url", VictorOpsConfig.DEFAULT_URL),
-				node.string("telegram_api_url", TelegramConfig.DEFAULT_URL));
+				node.string("telegram_api_url", TelegramConfig.DEFAULT_URL),
+				node.string("wechat_api_url", WechatConfig.DEFAULT_URL), node.string("wechat_api_secret"),
+				node.string("wechat_api_corp_id"));
 		for (String key : GLOBAL_FOR_UNSUPPORTED) {
 			if (node.raw(key) != null) {
 				this.notes.add(node.child(key) + ": accepted and ignored (no receiver zgw delivers uses it)");
@@ -492,6 +493,7 @@ public final class ConfigLoader {
 		integrations.addAll(node.objects("webex_configs", ConfigLoader.this::webex));
 		integrations.addAll(node.objects("victorops_configs", ConfigLoader.this::victorOps));
 		integrations.addAll(node.objects("telegram_configs", ConfigLoader.this::telegram));
+		integrations.addAll(node.objects("wechat_configs", ConfigLoader.this::wechat));
 		List<String> unsupportedTypes = new ArrayList<>();
 		List<JsonNode> pagerduty = node.list("pagerduty_configs");
 		for (int i = 0; i < ((pagerduty != null) ? pagerduty.size() : 0); i++) {
@@ -712,6 +714,34 @@ public final class ConfigLoader {
 		TelegramConfig config = new TelegramConfig(botToken, node.string("api_url", this.global.telegramApiUrl()),
 				chatId, template(node, "message", TelegramConfig.DEFAULTS), node.bool("disable_notifications", false),
 				parseMode, node.bool("send_resolved", true), integrationHttp(node));
+		noteIgnored(node);
+		return config;
+	}
+
+	// As Alertmanager 0.25's wechat_configs.
+	private WechatConfig wechat(ConfigNode node) {
+		String apiSecret = orGlobal(node.string("api_secret"), this.global.wechatApiSecret());
+		if (apiSecret == null || apiSecret.isEmpty()) {
+			throw node.error("api_secret", "no global Wechat ApiSecret set");
+		}
+		String corpId = orGlobal(node.string("corp_id"), this.global.wechatApiCorpId());
+		if (corpId == null || corpId.isEmpty()) {
+			throw node.error("corp_id", "no global Wechat CorpID set");
+		}
+		String messageType = node.string("message_type", "text");
+		if (messageType.isEmpty()) {
+			messageType = "text";
+		}
+		if (!"text".equals(messageType) && !"markdown".equals(messageType)) {
+			throw node.error("message_type",
+					"weChat message type \"" + messageType + "\" does not match valid options ^(text|markdown)$");
+		}
+		String apiUrl = node.string("api_url", this.global.wechatApiUrl());
+		Map<String, String> defaults = WechatConfig.DEFAULTS;
+		WechatConfig config = new WechatConfig(apiSecret, corpId, apiUrl.endsWith("/") ? apiUrl : apiUrl + "/",
+				template(node, "message", defaults), messageType, template(node, "to_user", defaults),
+				template(node, "to_party", defaults), template(node, "to_tag", defaults),
+				template(node, "agent_id", defaults), node.bool("send_resolved", false), integrationHttp(node));
 		noteIgnored(node);
 		return config;
 	}
@@ -1028,11 +1058,12 @@ public final class ConfigLoader {
 			String smtpHello, @Nullable String smtpSmarthost, @Nullable String smtpAuthUsername,
 			@Nullable String smtpAuthPassword, boolean smtpRequireTls, @Nullable String slackApiUrl,
 			String pagerdutyUrl, @Nullable String opsgenieApiKey, String opsgenieApiUrl, String webexApiUrl,
-			@Nullable String victorOpsApiKey, String victorOpsApiUrl, String telegramApiUrl) {
+			@Nullable String victorOpsApiKey, String victorOpsApiUrl, String telegramApiUrl, String wechatApiUrl,
+			@Nullable String wechatApiSecret, @Nullable String wechatApiCorpId) {
 
 		static final Global NONE = new Global(null, HttpClientConfig.NONE, null, "localhost", null, null, null, true,
 				null, PagerdutyConfig.DEFAULT_URL, null, OpsgenieConfig.DEFAULT_URL, WebexConfig.DEFAULT_URL, null,
-				VictorOpsConfig.DEFAULT_URL, TelegramConfig.DEFAULT_URL);
+				VictorOpsConfig.DEFAULT_URL, TelegramConfig.DEFAULT_URL, WechatConfig.DEFAULT_URL, null, null);
 
 	}
 

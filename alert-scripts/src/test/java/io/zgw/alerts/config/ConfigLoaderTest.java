@@ -433,7 +433,7 @@ class ConfigLoaderTest {
 				  slack_api_url: https://hooks.slack.com/services/T/B/X
 				  http_config:
 				    authorization: {credentials: g10bal}
-				  wechat_api_url: https://qyapi.weixin.qq.com/cgi-bin/
+				  smtp_auth_identity: am-identity
 				route:
 				  receiver: a
 				receivers:
@@ -474,7 +474,7 @@ class ConfigLoaderTest {
 			.extracting(EmailConfig::from, EmailConfig::smarthost, EmailConfig::hello, EmailConfig::requireTls)
 			.containsExactly("ops-am@example.com", "mx.example.com:25", "gw.example.com", true);
 		assertThat(config.notes())
-			.contains("global.wechat_api_url: accepted and ignored (no receiver zgw delivers uses it)");
+			.contains("global.smtp_auth_identity: accepted and ignored (no receiver zgw delivers uses it)");
 	}
 
 	@Test
@@ -694,6 +694,40 @@ class ConfigLoaderTest {
 		assertRejected(MINIMAL + "    telegram_configs: [{bot_token: t, chat_id: 1, parse_mode: Foo}]\n",
 				"receivers[0].telegram_configs[0].parse_mode: unknown parse_mode on telegram_config, "
 						+ "must be Markdown, MarkdownV2, HTML or empty string");
+	}
+
+	@Test
+	void readsWechatWithAlertmanagersChecks() {
+		WechatConfig wechat = (WechatConfig) ConfigLoader.load("""
+				global:
+				  wechat_api_url: https://wechat.internal/cgi-bin
+				  wechat_api_secret: global-secret
+				  wechat_api_corp_id: corp1
+				route:
+				  receiver: a
+				receivers:
+				  - name: a
+				    wechat_configs:
+				      - to_user: '@all'
+				""").receiver("a").integrations().get(0);
+		assertThat(wechat.apiUrl()).isEqualTo("https://wechat.internal/cgi-bin/");
+		assertThat(wechat.apiSecret()).isEqualTo("global-secret");
+		assertThat(wechat.corpId()).isEqualTo("corp1");
+		assertThat(wechat.messageType()).isEqualTo("text");
+		assertThat(wechat.sendResolved()).isFalse();
+		assertThat(wechat.toString()).doesNotContain("global-secret");
+		assertThat(ConfigLoader.load(MINIMAL + "    wechat_configs: [{api_secret: s, corp_id: c}]\n")
+			.receiver("a")
+			.integrations()
+			.get(0)).extracting((i) -> ((WechatConfig) i).apiUrl()).isEqualTo(WechatConfig.DEFAULT_URL);
+		// The messages are Alertmanager 0.25's (amtool check-config).
+		assertRejected(MINIMAL + "    wechat_configs: [{corp_id: c}]\n",
+				"receivers[0].wechat_configs[0].api_secret: no global Wechat ApiSecret set");
+		assertRejected(MINIMAL + "    wechat_configs: [{api_secret: s}]\n",
+				"receivers[0].wechat_configs[0].corp_id: no global Wechat CorpID set");
+		assertRejected(MINIMAL + "    wechat_configs: [{api_secret: s, corp_id: c, message_type: html}]\n",
+				"receivers[0].wechat_configs[0].message_type: "
+						+ "weChat message type \"html\" does not match valid options ^(text|markdown)$");
 	}
 
 	@Test

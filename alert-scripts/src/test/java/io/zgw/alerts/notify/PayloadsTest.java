@@ -13,6 +13,7 @@ import io.zgw.alerts.config.Receiver;
 import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.config.SlackConfig;
 import io.zgw.alerts.config.TelegramConfig;
+import io.zgw.alerts.config.WechatConfig;
 import io.zgw.alerts.dispatch.Dispatcher;
 import io.zgw.alerts.dispatch.InMemoryNotificationLog;
 import io.zgw.alerts.dispatch.Notification;
@@ -330,6 +331,35 @@ class PayloadsTest {
 						+ " - summary = s &amp; t\\nSource: \\n\\n\\n\\n\"}",
 				"{\"chat_id\":\"42\",\"disable_notification\":\"true\",\"disable_web_page_preview\":\"true\","
 						+ "\"text\":\"firing <b>A<b></b> & 1\"}");
+	}
+
+	// Alertmanager 0.25 sent this body for this alert and entry.
+	@Test
+	void wechatMarkdownMessageKeepsAnEmptyTextAndLeavesOutEmptyRecipients() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route: {receiver: wc, group_by: [alertname]}
+				receivers:
+				  - name: wc
+				    wechat_configs:
+				      - api_url: http://127.0.0.1:18878/other/
+				        corp_id: corp2
+				        api_secret: s2
+				        message_type: markdown
+				        to_user: '@all'
+				        to_party: '{{ .CommonLabels.alertname }}'
+				        agent_id: '1000002'
+				        message: '**{{ .Status }}** <{{ .CommonLabels.alertname }}>'
+				""");
+		Dispatcher dispatcher = new Dispatcher(config, Silencer.NONE, new InMemoryNotificationLog());
+		dispatcher.receive(new Alert(LabelSet.of(Map.of("alertname", "A<b>", "x", "1")), Map.of("summary", "s & t"), T0,
+				null, "", T0), T0);
+		Notification notification = dispatcher.tick(T0.plusSeconds(30)).get(0);
+		assertThat(JsonMapper.builder()
+			.build()
+			.writeValueAsString(WechatPayload.of(notification, (WechatConfig) notification.integration(), EXTERNAL_URL,
+					FAIL_ON_ERROR)))
+			.isEqualTo("{\"text\":{\"content\":\"\"},\"touser\":\"@all\",\"toparty\":\"A<b>\",\"agentid\":\"1000002\","
+					+ "\"safe\":\"0\",\"msgtype\":\"markdown\",\"markdown\":{\"content\":\"**firing** <A<b>>\"}}");
 	}
 
 	private static SlackConfig slack(String fields) {

@@ -19,6 +19,7 @@ import io.zgw.gateway.notify.slack.SlackConfig;
 import io.zgw.gateway.notify.telegram.TelegramConfig;
 import io.zgw.gateway.notify.victorops.VictorOpsConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
+import io.zgw.gateway.notify.wechat.WechatConfig;
 
 /**
  * AlertmanagerReceivers maps the receivers of an {@code alertmanager.yml} loaded by
@@ -49,6 +50,7 @@ public final class AlertmanagerReceivers {
 		List<WebhookConfig> webex = new ArrayList<>();
 		List<VictorOpsConfig> victorOps = new ArrayList<>();
 		List<TelegramConfig> telegram = new ArrayList<>();
+		List<WechatConfig> wechat = new ArrayList<>();
 		for (io.zgw.alerts.config.Integration integration : receiver.integrations()) {
 			try {
 				if (integration instanceof io.zgw.alerts.config.WebhookConfig webhook) {
@@ -80,6 +82,10 @@ public final class AlertmanagerReceivers {
 					telegram.add(new TelegramConfig(config.sendResolved(), new Secret(config.botToken()),
 							new Secret(config.apiUrl()), http(config.http())));
 				}
+				else if (integration instanceof io.zgw.alerts.config.WechatConfig config) {
+					wechat.add(new WechatConfig(config.sendResolved(), new Secret(config.apiSecret()), config.corpId(),
+							new Secret(config.apiUrl()), http(config.http())));
+				}
 				else if (integration instanceof io.zgw.alerts.config.WebexConfig config) {
 					webex.add(new WebhookConfig(config.sendResolved(), new Secret(config.apiUrl()), 0, null,
 							http(config.http())));
@@ -96,7 +102,7 @@ public final class AlertmanagerReceivers {
 			}
 		}
 		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie, discord, webex, victorOps,
-				telegram);
+				telegram, wechat);
 	}
 
 	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {

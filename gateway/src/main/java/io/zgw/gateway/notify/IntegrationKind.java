@@ -6,11 +6,12 @@ import java.util.Locale;
  * IntegrationKind names a receiver integration type as Alertmanager's configuration does
  * ({@code webhook_configs}, {@code slack_configs}, {@code email_configs},
  * {@code pagerduty_configs}, {@code opsgenie_configs}, {@code discord_configs},
- * {@code webex_configs}, {@code victorops_configs}, {@code telegram_configs}).
+ * {@code webex_configs}, {@code victorops_configs}, {@code telegram_configs},
+ * {@code wechat_configs}).
  */
 public enum IntegrationKind {
 
-	WEBHOOK, SLACK, EMAIL, PAGERDUTY, OPSGENIE, DISCORD, WEBEX, VICTOROPS, TELEGRAM;
+	WEBHOOK, SLACK, EMAIL, PAGERDUTY, OPSGENIE, DISCORD, WEBEX, VICTOROPS, TELEGRAM, WECHAT;
 
 	/**
 	 * The lower-case name used in integration ids and metric tags, e.g. {@code webhook}.

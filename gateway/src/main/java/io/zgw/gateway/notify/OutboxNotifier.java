@@ -7,6 +7,7 @@ import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.config.SlackConfig;
 import io.zgw.alerts.config.TelegramConfig;
 import io.zgw.alerts.config.VictorOpsConfig;
+import io.zgw.alerts.config.WechatConfig;
 import io.zgw.alerts.config.WebexConfig;
 import io.zgw.alerts.dispatch.Notification;
 import io.zgw.alerts.notify.DiscordPayload;
@@ -16,6 +17,7 @@ import io.zgw.alerts.notify.PagerDutyPayload;
 import io.zgw.alerts.notify.SlackPayload;
 import io.zgw.alerts.notify.TelegramPayload;
 import io.zgw.alerts.notify.VictorOpsPayload;
+import io.zgw.alerts.notify.WechatPayload;
 import io.zgw.alerts.notify.WebexPayload;
 import io.zgw.alerts.notify.TemplateErrors;
 import io.zgw.alerts.notify.WebhookPayload;
@@ -86,6 +88,8 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 					(VictorOpsConfig) notification.integration(), externalUrl, errors));
 			case TELEGRAM -> JSON.writeValueAsString(
 					TelegramPayload.of(notification, (TelegramConfig) notification.integration(), externalUrl, errors));
+			case WECHAT -> JSON.writeValueAsString(
+					WechatPayload.of(notification, (WechatConfig) notification.integration(), externalUrl, errors));
 		};
 		return new Delivery(notification.receiver(), integration, notification.groupKey(), payload);
 	}

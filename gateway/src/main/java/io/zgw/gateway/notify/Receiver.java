@@ -9,6 +9,7 @@ import io.zgw.gateway.notify.slack.SlackConfig;
 import io.zgw.gateway.notify.telegram.TelegramConfig;
 import io.zgw.gateway.notify.victorops.VictorOpsConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
+import io.zgw.gateway.notify.wechat.WechatConfig;
 
 /**
  * Receiver is one entry of Alertmanager's {@code receivers}: a name and its integrations
@@ -24,11 +25,12 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
  * @param webexConfigs {@code webex_configs}: each a JSON POST to its API URL
  * @param victorOpsConfigs {@code victorops_configs}
  * @param telegramConfigs {@code telegram_configs}
+ * @param wechatConfigs {@code wechat_configs}
  */
 public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 		List<EmailConfig> emailConfigs, List<PagerDutyConfig> pagerdutyConfigs, List<OpsgenieConfig> opsgenieConfigs,
 		List<WebhookConfig> discordConfigs, List<WebhookConfig> webexConfigs, List<VictorOpsConfig> victorOpsConfigs,
-		List<TelegramConfig> telegramConfigs) {
+		List<TelegramConfig> telegramConfigs, List<WechatConfig> wechatConfigs) {
 
 	public Receiver {
 		if (name.isBlank()) {
@@ -43,13 +45,14 @@ public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<Sla
 		webexConfigs = List.copyOf(webexConfigs);
 		victorOpsConfigs = List.copyOf(victorOpsConfigs);
 		telegramConfigs = List.copyOf(telegramConfigs);
+		wechatConfigs = List.copyOf(wechatConfigs);
 	}
 
 	/** A receiver with webhook, Slack and email integrations only. */
 	public Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 			List<EmailConfig> emailConfigs) {
 		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of(), List.of(), List.of(), List.of(), List.of(),
-				List.of());
+				List.of(), List.of());
 	}
 
 }

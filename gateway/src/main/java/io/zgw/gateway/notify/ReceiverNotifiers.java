@@ -1,5 +1,6 @@
 package io.zgw.gateway.notify;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import io.zgw.gateway.notify.victorops.VictorOpsConfig;
 import io.zgw.gateway.notify.victorops.VictorOpsNotifier;
 import io.zgw.gateway.notify.slack.SlackNotifier;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
+import io.zgw.gateway.notify.wechat.WechatConfig;
+import io.zgw.gateway.notify.wechat.WechatNotifier;
 import io.zgw.gateway.notify.webhook.WebhookNotifier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,6 +93,11 @@ public final class ReceiverNotifiers implements Notifiers {
 		for (int i = 0; i < telegram.size(); i++) {
 			notifiers.add(new TelegramNotifier(new Integration(IntegrationKind.TELEGRAM, i), telegram.get(i), poster,
 					json, timeout));
+		}
+		List<WechatConfig> wechat = receiver.wechatConfigs();
+		for (int i = 0; i < wechat.size(); i++) {
+			notifiers.add(new WechatNotifier(new Integration(IntegrationKind.WECHAT, i), wechat.get(i), poster, json,
+					timeout, Clock.systemUTC()));
 		}
 		List<OpsgenieConfig> opsgenie = receiver.opsgenieConfigs();
 		for (int i = 0; i < opsgenie.size(); i++) {

@@ -44,6 +44,9 @@ class ConformanceIntegrationTests {
 
 	static final String EXTERNAL_URL = "http://alerts.example:9093";
 
+	// What WeChat answers to gettoken and to message/send alike.
+	private static final String WECHAT_OK = "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"wechat-token\"}";
+
 	// What the Bot API answers to sendMessage: the message sent.
 	private static final String TELEGRAM_SENT = "{\"ok\":true,\"result\":{\"message_id\":1,\"date\":0,"
 			+ "\"chat\":{\"id\":42,\"type\":\"group\"},\"text\":\"sent\"}}";
@@ -76,11 +79,15 @@ class ConformanceIntegrationTests {
 				RecordingReceiver zgwReceiver = new RecordingReceiver();
 				AlertmanagerProcess alertmanager = AlertmanagerProcess.start(scenario.configFor(amReceiver),
 						"--web.external-url=" + EXTERNAL_URL)) {
-			// Alertmanager takes only "ok" as a Slack webhook's answer, and only the sent
-			// message as the Telegram Bot API's; webhooks ignore it.
+			// Alertmanager takes only "ok" as a Slack webhook's answer, only the sent
+			// message as the Telegram Bot API's, and a token and errcode 0 as WeChat's;
+			// webhooks ignore it.
 			for (RecordingReceiver receiver : List.of(amReceiver, zgwReceiver)) {
 				if (name.startsWith("telegram")) {
 					receiver.answerWith(200, "application/json", TELEGRAM_SENT);
+				}
+				else if (name.startsWith("wechat")) {
+					receiver.answerWith(200, "application/json", WECHAT_OK);
 				}
 				else {
 					receiver.answerWith(200, "text/plain", "ok");

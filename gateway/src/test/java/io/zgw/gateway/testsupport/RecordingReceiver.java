@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.IntUnaryOperator;
 import java.util.function.Predicate;
 
@@ -51,14 +52,15 @@ public final class RecordingReceiver implements AutoCloseable {
 	 *
 	 * @param method HTTP method
 	 * @param path request path
+	 * @param query the raw query string, empty when none
 	 * @param authorization the Authorization header, or null
 	 * @param contentType the Content-Type header, or null
 	 * @param body request body
 	 * @param answeredWith status it was answered with
 	 * @param at when it arrived
 	 */
-	public record Received(String method, String path, String authorization, String contentType, String body,
-			int answeredWith, Instant at) {
+	public record Received(String method, String path, String query, String authorization, String contentType,
+			String body, int answeredWith, Instant at) {
 	}
 
 	private record Answer(IntUnaryOperator statusByRequestNumber, String contentType, String body) {
@@ -123,6 +125,7 @@ public final class RecordingReceiver implements AutoCloseable {
 			synchronized (this.received) {
 				status = current.statusByRequestNumber().applyAsInt(this.received.size() + 1);
 				this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+						Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), ""),
 						exchange.getRequestHeaders().getFirst("Authorization"),
 						exchange.getRequestHeaders().getFirst("Content-Type"), body, status, Instant.now()));
 				this.received.notifyAll();
@@ -159,7 +162,15 @@ public final class RecordingReceiver implements AutoCloseable {
 
 	/** Answers request number n (from 1) with the status the function gives. */
 	public void answerBy(IntUnaryOperator statusForRequestNumber) {
-		this.answer = new Answer(statusForRequestNumber, "text/plain", "");
+		answerBy(statusForRequestNumber, "text/plain", "");
+	}
+
+	/**
+	 * Answers request number n (from 1) with the status the function gives, and always
+	 * this content type and body.
+	 */
+	public void answerBy(IntUnaryOperator statusForRequestNumber, String contentType, String body) {
+		this.answer = new Answer(statusForRequestNumber, contentType, body);
 	}
 
 	/** Sends {@code Location: <location>} with every 3xx answer that follows. */
