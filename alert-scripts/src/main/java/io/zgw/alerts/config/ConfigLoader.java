@@ -58,7 +58,7 @@ public final class ConfigLoader {
 
 	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
 			"email_configs", "pagerduty_configs", "opsgenie_configs", "discord_configs", "webex_configs",
-			"victorops_configs", "telegram_configs", "wechat_configs");
+			"victorops_configs", "telegram_configs", "wechat_configs", "sns_configs");
 
 	private static final Pattern OPSGENIE_RESPONDER_TYPE = Pattern.compile("^(team|teams|user|escalation|schedule)$");
 
@@ -510,6 +510,22 @@ public final class ConfigLoader {
 				}
 			}
 		}
+		List<JsonNode> sns = node.list("sns_configs");
+		for (int i = 0; i < ((sns != null) ? sns.size() : 0); i++) {
+			String path = node.child("sns_configs") + "[" + i + "]";
+			SnsConfig config = sns(new ConfigNode(path, sns.get(i)));
+			if (config != null) {
+				integrations.add(config);
+			}
+			else {
+				this.unsupported.add(new UnsupportedIntegration(name, "sns", path));
+				this.notes.add(path + ": SNS without sigv4 region, access_key and secret_key (credentials from the "
+						+ "environment, a profile or a role) is not delivered");
+				if (!unsupportedTypes.contains("sns")) {
+					unsupportedTypes.add("sns");
+				}
+			}
+		}
 		for (String key : node.unreadKeys()) {
 			if (!key.endsWith("_configs") || SUPPORTED_INTEGRATIONS.contains(key)) {
 				continue;
@@ -716,6 +732,63 @@ public final class ConfigLoader {
 				parseMode, node.bool("send_resolved", true), integrationHttp(node));
 		noteIgnored(node);
 		return config;
+	}
+
+	// As Alertmanager 0.25's sns_configs; null (not delivered) without a region and an
+	// access key in sigv4.
+	private @Nullable SnsConfig sns(ConfigNode node) {
+		List<String> destinations = new ArrayList<>();
+		for (String key : List.of("topic_arn", "phone_number", "target_arn")) {
+			if (!node.string(key, "").isEmpty()) {
+				destinations.add(key);
+			}
+		}
+		if (destinations.size() != 1) {
+			throw node.error(destinations.isEmpty() ? "topic_arn" : destinations.get(1),
+					"must provide either a Target ARN, Topic ARN, or Phone Number for SNS config");
+		}
+		ConfigNode sigv4 = node.object("sigv4");
+		String region = null;
+		String accessKey = null;
+		String secretKey = null;
+		if (sigv4 != null) {
+			region = sigv4.string("region");
+			accessKey = sigv4.string("access_key");
+			secretKey = sigv4.string("secret_key");
+			if ((accessKey == null || accessKey.isEmpty()) != (secretKey == null || secretKey.isEmpty())) {
+				throw sigv4.error((accessKey == null || accessKey.isEmpty()) ? "access_key" : "secret_key",
+						"must provide a AWS SigV4 Access key and Secret Key if credentials are specified in the "
+								+ "SigV4 config");
+			}
+			for (String ignored : List.of("profile", "role_arn")) {
+				if (sigv4.string(ignored) != null) {
+					this.notes.add(sigv4.child(ignored) + ": ignored (zgw signs with access_key and secret_key only)");
+				}
+			}
+			sigv4.rejectUnknownKeys();
+		}
+		Map<String, String> defaults = SnsConfig.DEFAULTS;
+		List<SnsConfig.Attribute> attributes = new ArrayList<>();
+		node.stringMap("attributes").forEach((key, value) -> {
+			String path = node.child("attributes") + "." + key;
+			attributes.add(new SnsConfig.Attribute(template(path, key), template(path, value)));
+		});
+		String subject = node.string("subject", defaults.get("subject"));
+		SnsConfig config = new SnsConfig(node.string("api_url"), (region != null) ? region : "",
+				(accessKey != null) ? accessKey : "", (secretKey != null) ? secretKey : "",
+				optionalDestination(node, "topic_arn"), optionalDestination(node, "phone_number"),
+				optionalDestination(node, "target_arn"),
+				subject.isEmpty() ? null : template(node.child("subject"), subject),
+				template(node, "message", defaults), attributes, node.bool("send_resolved", true),
+				integrationHttp(node));
+		noteIgnored(node);
+		boolean signable = region != null && !region.isEmpty() && accessKey != null && !accessKey.isEmpty();
+		return signable ? config : null;
+	}
+
+	private @Nullable Template optionalDestination(ConfigNode node, String key) {
+		String text = node.string(key, "");
+		return text.isEmpty() ? null : template(node.child(key), text);
 	}
 
 	// As Alertmanager 0.25's wechat_configs.

@@ -2,10 +2,10 @@ package io.zgw.alerts.config;
 
 /**
  * Integration is one supported notification target of a receiver (webhook, Slack, email,
- * PagerDuty, Opsgenie, VictorOps, Discord, Webex, Telegram, WeChat).
+ * PagerDuty, Opsgenie, VictorOps, Discord, Webex, Telegram, WeChat, SNS).
  */
 public sealed interface Integration permits WebhookConfig, SlackConfig, EmailConfig, PagerdutyConfig, OpsgenieConfig,
-		DiscordConfig, WebexConfig, VictorOpsConfig, TelegramConfig, WechatConfig {
+		DiscordConfig, WebexConfig, VictorOpsConfig, TelegramConfig, WechatConfig, SnsConfig {
 
 	/** Returns the Alertmanager integration name, such as {@code webhook}. */
 	String type();

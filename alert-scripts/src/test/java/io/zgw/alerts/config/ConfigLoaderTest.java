@@ -731,6 +731,45 @@ class ConfigLoaderTest {
 	}
 
 	@Test
+	void readsSnsWithAlertmanagersChecksAndListsItWithoutAnAccessKey() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route:
+				  receiver: a
+				receivers:
+				  - name: a
+				    sns_configs:
+				      - topic_arn: arn:aws:sns:eu-west-1:1:alerts
+				        sigv4: {region: eu-west-1, access_key: AKID, secret_key: sns-secret}
+				        attributes: {team: ops}
+				  - name: b
+				    sns_configs:
+				      - phone_number: '+15555550100'
+				        sigv4: {region: eu-west-1, role_arn: 'arn:aws:iam::1:role/am'}
+				""");
+		SnsConfig sns = (SnsConfig) config.receiver("a").integrations().get(0);
+		assertThat(sns.apiUrl()).isNull();
+		assertThat(sns.topicArn()).isNotNull();
+		assertThat(sns.phoneNumber()).isNull();
+		assertThat(sns.subject()).isNotNull();
+		assertThat(sns.attributes()).hasSize(1);
+		assertThat(sns.sendResolved()).isTrue();
+		assertThat(sns.toString()).doesNotContain("sns-secret");
+		// Credentials from a role: loads, listed as not delivered, the role noted.
+		assertThat(config.receiver("b").integrations()).isEmpty();
+		assertThat(config.unsupportedIntegrations()).extracting(UnsupportedIntegration::type).containsExactly("sns");
+		assertThat(config.notes()).anyMatch((note) -> note.startsWith("receivers[1].sns_configs[0].sigv4.role_arn"));
+		// The messages are Alertmanager 0.25's (amtool check-config).
+		String none = "must provide either a Target ARN, Topic ARN, or Phone Number for SNS config";
+		assertRejected(MINIMAL + "    sns_configs: [{sigv4: {region: r}}]\n",
+				"receivers[0].sns_configs[0].topic_arn: " + none);
+		assertRejected(MINIMAL + "    sns_configs: [{topic_arn: t, phone_number: '+1'}]\n",
+				"receivers[0].sns_configs[0].phone_number: " + none);
+		assertRejected(MINIMAL + "    sns_configs: [{topic_arn: t, sigv4: {region: r, access_key: a}}]\n",
+				"receivers[0].sns_configs[0].sigv4.secret_key: must provide a AWS SigV4 Access key and Secret Key "
+						+ "if credentials are specified in the SigV4 config");
+	}
+
+	@Test
 	void readsDiscordAndWebexWithAlertmanagersChecks() {
 		AlertmanagerConfig config = ConfigLoader.load("""
 				global:

@@ -16,6 +16,7 @@ import io.zgw.gateway.notify.http.TlsContext;
 import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
+import io.zgw.gateway.notify.sns.SnsConfig;
 import io.zgw.gateway.notify.telegram.TelegramConfig;
 import io.zgw.gateway.notify.victorops.VictorOpsConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
@@ -51,6 +52,7 @@ public final class AlertmanagerReceivers {
 		List<VictorOpsConfig> victorOps = new ArrayList<>();
 		List<TelegramConfig> telegram = new ArrayList<>();
 		List<WechatConfig> wechat = new ArrayList<>();
+		List<SnsConfig> sns = new ArrayList<>();
 		for (io.zgw.alerts.config.Integration integration : receiver.integrations()) {
 			try {
 				if (integration instanceof io.zgw.alerts.config.WebhookConfig webhook) {
@@ -86,6 +88,11 @@ public final class AlertmanagerReceivers {
 					wechat.add(new WechatConfig(config.sendResolved(), new Secret(config.apiSecret()), config.corpId(),
 							new Secret(config.apiUrl()), http(config.http())));
 				}
+				else if (integration instanceof io.zgw.alerts.config.SnsConfig config) {
+					String url = (config.apiUrl() != null) ? config.apiUrl() : SnsConfig.endpoint(config.region());
+					sns.add(new SnsConfig(config.sendResolved(), new Secret(url), config.region(), config.accessKey(),
+							new Secret(config.secretKey()), http(config.http())));
+				}
 				else if (integration instanceof io.zgw.alerts.config.WebexConfig config) {
 					webex.add(new WebhookConfig(config.sendResolved(), new Secret(config.apiUrl()), 0, null,
 							http(config.http())));
@@ -102,7 +109,7 @@ public final class AlertmanagerReceivers {
 			}
 		}
 		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie, discord, webex, victorOps,
-				telegram, wechat);
+				telegram, wechat, sns);
 	}
 
 	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {

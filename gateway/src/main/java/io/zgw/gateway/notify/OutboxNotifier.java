@@ -5,6 +5,7 @@ import io.zgw.alerts.config.EmailConfig;
 import io.zgw.alerts.config.OpsgenieConfig;
 import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.config.SlackConfig;
+import io.zgw.alerts.config.SnsConfig;
 import io.zgw.alerts.config.TelegramConfig;
 import io.zgw.alerts.config.VictorOpsConfig;
 import io.zgw.alerts.config.WechatConfig;
@@ -15,6 +16,7 @@ import io.zgw.alerts.notify.EmailMessage;
 import io.zgw.alerts.notify.OpsgeniePayload;
 import io.zgw.alerts.notify.PagerDutyPayload;
 import io.zgw.alerts.notify.SlackPayload;
+import io.zgw.alerts.notify.SnsPayload;
 import io.zgw.alerts.notify.TelegramPayload;
 import io.zgw.alerts.notify.VictorOpsPayload;
 import io.zgw.alerts.notify.WechatPayload;
@@ -90,6 +92,8 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 					TelegramPayload.of(notification, (TelegramConfig) notification.integration(), externalUrl, errors));
 			case WECHAT -> JSON.writeValueAsString(
 					WechatPayload.of(notification, (WechatConfig) notification.integration(), externalUrl, errors));
+			case SNS -> JSON.writeValueAsString(
+					SnsPayload.of(notification, (SnsConfig) notification.integration(), externalUrl, errors));
 		};
 		return new Delivery(notification.receiver(), integration, notification.groupKey(), payload);
 	}

@@ -6,6 +6,7 @@ import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
+import io.zgw.gateway.notify.sns.SnsConfig;
 import io.zgw.gateway.notify.telegram.TelegramConfig;
 import io.zgw.gateway.notify.victorops.VictorOpsConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
@@ -26,11 +27,12 @@ import io.zgw.gateway.notify.wechat.WechatConfig;
  * @param victorOpsConfigs {@code victorops_configs}
  * @param telegramConfigs {@code telegram_configs}
  * @param wechatConfigs {@code wechat_configs}
+ * @param snsConfigs {@code sns_configs}
  */
 public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 		List<EmailConfig> emailConfigs, List<PagerDutyConfig> pagerdutyConfigs, List<OpsgenieConfig> opsgenieConfigs,
 		List<WebhookConfig> discordConfigs, List<WebhookConfig> webexConfigs, List<VictorOpsConfig> victorOpsConfigs,
-		List<TelegramConfig> telegramConfigs, List<WechatConfig> wechatConfigs) {
+		List<TelegramConfig> telegramConfigs, List<WechatConfig> wechatConfigs, List<SnsConfig> snsConfigs) {
 
 	public Receiver {
 		if (name.isBlank()) {
@@ -46,13 +48,14 @@ public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<Sla
 		victorOpsConfigs = List.copyOf(victorOpsConfigs);
 		telegramConfigs = List.copyOf(telegramConfigs);
 		wechatConfigs = List.copyOf(wechatConfigs);
+		snsConfigs = List.copyOf(snsConfigs);
 	}
 
 	/** A receiver with webhook, Slack and email integrations only. */
 	public Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 			List<EmailConfig> emailConfigs) {
 		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of(), List.of(), List.of(), List.of(), List.of(),
-				List.of(), List.of());
+				List.of(), List.of(), List.of());
 	}
 
 }

@@ -22,6 +22,8 @@ import io.zgw.gateway.notify.telegram.TelegramNotifier;
 import io.zgw.gateway.notify.victorops.VictorOpsConfig;
 import io.zgw.gateway.notify.victorops.VictorOpsNotifier;
 import io.zgw.gateway.notify.slack.SlackNotifier;
+import io.zgw.gateway.notify.sns.SnsConfig;
+import io.zgw.gateway.notify.sns.SnsNotifier;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 import io.zgw.gateway.notify.wechat.WechatConfig;
 import io.zgw.gateway.notify.wechat.WechatNotifier;
@@ -98,6 +100,11 @@ public final class ReceiverNotifiers implements Notifiers {
 		for (int i = 0; i < wechat.size(); i++) {
 			notifiers.add(new WechatNotifier(new Integration(IntegrationKind.WECHAT, i), wechat.get(i), poster, json,
 					timeout, Clock.systemUTC()));
+		}
+		List<SnsConfig> sns = receiver.snsConfigs();
+		for (int i = 0; i < sns.size(); i++) {
+			notifiers.add(new SnsNotifier(new Integration(IntegrationKind.SNS, i), sns.get(i), poster, json, timeout,
+					Clock.systemUTC()));
 		}
 		List<OpsgenieConfig> opsgenie = receiver.opsgenieConfigs();
 		for (int i = 0; i < opsgenie.size(); i++) {

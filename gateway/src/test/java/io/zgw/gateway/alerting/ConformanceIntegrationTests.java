@@ -44,6 +44,12 @@ class ConformanceIntegrationTests {
 
 	static final String EXTERNAL_URL = "http://alerts.example:9093";
 
+	// What SNS answers to Publish.
+	private static final String SNS_PUBLISHED = "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"
+			+ "<PublishResult><MessageId>94f20ce6-13c5-43a0-9a9e-ca52d816e90b</MessageId></PublishResult>"
+			+ "<ResponseMetadata><RequestId>f187a3c1-376f-11df-8963-01868b7c937a</RequestId></ResponseMetadata>"
+			+ "</PublishResponse>";
+
 	// What WeChat answers to gettoken and to message/send alike.
 	private static final String WECHAT_OK = "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"wechat-token\"}";
 
@@ -80,14 +86,17 @@ class ConformanceIntegrationTests {
 				AlertmanagerProcess alertmanager = AlertmanagerProcess.start(scenario.configFor(amReceiver),
 						"--web.external-url=" + EXTERNAL_URL)) {
 			// Alertmanager takes only "ok" as a Slack webhook's answer, only the sent
-			// message as the Telegram Bot API's, and a token and errcode 0 as WeChat's;
-			// webhooks ignore it.
+			// message as the Telegram Bot API's, a token and errcode 0 as WeChat's and a
+			// PublishResponse as SNS's; webhooks ignore it.
 			for (RecordingReceiver receiver : List.of(amReceiver, zgwReceiver)) {
 				if (name.startsWith("telegram")) {
 					receiver.answerWith(200, "application/json", TELEGRAM_SENT);
 				}
 				else if (name.startsWith("wechat")) {
 					receiver.answerWith(200, "application/json", WECHAT_OK);
+				}
+				else if (name.startsWith("sns")) {
+					receiver.answerWith(200, "text/xml", SNS_PUBLISHED);
 				}
 				else {
 					receiver.answerWith(200, "text/plain", "ok");

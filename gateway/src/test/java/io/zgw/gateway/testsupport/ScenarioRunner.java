@@ -2,9 +2,11 @@ package io.zgw.gateway.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -115,6 +117,11 @@ public final class ScenarioRunner {
 				}
 				continue;
 			}
+			if (String.valueOf(call.contentType()).startsWith("application/x-www-form-urlencoded")) {
+				notifications
+					.add(new Notification(call.path().substring(1), "", Map.of(), List.of(), signedForm(call)));
+				continue;
+			}
 			JsonNode payload = JSON.readTree(call.body());
 			if (call.path().contains("/v2/alerts")) {
 				Map<String, String> fields = new TreeMap<>();
@@ -171,6 +178,20 @@ public final class ScenarioRunner {
 			.properties()
 			.forEach((e) -> fields.put("attachment." + e.getKey(), text(e.getValue())));
 		fields.values().removeIf(String::isEmpty);
+		return fields;
+	}
+
+	// An AWS call's form parameters, decoded, and its signature's credential and signed
+	// headers (the signature itself changes with the second it was made).
+	private static Map<String, String> signedForm(RecordingReceiver.Received call) {
+		Map<String, String> fields = new TreeMap<>();
+		for (String pair : call.body().split("&")) {
+			int equals = pair.indexOf('=');
+			fields.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+					URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+		}
+		String authorization = String.valueOf(call.authorization());
+		fields.put("authorization", authorization.replaceAll(", Signature=[0-9a-f]{64}$", ", Signature=<valid hex>"));
 		return fields;
 	}
 

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 import io.zgw.gateway.notify.DeliveryResult;
@@ -96,6 +97,17 @@ public final class JsonPoster {
 	 */
 	public Answer send(String method, URI url, String json, HttpConfig httpConfig, @Nullable String authorization,
 			Duration timeout) {
+		return send(method, url, json, "application/json", Map.of(), httpConfig, authorization, timeout);
+	}
+
+	/**
+	 * Sends {@code body} as
+	 * {@link #send(String, URI, String, HttpConfig, String, Duration)} does, with its own
+	 * {@code Content-Type} and {@code headers}, which go only where the
+	 * {@code Authorization} header goes.
+	 */
+	public Answer send(String method, URI url, String body, String contentType, Map<String, String> headers,
+			HttpConfig httpConfig, @Nullable String authorization, Duration timeout) {
 		try {
 			String header = (authorization != null) ? authorization : (httpConfig.oauth2() != null)
 					? httpConfig.oauth2().authorization(this.client, timeout) : httpConfig.authorizationHeader();
@@ -106,13 +118,16 @@ public final class JsonPoster {
 				HttpRequest.Builder request = HttpRequest.newBuilder(target)
 					.timeout(timeout)
 					.header("User-Agent", "zgw")
-					.method(currentMethod, withBody ? HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)
+					.method(currentMethod, withBody ? HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)
 							: HttpRequest.BodyPublishers.noBody());
 				if (withBody) {
-					request.header("Content-Type", "application/json");
+					request.header("Content-Type", contentType);
 				}
-				if (header != null && sameOrigin(url, target)) {
-					request.header("Authorization", header);
+				if (sameOrigin(url, target)) {
+					if (header != null) {
+						request.header("Authorization", header);
+					}
+					headers.forEach(request::header);
 				}
 				HttpResponse<String> response = this.client.send(request.build(),
 						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,0 +1,67 @@
+package io.zgw.gateway.notify.sns;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import io.zgw.gateway.notify.Delivery;
+import io.zgw.gateway.notify.DeliveryResult;
+import io.zgw.gateway.notify.Integration;
+import io.zgw.gateway.notify.http.JsonApiNotifier;
+import io.zgw.gateway.notify.http.JsonPoster;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * SnsNotifier makes the rendered SNS {@code Publish} call: the form encoded as Go does,
+ * signed with Signature Version 4 when it is sent. As Alertmanager: 5xx and 429 are
+ * retried, another 4xx (an unknown topic, a refused signature) fails for good with AWS's
+ * error.
+ */
+public final class SnsNotifier extends JsonApiNotifier {
+
+	static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
+
+	private final SnsConfig config;
+
+	private final Clock clock;
+
+	/** Creates the notifier. */
+	public SnsNotifier(Integration integration, SnsConfig config, JsonPoster poster, JsonMapper json, Duration timeout,
+			Clock clock) {
+		super(integration, config.sendResolved(), config.httpConfig(), poster, json, timeout);
+		this.config = config;
+		this.clock = clock;
+	}
+
+	@Override
+	public DeliveryResult send(Delivery delivery) {
+		ObjectNode payload = payloadObject(delivery);
+		if (payload == null || !payload.path("form").isObject()) {
+			return DeliveryResult.permanent("sns payload is not a JSON object with a form");
+		}
+		StringJoiner form = new StringJoiner("&");
+		payload.path("form")
+			.properties()
+			.forEach((field) -> form.add(queryEscape(field.getKey()) + "=" + queryEscape(field.getValue().asString())));
+		String body = form.toString();
+		URI url = this.config.publishUrl();
+		SigV4.Signature signature = SigV4.sign(url, FORM, body, this.config.region(), "sns", this.config.accessKey(),
+				this.config.secretKey().value(), this.clock.instant());
+		// The signature replaces any http_config authentication, as the SDK's does.
+		return this.poster
+			.send("POST", url, body, FORM, Map.of("X-Amz-Date", signature.amzDate()), this.config.httpConfig(),
+					signature.authorization(), this.timeout)
+			.result();
+	}
+
+	// Go's url.QueryEscape: only letters, digits, '-', '_', '.' and '~' stay as they are.
+	static String queryEscape(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
+	}
+
+}
