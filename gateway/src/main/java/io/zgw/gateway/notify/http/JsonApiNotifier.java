@@ -12,10 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * JsonApiNotifier is what the notifiers of JSON APIs (Slack, PagerDuty, Opsgenie,
- * VictorOps) share: the integration and its {@code send_resolved}, a poster with the
- * integration's {@code http_config}, and reading a rendered payload back as a JSON object
- * before the secret parts are added.
+ * JsonApiNotifier is what the notifiers of HTTP APIs (Slack, PagerDuty, Opsgenie,
+ * VictorOps, Telegram, WeChat, SNS) share: the integration and its {@code send_resolved},
+ * a poster with the integration's {@code http_config}, and reading a rendered payload
+ * back as a JSON object before the secret parts are added.
  */
 public abstract class JsonApiNotifier implements Notifier {
 
