@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.zgw.alerts.config.OpsgenieConfig;
 import io.zgw.alerts.dispatch.Notification;
-import io.zgw.alerts.template.Template;
 
 /**
  * OpsgeniePayload is the Opsgenie Alert API v2 calls Alertmanager 0.25 makes for a
@@ -36,19 +34,20 @@ public record OpsgeniePayload(List<Request> requests) {
 				"opsgenie_configs", OpsgenieConfig.DEFAULTS, errors);
 		String alias = Rendering.groupKeyHash(notification.groupKey());
 		String aliasPath = "v2/alerts/" + alias + "/";
-		String source = text(rendering, config.source(), "source");
+		String source = rendering.textOrEmpty(config.source(), "source");
 		if (notification.firing().isEmpty()) {
 			return new OpsgeniePayload(
 					List.of(new Request("POST", aliasPath + "close?identifierType=alias", Map.of("source", source))));
 		}
 		Map<String, String> details = new TreeMap<>(notification.commonLabels().asMap());
-		config.details().forEach((name, template) -> details.put(name, text(rendering, template, "details." + name)));
+		config.details()
+			.forEach((name, template) -> details.put(name, rendering.textOrEmpty(template, "details." + name)));
 		List<Responder> responders = new ArrayList<>();
 		for (OpsgenieConfig.Responder responder : config.responders()) {
-			Responder rendered = new Responder(text(rendering, responder.id(), "responders.id"),
-					text(rendering, responder.name(), "responders.name"),
-					text(rendering, responder.username(), "responders.username"),
-					text(rendering, responder.type(), "responders.type"));
+			Responder rendered = new Responder(rendering.textOrEmpty(responder.id(), "responders.id"),
+					rendering.textOrEmpty(responder.name(), "responders.name"),
+					rendering.textOrEmpty(responder.username(), "responders.username"),
+					rendering.textOrEmpty(responder.type(), "responders.type"));
 			if ("teams".equals(rendered.type())) {
 				for (String team : split(rendered.name())) {
 					responders.add(new Responder("", team, "", "team"));
@@ -58,12 +57,12 @@ public record OpsgeniePayload(List<Request> requests) {
 				responders.add(rendered);
 			}
 		}
-		String message = Rendering.truncate(text(rendering, config.message(), "message"), MAX_MESSAGE);
-		String description = text(rendering, config.description(), "description");
+		String message = Rendering.truncate(rendering.textOrEmpty(config.message(), "message"), MAX_MESSAGE);
+		String description = rendering.textOrEmpty(config.description(), "description");
 		Create create = new Create(alias, message, description, details, source, responders,
-				split(text(rendering, config.tags(), "tags")), text(rendering, config.note(), "note"),
-				text(rendering, config.priority(), "priority"), text(rendering, config.entity(), "entity"),
-				split(text(rendering, config.actions(), "actions")));
+				split(rendering.textOrEmpty(config.tags(), "tags")), rendering.textOrEmpty(config.note(), "note"),
+				rendering.textOrEmpty(config.priority(), "priority"), rendering.textOrEmpty(config.entity(), "entity"),
+				split(rendering.textOrEmpty(config.actions(), "actions")));
 		List<Request> requests = new ArrayList<>();
 		requests.add(new Request("POST", "v2/alerts", create));
 		if (config.updateAlerts()) {
@@ -91,10 +90,6 @@ public record OpsgeniePayload(List<Request> requests) {
 			body.put(field, value);
 		}
 		return body;
-	}
-
-	private static String text(Rendering rendering, Template template, String field) {
-		return Objects.requireNonNullElse(rendering.text(template, field), "");
 	}
 
 	/**

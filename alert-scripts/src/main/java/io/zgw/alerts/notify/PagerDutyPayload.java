@@ -3,14 +3,12 @@ package io.zgw.alerts.notify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.dispatch.Notification;
-import io.zgw.alerts.template.Template;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,31 +50,33 @@ public record PagerDutyPayload(@JsonProperty("dedup_key") String dedupKey,
 		Rendering rendering = new Rendering(TemplateData.of(notification, externalUrl), notification.receiver(),
 				"pagerduty_configs", PagerdutyConfig.DEFAULTS, errors);
 		Map<String, String> details = new TreeMap<>();
-		config.details().forEach((name, template) -> details.put(name, text(rendering, template, "details." + name)));
+		config.details()
+			.forEach((name, template) -> details.put(name, rendering.textOrEmpty(template, "details." + name)));
 		Payload payload = new Payload(
-				Rendering.truncate(text(rendering, config.description(), "description"), MAX_SUMMARY),
-				text(rendering, config.source(), "client"), text(rendering, config.severity(), "severity"),
-				text(rendering, config.eventClass(), "class"), text(rendering, config.component(), "component"),
-				text(rendering, config.group(), "group"), details);
+				Rendering.truncate(rendering.textOrEmpty(config.description(), "description"), MAX_SUMMARY),
+				rendering.textOrEmpty(config.source(), "client"), rendering.textOrEmpty(config.severity(), "severity"),
+				rendering.textOrEmpty(config.eventClass(), "class"),
+				rendering.textOrEmpty(config.component(), "component"), rendering.textOrEmpty(config.group(), "group"),
+				details);
 		List<Image> images = new ArrayList<>();
 		for (PagerdutyConfig.Image image : config.images()) {
-			String src = text(rendering, image.src(), "images.src");
+			String src = rendering.textOrEmpty(image.src(), "images.src");
 			if (!src.isEmpty()) {
-				images.add(new Image(src, text(rendering, image.alt(), "images.alt"),
-						text(rendering, image.href(), "images.href")));
+				images.add(new Image(src, rendering.textOrEmpty(image.alt(), "images.alt"),
+						rendering.textOrEmpty(image.href(), "images.href")));
 			}
 		}
 		List<Link> links = new ArrayList<>();
 		for (PagerdutyConfig.Link link : config.links()) {
-			String href = text(rendering, link.href(), "links.href");
+			String href = rendering.textOrEmpty(link.href(), "links.href");
 			if (!href.isEmpty()) {
-				links.add(new Link(href, text(rendering, link.text(), "links.text")));
+				links.add(new Link(href, rendering.textOrEmpty(link.text(), "links.text")));
 			}
 		}
 		PagerDutyPayload event = new PagerDutyPayload(Rendering.groupKeyHash(notification.groupKey()),
 				notification.firing().isEmpty() ? "resolve" : "trigger", payload,
-				text(rendering, config.client(), "client"), text(rendering, config.clientUrl(), "client_url"), images,
-				links);
+				rendering.textOrEmpty(config.client(), "client"),
+				rendering.textOrEmpty(config.clientUrl(), "client_url"), images, links);
 		if (JSON.writeValueAsBytes(event).length <= MAX_EVENT_BYTES) {
 			return event;
 		}
@@ -87,11 +87,6 @@ public record PagerDutyPayload(@JsonProperty("dedup_key") String dedupKey,
 								"Custom details have been removed because the original event exceeds "
 										+ "the maximum size of 512KB")),
 				event.client, event.clientUrl, event.images, event.links);
-	}
-
-	// Fields without a default of their own fall back to the empty text.
-	private static String text(Rendering rendering, Template template, String field) {
-		return Objects.requireNonNullElse(rendering.text(template, field), "");
 	}
 
 	/**

@@ -71,6 +71,15 @@ final class Rendering {
 		return render(template, field, false);
 	}
 
+	/**
+	 * Renders a text field; the empty text when it failed and has no default (the fields
+	 * of the JSON APIs, which send an empty value rather than none).
+	 */
+	String textOrEmpty(Template template, String field) {
+		String text = text(template, field);
+		return (text != null) ? text : "";
+	}
+
 	/** Renders an HTML field; null when it failed and has no default. */
 	@Nullable String html(Template template, String field) {
 		return render(template, field, true);

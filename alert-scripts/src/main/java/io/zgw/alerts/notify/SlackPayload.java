@@ -2,13 +2,11 @@ package io.zgw.alerts.notify;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.zgw.alerts.config.SlackConfig;
 import io.zgw.alerts.dispatch.Notification;
-import io.zgw.alerts.template.Template;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,37 +42,37 @@ public record SlackPayload(@Nullable String channel, @Nullable String username,
 				"slack_configs", SlackConfig.DEFAULTS, errors);
 		List<Field> fields = new ArrayList<>();
 		for (SlackConfig.Field field : config.fields()) {
-			fields.add(new Field(text(rendering, field.title(), "fields.title"),
-					text(rendering, field.value(), "fields.value"), field.isShort()));
+			fields.add(new Field(rendering.textOrEmpty(field.title(), "fields.title"),
+					rendering.textOrEmpty(field.value(), "fields.value"), field.isShort()));
 		}
 		List<Action> actions = new ArrayList<>();
 		for (SlackConfig.Action action : config.actions()) {
 			SlackConfig.Confirm confirm = action.confirm();
-			actions.add(new Action(text(rendering, action.type(), "actions.type"),
-					text(rendering, action.text(), "actions.text"), text(rendering, action.url(), "actions.url"),
-					text(rendering, action.style(), "actions.style"), text(rendering, action.name(), "actions.name"),
-					text(rendering, action.value(), "actions.value"),
+			actions.add(new Action(rendering.textOrEmpty(action.type(), "actions.type"),
+					rendering.textOrEmpty(action.text(), "actions.text"),
+					rendering.textOrEmpty(action.url(), "actions.url"),
+					rendering.textOrEmpty(action.style(), "actions.style"),
+					rendering.textOrEmpty(action.name(), "actions.name"),
+					rendering.textOrEmpty(action.value(), "actions.value"),
 					(confirm == null) ? null
-							: new Confirm(text(rendering, confirm.text(), "actions.confirm.text"),
-									text(rendering, confirm.title(), "actions.confirm.title"),
-									text(rendering, confirm.okText(), "actions.confirm.ok_text"),
-									text(rendering, confirm.dismissText(), "actions.confirm.dismiss_text"))));
+							: new Confirm(rendering.textOrEmpty(confirm.text(), "actions.confirm.text"),
+									rendering.textOrEmpty(confirm.title(), "actions.confirm.title"),
+									rendering.textOrEmpty(confirm.okText(), "actions.confirm.ok_text"),
+									rendering.textOrEmpty(confirm.dismissText(), "actions.confirm.dismiss_text"))));
 		}
-		Attachment attachment = new Attachment(Rendering.truncate(text(rendering, config.title(), "title"), MAX_TITLE),
-				text(rendering, config.titleLink(), "title_link"), text(rendering, config.pretext(), "pretext"),
-				text(rendering, config.text(), "text"), text(rendering, config.fallback(), "fallback"),
-				text(rendering, config.callbackId(), "callback_id"), fields, actions,
-				text(rendering, config.imageUrl(), "image_url"), text(rendering, config.thumbUrl(), "thumb_url"),
-				text(rendering, config.footer(), "footer"), text(rendering, config.color(), "color"),
-				config.mrkdwnIn());
-		return new SlackPayload(text(rendering, config.channel(), "channel"),
-				text(rendering, config.username(), "username"), text(rendering, config.iconEmoji(), "icon_emoji"),
-				text(rendering, config.iconUrl(), "icon_url"), config.linkNames(), List.of(attachment));
-	}
-
-	// Fields without a default of their own fall back to the empty text.
-	private static String text(Rendering rendering, Template template, String field) {
-		return Objects.requireNonNullElse(rendering.text(template, field), "");
+		Attachment attachment = new Attachment(
+				Rendering.truncate(rendering.textOrEmpty(config.title(), "title"), MAX_TITLE),
+				rendering.textOrEmpty(config.titleLink(), "title_link"),
+				rendering.textOrEmpty(config.pretext(), "pretext"), rendering.textOrEmpty(config.text(), "text"),
+				rendering.textOrEmpty(config.fallback(), "fallback"),
+				rendering.textOrEmpty(config.callbackId(), "callback_id"), fields, actions,
+				rendering.textOrEmpty(config.imageUrl(), "image_url"),
+				rendering.textOrEmpty(config.thumbUrl(), "thumb_url"), rendering.textOrEmpty(config.footer(), "footer"),
+				rendering.textOrEmpty(config.color(), "color"), config.mrkdwnIn());
+		return new SlackPayload(rendering.textOrEmpty(config.channel(), "channel"),
+				rendering.textOrEmpty(config.username(), "username"),
+				rendering.textOrEmpty(config.iconEmoji(), "icon_emoji"),
+				rendering.textOrEmpty(config.iconUrl(), "icon_url"), config.linkNames(), List.of(attachment));
 	}
 
 	/**

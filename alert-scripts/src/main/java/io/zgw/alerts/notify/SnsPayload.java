@@ -5,12 +5,10 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 import io.zgw.alerts.config.SnsConfig;
 import io.zgw.alerts.dispatch.Notification;
-import io.zgw.alerts.template.Template;
 
 /**
  * SnsPayload is the form of the SNS {@code Publish} call Alertmanager 0.25 makes (through
@@ -45,13 +43,13 @@ public record SnsPayload(Map<String, String> form) {
 		form.put("Version", "2010-03-31");
 		Map<String, String> attributes = new TreeMap<>();
 		for (SnsConfig.Attribute attribute : config.attributes()) {
-			attributes.put(text(rendering, attribute.name(), "attributes"),
-					text(rendering, attribute.value(), "attributes"));
+			attributes.put(rendering.textOrEmpty(attribute.name(), "attributes"),
+					rendering.textOrEmpty(attribute.value(), "attributes"));
 		}
 		// As the SDK: a parameter set in the file is sent even when it renders empty.
 		String phoneNumber = null;
 		if (config.topicArn() != null) {
-			String topicArn = text(rendering, config.topicArn(), "topic_arn");
+			String topicArn = rendering.textOrEmpty(config.topicArn(), "topic_arn");
 			form.put("TopicArn", topicArn);
 			if (topicArn.endsWith(".fifo")) {
 				String hash = Rendering.groupKeyHash(notification.groupKey());
@@ -60,13 +58,13 @@ public record SnsPayload(Map<String, String> form) {
 			}
 		}
 		if (config.phoneNumber() != null) {
-			phoneNumber = text(rendering, config.phoneNumber(), "phone_number");
+			phoneNumber = rendering.textOrEmpty(config.phoneNumber(), "phone_number");
 			form.put("PhoneNumber", phoneNumber);
 		}
 		if (config.targetArn() != null) {
-			form.put("TargetArn", text(rendering, config.targetArn(), "target_arn"));
+			form.put("TargetArn", rendering.textOrEmpty(config.targetArn(), "target_arn"));
 		}
-		String message = text(rendering, config.message(), "message");
+		String message = rendering.textOrEmpty(config.message(), "message");
 		String cut = truncateBytes(message, (phoneNumber == null) ? MAX_MESSAGE_BYTES : MAX_SMS_BYTES);
 		if (cut.length() < message.length()) {
 			attributes.put("truncated", "true");
@@ -83,14 +81,9 @@ public record SnsPayload(Map<String, String> form) {
 			form.put(prefix + ".Value.StringValue", attribute.getValue());
 		}
 		if (config.subject() != null) {
-			form.put("Subject", text(rendering, config.subject(), "subject"));
+			form.put("Subject", rendering.textOrEmpty(config.subject(), "subject"));
 		}
 		return new SnsPayload(form);
-	}
-
-	// Fields without a default of their own fall back to the empty text.
-	private static String text(Rendering rendering, Template template, String field) {
-		return Objects.requireNonNullElse(rendering.text(template, field), "");
 	}
 
 	/**

@@ -1,13 +1,11 @@
 package io.zgw.alerts.notify;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.zgw.alerts.config.VictorOpsConfig;
 import io.zgw.alerts.dispatch.Notification;
-import io.zgw.alerts.template.Template;
 
 /**
  * VictorOpsPayload is what Alertmanager 0.25 sends to VictorOps (Splunk On-Call) for a
@@ -32,20 +30,16 @@ public record VictorOpsPayload(@JsonProperty("routing_key") String routingKey, M
 		Rendering rendering = new Rendering(TemplateData.of(notification, externalUrl), notification.receiver(),
 				"victorops_configs", VictorOpsConfig.DEFAULTS, errors);
 		Map<String, String> message = new TreeMap<>();
-		message.put("message_type",
-				notification.firing().isEmpty() ? "RECOVERY" : text(rendering, config.messageType(), "message_type"));
+		message.put("message_type", notification.firing().isEmpty() ? "RECOVERY"
+				: rendering.textOrEmpty(config.messageType(), "message_type"));
 		message.put("entity_id", Rendering.groupKeyHash(notification.groupKey()));
-		message.put("entity_display_name", text(rendering, config.entityDisplayName(), "entity_display_name"));
+		message.put("entity_display_name", rendering.textOrEmpty(config.entityDisplayName(), "entity_display_name"));
 		message.put("state_message",
-				Rendering.truncate(text(rendering, config.stateMessage(), "state_message"), MAX_STATE_MESSAGE));
-		message.put("monitoring_tool", text(rendering, config.monitoringTool(), "monitoring_tool"));
+				Rendering.truncate(rendering.textOrEmpty(config.stateMessage(), "state_message"), MAX_STATE_MESSAGE));
+		message.put("monitoring_tool", rendering.textOrEmpty(config.monitoringTool(), "monitoring_tool"));
 		config.customFields()
-			.forEach((name, template) -> message.put(name, text(rendering, template, "custom_fields." + name)));
-		return new VictorOpsPayload(text(rendering, config.routingKey(), "routing_key"), message);
-	}
-
-	private static String text(Rendering rendering, Template template, String field) {
-		return Objects.requireNonNullElse(rendering.text(template, field), "");
+			.forEach((name, template) -> message.put(name, rendering.textOrEmpty(template, "custom_fields." + name)));
+		return new VictorOpsPayload(rendering.textOrEmpty(config.routingKey(), "routing_key"), message);
 	}
 
 }

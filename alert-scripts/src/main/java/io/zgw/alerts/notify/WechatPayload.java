@@ -1,12 +1,9 @@
 package io.zgw.alerts.notify;
 
-import java.util.Objects;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.zgw.alerts.config.WechatConfig;
 import io.zgw.alerts.dispatch.Notification;
-import io.zgw.alerts.template.Template;
 
 /**
  * WechatPayload is the {@code message/send} body Alertmanager 0.25 posts to WeChat Work:
@@ -38,16 +35,13 @@ public record WechatPayload(Content text, @JsonInclude(JsonInclude.Include.NON_E
 			TemplateErrors errors) {
 		Rendering rendering = new Rendering(TemplateData.of(notification, externalUrl), notification.receiver(),
 				"wechat_configs", WechatConfig.DEFAULTS, errors);
-		Content message = new Content(text(rendering, config.message(), "message"));
+		Content message = new Content(rendering.textOrEmpty(config.message(), "message"));
 		Content empty = new Content("");
 		boolean markdown = "markdown".equals(config.messageType());
-		return new WechatPayload(markdown ? empty : message, text(rendering, config.toUser(), "to_user"),
-				text(rendering, config.toParty(), "to_party"), text(rendering, config.toTag(), "to_tag"),
-				text(rendering, config.agentId(), "agent_id"), "0", config.messageType(), markdown ? message : empty);
-	}
-
-	private static String text(Rendering rendering, Template template, String field) {
-		return Objects.requireNonNull(rendering.text(template, field));
+		return new WechatPayload(markdown ? empty : message, rendering.textOrEmpty(config.toUser(), "to_user"),
+				rendering.textOrEmpty(config.toParty(), "to_party"), rendering.textOrEmpty(config.toTag(), "to_tag"),
+				rendering.textOrEmpty(config.agentId(), "agent_id"), "0", config.messageType(),
+				markdown ? message : empty);
 	}
 
 	/**
