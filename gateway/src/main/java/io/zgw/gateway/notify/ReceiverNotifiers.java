@@ -8,24 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
-import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.email.EmailNotifier;
 import io.zgw.gateway.notify.http.JsonPoster;
-import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.opsgenie.OpsgenieNotifier;
-import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyNotifier;
-import io.zgw.gateway.notify.slack.SlackConfig;
-import io.zgw.gateway.notify.telegram.TelegramConfig;
 import io.zgw.gateway.notify.telegram.TelegramNotifier;
-import io.zgw.gateway.notify.victorops.VictorOpsConfig;
 import io.zgw.gateway.notify.victorops.VictorOpsNotifier;
 import io.zgw.gateway.notify.slack.SlackNotifier;
-import io.zgw.gateway.notify.sns.SnsConfig;
 import io.zgw.gateway.notify.sns.SnsNotifier;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
-import io.zgw.gateway.notify.wechat.WechatConfig;
 import io.zgw.gateway.notify.wechat.WechatNotifier;
 import io.zgw.gateway.notify.webhook.WebhookNotifier;
 import org.jspecify.annotations.Nullable;
@@ -69,57 +62,40 @@ public final class ReceiverNotifiers implements Notifiers {
 
 	private List<Notifier> build(Receiver receiver) {
 		List<Notifier> notifiers = new ArrayList<>();
-		addJsonPosts(notifiers, IntegrationKind.WEBHOOK, receiver.webhookConfigs());
-		addJsonPosts(notifiers, IntegrationKind.DISCORD, receiver.discordConfigs());
-		addJsonPosts(notifiers, IntegrationKind.WEBEX, receiver.webexConfigs());
-		List<SlackConfig> slacks = receiver.slackConfigs();
-		for (int i = 0; i < slacks.size(); i++) {
-			notifiers.add(
-					new SlackNotifier(new Integration(IntegrationKind.SLACK, i), slacks.get(i), poster, json, timeout));
-		}
-		List<EmailConfig> emails = receiver.emailConfigs();
-		for (int i = 0; i < emails.size(); i++) {
-			notifiers.add(new EmailNotifier(new Integration(IntegrationKind.EMAIL, i), emails.get(i), json, timeout));
-		}
-		List<PagerDutyConfig> pagerduty = receiver.pagerdutyConfigs();
-		for (int i = 0; i < pagerduty.size(); i++) {
-			notifiers.add(new PagerDutyNotifier(new Integration(IntegrationKind.PAGERDUTY, i), pagerduty.get(i), poster,
-					json, timeout));
-		}
-		List<VictorOpsConfig> victorOps = receiver.victorOpsConfigs();
-		for (int i = 0; i < victorOps.size(); i++) {
-			notifiers.add(new VictorOpsNotifier(new Integration(IntegrationKind.VICTOROPS, i), victorOps.get(i), poster,
-					json, timeout));
-		}
-		List<TelegramConfig> telegram = receiver.telegramConfigs();
-		for (int i = 0; i < telegram.size(); i++) {
-			notifiers.add(new TelegramNotifier(new Integration(IntegrationKind.TELEGRAM, i), telegram.get(i), poster,
-					json, timeout));
-		}
-		List<WechatConfig> wechat = receiver.wechatConfigs();
-		for (int i = 0; i < wechat.size(); i++) {
-			notifiers.add(new WechatNotifier(new Integration(IntegrationKind.WECHAT, i), wechat.get(i), poster, json,
-					timeout, Clock.systemUTC()));
-		}
-		List<SnsConfig> sns = receiver.snsConfigs();
-		for (int i = 0; i < sns.size(); i++) {
-			notifiers.add(new SnsNotifier(new Integration(IntegrationKind.SNS, i), sns.get(i), poster, json, timeout,
-					Clock.systemUTC()));
-		}
-		List<OpsgenieConfig> opsgenie = receiver.opsgenieConfigs();
-		for (int i = 0; i < opsgenie.size(); i++) {
-			notifiers.add(new OpsgenieNotifier(new Integration(IntegrationKind.OPSGENIE, i), opsgenie.get(i), poster,
-					json, timeout));
-		}
+		// Webhooks, Discord and Webex: the rendered payload POSTed as JSON to the
+		// config's URL.
+		add(notifiers, IntegrationKind.WEBHOOK, receiver.webhookConfigs(), this::webhook);
+		add(notifiers, IntegrationKind.DISCORD, receiver.discordConfigs(), this::webhook);
+		add(notifiers, IntegrationKind.WEBEX, receiver.webexConfigs(), this::webhook);
+		add(notifiers, IntegrationKind.SLACK, receiver.slackConfigs(),
+				(integration, config) -> new SlackNotifier(integration, config, poster, json, timeout));
+		add(notifiers, IntegrationKind.EMAIL, receiver.emailConfigs(),
+				(integration, config) -> new EmailNotifier(integration, config, json, timeout));
+		add(notifiers, IntegrationKind.PAGERDUTY, receiver.pagerdutyConfigs(),
+				(integration, config) -> new PagerDutyNotifier(integration, config, poster, json, timeout));
+		add(notifiers, IntegrationKind.VICTOROPS, receiver.victorOpsConfigs(),
+				(integration, config) -> new VictorOpsNotifier(integration, config, poster, json, timeout));
+		add(notifiers, IntegrationKind.TELEGRAM, receiver.telegramConfigs(),
+				(integration, config) -> new TelegramNotifier(integration, config, poster, json, timeout));
+		add(notifiers, IntegrationKind.WECHAT, receiver.wechatConfigs(), (integration,
+				config) -> new WechatNotifier(integration, config, poster, json, timeout, Clock.systemUTC()));
+		add(notifiers, IntegrationKind.SNS, receiver.snsConfigs(), (integration, config) -> new SnsNotifier(integration,
+				config, poster, json, timeout, Clock.systemUTC()));
+		add(notifiers, IntegrationKind.OPSGENIE, receiver.opsgenieConfigs(),
+				(integration, config) -> new OpsgenieNotifier(integration, config, poster, json, timeout));
 		return List.copyOf(notifiers);
 	}
 
-	// Webhooks, Discord and Webex: the rendered payload POSTed as JSON to the config's
-	// URL.
-	private void addJsonPosts(List<Notifier> notifiers, IntegrationKind kind, List<WebhookConfig> configs) {
+	// The index of a config in its list is its integration's index.
+	private static <C> void add(List<Notifier> notifiers, IntegrationKind kind, List<C> configs,
+			BiFunction<Integration, C, Notifier> notifier) {
 		for (int i = 0; i < configs.size(); i++) {
-			notifiers.add(new WebhookNotifier(new Integration(kind, i), configs.get(i), poster, timeout));
+			notifiers.add(notifier.apply(new Integration(kind, i), configs.get(i)));
 		}
+	}
+
+	private Notifier webhook(Integration integration, WebhookConfig config) {
+		return new WebhookNotifier(integration, config, poster, timeout);
 	}
 
 	@Override

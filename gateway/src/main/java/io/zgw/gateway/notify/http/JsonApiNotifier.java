@@ -13,15 +13,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JsonApiNotifier is what the notifiers of HTTP APIs (Slack, PagerDuty, Opsgenie,
- * VictorOps, Telegram, WeChat, SNS) share: the integration and its {@code send_resolved},
- * a poster with the integration's {@code http_config}, and reading a rendered payload
- * back as a JSON object before the secret parts are added.
+ * VictorOps, Telegram, WeChat, SNS) share: the integration and its config, a poster with
+ * the config's {@code http_config}, and reading a rendered payload back as a JSON object
+ * before the secret parts are added.
  */
-public abstract class JsonApiNotifier implements Notifier {
+public abstract class JsonApiNotifier<C extends HttpIntegrationConfig> implements Notifier {
 
 	private final Integration integration;
 
-	private final boolean sendResolved;
+	/** The integration's config. */
+	protected final C config;
 
 	/** The poster with this integration's TLS and proxy settings. */
 	protected final JsonPoster poster;
@@ -32,11 +33,10 @@ public abstract class JsonApiNotifier implements Notifier {
 	/** The per-send timeout. */
 	protected final Duration timeout;
 
-	protected JsonApiNotifier(Integration integration, boolean sendResolved, HttpConfig http, JsonPoster poster,
-			JsonMapper json, Duration timeout) {
+	protected JsonApiNotifier(Integration integration, C config, JsonPoster poster, JsonMapper json, Duration timeout) {
 		this.integration = integration;
-		this.sendResolved = sendResolved;
-		this.poster = poster.with(http);
+		this.config = config;
+		this.poster = poster.with(config.httpConfig());
 		this.json = json;
 		this.timeout = timeout;
 	}
@@ -48,7 +48,7 @@ public abstract class JsonApiNotifier implements Notifier {
 
 	@Override
 	public final boolean sendResolved() {
-		return this.sendResolved;
+		return this.config.sendResolved();
 	}
 
 	/** The delivery's payload as a JSON object, or null when it is not one. */

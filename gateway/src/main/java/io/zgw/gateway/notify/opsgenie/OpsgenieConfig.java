@@ -2,6 +2,7 @@ package io.zgw.gateway.notify.opsgenie;
 
 import io.zgw.gateway.notify.Secret;
 import io.zgw.gateway.notify.http.HttpConfig;
+import io.zgw.gateway.notify.http.HttpIntegrationConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 
 /**
@@ -15,7 +16,8 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
  * @param httpConfig {@code http_config}; its authentication yields to the API key, as in
  * Alertmanager
  */
-public record OpsgenieConfig(boolean sendResolved, Secret apiKey, Secret apiUrl, HttpConfig httpConfig) {
+public record OpsgenieConfig(boolean sendResolved, Secret apiKey, Secret apiUrl,
+		HttpConfig httpConfig) implements HttpIntegrationConfig {
 
 	public OpsgenieConfig {
 		if (apiKey.value().isEmpty()) {

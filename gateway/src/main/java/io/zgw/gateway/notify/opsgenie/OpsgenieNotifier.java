@@ -18,15 +18,12 @@ import tools.jackson.databind.node.ObjectNode;
  * fails the notification (429 and 5xx are retried, the whole list again; Opsgenie
  * deduplicates by alias), and 2xx from every call is delivered.
  */
-public final class OpsgenieNotifier extends JsonApiNotifier {
-
-	private final OpsgenieConfig config;
+public final class OpsgenieNotifier extends JsonApiNotifier<OpsgenieConfig> {
 
 	/** Creates the notifier. */
 	public OpsgenieNotifier(Integration integration, OpsgenieConfig config, JsonPoster poster, JsonMapper json,
 			Duration timeout) {
-		super(integration, config.sendResolved(), config.httpConfig(), poster, json, timeout);
-		this.config = config;
+		super(integration, config, poster, json, timeout);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.zgw.gateway.notify.pagerduty;
 
 import io.zgw.gateway.notify.Secret;
 import io.zgw.gateway.notify.http.HttpConfig;
+import io.zgw.gateway.notify.http.HttpIntegrationConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 
 /**
@@ -15,7 +16,8 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
  * @param url {@code url}: the Events API v2 endpoint
  * @param httpConfig {@code http_config}
  */
-public record PagerDutyConfig(boolean sendResolved, Secret routingKey, Secret url, HttpConfig httpConfig) {
+public record PagerDutyConfig(boolean sendResolved, Secret routingKey, Secret url,
+		HttpConfig httpConfig) implements HttpIntegrationConfig {
 
 	public PagerDutyConfig {
 		if (routingKey.value().isEmpty()) {

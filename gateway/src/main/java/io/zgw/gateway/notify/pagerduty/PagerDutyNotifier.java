@@ -16,15 +16,12 @@ import tools.jackson.databind.node.ObjectNode;
  * PagerDuty. As Alertmanager: 2xx (PagerDuty answers 202) is delivered, 429 and 5xx are
  * retried, other answers are permanent failures carrying PagerDuty's explanation.
  */
-public final class PagerDutyNotifier extends JsonApiNotifier {
-
-	private final PagerDutyConfig config;
+public final class PagerDutyNotifier extends JsonApiNotifier<PagerDutyConfig> {
 
 	/** Creates the notifier. */
 	public PagerDutyNotifier(Integration integration, PagerDutyConfig config, JsonPoster poster, JsonMapper json,
 			Duration timeout) {
-		super(integration, config.sendResolved(), config.httpConfig(), poster, json, timeout);
-		this.config = config;
+		super(integration, config, poster, json, timeout);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.zgw.gateway.notify.slack;
 
 import io.zgw.gateway.notify.Secret;
 import io.zgw.gateway.notify.http.HttpConfig;
+import io.zgw.gateway.notify.http.HttpIntegrationConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param httpConfig {@code http_config}: authentication
  */
 public record SlackConfig(boolean sendResolved, Secret apiUrl, @Nullable String channel, @Nullable String username,
-		HttpConfig httpConfig) {
+		HttpConfig httpConfig) implements HttpIntegrationConfig {
 
 	public SlackConfig {
 		WebhookConfig.requireHttpUrl(apiUrl, "slack_configs.api_url");

@@ -17,15 +17,12 @@ import tools.jackson.databind.node.ObjectNode;
  * SlackNotifier POSTs a rendered Slack message to an incoming webhook and checks Slack's
  * answer: {@code ok} as text, or {@code {"ok": true}} as JSON from the Web API.
  */
-public final class SlackNotifier extends JsonApiNotifier {
-
-	private final SlackConfig config;
+public final class SlackNotifier extends JsonApiNotifier<SlackConfig> {
 
 	/** Creates the notifier. */
 	public SlackNotifier(Integration integration, SlackConfig config, JsonPoster poster, JsonMapper json,
 			Duration timeout) {
-		super(integration, config.sendResolved(), config.httpConfig(), poster, json, timeout);
-		this.config = config;
+		super(integration, config, poster, json, timeout);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.zgw.gateway.notify.Secret;
 import io.zgw.gateway.notify.http.HttpConfig;
+import io.zgw.gateway.notify.http.HttpIntegrationConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 
 /**
@@ -18,7 +19,7 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
  * @param httpConfig {@code http_config}
  */
 public record SnsConfig(boolean sendResolved, Secret apiUrl, String region, String accessKey, Secret secretKey,
-		HttpConfig httpConfig) {
+		HttpConfig httpConfig) implements HttpIntegrationConfig {
 
 	public SnsConfig {
 		WebhookConfig.requireHttpUrl(apiUrl, "sns_configs.api_url");

@@ -22,19 +22,16 @@ import tools.jackson.databind.node.ObjectNode;
  * retried, another 4xx (an unknown topic, a refused signature) fails for good with AWS's
  * error.
  */
-public final class SnsNotifier extends JsonApiNotifier {
+public final class SnsNotifier extends JsonApiNotifier<SnsConfig> {
 
 	static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
-
-	private final SnsConfig config;
 
 	private final Clock clock;
 
 	/** Creates the notifier. */
 	public SnsNotifier(Integration integration, SnsConfig config, JsonPoster poster, JsonMapper json, Duration timeout,
 			Clock clock) {
-		super(integration, config.sendResolved(), config.httpConfig(), poster, json, timeout);
-		this.config = config;
+		super(integration, config, poster, json, timeout);
 		this.clock = clock;
 	}
 

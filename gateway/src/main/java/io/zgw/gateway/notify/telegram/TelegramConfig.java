@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.zgw.gateway.notify.Secret;
 import io.zgw.gateway.notify.http.HttpConfig;
+import io.zgw.gateway.notify.http.HttpIntegrationConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 
 /**
@@ -16,7 +17,8 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
  * @param apiUrl {@code api_url}
  * @param httpConfig {@code http_config}
  */
-public record TelegramConfig(boolean sendResolved, Secret botToken, Secret apiUrl, HttpConfig httpConfig) {
+public record TelegramConfig(boolean sendResolved, Secret botToken, Secret apiUrl,
+		HttpConfig httpConfig) implements HttpIntegrationConfig {
 
 	public TelegramConfig {
 		if (botToken.value().isEmpty()) {

@@ -15,15 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP status: 429 and 5xx are retried, other 4xx (a blocked bot, an unknown chat, a
  * revoked token) fail for good with Telegram's description.
  */
-public final class TelegramNotifier extends JsonApiNotifier {
-
-	private final TelegramConfig config;
+public final class TelegramNotifier extends JsonApiNotifier<TelegramConfig> {
 
 	/** Creates the notifier. */
 	public TelegramNotifier(Integration integration, TelegramConfig config, JsonPoster poster, JsonMapper json,
 			Duration timeout) {
-		super(integration, config.sendResolved(), config.httpConfig(), poster, json, timeout);
-		this.config = config;
+		super(integration, config, poster, json, timeout);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.zgw.gateway.notify.victorops;
 
 import io.zgw.gateway.notify.Secret;
 import io.zgw.gateway.notify.http.HttpConfig;
+import io.zgw.gateway.notify.http.HttpIntegrationConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 
 /**
@@ -15,7 +16,8 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
  * @param apiUrl {@code api_url}
  * @param httpConfig {@code http_config}
  */
-public record VictorOpsConfig(boolean sendResolved, Secret apiKey, Secret apiUrl, HttpConfig httpConfig) {
+public record VictorOpsConfig(boolean sendResolved, Secret apiKey, Secret apiUrl,
+		HttpConfig httpConfig) implements HttpIntegrationConfig {
 
 	public VictorOpsConfig {
 		if (apiKey.value().isEmpty()) {

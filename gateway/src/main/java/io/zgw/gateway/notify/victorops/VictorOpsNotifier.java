@@ -20,17 +20,14 @@ import tools.jackson.databind.node.ObjectNode;
  * As Alertmanager: a firing message whose type is not CRITICAL, WARNING or INFO fails for
  * good; 5xx and 429 are retried.
  */
-public final class VictorOpsNotifier extends JsonApiNotifier {
+public final class VictorOpsNotifier extends JsonApiNotifier<VictorOpsConfig> {
 
 	private static final Set<String> MESSAGE_TYPES = Set.of("CRITICAL", "WARNING", "INFO", "RECOVERY");
-
-	private final VictorOpsConfig config;
 
 	/** Creates the notifier. */
 	public VictorOpsNotifier(Integration integration, VictorOpsConfig config, JsonPoster poster, JsonMapper json,
 			Duration timeout) {
-		super(integration, config.sendResolved(), config.httpConfig(), poster, json, timeout);
-		this.config = config;
+		super(integration, config, poster, json, timeout);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.zgw.gateway.notify.wechat;
 
 import io.zgw.gateway.notify.Secret;
 import io.zgw.gateway.notify.http.HttpConfig;
+import io.zgw.gateway.notify.http.HttpIntegrationConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 
 /**
@@ -16,7 +17,7 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
  * @param httpConfig {@code http_config}
  */
 public record WechatConfig(boolean sendResolved, Secret apiSecret, String corpId, Secret apiUrl,
-		HttpConfig httpConfig) {
+		HttpConfig httpConfig) implements HttpIntegrationConfig {
 
 	public WechatConfig {
 		if (apiSecret.value().isEmpty()) {

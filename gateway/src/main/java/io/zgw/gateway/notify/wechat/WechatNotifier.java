@@ -28,13 +28,11 @@ import tools.jackson.databind.node.MissingNode;
  * 200, or none, is retried. No answer with a token fails for good, as the secret is then
  * wrong.
  */
-public final class WechatNotifier extends JsonApiNotifier {
+public final class WechatNotifier extends JsonApiNotifier<WechatConfig> {
 
 	private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
 
 	private static final int TOKEN_EXPIRED = 42001;
-
-	private final WechatConfig config;
 
 	private final Clock clock;
 
@@ -43,8 +41,7 @@ public final class WechatNotifier extends JsonApiNotifier {
 	/** Creates the notifier. */
 	public WechatNotifier(Integration integration, WechatConfig config, JsonPoster poster, JsonMapper json,
 			Duration timeout, Clock clock) {
-		super(integration, config.sendResolved(), config.httpConfig(), poster, json, timeout);
-		this.config = config;
+		super(integration, config, poster, json, timeout);
 		this.clock = clock;
 	}
 
