@@ -68,6 +68,17 @@ class PayloadsTest {
 			LabelSet.of(Map.of("alertname", "Load", "severity", "critical", "instance", "b")), Map.of("summary", "x"),
 			T0, null, "", T0);
 
+	// Label and annotation values that HTML escapes.
+	private static final Alert NEEDS_ESCAPING = new Alert(LabelSet.of(Map.of("alertname", "A<b>", "x", "1")),
+			Map.of("summary", "s & t"), T0, null, "", T0);
+
+	// The notifications of a new dispatcher's first flush of one alert.
+	private static List<Notification> firstFlush(AlertmanagerConfig config, Alert alert) {
+		Dispatcher dispatcher = new Dispatcher(config, Silencer.NONE, new InMemoryNotificationLog());
+		dispatcher.receive(alert, T0);
+		return dispatcher.tick(T0.plusSeconds(30));
+	}
+
 	private static List<Notification> flush(Instant resolveAAt) {
 		AlertmanagerConfig config = ConfigLoader.load(CONFIG);
 		Dispatcher dispatcher = new Dispatcher(config, Silencer.NONE, new InMemoryNotificationLog());
@@ -200,9 +211,7 @@ class PayloadsTest {
 		Alert huge = new Alert(LabelSet.of(Map.of("alertname", "Load", "severity", "critical", "instance", "c")),
 				Map.of("summary", "x".repeat(PagerDutyPayload.MAX_EVENT_BYTES)), T0, null, "", T0);
 		AlertmanagerConfig config = ConfigLoader.load(CONFIG);
-		Dispatcher dispatcher = new Dispatcher(config, Silencer.NONE, new InMemoryNotificationLog());
-		dispatcher.receive(huge, T0);
-		Notification notification = of(dispatcher.tick(T0.plusSeconds(30)), "pagerduty");
+		Notification notification = of(firstFlush(config, huge), "pagerduty");
 		PagerDutyPayload event = PagerDutyPayload.of(notification, (PagerdutyConfig) notification.integration(),
 				EXTERNAL_URL, FAIL_ON_ERROR);
 		assertThat(event.payload().customDetails()).containsExactly(Map.entry("error",
@@ -314,10 +323,7 @@ class PayloadsTest {
 				        disable_notifications: true
 				        message: '{{ .Status }} <b>{{ .CommonLabels.alertname }}</b> & {{ len .Alerts }}'
 				""");
-		Dispatcher dispatcher = new Dispatcher(config, Silencer.NONE, new InMemoryNotificationLog());
-		dispatcher.receive(new Alert(LabelSet.of(Map.of("alertname", "A<b>", "x", "1")), Map.of("summary", "s & t"), T0,
-				null, "", T0), T0);
-		List<Notification> sent = dispatcher.tick(T0.plusSeconds(30));
+		List<Notification> sent = firstFlush(config, NEEDS_ESCAPING);
 		assertThat(sent).hasSize(2);
 		JsonMapper json = JsonMapper.builder().build();
 		List<String> bodies = new ArrayList<>();
@@ -350,10 +356,7 @@ class PayloadsTest {
 				        agent_id: '1000002'
 				        message: '**{{ .Status }}** <{{ .CommonLabels.alertname }}>'
 				""");
-		Dispatcher dispatcher = new Dispatcher(config, Silencer.NONE, new InMemoryNotificationLog());
-		dispatcher.receive(new Alert(LabelSet.of(Map.of("alertname", "A<b>", "x", "1")), Map.of("summary", "s & t"), T0,
-				null, "", T0), T0);
-		Notification notification = dispatcher.tick(T0.plusSeconds(30)).get(0);
+		Notification notification = firstFlush(config, NEEDS_ESCAPING).get(0);
 		assertThat(JsonMapper.builder()
 			.build()
 			.writeValueAsString(WechatPayload.of(notification, (WechatConfig) notification.integration(), EXTERNAL_URL,

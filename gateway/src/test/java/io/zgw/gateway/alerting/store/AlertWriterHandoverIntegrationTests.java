@@ -54,8 +54,14 @@ class AlertWriterHandoverIntegrationTests {
 
 	private String run;
 
+	// In lane 0 of two.
+	private AlertUpsert fast;
+
+	// In lane 1, stored before each test so that a test can lock its row.
+	private AlertUpsert slow;
+
 	@BeforeEach
-	void subscribe() {
+	void subscribeAndStoreTheSlowAlert() throws Exception {
 		this.run = UUID.randomUUID().toString();
 		// Commits of other tests' alerts are left out by the run label.
 		this.commits.subscribe((alerts) -> {
@@ -64,17 +70,24 @@ class AlertWriterHandoverIntegrationTests {
 				this.handed.add(ours);
 			}
 		});
+		this.fast = firing("fast", 0);
+		this.slow = firing("slow", 1);
+		this.writer.submit(this.slow).get(30, TimeUnit.SECONDS);
+		this.handed.clear();
+	}
+
+	// Posts both alerts (the slow one re-sent) as one request; returns once the fast
+	// lane has committed its half.
+	private CompletableFuture<Void> postBothOnceTheFastLaneCommitted() throws Exception {
+		CompletableFuture<Void> request = this.writer.submitAll(List.of(this.fast, firing("slow", 1)));
+		awaitStored(this.fast);
+		return request;
 	}
 
 	@Test
 	void requestSplitOverTwoLanesIsHandedOverTogetherAfterTheSlowerLaneCommits() throws Exception {
-		AlertUpsert fast = firing("fast", 0);
-		AlertUpsert slow = firing("slow", 1);
-		this.writer.submit(slow).get(30, TimeUnit.SECONDS);
-		this.handed.clear();
-		try (RowLock lock = lockRow(slow)) {
-			CompletableFuture<Void> request = this.writer.submitAll(List.of(fast, firing("slow", 1)));
-			awaitStored(fast);
+		try (RowLock lock = lockRow(this.slow)) {
+			CompletableFuture<Void> request = postBothOnceTheFastLaneCommitted();
 			// The fast lane has committed; the slow one waits for the lock.
 			assertThat(request).isNotDone();
 			assertThat(this.handed).isEmpty();
@@ -83,20 +96,15 @@ class AlertWriterHandoverIntegrationTests {
 		}
 		assertThat(this.handed).hasSize(1);
 		assertThat(this.handed.get(0)).extracting(StoredAlert::alertKey)
-			.containsExactlyInAnyOrder(key(fast), key(slow));
+			.containsExactlyInAnyOrder(key(this.fast), key(this.slow));
 	}
 
 	@Test
 	void laterStateOfAHeldKeyWaitsWithItsHandoverSoStatesArriveInOrder() throws Exception {
-		AlertUpsert fast = firing("fast", 0);
-		AlertUpsert slow = firing("slow", 1);
-		this.writer.submit(slow).get(30, TimeUnit.SECONDS);
-		this.handed.clear();
 		Instant resolvedAt = Instant.now().minusSeconds(1);
-		AlertUpsert fastResolved = new AlertUpsert(fast.labels(), Map.of(), "", fast.startsAt(), resolvedAt);
-		try (RowLock lock = lockRow(slow)) {
-			CompletableFuture<Void> request = this.writer.submitAll(List.of(fast, firing("slow", 1)));
-			awaitStored(fast);
+		AlertUpsert fastResolved = new AlertUpsert(this.fast.labels(), Map.of(), "", this.fast.startsAt(), resolvedAt);
+		try (RowLock lock = lockRow(this.slow)) {
+			CompletableFuture<Void> request = postBothOnceTheFastLaneCommitted();
 			// A single-alert request resolving the held key commits in the fast lane...
 			this.writer.submit(fastResolved).get(30, TimeUnit.SECONDS);
 			// ...but must not overtake the firing state still held.
@@ -107,7 +115,7 @@ class AlertWriterHandoverIntegrationTests {
 		assertThat(this.handed).hasSize(1);
 		StoredAlert handedFast = this.handed.get(0)
 			.stream()
-			.filter((a) -> a.alertKey().equals(key(fast)))
+			.filter((a) -> a.alertKey().equals(key(this.fast)))
 			.findFirst()
 			.orElseThrow();
 		assertThat(handedFast.endsAt()).isEqualTo(resolvedAt);
@@ -115,21 +123,16 @@ class AlertWriterHandoverIntegrationTests {
 
 	@Test
 	void committedAlertsAreHandedOverEvenWhenAnotherLaneOfTheRequestFails() throws Exception {
-		AlertUpsert fast = firing("fast", 0);
-		AlertUpsert slow = firing("slow", 1);
-		this.writer.submit(slow).get(30, TimeUnit.SECONDS);
-		this.handed.clear();
 		CompletableFuture<Void> request;
-		try (RowLock lock = lockRow(slow)) {
-			request = this.writer.submitAll(List.of(fast, firing("slow", 1)));
-			awaitStored(fast);
+		try (RowLock lock = lockRow(this.slow)) {
+			request = postBothOnceTheFastLaneCommitted();
 			killWaitingWriter(lock);
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> request.get(30, TimeUnit.SECONDS))
 				.withCauseInstanceOf(StoreUnavailableException.class);
 			lock.release();
 		}
 		assertThat(this.handed).hasSize(1);
-		assertThat(this.handed.get(0)).extracting(StoredAlert::alertKey).containsExactly(key(fast));
+		assertThat(this.handed.get(0)).extracting(StoredAlert::alertKey).containsExactly(key(this.fast));
 	}
 
 	// An alert of this run whose fingerprint puts it in the given lane of two.

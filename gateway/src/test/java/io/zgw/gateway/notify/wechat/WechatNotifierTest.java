@@ -1,10 +1,7 @@
 package io.zgw.gateway.notify.wechat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import io.zgw.gateway.notify.Delivery;
@@ -15,6 +12,7 @@ import io.zgw.gateway.notify.IntegrationKind;
 import io.zgw.gateway.notify.Secret;
 import io.zgw.gateway.notify.http.HttpConfig;
 import io.zgw.gateway.notify.http.JsonPoster;
+import io.zgw.gateway.testsupport.ManualClock;
 import io.zgw.gateway.testsupport.RecordingReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,28 +37,13 @@ class WechatNotifierTest {
 
 	private final RecordingReceiver wechat = new RecordingReceiver();
 
-	private Instant now = Instant.parse("2026-12-05T10:00:00Z");
+	private final ManualClock clock = new ManualClock(Instant.parse("2026-12-05T10:00:00Z"));
 
 	private final WechatNotifier notifier = new WechatNotifier(WECHAT_0,
 			new WechatConfig(false, new Secret(SECRET), "corp 1", new Secret(this.wechat.url("/cgi-bin/")),
 					HttpConfig.NONE),
 			new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))), JsonMapper.builder().build(),
-			Duration.ofSeconds(5), new Clock() {
-				@Override
-				public Instant instant() {
-					return WechatNotifierTest.this.now;
-				}
-
-				@Override
-				public ZoneId getZone() {
-					return ZoneOffset.UTC;
-				}
-
-				@Override
-				public Clock withZone(ZoneId zone) {
-					return this;
-				}
-			});
+			Duration.ofSeconds(5), this.clock);
 
 	@AfterEach
 	void stop() {
@@ -80,7 +63,7 @@ class WechatNotifierTest {
 		this.wechat.answerWith(200, "application/json", OK);
 		assertThat(send()).isEqualTo(DeliveryResult.delivered());
 		assertThat(send()).isEqualTo(DeliveryResult.delivered());
-		this.now = this.now.plus(Duration.ofHours(2)).plusSeconds(1);
+		this.clock.advance(Duration.ofHours(2).plusSeconds(1));
 		assertThat(send()).isEqualTo(DeliveryResult.delivered());
 		String token = "GET /cgi-bin/gettoken?corpid=corp+1&corpsecret=s3cret%26key";
 		String message = "POST /cgi-bin/message/send?access_token=TOK-1";
