@@ -495,37 +495,13 @@ public final class ConfigLoader {
 		integrations.addAll(node.objects("telegram_configs", ConfigLoader.this::telegram));
 		integrations.addAll(node.objects("wechat_configs", ConfigLoader.this::wechat));
 		List<String> unsupportedTypes = new ArrayList<>();
-		List<JsonNode> pagerduty = node.list("pagerduty_configs");
-		for (int i = 0; i < ((pagerduty != null) ? pagerduty.size() : 0); i++) {
-			String path = node.child("pagerduty_configs") + "[" + i + "]";
-			PagerdutyConfig config = pagerduty(new ConfigNode(path, pagerduty.get(i)));
-			if (config != null) {
-				integrations.add(config);
-			}
-			else {
-				this.unsupported.add(new UnsupportedIntegration(name, "pagerduty", path));
-				this.notes.add(path + ": PagerDuty Events API v1 (service_key) is not delivered; use routing_key");
-				if (!unsupportedTypes.contains("pagerduty")) {
-					unsupportedTypes.add("pagerduty");
-				}
-			}
-		}
-		List<JsonNode> sns = node.list("sns_configs");
-		for (int i = 0; i < ((sns != null) ? sns.size() : 0); i++) {
-			String path = node.child("sns_configs") + "[" + i + "]";
-			SnsConfig config = sns(new ConfigNode(path, sns.get(i)));
-			if (config != null) {
-				integrations.add(config);
-			}
-			else {
-				this.unsupported.add(new UnsupportedIntegration(name, "sns", path));
-				this.notes.add(path + ": SNS without sigv4 region, access_key and secret_key (credentials from the "
-						+ "environment, a profile or a role) is not delivered");
-				if (!unsupportedTypes.contains("sns")) {
-					unsupportedTypes.add("sns");
-				}
-			}
-		}
+		addDeliverable(node, "pagerduty", this::pagerduty,
+				"PagerDuty Events API v1 (service_key) is not delivered; use routing_key", integrations,
+				unsupportedTypes);
+		addDeliverable(node, "sns", this::sns,
+				"SNS without sigv4 region, access_key and secret_key (credentials "
+						+ "from the environment, a profile or a role) is not delivered",
+				integrations, unsupportedTypes);
 		for (String key : node.unreadKeys()) {
 			if (!key.endsWith("_configs") || SUPPORTED_INTEGRATIONS.contains(key)) {
 				continue;
@@ -542,6 +518,27 @@ public final class ConfigLoader {
 		}
 		node.rejectUnknownKeys();
 		return new Receiver(name, integrations, unsupportedTypes);
+	}
+
+	// Entries of a type zgw delivers only in some forms: a parser's null is an entry
+	// that loads but is listed as not delivered, with the note saying why.
+	private void addDeliverable(ConfigNode receiver, String type, Function<ConfigNode, @Nullable Integration> parser,
+			String whyNot, List<Integration> integrations, List<String> unsupportedTypes) {
+		String key = type + "_configs";
+		List<JsonNode> entries = receiver.list(key);
+		for (int i = 0; i < ((entries != null) ? entries.size() : 0); i++) {
+			String path = receiver.child(key) + "[" + i + "]";
+			Integration config = parser.apply(new ConfigNode(path, entries.get(i)));
+			if (config != null) {
+				integrations.add(config);
+				continue;
+			}
+			this.unsupported.add(new UnsupportedIntegration(receiver.string("name"), type, path));
+			this.notes.add(path + ": " + whyNot);
+			if (!unsupportedTypes.contains(type)) {
+				unsupportedTypes.add(type);
+			}
+		}
 	}
 
 	private WebhookConfig webhook(ConfigNode node) {
