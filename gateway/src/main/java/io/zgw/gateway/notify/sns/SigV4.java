@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 
 import javax.crypto.Mac;
@@ -75,12 +74,12 @@ final class SigV4 {
 	// escaped again (as the SDK does for every service but S3).
 	private static String escapePath(String rawPath) {
 		String path = (rawPath == null || rawPath.isEmpty()) ? "/" : rawPath;
-		StringJoiner escaped = new StringJoiner("");
+		StringBuilder escaped = new StringBuilder();
 		for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
 			char c = (char) (b & 0xff);
 			boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
 					|| c == '_' || c == '.' || c == '~' || c == '/';
-			escaped.add(unreserved ? String.valueOf(c) : String.format(Locale.ROOT, "%%%02X", b & 0xff));
+			escaped.append(unreserved ? String.valueOf(c) : String.format(Locale.ROOT, "%%%02X", b & 0xff));
 		}
 		return escaped.toString();
 	}
