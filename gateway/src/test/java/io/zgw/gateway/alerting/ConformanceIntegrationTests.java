@@ -1,10 +1,12 @@
 package io.zgw.gateway.alerting;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -12,6 +14,10 @@ import io.zgw.gateway.testsupport.AlertmanagerProcess;
 import io.zgw.gateway.testsupport.ConformanceScenario;
 import io.zgw.gateway.testsupport.RecordingReceiver;
 import io.zgw.gateway.testsupport.ScenarioRunner;
+import io.zgw.gateway.testsupport.TestCertificates;
+import io.zgw.gateway.testsupport.TunnelProxy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.jooq.DSLContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recording receiver, and both must send the same notifications (webhook messages, and
  * Slack messages field for field as their templates rendered them). zgw gets the
  * scenario's routing file through {@code POST /-/reload} on a cleared store; both have
- * the same external URL, which Slack's default title link shows.
+ * the same external URL, which Slack's default title link shows. Where Alertmanager fixes
+ * the API's URL (Pushover, PagerDuty's Events API v1), each side reaches its receiver,
+ * over HTTPS, through a {@link TunnelProxy} of its own given as {@code proxy_url}, and
+ * both must have asked for the same hosts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "zgw.notify.enabled=true", "zgw.alerting.dispatch.reload-poll=0s",
@@ -65,11 +74,21 @@ class ConformanceIntegrationTests {
 		PipelineTestSupport.ownDatabaseAndRouting(registry, "conformance", ROUTING);
 	}
 
+	@TempDir
+	static Path certificateDir;
+
+	private static TestCertificates certificates;
+
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	DSLContext dsl;
+
+	@BeforeAll
+	static void makeCertificates() {
+		certificates = TestCertificates.create(certificateDir);
+	}
 
 	static Stream<String> scenarios() throws IOException {
 		try (Stream<Path> files = Files.list(Path.of("src/test/resources/conformance"))) {
@@ -81,9 +100,12 @@ class ConformanceIntegrationTests {
 	@MethodSource("scenarios")
 	void zgwNotifiesExactlyAsAlertmanager(String name) throws Exception {
 		ConformanceScenario scenario = ConformanceScenario.load(name);
-		try (RecordingReceiver amReceiver = new RecordingReceiver();
-				RecordingReceiver zgwReceiver = new RecordingReceiver();
-				AlertmanagerProcess alertmanager = AlertmanagerProcess.start(scenario.configFor(amReceiver),
+		try (RecordingReceiver amReceiver = receiverFor(scenario);
+				RecordingReceiver zgwReceiver = receiverFor(scenario);
+				TunnelProxy amProxy = new TunnelProxy(URI.create(amReceiver.url("")).getPort());
+				TunnelProxy zgwProxy = new TunnelProxy(URI.create(zgwReceiver.url("")).getPort());
+				AlertmanagerProcess alertmanager = AlertmanagerProcess.start(
+						scenario.configFor(amReceiver, amProxy, certificates.ca()),
 						"--web.external-url=" + EXTERNAL_URL)) {
 			// Alertmanager takes only "ok" as a Slack webhook's answer, only the sent
 			// message as the Telegram Bot API's, a token and errcode 0 as WeChat's and a
@@ -102,7 +124,7 @@ class ConformanceIntegrationTests {
 					receiver.answerWith(200, "text/plain", "ok");
 				}
 			}
-			useScenario(scenario.configFor(zgwReceiver));
+			useScenario(scenario.configFor(zgwReceiver, zgwProxy, certificates.ca()));
 			CompletableFuture<List<ScenarioRunner.Notification>> reference = CompletableFuture
 				.supplyAsync(() -> play(new ScenarioRunner(alertmanager.url(), null), scenario, amReceiver));
 			List<ScenarioRunner.Notification> zgw = play(
@@ -111,7 +133,17 @@ class ConformanceIntegrationTests {
 			List<ScenarioRunner.Notification> expected = reference.get();
 			assertThat(expected).as("Alertmanager sent something").isNotEmpty();
 			assertThat(zgw).isEqualTo(expected);
+			assertThat(new TreeSet<>(zgwProxy.tunnels())).as("hosts asked for through the proxy")
+				.isEqualTo(new TreeSet<>(amProxy.tunnels()));
+			assertThat(amProxy.tunnels().isEmpty()).isEqualTo(!scenario.tunnelled());
 		}
+	}
+
+	// An HTTPS receiver whose certificate names the fixed APIs' hosts for a scenario that
+	// reaches them through a proxy, else a plain one.
+	private static RecordingReceiver receiverFor(ConformanceScenario scenario) {
+		return scenario.tunnelled() ? RecordingReceiver.https(certificates.serverContext(), false)
+				: new RecordingReceiver();
 	}
 
 	// A store of its own per scenario: clear it, then load the scenario's file.

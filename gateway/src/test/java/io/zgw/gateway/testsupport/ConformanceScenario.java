@@ -2,6 +2,7 @@ package io.zgw.gateway.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * {@code src/test/resources/conformance}, that Alertmanager and zgw are both fed.
  *
  * @param config the Alertmanager configuration, with {@code RECEIVER_URL} standing for
- * the recording receiver's base URL
+ * the recording receiver's base URL, and {@code PROXY_URL} and {@code CA_FILE} for a
+ * {@link TunnelProxy} to it and the CA of its certificate (for an API whose URL
+ * Alertmanager fixes)
  * @param silences silences (Alertmanager API v2 matchers) created before the first step
  * @param steps what is sent when, in seconds from the start
  * @param end seconds after the start at which the notifications are compared
@@ -59,6 +62,19 @@ public record ConformanceScenario(String config, List<Silence> silences, List<St
 
 	public String configFor(RecordingReceiver receiver) {
 		return this.config.replace("RECEIVER_URL", receiver.url(""));
+	}
+
+	/** Whether the scenario reaches its receiver through a {@link TunnelProxy}. */
+	public boolean tunnelled() {
+		return this.config.contains("PROXY_URL");
+	}
+
+	/**
+	 * The configuration for a receiver reached through {@code proxy}, whose certificate
+	 * {@code ca} signed.
+	 */
+	public String configFor(RecordingReceiver receiver, TunnelProxy proxy, Path ca) {
+		return configFor(receiver).replace("PROXY_URL", proxy.url()).replace("CA_FILE", ca.toString());
 	}
 
 }

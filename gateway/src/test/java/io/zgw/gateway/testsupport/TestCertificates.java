@@ -18,9 +18,9 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * TestCertificates is a small PKI made with the real {@code openssl} command (installed
- * by the lab): a CA, a server certificate for 127.0.0.1, localhost and
- * {@value #SERVER_NAME} signed by it, a client certificate signed by it (key as PKCS #8
- * and as PKCS #1), and a second CA that signed nothing.
+ * by the lab): a CA, a server certificate for 127.0.0.1, localhost, {@value #SERVER_NAME}
+ * and the {@link #PUBLIC_API_HOSTS} signed by it, a client certificate signed by it (key
+ * as PKCS #8 and as PKCS #1), and a second CA that signed nothing.
  *
  * @param ca the CA certificate (PEM)
  * @param otherCa a CA certificate that signed none of these (PEM)
@@ -38,6 +38,13 @@ public record TestCertificates(Path ca, Path otherCa, Path serverCert, Path serv
 	/** A DNS name the server certificate carries besides 127.0.0.1 and localhost. */
 	public static final String SERVER_NAME = "hooks.zgw.internal";
 
+	/**
+	 * The hosts of the APIs whose URLs Alertmanager fixes (Pushover's, PagerDuty's Events
+	 * API v1), which the server certificate names too so that a {@link TunnelProxy} can
+	 * bring their calls to a local receiver.
+	 */
+	public static final List<String> PUBLIC_API_HOSTS = List.of("api.pushover.net", "events.pagerduty.com");
+
 	/** The password of {@link #serverStore}. */
 	public static final String STORE_PASSWORD = "changeit";
 
@@ -50,7 +57,8 @@ public record TestCertificates(Path ca, Path otherCa, Path serverCert, Path serv
 				ca.toString(), "-subj", "/CN=zgw test CA", "-days", "2");
 		openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", dir.resolve("other-ca.key").toString(),
 				"-out", otherCa.toString(), "-subj", "/CN=zgw other CA", "-days", "2");
-		Path server = signed(dir, "server", ca, caKey, "subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:" + SERVER_NAME);
+		Path server = signed(dir, "server", ca, caKey, "subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:" + SERVER_NAME
+				+ ",DNS:" + String.join(",DNS:", PUBLIC_API_HOSTS));
 		Path client = signed(dir, "client", ca, caKey, "extendedKeyUsage=clientAuth");
 		Path clientKeyPkcs1 = dir.resolve("client-pkcs1.key");
 		openssl(dir, "rsa", "-in", dir.resolve("client.key").toString(), "-traditional", "-out",
