@@ -58,7 +58,7 @@ public final class ConfigLoader {
 
 	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
 			"email_configs", "pagerduty_configs", "opsgenie_configs", "discord_configs", "webex_configs",
-			"victorops_configs", "telegram_configs", "wechat_configs", "sns_configs");
+			"victorops_configs", "telegram_configs", "wechat_configs", "sns_configs", "pushover_configs");
 
 	private static final Pattern OPSGENIE_RESPONDER_TYPE = Pattern.compile("^(team|teams|user|escalation|schedule)$");
 
@@ -494,10 +494,9 @@ public final class ConfigLoader {
 		integrations.addAll(node.objects("victorops_configs", ConfigLoader.this::victorOps));
 		integrations.addAll(node.objects("telegram_configs", ConfigLoader.this::telegram));
 		integrations.addAll(node.objects("wechat_configs", ConfigLoader.this::wechat));
+		integrations.addAll(node.objects("pagerduty_configs", ConfigLoader.this::pagerduty));
+		integrations.addAll(node.objects("pushover_configs", ConfigLoader.this::pushover));
 		List<String> unsupportedTypes = new ArrayList<>();
-		addDeliverable(node, "pagerduty", this::pagerduty,
-				"PagerDuty Events API v1 (service_key) is not delivered; use routing_key", integrations,
-				unsupportedTypes);
 		addDeliverable(node, "sns", this::sns,
 				"SNS without sigv4 region, access_key and secret_key (credentials "
 						+ "from the environment, a profile or a role) is not delivered",
@@ -634,9 +633,8 @@ public final class ConfigLoader {
 		return template(node.child(key), node.string(key, ""));
 	}
 
-	// Events API v2 (routing_key) as Alertmanager 0.25; an entry with only a service_key
-	// (Events API v1) is not delivered: null.
-	private @Nullable PagerdutyConfig pagerduty(ConfigNode node) {
+	// As Alertmanager 0.25: Events API v1 with a service_key, else Events API v2.
+	private PagerdutyConfig pagerduty(ConfigNode node) {
 		String routingKey = secret(node, "routing_key", "routing_key_file");
 		String serviceKey = secret(node, "service_key", "service_key_file");
 		if ((routingKey == null || routingKey.isEmpty()) && (serviceKey == null || serviceKey.isEmpty())) {
@@ -667,14 +665,46 @@ public final class ConfigLoader {
 			return parsed;
 		});
 		PagerdutyConfig config = new PagerdutyConfig((routingKey != null) ? routingKey : "",
-				node.string("url", this.global.pagerdutyUrl()), client, template(node, "client_url", defaults),
-				template(node, "description", defaults), details, images, links,
+				(serviceKey != null) ? serviceKey : "", node.string("url", this.global.pagerdutyUrl()), client,
+				template(node, "client_url", defaults), template(node, "description", defaults), details, images, links,
 				(source == null || source.isEmpty()) ? client : template(node.child("source"), source),
 				template(node, "severity", defaults), template(node, "class", Map.of("class", "")),
 				template(node, "component", Map.of("component", "")), template(node, "group", Map.of("group", "")),
 				node.bool("send_resolved", true), integrationHttp(node));
 		noteIgnored(node);
-		return (routingKey == null || routingKey.isEmpty()) ? null : config;
+		return config;
+	}
+
+	// As Alertmanager 0.25's pushover_configs, and user_key_file and token_file as later
+	// versions.
+	private PushoverConfig pushover(ConfigNode node) {
+		String userKey = secret(node, "user_key", "user_key_file");
+		if (userKey == null || userKey.isEmpty()) {
+			throw node.error("user_key", "missing user key in Pushover config");
+		}
+		String token = secret(node, "token", "token_file");
+		if (token == null || token.isEmpty()) {
+			throw node.error("token", "missing token in Pushover config");
+		}
+		Map<String, String> defaults = PushoverConfig.DEFAULTS;
+		PushoverConfig config = new PushoverConfig(userKey, token, template(node, "title", defaults),
+				template(node, "message", defaults), template(node, "url", defaults),
+				optionalTemplate(node, "url_title"), optionalTemplate(node, "sound"),
+				template(node, "priority", defaults), goDuration(node, "retry", Duration.ofMinutes(1)),
+				goDuration(node, "expire", Duration.ofHours(1)), node.bool("html", false),
+				node.bool("send_resolved", true), integrationHttp(node));
+		noteIgnored(node);
+		return config;
+	}
+
+	private static Duration goDuration(ConfigNode node, String key, Duration unset) {
+		String text = node.string(key);
+		try {
+			return (text != null) ? GoDuration.parse(text) : unset;
+		}
+		catch (IllegalArgumentException ex) {
+			throw node.error(key, ex.getMessage());
+		}
 	}
 
 	private VictorOpsConfig victorOps(ConfigNode node) {

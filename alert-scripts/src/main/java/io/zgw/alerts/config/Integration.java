@@ -5,7 +5,7 @@ package io.zgw.alerts.config;
  * PagerDuty, Opsgenie, VictorOps, Discord, Webex, Telegram, WeChat, SNS).
  */
 public sealed interface Integration permits WebhookConfig, SlackConfig, EmailConfig, PagerdutyConfig, OpsgenieConfig,
-		DiscordConfig, WebexConfig, VictorOpsConfig, TelegramConfig, WechatConfig, SnsConfig {
+		DiscordConfig, WebexConfig, VictorOpsConfig, TelegramConfig, WechatConfig, SnsConfig, PushoverConfig {
 
 	/** Returns the Alertmanager integration name, such as {@code webhook}. */
 	String type();

@@ -8,12 +8,17 @@ import java.util.TreeMap;
 import io.zgw.alerts.template.Template;
 
 /**
- * PagerdutyConfig is a {@code pagerduty_configs} entry for PagerDuty's Events API v2; its
- * message fields are templates, Alertmanager's defaults where the file sets none.
+ * PagerdutyConfig is a {@code pagerduty_configs} entry: an event for PagerDuty's Events
+ * API v2, or for its Events API v1 when the entry has a {@code service_key} (which wins
+ * over a {@code routing_key}, as in Alertmanager); its message fields are templates,
+ * Alertmanager's defaults where the file sets none.
  *
- * @param routingKey {@code routing_key}: the integration key, sent as written (a secret)
+ * @param routingKey {@code routing_key}: the Events API v2 integration key, sent as
+ * written (a secret), or empty
+ * @param serviceKey {@code service_key}: the Events API v1 service key, sent as written
+ * (a secret), or empty
  * @param url {@code url}: the Events API v2 endpoint ({@code global.pagerduty_url} unless
- * set)
+ * set); Events API v1 has a fixed one, {@link #V1_URL}
  * @param client {@code client}
  * @param clientUrl {@code client_url}
  * @param description {@code description}: the event's summary, cut to 1024 characters
@@ -30,15 +35,18 @@ import io.zgw.alerts.template.Template;
  * @param sendResolved whether resolved alerts are sent (default true)
  * @param http what {@code http_config} asks for
  */
-public record PagerdutyConfig(String routingKey, String url, Template client, Template clientUrl, Template description,
-		Map<String, Template> details, List<Image> images, List<Link> links, Template source, Template severity,
-		Template eventClass, Template component, Template group, boolean sendResolved,
+public record PagerdutyConfig(String routingKey, String serviceKey, String url, Template client, Template clientUrl,
+		Template description, Map<String, Template> details, List<Image> images, List<Link> links, Template source,
+		Template severity, Template eventClass, Template component, Template group, boolean sendResolved,
 		HttpClientConfig http) implements Integration {
 
 	/**
 	 * PagerDuty's Events API v2 endpoint, Alertmanager's {@code global.pagerduty_url}.
 	 */
 	public static final String DEFAULT_URL = "https://events.pagerduty.com/v2/enqueue";
+
+	/** PagerDuty's Events API v1 endpoint, fixed in Alertmanager. */
+	public static final String V1_URL = "https://events.pagerduty.com/generic/2010-04-15/create_event.json";
 
 	/**
 	 * Alertmanager 0.25's default of each templated field, by field name
@@ -67,8 +75,8 @@ public record PagerdutyConfig(String routingKey, String url, Template client, Te
 	// The routing key is a secret in Alertmanager; never print it.
 	@Override
 	public String toString() {
-		return "PagerdutyConfig[routingKey=<secret>, url=" + this.url + ", sendResolved=" + this.sendResolved
-				+ ", http=" + this.http + "]";
+		return "PagerdutyConfig[routingKey=<secret>, serviceKey=<secret>, url=" + this.url + ", sendResolved="
+				+ this.sendResolved + ", http=" + this.http + "]";
 	}
 
 	/**

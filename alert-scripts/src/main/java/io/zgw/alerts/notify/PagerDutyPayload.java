@@ -35,6 +35,10 @@ public record PagerDutyPayload(@JsonProperty("dedup_key") String dedupKey,
 	/** PagerDuty refuses events larger than this many bytes. */
 	static final int MAX_EVENT_BYTES = 512_000;
 
+	/** The only custom detail of an event that was too large with its own. */
+	static final String DETAILS_REMOVED = "Custom details have been removed because the original event exceeds "
+			+ "the maximum size of 512KB";
+
 	private static final int MAX_SUMMARY = 1024;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -47,11 +51,8 @@ public record PagerDutyPayload(@JsonProperty("dedup_key") String dedupKey,
 	 */
 	public static PagerDutyPayload of(Notification notification, PagerdutyConfig config, String externalUrl,
 			TemplateErrors errors) {
-		Rendering rendering = new Rendering(TemplateData.of(notification, externalUrl), notification.receiver(),
-				"pagerduty_configs", PagerdutyConfig.DEFAULTS, errors);
-		Map<String, String> details = new TreeMap<>();
-		config.details()
-			.forEach((name, template) -> details.put(name, rendering.textOrEmpty(template, "details." + name)));
+		Rendering rendering = rendering(notification, externalUrl, errors);
+		Map<String, String> details = details(config, rendering);
 		Payload payload = new Payload(
 				Rendering.truncate(rendering.textOrEmpty(config.description(), "description"), MAX_SUMMARY),
 				rendering.textOrEmpty(config.source(), "client"), rendering.textOrEmpty(config.severity(), "severity"),
@@ -82,11 +83,22 @@ public record PagerDutyPayload(@JsonProperty("dedup_key") String dedupKey,
 		}
 		return new PagerDutyPayload(event.dedupKey, event.eventAction,
 				new Payload(payload.summary, payload.source, payload.severity, payload.eventClass, payload.component,
-						payload.group,
-						Map.of("error",
-								"Custom details have been removed because the original event exceeds "
-										+ "the maximum size of 512KB")),
+						payload.group, Map.of("error", DETAILS_REMOVED)),
 				event.client, event.clientUrl, event.images, event.links);
+	}
+
+	// The rendering of a pagerduty_configs entry, v2 or v1.
+	static Rendering rendering(Notification notification, String externalUrl, TemplateErrors errors) {
+		return new Rendering(TemplateData.of(notification, externalUrl), notification.receiver(), "pagerduty_configs",
+				PagerdutyConfig.DEFAULTS, errors);
+	}
+
+	// The entry's details, rendered, by name.
+	static Map<String, String> details(PagerdutyConfig config, Rendering rendering) {
+		Map<String, String> details = new TreeMap<>();
+		config.details()
+			.forEach((name, template) -> details.put(name, rendering.textOrEmpty(template, "details." + name)));
+		return details;
 	}
 
 	/**

@@ -66,8 +66,8 @@ class ConfigLoaderTest {
 	@Test
 	void reportsUnsupportedIntegrationsByReceiverAndType() {
 		assertThat(realistic().unsupportedIntegrations())
-			.containsExactly(new UnsupportedIntegration("dba", "pushover", "receivers[2].pushover_configs[0]"));
-		assertThat(realistic().receiver("dba").unsupportedTypes()).containsExactly("pushover");
+			.containsExactly(new UnsupportedIntegration("dba", "msteams", "receivers[2].msteams_configs[0]"));
+		assertThat(realistic().receiver("dba").unsupportedTypes()).containsExactly("msteams");
 		assertThat(realistic().receiver("pager").unsupportedTypes()).isEmpty();
 	}
 
@@ -113,7 +113,7 @@ class ConfigLoaderTest {
 	}
 
 	@Test
-	void readsPagerdutyEventsV2ConfigWithAlertmanagersDefaults() {
+	void readsPagerdutyEventsV2AndV1ConfigsWithAlertmanagersDefaults() {
 		AlertmanagerConfig config = ConfigLoader.load("""
 				global:
 				  pagerduty_url: https://pd-proxy.example/v2/enqueue
@@ -129,9 +129,10 @@ class ConfigLoaderTest {
 				        source: db
 				        send_resolved: false
 				      - service_key: v1-secret
+				        routing_key: ignored-for-v1
 				""");
 		List<Integration> integrations = config.receiver("a").integrations();
-		assertThat(integrations).hasSize(2);
+		assertThat(integrations).hasSize(3);
 		PagerdutyConfig first = (PagerdutyConfig) integrations.get(0);
 		assertThat(first.routingKey()).isEqualTo("k1-secret");
 		assertThat(first.url()).isEqualTo("https://pd-proxy.example/v2/enqueue");
@@ -146,10 +147,12 @@ class ConfigLoaderTest {
 		assertThat(second.url()).isEqualTo("https://events.eu.pagerduty.com/v2/enqueue");
 		assertThat(second.source()).hasToString("db");
 		assertThat(second.sendResolved()).isFalse();
-		assertThat(config.unsupportedIntegrations())
-			.containsExactly(new UnsupportedIntegration("a", "pagerduty", "receivers[0].pagerduty_configs[2]"));
-		assertThat(config.notes()).contains("receivers[0].pagerduty_configs[2]: PagerDuty Events API v1 "
-				+ "(service_key) is not delivered; use routing_key");
+		assertThat(second.serviceKey()).isEmpty();
+		// A service key makes it an Events API v1 entry, as in Alertmanager.
+		PagerdutyConfig v1 = (PagerdutyConfig) integrations.get(2);
+		assertThat(v1.serviceKey()).isEqualTo("v1-secret");
+		assertThat(v1.toString()).doesNotContain("v1-secret");
+		assertThat(config.unsupportedIntegrations()).isEmpty();
 		assertRejected(MINIMAL + "    pagerduty_configs: [{severity: x}]\n",
 				"receivers[0].pagerduty_configs[0].routing_key: missing service or routing key in PagerDuty config");
 	}
@@ -694,6 +697,50 @@ class ConfigLoaderTest {
 		assertRejected(MINIMAL + "    telegram_configs: [{bot_token: t, chat_id: 1, parse_mode: Foo}]\n",
 				"receivers[0].telegram_configs[0].parse_mode: unknown parse_mode on telegram_config, "
 						+ "must be Markdown, MarkdownV2, HTML or empty string");
+	}
+
+	@Test
+	void readsPushoverWithAlertmanagersDefaultsAndChecks(@TempDir Path dir) throws IOException {
+		Files.writeString(dir.resolve("token"), "azGDORePK8gMaC0QOYAMyEEuzJnyUi\n");
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route:
+				  receiver: a
+				receivers:
+				  - name: a
+				    pushover_configs:
+				      - {user_key: uQiRzpo4DXghDmr9QzzfQu27cmVRsG, token: t0k3n}
+				      - user_key: u2
+				        token_file: token
+				        retry: 1.5m
+				        expire: 2h30m
+				        priority: '1'
+				        html: true
+				        send_resolved: false
+				""", dir);
+		PushoverConfig first = (PushoverConfig) config.receiver("a").integrations().get(0);
+		assertThat(first.retry()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(first.expire()).isEqualTo(Duration.ofHours(1));
+		assertThat(first.priority()).hasToString(PushoverConfig.DEFAULTS.get("priority"));
+		assertThat(first.title()).hasToString("{{ template \"pushover.default.title\" . }}");
+		assertThat(first.html()).isFalse();
+		assertThat(first.sendResolved()).isTrue();
+		assertThat(first.toString()).doesNotContain("uQiRzpo4").doesNotContain("t0k3n");
+		PushoverConfig second = (PushoverConfig) config.receiver("a").integrations().get(1);
+		assertThat(second.token()).isEqualTo("azGDORePK8gMaC0QOYAMyEEuzJnyUi");
+		assertThat(second.retry()).isEqualTo(Duration.ofSeconds(90));
+		assertThat(second.expire()).isEqualTo(Duration.ofMinutes(150));
+		assertThat(second.priority()).hasToString("1");
+		assertThat(second.html()).isTrue();
+		assertThat(second.sendResolved()).isFalse();
+		// The messages are Alertmanager 0.25's (amtool check-config).
+		assertRejected(MINIMAL + "    pushover_configs: [{token: t}]\n",
+				"receivers[0].pushover_configs[0].user_key: missing user key in Pushover config");
+		assertRejected(MINIMAL + "    pushover_configs: [{user_key: u}]\n",
+				"receivers[0].pushover_configs[0].token: missing token in Pushover config");
+		assertRejected(MINIMAL + "    pushover_configs: [{user_key: u, token: t, retry: 1d}]\n",
+				"receivers[0].pushover_configs[0].retry: time: unknown unit \"d\" in duration \"1d\"");
+		assertRejected(MINIMAL + "    pushover_configs: [{user_key: u, token: t, expire: 60}]\n",
+				"receivers[0].pushover_configs[0].expire: time: invalid duration \"60\"");
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import io.zgw.alerts.config.ConfigLoader;
 import io.zgw.alerts.config.EmailConfig;
 import io.zgw.alerts.config.Receiver;
 import io.zgw.alerts.config.PagerdutyConfig;
+import io.zgw.alerts.config.PushoverConfig;
 import io.zgw.alerts.config.SlackConfig;
 import io.zgw.alerts.config.TelegramConfig;
 import io.zgw.alerts.config.WechatConfig;
@@ -305,6 +306,89 @@ class PayloadsTest {
 		assertThat(message.body()).isEqualTo("x");
 		assertThat(message.html()).isEqualTo("<p>Load <b></p>");
 		assertThat(message.headers()).containsExactly(Map.entry("X-Team", "ops"));
+	}
+
+	// Alertmanager 0.25 sent these parameters for this alert and these two entries
+	// (through a proxy to a recording HTTPS server: its Pushover URL is fixed).
+	@Test
+	void pushoverMessageHasAlertmanagersDefaultsCutsAndEscaping() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route: {receiver: po, group_by: [alertname]}
+				receivers:
+				  - name: po
+				    pushover_configs:
+				      - {user_key: u1, token: t1, html: true}
+				      - user_key: u2
+				        token: t2
+				        message: '  {{ "" }}  '
+				        title: '{{ range .Alerts }}{{ .Labels.x }}{{ end }}'
+				        url_title: 'Runbook for {{ .CommonLabels.alertname }}'
+				        sound: siren
+				        priority: '{{ if eq .Status "firing" }}1{{ else }}-1{{ end }}'
+				        retry: 1.5m
+				        expire: 2h30m
+				""");
+		String x = "é".repeat(300);
+		Alert alert = new Alert(LabelSet.of(Map.of("alertname", "A<b>", "x", x)), Map.of("summary", "s & t"), T0, null,
+				"", T0);
+		List<Notification> sent = firstFlush(config, alert);
+		assertThat(sent).hasSize(2);
+		Map<String, String> first = PushoverPayload
+			.of(sent.get(0), (PushoverConfig) sent.get(0).integration(), EXTERNAL_URL, FAIL_ON_ERROR)
+			.parameters();
+		Map<String, String> second = PushoverPayload
+			.of(sent.get(1), (PushoverConfig) sent.get(1).integration(), EXTERNAL_URL, FAIL_ON_ERROR)
+			.parameters();
+		if (!first.containsKey("html")) {
+			Map<String, String> swap = first;
+			first = second;
+			second = swap;
+		}
+		String url = EXTERNAL_URL + "/#/alerts?receiver=po";
+		assertThat(first).containsExactly(Map.entry("expire", "3600"), Map.entry("html", "1"),
+				Map.entry("message",
+						"s &amp; t\n\nAlerts Firing:\nLabels:\n - alertname = A&lt;b&gt;\n - x = " + x
+								+ "\nAnnotations:\n - summary = s &amp; t\nSource:"),
+				Map.entry("priority", "2"), Map.entry("retry", "60"), Map.entry("sound", ""),
+				Map.entry("title", "[FIRING:1] A<b> (" + x.substring(0, 249 - "[FIRING:1] A<b> (".length()) + "\u2026"),
+				Map.entry("url", url), Map.entry("url_title", ""));
+		assertThat(second).containsExactly(Map.entry("expire", "9000"), Map.entry("message", "(no details)"),
+				Map.entry("priority", "1"), Map.entry("retry", "90"), Map.entry("sound", "siren"),
+				Map.entry("title", x.substring(0, 249) + "\u2026"), Map.entry("url", url),
+				Map.entry("url_title", "Runbook for A<b>"));
+	}
+
+	// Alertmanager 0.25 sent these two events for this alert and a v1 entry (the
+	// service key first, and <, > and & as \u003c, \u003e and \u0026).
+	@Test
+	void pagerDutyV1EventHasTheV1FieldsAndClientOnlyWhenTriggering() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route: {receiver: pd, group_by: [alertname]}
+				receivers:
+				  - name: pd
+				    pagerduty_configs:
+				      - {service_key: skey, routing_key: rkey}
+				""");
+		Dispatcher dispatcher = new Dispatcher(config, Silencer.NONE, new InMemoryNotificationLog());
+		dispatcher.receive(NEEDS_ESCAPING, T0);
+		Notification firing = dispatcher.tick(T0.plusSeconds(30)).get(0);
+		JsonMapper json = JsonMapper.builder().build();
+		PagerdutyConfig entry = (PagerdutyConfig) firing.integration();
+		String hash = Rendering.groupKeyHash(firing.groupKey());
+		String details = "Labels:\\n - alertname = A<b>\\n - x = 1\\nAnnotations:\\n - summary = s & t\\nSource: \\n";
+		assertThat(json.writeValueAsString(PagerDutyV1Payload.of(firing, entry, EXTERNAL_URL, FAIL_ON_ERROR)))
+			.isEqualTo("{\"incident_key\":\"" + hash + "\",\"event_type\":\"trigger\",\"description\":"
+					+ "\"[FIRING:1] A<b> (1)\",\"event_action\":\"\",\"payload\":null,\"client\":\"Alertmanager\","
+					+ "\"client_url\":\"" + EXTERNAL_URL + "/#/alerts?receiver=pd\",\"details\":{\"firing\":\""
+					+ details + "\",\"num_firing\":\"1\",\"num_resolved\":\"0\",\"resolved\":\"\"}}");
+		dispatcher.receive(
+				new Alert(NEEDS_ESCAPING.labels(), NEEDS_ESCAPING.annotations(), T0, T0.plusSeconds(40), "", T0),
+				T0.plusSeconds(40));
+		Notification resolved = dispatcher.tick(T0.plusSeconds(330)).get(0);
+		assertThat(json.writeValueAsString(PagerDutyV1Payload.of(resolved, entry, EXTERNAL_URL, FAIL_ON_ERROR)))
+			.isEqualTo("{\"incident_key\":\"" + hash + "\",\"event_type\":\"resolve\",\"description\":"
+					+ "\"[RESOLVED] A<b> (1)\",\"event_action\":\"\",\"payload\":null,\"details\":{\"firing\":\"\","
+					+ "\"num_firing\":\"0\",\"num_resolved\":\"1\",\"resolved\":\"" + details + "\"}}");
 	}
 
 	// Alertmanager 0.25 sent these two bodies for this alert and these two entries (a

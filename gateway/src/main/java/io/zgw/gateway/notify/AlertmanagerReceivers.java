@@ -15,6 +15,7 @@ import io.zgw.gateway.notify.http.OAuth2;
 import io.zgw.gateway.notify.http.TlsContext;
 import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
+import io.zgw.gateway.notify.pushover.PushoverConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
 import io.zgw.gateway.notify.sns.SnsConfig;
 import io.zgw.gateway.notify.telegram.TelegramConfig;
@@ -53,6 +54,7 @@ public final class AlertmanagerReceivers {
 		List<TelegramConfig> telegram = new ArrayList<>();
 		List<WechatConfig> wechat = new ArrayList<>();
 		List<SnsConfig> sns = new ArrayList<>();
+		List<PushoverConfig> pushover = new ArrayList<>();
 		for (io.zgw.alerts.config.Integration integration : receiver.integrations()) {
 			try {
 				if (integration instanceof io.zgw.alerts.config.WebhookConfig webhook) {
@@ -65,8 +67,11 @@ public final class AlertmanagerReceivers {
 					emails.add(email(email));
 				}
 				else if (integration instanceof io.zgw.alerts.config.PagerdutyConfig config) {
-					pagerduty.add(new PagerDutyConfig(config.sendResolved(), new Secret(config.routingKey()),
-							new Secret(config.url()), http(config.http())));
+					pagerduty.add(config.serviceKey().isEmpty()
+							? new PagerDutyConfig(config.sendResolved(), new Secret(config.routingKey()), false,
+									new Secret(config.url()), http(config.http()))
+							: new PagerDutyConfig(config.sendResolved(), new Secret(config.serviceKey()), true,
+									new Secret(io.zgw.alerts.config.PagerdutyConfig.V1_URL), http(config.http())));
 				}
 				else if (integration instanceof io.zgw.alerts.config.OpsgenieConfig config) {
 					opsgenie.add(new OpsgenieConfig(config.sendResolved(), new Secret(config.apiKey()),
@@ -93,6 +98,11 @@ public final class AlertmanagerReceivers {
 					sns.add(new SnsConfig(config.sendResolved(), new Secret(url), config.region(), config.accessKey(),
 							new Secret(config.secretKey()), http(config.http())));
 				}
+				else if (integration instanceof io.zgw.alerts.config.PushoverConfig config) {
+					pushover.add(new PushoverConfig(config.sendResolved(), new Secret(config.userKey()),
+							new Secret(config.token()), new Secret(io.zgw.alerts.config.PushoverConfig.API_URL),
+							http(config.http())));
+				}
 				else if (integration instanceof io.zgw.alerts.config.WebexConfig config) {
 					webex.add(new WebhookConfig(config.sendResolved(), new Secret(config.apiUrl()), 0, null,
 							http(config.http())));
@@ -109,7 +119,7 @@ public final class AlertmanagerReceivers {
 			}
 		}
 		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie, discord, webex, victorOps,
-				telegram, wechat, sns);
+				telegram, wechat, sns, pushover);
 	}
 
 	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {

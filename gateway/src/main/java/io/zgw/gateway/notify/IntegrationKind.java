@@ -7,11 +7,11 @@ import java.util.Locale;
  * ({@code webhook_configs}, {@code slack_configs}, {@code email_configs},
  * {@code pagerduty_configs}, {@code opsgenie_configs}, {@code discord_configs},
  * {@code webex_configs}, {@code victorops_configs}, {@code telegram_configs},
- * {@code wechat_configs}, {@code sns_configs}).
+ * {@code wechat_configs}, {@code sns_configs}, {@code pushover_configs}).
  */
 public enum IntegrationKind {
 
-	WEBHOOK, SLACK, EMAIL, PAGERDUTY, OPSGENIE, DISCORD, WEBEX, VICTOROPS, TELEGRAM, WECHAT, SNS;
+	WEBHOOK, SLACK, EMAIL, PAGERDUTY, OPSGENIE, DISCORD, WEBEX, VICTOROPS, TELEGRAM, WECHAT, SNS, PUSHOVER;
 
 	/**
 	 * The lower-case name used in integration ids and metric tags, e.g. {@code webhook}.

@@ -4,6 +4,7 @@ import io.zgw.alerts.config.DiscordConfig;
 import io.zgw.alerts.config.EmailConfig;
 import io.zgw.alerts.config.OpsgenieConfig;
 import io.zgw.alerts.config.PagerdutyConfig;
+import io.zgw.alerts.config.PushoverConfig;
 import io.zgw.alerts.config.SlackConfig;
 import io.zgw.alerts.config.SnsConfig;
 import io.zgw.alerts.config.TelegramConfig;
@@ -15,6 +16,8 @@ import io.zgw.alerts.notify.DiscordPayload;
 import io.zgw.alerts.notify.EmailMessage;
 import io.zgw.alerts.notify.OpsgeniePayload;
 import io.zgw.alerts.notify.PagerDutyPayload;
+import io.zgw.alerts.notify.PagerDutyV1Payload;
+import io.zgw.alerts.notify.PushoverPayload;
 import io.zgw.alerts.notify.SlackPayload;
 import io.zgw.alerts.notify.SnsPayload;
 import io.zgw.alerts.notify.TelegramPayload;
@@ -78,8 +81,7 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 					SlackPayload.of(notification, (SlackConfig) notification.integration(), externalUrl, errors));
 			case EMAIL -> JSON.writeValueAsString(
 					EmailMessage.of(notification, (EmailConfig) notification.integration(), externalUrl, errors));
-			case PAGERDUTY -> JSON.writeValueAsString(PagerDutyPayload.of(notification,
-					(PagerdutyConfig) notification.integration(), externalUrl, errors));
+			case PAGERDUTY -> pagerDuty(notification, (PagerdutyConfig) notification.integration(), errors);
 			case OPSGENIE -> JSON.writeValueAsString(
 					OpsgeniePayload.of(notification, (OpsgenieConfig) notification.integration(), externalUrl, errors));
 			case DISCORD -> JSON.writeValueAsString(
@@ -94,8 +96,17 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 					WechatPayload.of(notification, (WechatConfig) notification.integration(), externalUrl, errors));
 			case SNS -> JSON.writeValueAsString(
 					SnsPayload.of(notification, (SnsConfig) notification.integration(), externalUrl, errors));
+			case PUSHOVER -> JSON.writeValueAsString(
+					PushoverPayload.of(notification, (PushoverConfig) notification.integration(), externalUrl, errors));
 		};
 		return new Delivery(notification.receiver(), integration, notification.groupKey(), payload);
+	}
+
+	// Events API v1 for an entry with a service key, as Alertmanager; else v2.
+	private String pagerDuty(Notification notification, PagerdutyConfig config, TemplateErrors errors) {
+		return JSON.writeValueAsString(
+				config.serviceKey().isEmpty() ? PagerDutyPayload.of(notification, config, this.externalUrl, errors)
+						: PagerDutyV1Payload.of(notification, config, this.externalUrl, errors));
 	}
 
 	/**

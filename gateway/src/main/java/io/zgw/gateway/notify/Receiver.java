@@ -5,6 +5,7 @@ import java.util.List;
 import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
+import io.zgw.gateway.notify.pushover.PushoverConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
 import io.zgw.gateway.notify.sns.SnsConfig;
 import io.zgw.gateway.notify.telegram.TelegramConfig;
@@ -28,11 +29,13 @@ import io.zgw.gateway.notify.wechat.WechatConfig;
  * @param telegramConfigs {@code telegram_configs}
  * @param wechatConfigs {@code wechat_configs}
  * @param snsConfigs {@code sns_configs}
+ * @param pushoverConfigs {@code pushover_configs}
  */
 public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 		List<EmailConfig> emailConfigs, List<PagerDutyConfig> pagerdutyConfigs, List<OpsgenieConfig> opsgenieConfigs,
 		List<WebhookConfig> discordConfigs, List<WebhookConfig> webexConfigs, List<VictorOpsConfig> victorOpsConfigs,
-		List<TelegramConfig> telegramConfigs, List<WechatConfig> wechatConfigs, List<SnsConfig> snsConfigs) {
+		List<TelegramConfig> telegramConfigs, List<WechatConfig> wechatConfigs, List<SnsConfig> snsConfigs,
+		List<PushoverConfig> pushoverConfigs) {
 
 	public Receiver {
 		if (name.isBlank()) {
@@ -49,13 +52,14 @@ public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<Sla
 		telegramConfigs = List.copyOf(telegramConfigs);
 		wechatConfigs = List.copyOf(wechatConfigs);
 		snsConfigs = List.copyOf(snsConfigs);
+		pushoverConfigs = List.copyOf(pushoverConfigs);
 	}
 
 	/** A receiver with webhook, Slack and email integrations only. */
 	public Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 			List<EmailConfig> emailConfigs) {
 		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of(), List.of(), List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of());
+				List.of(), List.of(), List.of(), List.of());
 	}
 
 }

@@ -14,6 +14,7 @@ import io.zgw.gateway.notify.email.EmailNotifier;
 import io.zgw.gateway.notify.http.JsonPoster;
 import io.zgw.gateway.notify.opsgenie.OpsgenieNotifier;
 import io.zgw.gateway.notify.pagerduty.PagerDutyNotifier;
+import io.zgw.gateway.notify.pushover.PushoverNotifier;
 import io.zgw.gateway.notify.telegram.TelegramNotifier;
 import io.zgw.gateway.notify.victorops.VictorOpsNotifier;
 import io.zgw.gateway.notify.slack.SlackNotifier;
@@ -81,6 +82,8 @@ public final class ReceiverNotifiers implements Notifiers {
 				config) -> new WechatNotifier(integration, config, poster, json, timeout, Clock.systemUTC()));
 		add(notifiers, IntegrationKind.SNS, receiver.snsConfigs(), (integration, config) -> new SnsNotifier(integration,
 				config, poster, json, timeout, Clock.systemUTC()));
+		add(notifiers, IntegrationKind.PUSHOVER, receiver.pushoverConfigs(),
+				(integration, config) -> new PushoverNotifier(integration, config, poster, json, timeout));
 		add(notifiers, IntegrationKind.OPSGENIE, receiver.opsgenieConfigs(),
 				(integration, config) -> new OpsgenieNotifier(integration, config, poster, json, timeout));
 		return List.copyOf(notifiers);

@@ -122,6 +122,15 @@ public final class ScenarioRunner {
 					.add(new Notification(call.path().substring(1), "", Map.of(), List.of(), signedForm(call)));
 				continue;
 			}
+			if (call.path().equals("/1/messages.json")) {
+				// Pushover: an empty POST, every parameter in the query.
+				Map<String, String> fields = decodeForm(call.query());
+				fields.put("method", call.method());
+				fields.put("contentType", call.contentType());
+				fields.put("body", call.body());
+				notifications.add(new Notification(call.path().substring(1), "", Map.of(), List.of(), fields));
+				continue;
+			}
 			JsonNode payload = JSON.readTree(call.body());
 			if (call.path().contains("/v2/alerts")) {
 				Map<String, String> fields = new TreeMap<>();
@@ -184,14 +193,20 @@ public final class ScenarioRunner {
 	// An AWS call's form parameters, decoded, and its signature's credential and signed
 	// headers (the signature itself changes with the second it was made).
 	private static Map<String, String> signedForm(RecordingReceiver.Received call) {
+		Map<String, String> fields = decodeForm(call.body());
+		String authorization = String.valueOf(call.authorization());
+		fields.put("authorization", authorization.replaceAll(", Signature=[0-9a-f]{64}$", ", Signature=<valid hex>"));
+		return fields;
+	}
+
+	// Form-encoded parameters, decoded, by name.
+	private static Map<String, String> decodeForm(String form) {
 		Map<String, String> fields = new TreeMap<>();
-		for (String pair : call.body().split("&")) {
+		for (String pair : form.split("&")) {
 			int equals = pair.indexOf('=');
 			fields.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
 					URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
 		}
-		String authorization = String.valueOf(call.authorization());
-		fields.put("authorization", authorization.replaceAll(", Signature=[0-9a-f]{64}$", ", Signature=<valid hex>"));
 		return fields;
 	}
 

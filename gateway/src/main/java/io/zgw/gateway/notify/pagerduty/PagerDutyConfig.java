@@ -7,21 +7,23 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
 
 /**
  * PagerDutyConfig is the delivery part of one entry of a receiver's
- * {@code pagerduty_configs} (Events API v2); the event's fields belong to rendering.
+ * {@code pagerduty_configs}; the event's fields belong to rendering.
  *
  * @param sendResolved {@code send_resolved} (Alertmanager's default for PagerDuty is
  * true)
- * @param routingKey {@code routing_key}: the integration key, added to each event when it
- * is sent so that the outbox never stores it
- * @param url {@code url}: the Events API v2 endpoint
+ * @param key the Events API v2 {@code routing_key}, or the Events API v1
+ * {@code service_key}: added to each event when it is sent so that the outbox never
+ * stores it
+ * @param eventsV1 whether the key is an Events API v1 service key
+ * @param url the Events API endpoint: {@code url} for v2, PagerDuty's fixed one for v1
  * @param httpConfig {@code http_config}
  */
-public record PagerDutyConfig(boolean sendResolved, Secret routingKey, Secret url,
+public record PagerDutyConfig(boolean sendResolved, Secret key, boolean eventsV1, Secret url,
 		HttpConfig httpConfig) implements HttpIntegrationConfig {
 
 	public PagerDutyConfig {
-		if (routingKey.value().isEmpty()) {
-			throw new IllegalArgumentException("pagerduty_configs.routing_key must not be empty");
+		if (key.value().isEmpty()) {
+			throw new IllegalArgumentException("pagerduty_configs.routing_key or service_key must not be empty");
 		}
 		WebhookConfig.requireHttpUrl(url, "pagerduty_configs.url");
 	}

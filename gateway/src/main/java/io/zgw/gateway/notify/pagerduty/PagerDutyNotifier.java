@@ -12,9 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * PagerDutyNotifier posts a rendered Events API v2 event with the config's routing key to
- * PagerDuty. As Alertmanager: 2xx (PagerDuty answers 202) is delivered, 429 and 5xx are
- * retried, other answers are permanent failures carrying PagerDuty's explanation.
+ * PagerDutyNotifier posts a rendered event with the config's key to PagerDuty: an Events
+ * API v2 event with its {@code routing_key}, or an Events API v1 event with its
+ * {@code service_key}. As Alertmanager: 2xx (PagerDuty answers 202) is delivered, 5xx and
+ * the rate limit's answer (429 for v2, 403 for v1) are retried, other answers are
+ * permanent failures carrying PagerDuty's explanation.
  */
 public final class PagerDutyNotifier extends JsonApiNotifier<PagerDutyConfig> {
 
@@ -30,11 +32,13 @@ public final class PagerDutyNotifier extends JsonApiNotifier<PagerDutyConfig> {
 		if (event == null) {
 			return DeliveryResult.permanent("pagerduty payload is not a JSON object");
 		}
-		event.put("routing_key", this.config.routingKey().value());
-		return this.poster
-			.post(URI.create(this.config.url().value()), this.json.writeValueAsString(event), this.config.httpConfig(),
-					this.timeout)
-			.result();
+		event.put(this.config.eventsV1() ? "service_key" : "routing_key", this.config.key().value());
+		JsonPoster.Answer answer = this.poster.post(URI.create(this.config.url().value()),
+				this.json.writeValueAsString(event), this.config.httpConfig(), this.timeout);
+		if (this.config.eventsV1() && answer.status() == 403) {
+			return DeliveryResult.retryable("unexpected status code 403: rate limited");
+		}
+		return answer.result();
 	}
 
 }

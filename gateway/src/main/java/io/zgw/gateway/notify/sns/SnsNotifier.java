@@ -1,16 +1,15 @@
 package io.zgw.gateway.notify.sns;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.DeliveryResult;
 import io.zgw.gateway.notify.Integration;
+import io.zgw.gateway.notify.http.GoForm;
 import io.zgw.gateway.notify.http.JsonApiNotifier;
 import io.zgw.gateway.notify.http.JsonPoster;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,11 +40,9 @@ public final class SnsNotifier extends JsonApiNotifier<SnsConfig> {
 		if (payload == null || !payload.path("form").isObject()) {
 			return DeliveryResult.permanent("sns payload is not a JSON object with a form");
 		}
-		StringJoiner form = new StringJoiner("&");
-		payload.path("form")
-			.properties()
-			.forEach((field) -> form.add(queryEscape(field.getKey()) + "=" + queryEscape(field.getValue().asString())));
-		String body = form.toString();
+		Map<String, String> form = new LinkedHashMap<>();
+		payload.path("form").properties().forEach((field) -> form.put(field.getKey(), field.getValue().asString()));
+		String body = GoForm.encode(form);
 		URI url = this.config.publishUrl();
 		SigV4.Signature signature = SigV4.sign(url, FORM, body, this.config.region(), "sns", this.config.accessKey(),
 				this.config.secretKey().value(), this.clock.instant());
@@ -54,11 +51,6 @@ public final class SnsNotifier extends JsonApiNotifier<SnsConfig> {
 			.send("POST", url, body, FORM, Map.of("X-Amz-Date", signature.amzDate()), this.config.httpConfig(),
 					signature.authorization(), this.timeout)
 			.result();
-	}
-
-	// Go's url.QueryEscape: only letters, digits, '-', '_', '.' and '~' stay as they are.
-	static String queryEscape(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
 	}
 
 }

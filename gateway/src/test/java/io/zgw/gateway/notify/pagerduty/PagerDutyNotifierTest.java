@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Posts Events API v2 events to a real HTTP server standing in for PagerDuty.
+ * Posts Events API v2 and v1 events to a real HTTP server standing in for PagerDuty.
  */
 class PagerDutyNotifierTest {
 
@@ -38,9 +38,22 @@ class PagerDutyNotifierTest {
 		this.pagerduty.close();
 	}
 
+	private static final String V1_EVENT = "{\"incident_key\":\"abc\",\"event_type\":\"trigger\","
+			+ "\"description\":\"[FIRING:1] DiskFull\",\"event_action\":\"\",\"payload\":null}";
+
 	private DeliveryResult send(String payload) {
-		PagerDutyConfig config = new PagerDutyConfig(true, new Secret("R0UT1NG-KEY"),
-				new Secret(this.pagerduty.url("/v2/enqueue")), HttpConfig.NONE);
+		return send(new PagerDutyConfig(true, new Secret("R0UT1NG-KEY"), false,
+				new Secret(this.pagerduty.url("/v2/enqueue")), HttpConfig.NONE), payload);
+	}
+
+	private DeliveryResult sendV1(String payload) {
+		return send(
+				new PagerDutyConfig(true, new Secret("S3RVICE-KEY"), true,
+						new Secret(this.pagerduty.url("/generic/2010-04-15/create_event.json")), HttpConfig.NONE),
+				payload);
+	}
+
+	private DeliveryResult send(PagerDutyConfig config, String payload) {
 		return new PagerDutyNotifier(PAGERDUTY_0, config, new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))),
 				JSON, Duration.ofSeconds(5))
 			.send(new Delivery("pager", PAGERDUTY_0, "g", payload));
@@ -73,6 +86,28 @@ class PagerDutyNotifierTest {
 	}
 
 	@Test
+	void eventsV1PostsTheEventWithTheServiceKeyAndRetriesItsRateLimit() {
+		this.pagerduty.answerWith(200, "application/json", "{\"status\":\"success\",\"incident_key\":\"abc\"}");
+		assertThat(sendV1(V1_EVENT)).isEqualTo(DeliveryResult.delivered());
+		RecordingReceiver.Received request = this.pagerduty.received().get(0);
+		assertThat(request.path()).isEqualTo("/generic/2010-04-15/create_event.json");
+		JsonNode sent = JSON.readTree(request.body());
+		assertThat(sent.path("service_key").asString()).isEqualTo("S3RVICE-KEY");
+		assertThat(sent.has("routing_key")).isFalse();
+		assertThat(sent.path("incident_key").asString()).isEqualTo("abc");
+		assertThat(sent.get("payload").isNull()).isTrue();
+
+		// Events API v1 says 403 when it throttles, as Alertmanager retries it.
+		this.pagerduty.answerWith(403);
+		assertThat(sendV1(V1_EVENT).outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
+		assertThat(send(EVENT).outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
+		this.pagerduty.answerWith(400, "application/json", "{\"status\":\"invalid event\"}");
+		DeliveryResult invalid = sendV1(V1_EVENT);
+		assertThat(invalid.outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
+		assertThat(invalid.error()).contains("invalid event").doesNotContain("S3RVICE-KEY");
+	}
+
+	@Test
 	void payloadThatIsNotAnEventFailsForGoodWithoutPosting() {
 		assertThat(send("[1]").outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
 		assertThat(send("not json").outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
@@ -82,12 +117,15 @@ class PagerDutyNotifierTest {
 	@Test
 	void configNeedsARoutingKeyAndAnHttpUrlAndHidesTheKey() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PagerDutyConfig(true, new Secret(""), new Secret("https://x/"), HttpConfig.NONE))
-			.withMessage("pagerduty_configs.routing_key must not be empty");
+			.isThrownBy(
+					() -> new PagerDutyConfig(true, new Secret(""), false, new Secret("https://x/"), HttpConfig.NONE))
+			.withMessage("pagerduty_configs.routing_key or service_key must not be empty");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PagerDutyConfig(true, new Secret("k"), new Secret("ftp://x/"), HttpConfig.NONE))
+			.isThrownBy(
+					() -> new PagerDutyConfig(true, new Secret("k"), false, new Secret("ftp://x/"), HttpConfig.NONE))
 			.withMessage("pagerduty_configs.url must be an absolute http or https URL");
-		assertThat(new PagerDutyConfig(true, new Secret("R0UT1NG-KEY"), new Secret("https://x/"), HttpConfig.NONE))
+		assertThat(
+				new PagerDutyConfig(true, new Secret("R0UT1NG-KEY"), false, new Secret("https://x/"), HttpConfig.NONE))
 			.asString()
 			.doesNotContain("R0UT1NG-KEY");
 	}
