@@ -497,9 +497,7 @@ public final class ConfigLoader {
 		integrations.addAll(node.objects("pagerduty_configs", ConfigLoader.this::pagerduty));
 		integrations.addAll(node.objects("pushover_configs", ConfigLoader.this::pushover));
 		List<String> unsupportedTypes = new ArrayList<>();
-		addDeliverable(node, "sns", this::sns,
-				"SNS without sigv4 region, access_key and secret_key (credentials "
-						+ "from the environment, a profile or a role) is not delivered",
+		addDeliverable(node, "sns", this::sns, "SNS with sigv4.role_arn (credentials from AWS STS) is not delivered",
 				integrations, unsupportedTypes);
 		for (String key : node.unreadKeys()) {
 			if (!key.endsWith("_configs") || SUPPORTED_INTEGRATIONS.contains(key)) {
@@ -761,8 +759,7 @@ public final class ConfigLoader {
 		return config;
 	}
 
-	// As Alertmanager 0.25's sns_configs; null (not delivered) without a region and an
-	// access key in sigv4.
+	// As Alertmanager 0.25's sns_configs; null (not delivered) with a role to assume.
 	private @Nullable SnsConfig sns(ConfigNode node) {
 		List<String> destinations = new ArrayList<>();
 		for (String key : List.of("topic_arn", "phone_number", "target_arn")) {
@@ -778,6 +775,8 @@ public final class ConfigLoader {
 		String region = null;
 		String accessKey = null;
 		String secretKey = null;
+		String profile = null;
+		String roleArn = null;
 		if (sigv4 != null) {
 			region = sigv4.string("region");
 			accessKey = sigv4.string("access_key");
@@ -787,11 +786,8 @@ public final class ConfigLoader {
 						"must provide a AWS SigV4 Access key and Secret Key if credentials are specified in the "
 								+ "SigV4 config");
 			}
-			for (String ignored : List.of("profile", "role_arn")) {
-				if (sigv4.string(ignored) != null) {
-					this.notes.add(sigv4.child(ignored) + ": ignored (zgw signs with access_key and secret_key only)");
-				}
-			}
+			profile = sigv4.string("profile");
+			roleArn = sigv4.string("role_arn");
 			sigv4.rejectUnknownKeys();
 		}
 		Map<String, String> defaults = SnsConfig.DEFAULTS;
@@ -803,14 +799,13 @@ public final class ConfigLoader {
 		String subject = node.string("subject", defaults.get("subject"));
 		SnsConfig config = new SnsConfig(node.string("api_url"), (region != null) ? region : "",
 				(accessKey != null) ? accessKey : "", (secretKey != null) ? secretKey : "",
-				optionalDestination(node, "topic_arn"), optionalDestination(node, "phone_number"),
-				optionalDestination(node, "target_arn"),
+				(profile != null) ? profile : "", optionalDestination(node, "topic_arn"),
+				optionalDestination(node, "phone_number"), optionalDestination(node, "target_arn"),
 				subject.isEmpty() ? null : template(node.child("subject"), subject),
 				template(node, "message", defaults), attributes, node.bool("send_resolved", true),
 				integrationHttp(node));
 		noteIgnored(node);
-		boolean signable = region != null && !region.isEmpty() && accessKey != null && !accessKey.isEmpty();
-		return signable ? config : null;
+		return (roleArn == null || roleArn.isEmpty()) ? config : null;
 	}
 
 	private @Nullable Template optionalDestination(ConfigNode node, String key) {

@@ -8,13 +8,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * SnsConfig is an {@code sns_configs} entry that zgw delivers: an Amazon SNS
- * {@code Publish} call signed with AWS Signature Version 4 and the access key of its
- * {@code sigv4} section.
+ * {@code Publish} call signed with AWS Signature Version 4, with the access key of its
+ * {@code sigv4} section or, without one, credentials from the environment or a profile of
+ * the shared credentials file, as the AWS SDK finds them.
  *
  * @param apiUrl {@code api_url}, or null for {@code https://sns.<region>.amazonaws.com/}
- * @param region {@code sigv4.region}
- * @param accessKey {@code sigv4.access_key}
- * @param secretKey {@code sigv4.secret_key} (a secret)
+ * @param region {@code sigv4.region}, or empty for the environment's
+ * @param accessKey {@code sigv4.access_key}, or empty
+ * @param secretKey {@code sigv4.secret_key} (a secret), empty when the access key is
+ * @param profile {@code sigv4.profile}: the shared credentials file's profile to sign
+ * with, or empty
  * @param topicArn {@code topic_arn}, null when unset; a topic ending in {@code .fifo}
  * gets the group's hash as deduplication and group id
  * @param phoneNumber {@code phone_number}, null when unset; the message is then cut to
@@ -26,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param sendResolved whether resolved alerts are sent (default true)
  * @param http what {@code http_config} asks for
  */
-public record SnsConfig(@Nullable String apiUrl, String region, String accessKey, String secretKey,
+public record SnsConfig(@Nullable String apiUrl, String region, String accessKey, String secretKey, String profile,
 		@Nullable Template topicArn, @Nullable Template phoneNumber, @Nullable Template targetArn,
 		@Nullable Template subject, Template message, List<Attribute> attributes, boolean sendResolved,
 		HttpClientConfig http) implements Integration {

@@ -778,7 +778,7 @@ class ConfigLoaderTest {
 	}
 
 	@Test
-	void readsSnsWithAlertmanagersChecksAndListsItWithoutAnAccessKey() {
+	void readsSnsWithAlertmanagersChecksAndListsItWithARoleToAssume() {
 		AlertmanagerConfig config = ConfigLoader.load("""
 				route:
 				  receiver: a
@@ -792,6 +792,11 @@ class ConfigLoaderTest {
 				    sns_configs:
 				      - phone_number: '+15555550100'
 				        sigv4: {region: eu-west-1, role_arn: 'arn:aws:iam::1:role/am'}
+				  - name: c
+				    sns_configs:
+				      - target_arn: arn:aws:sns:eu-west-1:1:endpoint/x
+				        sigv4: {profile: ops}
+				      - target_arn: arn:aws:sns:eu-west-1:1:endpoint/x
 				""");
 		SnsConfig sns = (SnsConfig) config.receiver("a").integrations().get(0);
 		assertThat(sns.apiUrl()).isNull();
@@ -804,7 +809,14 @@ class ConfigLoaderTest {
 		// Credentials from a role: loads, listed as not delivered, the role noted.
 		assertThat(config.receiver("b").integrations()).isEmpty();
 		assertThat(config.unsupportedIntegrations()).extracting(UnsupportedIntegration::type).containsExactly("sns");
-		assertThat(config.notes()).anyMatch((note) -> note.startsWith("receivers[1].sns_configs[0].sigv4.role_arn"));
+		assertThat(config.notes()).contains("receivers[1].sns_configs[0]: SNS with sigv4.role_arn (credentials from "
+				+ "AWS STS) is not delivered");
+		// A profile, or nothing: the credentials and region come from the environment.
+		List<Integration> fromEnvironment = config.receiver("c").integrations();
+		assertThat(fromEnvironment).hasSize(2);
+		assertThat(((SnsConfig) fromEnvironment.get(0)).profile()).isEqualTo("ops");
+		assertThat(((SnsConfig) fromEnvironment.get(0)).region()).isEmpty();
+		assertThat(((SnsConfig) fromEnvironment.get(1)).accessKey()).isEmpty();
 		// The messages are Alertmanager 0.25's (amtool check-config).
 		String none = "must provide either a Target ARN, Topic ARN, or Phone Number for SNS config";
 		assertRejected(MINIMAL + "    sns_configs: [{sigv4: {region: r}}]\n",

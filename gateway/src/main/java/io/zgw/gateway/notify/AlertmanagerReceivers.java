@@ -17,6 +17,8 @@ import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.pushover.PushoverConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
+import io.zgw.gateway.notify.sns.AwsCredentials;
+import io.zgw.gateway.notify.sns.AwsEnvironment;
 import io.zgw.gateway.notify.sns.SnsConfig;
 import io.zgw.gateway.notify.telegram.TelegramConfig;
 import io.zgw.gateway.notify.victorops.VictorOpsConfig;
@@ -39,10 +41,18 @@ public final class AlertmanagerReceivers {
 	 * not http or https).
 	 */
 	public static List<Receiver> of(AlertmanagerConfig config) {
-		return config.receivers().values().stream().map(AlertmanagerReceivers::of).toList();
+		return of(config, AwsEnvironment.system());
 	}
 
-	private static Receiver of(io.zgw.alerts.config.Receiver receiver) {
+	/**
+	 * The receivers of {@code config}, SNS entries without credentials of their own
+	 * signing with what {@code aws} has.
+	 */
+	public static List<Receiver> of(AlertmanagerConfig config, AwsEnvironment aws) {
+		return config.receivers().values().stream().map((receiver) -> of(receiver, aws)).toList();
+	}
+
+	private static Receiver of(io.zgw.alerts.config.Receiver receiver, AwsEnvironment aws) {
 		List<WebhookConfig> webhooks = new ArrayList<>();
 		List<SlackConfig> slacks = new ArrayList<>();
 		List<EmailConfig> emails = new ArrayList<>();
@@ -94,9 +104,7 @@ public final class AlertmanagerReceivers {
 							new Secret(config.apiUrl()), http(config.http())));
 				}
 				else if (integration instanceof io.zgw.alerts.config.SnsConfig config) {
-					String url = (config.apiUrl() != null) ? config.apiUrl() : SnsConfig.endpoint(config.region());
-					sns.add(new SnsConfig(config.sendResolved(), new Secret(url), config.region(), config.accessKey(),
-							new Secret(config.secretKey()), http(config.http())));
+					sns.add(sns(config, aws));
 				}
 				else if (integration instanceof io.zgw.alerts.config.PushoverConfig config) {
 					pushover.add(new PushoverConfig(config.sendResolved(), new Secret(config.userKey()),
@@ -120,6 +128,15 @@ public final class AlertmanagerReceivers {
 		}
 		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie, discord, webex, victorOps,
 				telegram, wechat, sns, pushover);
+	}
+
+	private static SnsConfig sns(io.zgw.alerts.config.SnsConfig config, AwsEnvironment aws) {
+		String region = aws.region(config.region());
+		String url = (config.apiUrl() != null) ? config.apiUrl() : SnsConfig.endpoint(region);
+		AwsCredentials credentials = config.accessKey().isEmpty() ? null
+				: new AwsCredentials(config.accessKey(), new Secret(config.secretKey()), null);
+		return new SnsConfig(config.sendResolved(), new Secret(url), region, credentials, config.profile(), aws,
+				http(config.http()));
 	}
 
 	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {

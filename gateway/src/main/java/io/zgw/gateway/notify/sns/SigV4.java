@@ -18,9 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * SigV4 signs an AWS request with Signature Version 4 as the AWS SDK for Go does for a
  * form POST: the canonical request over the method, the path, no query, the
- * {@code content-length}, {@code content-type}, {@code host} and {@code x-amz-date}
- * headers and the body's SHA-256; the key derived from the secret key, the day, the
- * region and the service.
+ * {@code content-length}, {@code content-type}, {@code host}, {@code x-amz-date} (and,
+ * with temporary credentials, {@code x-amz-security-token}) headers and the body's
+ * SHA-256; the key derived from the secret key, the day, the region and the service.
  */
 final class SigV4 {
 
@@ -38,8 +38,8 @@ final class SigV4 {
 	 * Returns the {@code X-Amz-Date} and {@code Authorization} headers of a POST of
 	 * {@code body} to {@code url}.
 	 */
-	static Signature sign(URI url, String contentType, String body, String region, String service, String accessKey,
-			String secretKey, Instant at) {
+	static Signature sign(URI url, String contentType, String body, String region, String service,
+			AwsCredentials credentials, Instant at) {
 		String amzDate = AMZ_DATE.format(at);
 		String day = amzDate.substring(0, 8);
 		Map<String, String> headers = new TreeMap<>();
@@ -47,19 +47,22 @@ final class SigV4 {
 		headers.put("content-type", contentType);
 		headers.put("host", host(url));
 		headers.put("x-amz-date", amzDate);
+		if (credentials.sessionToken() != null) {
+			headers.put("x-amz-security-token", credentials.sessionToken().value());
+		}
 		StringBuilder canonical = new StringBuilder("POST\n").append(escapePath(url.getRawPath())).append("\n\n");
 		headers.forEach((name, value) -> canonical.append(name).append(':').append(value.strip()).append('\n'));
 		String signedHeaders = String.join(";", headers.keySet());
 		canonical.append('\n').append(signedHeaders).append('\n').append(sha256Hex(body));
 		String scope = day + "/" + region + "/" + service + "/aws4_request";
 		String toSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + sha256Hex(canonical.toString());
-		byte[] key = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), day);
+		byte[] key = hmac(("AWS4" + credentials.secretAccessKey().value()).getBytes(StandardCharsets.UTF_8), day);
 		key = hmac(key, region);
 		key = hmac(key, service);
 		key = hmac(key, "aws4_request");
 		String signature = HEX.formatHex(hmac(key, toSign));
-		return new Signature(amzDate, ALGORITHM + " Credential=" + accessKey + "/" + scope + ", SignedHeaders="
-				+ signedHeaders + ", Signature=" + signature);
+		return new Signature(amzDate, ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope
+				+ ", SignedHeaders=" + signedHeaders + ", Signature=" + signature);
 	}
 
 	// The Host header the JDK's client sends: the port only when it is not the scheme's.

@@ -6,6 +6,7 @@ import io.zgw.gateway.notify.Secret;
 import io.zgw.gateway.notify.http.HttpConfig;
 import io.zgw.gateway.notify.http.HttpIntegrationConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SnsConfig is the delivery part of one entry of a receiver's {@code sns_configs}; the
@@ -13,19 +14,30 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
  *
  * @param sendResolved {@code send_resolved} (Alertmanager's default for SNS is true)
  * @param apiUrl {@code api_url}, or the region's SNS endpoint
- * @param region {@code sigv4.region}
- * @param accessKey {@code sigv4.access_key}
- * @param secretKey {@code sigv4.secret_key}: signs at send time, never stored
+ * @param region {@code sigv4.region}, else the environment's {@code AWS_REGION}
+ * @param credentials {@code sigv4.access_key} and {@code secret_key}, which sign at send
+ * time and are never stored; null to sign with what {@code environment} has
+ * @param profile {@code sigv4.profile}, or empty
+ * @param environment where credentials are looked for when the entry has none
  * @param httpConfig {@code http_config}
  */
-public record SnsConfig(boolean sendResolved, Secret apiUrl, String region, String accessKey, Secret secretKey,
-		HttpConfig httpConfig) implements HttpIntegrationConfig {
+public record SnsConfig(boolean sendResolved, Secret apiUrl, String region, @Nullable AwsCredentials credentials,
+		String profile, AwsEnvironment environment, HttpConfig httpConfig) implements HttpIntegrationConfig {
 
 	public SnsConfig {
-		WebhookConfig.requireHttpUrl(apiUrl, "sns_configs.api_url");
-		if (region.isEmpty() || accessKey.isEmpty() || secretKey.value().isEmpty()) {
-			throw new IllegalArgumentException("sns_configs.sigv4 needs region, access_key and secret_key");
+		if (region.isEmpty()) {
+			throw new IllegalArgumentException(
+					"sns_configs.sigv4.region: region not configured in sns.sigv4.region or in AWS_REGION");
 		}
+		WebhookConfig.requireHttpUrl(apiUrl, "sns_configs.api_url");
+	}
+
+	/**
+	 * The credentials to sign with now.
+	 * @throws IllegalStateException when the environment has none
+	 */
+	AwsCredentials signingCredentials() {
+		return (this.credentials != null) ? this.credentials : this.environment.credentials(this.profile);
 	}
 
 	/** The SNS endpoint of a region, where {@code api_url} is not set. */

@@ -44,12 +44,24 @@ public final class SnsNotifier extends JsonApiNotifier<SnsConfig> {
 		payload.path("form").properties().forEach((field) -> form.put(field.getKey(), field.getValue().asString()));
 		String body = GoForm.encode(form);
 		URI url = this.config.publishUrl();
-		SigV4.Signature signature = SigV4.sign(url, FORM, body, this.config.region(), "sns", this.config.accessKey(),
-				this.config.secretKey().value(), this.clock.instant());
+		AwsCredentials credentials;
+		try {
+			credentials = this.config.signingCredentials();
+		}
+		catch (IllegalStateException ex) {
+			// As Alertmanager: retried, so that credentials put in place later are used.
+			return DeliveryResult.retryable(ex.getMessage());
+		}
+		SigV4.Signature signature = SigV4.sign(url, FORM, body, this.config.region(), "sns", credentials,
+				this.clock.instant());
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("X-Amz-Date", signature.amzDate());
+		if (credentials.sessionToken() != null) {
+			headers.put("X-Amz-Security-Token", credentials.sessionToken().value());
+		}
 		// The signature replaces any http_config authentication, as the SDK's does.
 		return this.poster
-			.send("POST", url, body, FORM, Map.of("X-Amz-Date", signature.amzDate()), this.config.httpConfig(),
-					signature.authorization(), this.timeout)
+			.send("POST", url, body, FORM, headers, this.config.httpConfig(), signature.authorization(), this.timeout)
 			.result();
 	}
 
