@@ -39,9 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Slack messages field for field as their templates rendered them). zgw gets the
  * scenario's routing file through {@code POST /-/reload} on a cleared store; both have
  * the same external URL, which Slack's default title link shows. Where Alertmanager fixes
- * the API's URL (Pushover, PagerDuty's Events API v1), each side reaches its receiver,
- * over HTTPS, through a {@link TunnelProxy} of its own given as {@code proxy_url}, and
- * both must have asked for the same hosts.
+ * the API's URL (Pushover, PagerDuty's Events API v1), each side reaches its receiver
+ * through a {@link TunnelProxy} of its own given as {@code proxy_url}, over TLS that the
+ * proxy ends, and both must have asked for the same hosts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "zgw.notify.enabled=true", "zgw.alerting.dispatch.reload-poll=0s",
@@ -100,10 +100,12 @@ class ConformanceIntegrationTests {
 	@MethodSource("scenarios")
 	void zgwNotifiesExactlyAsAlertmanager(String name) throws Exception {
 		ConformanceScenario scenario = ConformanceScenario.load(name);
-		try (RecordingReceiver amReceiver = receiverFor(scenario);
-				RecordingReceiver zgwReceiver = receiverFor(scenario);
-				TunnelProxy amProxy = new TunnelProxy(URI.create(amReceiver.url("")).getPort());
-				TunnelProxy zgwProxy = new TunnelProxy(URI.create(zgwReceiver.url("")).getPort());
+		try (RecordingReceiver amReceiver = new RecordingReceiver();
+				RecordingReceiver zgwReceiver = new RecordingReceiver();
+				TunnelProxy amProxy = new TunnelProxy(URI.create(amReceiver.url("")).getPort(),
+						certificates.serverContext());
+				TunnelProxy zgwProxy = new TunnelProxy(URI.create(zgwReceiver.url("")).getPort(),
+						certificates.serverContext());
 				AlertmanagerProcess alertmanager = AlertmanagerProcess.start(
 						scenario.configFor(amReceiver, amProxy, certificates.ca()),
 						"--web.external-url=" + EXTERNAL_URL)) {
@@ -137,13 +139,6 @@ class ConformanceIntegrationTests {
 				.isEqualTo(new TreeSet<>(amProxy.tunnels()));
 			assertThat(amProxy.tunnels().isEmpty()).isEqualTo(!scenario.tunnelled());
 		}
-	}
-
-	// An HTTPS receiver whose certificate names the fixed APIs' hosts for a scenario that
-	// reaches them through a proxy, else a plain one.
-	private static RecordingReceiver receiverFor(ConformanceScenario scenario) {
-		return scenario.tunnelled() ? RecordingReceiver.https(certificates.serverContext(), false)
-				: new RecordingReceiver();
 	}
 
 	// A store of its own per scenario: clear it, then load the scenario's file.

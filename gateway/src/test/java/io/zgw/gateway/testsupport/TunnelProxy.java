@@ -11,13 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 /**
  * TunnelProxy is a real HTTP proxy on a loopback port that answers every
- * {@code CONNECT host:port} by tunnelling to one local port instead, whatever host was
- * asked for: a client given it as {@code proxy_url} reaches a public API (Pushover's,
- * PagerDuty's Events API v1, whose URLs Alertmanager fixes) at a local HTTPS
- * {@link RecordingReceiver} whose certificate names that host. It records the hosts the
- * tunnels were asked for; anything but {@code CONNECT} is answered 405.
+ * {@code CONNECT host:port} with a tunnel whose TLS it ends itself, with a certificate
+ * that names that host, and whose requests it passes on to one local plain-HTTP port,
+ * whatever host was asked for: a client given it as {@code proxy_url} (and the
+ * certificate's CA) reaches a public API (Pushover's, PagerDuty's Events API v1, whose
+ * URLs Alertmanager fixes) at a local {@link RecordingReceiver}. It ends TLS with
+ * blocking sockets because the JDK's HTTPS server stalls a request that arrives together
+ * with the end of the handshake, as Go's client sends it, until other traffic wakes it.
+ * It records the hosts the tunnels were asked for; anything but {@code CONNECT} is
+ * answered 405.
  */
 public final class TunnelProxy implements AutoCloseable {
 
@@ -25,11 +32,17 @@ public final class TunnelProxy implements AutoCloseable {
 
 	private final int targetPort;
 
+	private final SSLContext tls;
+
 	private final List<String> tunnels = new ArrayList<>();
 
-	/** Starts a proxy that tunnels every CONNECT to {@code targetPort} on loopback. */
-	public TunnelProxy(int targetPort) {
+	/**
+	 * Starts a proxy that ends every CONNECT's TLS with the server certificate of
+	 * {@code tls} and passes its requests to {@code targetPort} on loopback.
+	 */
+	public TunnelProxy(int targetPort, SSLContext tls) {
 		this.targetPort = targetPort;
+		this.tls = tls;
 		try {
 			this.server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
 		}
@@ -77,11 +90,17 @@ public final class TunnelProxy implements AutoCloseable {
 			synchronized (this.tunnels) {
 				this.tunnels.add(requestLine[1]);
 			}
-			try (Socket target = new Socket(InetAddress.getLoopbackAddress(), this.targetPort)) {
-				out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-				out.flush();
-				Thread upstream = daemon(() -> pipe(in, target));
-				pipe(target.getInputStream(), client);
+			out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			// The CONNECT head was read byte by byte: the TLS handshake starts at the
+			// socket's next byte.
+			try (SSLSocket tunnel = (SSLSocket) this.tls.getSocketFactory()
+				.createSocket(client, null, client.getPort(), true);
+					Socket target = new Socket(InetAddress.getLoopbackAddress(), this.targetPort)) {
+				tunnel.setUseClientMode(false);
+				InputStream decrypted = tunnel.getInputStream();
+				Thread upstream = daemon(() -> pipe(decrypted, target));
+				pipe(target.getInputStream(), tunnel);
 				upstream.join();
 			}
 		}
@@ -115,11 +134,17 @@ public final class TunnelProxy implements AutoCloseable {
 		return head.toString(StandardCharsets.US_ASCII);
 	}
 
-	// Copies until the source ends, then ends the sink's output.
+	// Copies until the source ends, then ends the sink's output (a TLS socket's by
+	// closing it: TLS has no half-close).
 	private static void pipe(InputStream from, Socket to) {
 		try {
 			from.transferTo(to.getOutputStream());
-			to.shutdownOutput();
+			if (to instanceof SSLSocket) {
+				to.close();
+			}
+			else {
+				to.shutdownOutput();
+			}
 		}
 		catch (IOException ex) {
 			// Either side closed: the copy ends.
