@@ -1103,10 +1103,12 @@ public final class ConfigLoader {
 		}
 		httpUrl(node, "token_url", tokenUrl);
 		String secret = secret(node, "client_secret", "client_secret_file");
+		// Its own tls_config and proxy_url, as prometheus/common: the token request does
+		// not use the integration's.
+		ConfigNode tls = node.object("tls_config");
 		HttpAuth.OAuth2 oauth2 = new HttpAuth.OAuth2(node.string("client_id", ""), (secret != null) ? secret : "",
-				node.strings("scopes", List.of()), tokenUrl, node.stringMap("endpoint_params"));
-		// Its tls_config and proxy_url, if any, are listed as ignored: the token is asked
-		// for with the integration's own client.
+				node.strings("scopes", List.of()), tokenUrl, node.stringMap("endpoint_params"),
+				(tls != null) ? tls(tls) : null, proxyUrl(node));
 		noteIgnored(node);
 		return oauth2;
 	}

@@ -1,9 +1,12 @@
 package io.zgw.alerts.config;
 
+import java.net.URI;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * HttpAuth is the authentication an {@code http_config} asks a sender for: an
@@ -53,9 +56,11 @@ public sealed interface HttpAuth {
 	 * @param tokenUrl {@code token_url}
 	 * @param endpointParams {@code endpoint_params}: more form fields of the token
 	 * request
+	 * @param tls {@code tls_config} of the token request, or null for the default
+	 * @param proxyUrl {@code proxy_url} of the token request, or null for none
 	 */
 	record OAuth2(String clientId, String clientSecret, List<String> scopes, String tokenUrl,
-			Map<String, String> endpointParams) implements HttpAuth {
+			Map<String, String> endpointParams, @Nullable TlsConfig tls, @Nullable URI proxyUrl) implements HttpAuth {
 
 		public OAuth2 {
 			scopes = List.copyOf(scopes);

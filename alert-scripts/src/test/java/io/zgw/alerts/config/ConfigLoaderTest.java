@@ -574,10 +574,14 @@ class ConfigLoaderTest {
 				            scopes: [alerts.write]
 				            token_url: https://sso.example.com/token
 				            endpoint_params: {audience: hooks}
+				            proxy_url: http://egress.internal:3128
+				            tls_config: {server_name: sso.internal}
 				""".formatted(secret));
 		assertThat(((WebhookConfig) config.receiver("a").integrations().get(0)).http().auth())
 			.isEqualTo(new HttpAuth.OAuth2("zgw", "s3cr3t", List.of("alerts.write"), "https://sso.example.com/token",
-					Map.of("audience", "hooks")));
+					Map.of("audience", "hooks"), new TlsConfig(null, null, null, "sso.internal", false, "TLS12", null),
+					URI.create("http://egress.internal:3128")));
+		assertThat(config.notes()).noneMatch((note) -> note.contains("oauth2"));
 		String hook = MINIMAL + "    webhook_configs: [{url: 'http://x', http_config: %s}]\n";
 		assertRejected(hook.formatted("{oauth2: {client_id: a, client_secret: b}}"),
 				"receivers[0].webhook_configs[0].http_config.oauth2.token_url: oauth2 token_url must be configured");

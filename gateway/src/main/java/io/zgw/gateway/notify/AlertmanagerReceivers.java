@@ -162,7 +162,8 @@ public final class AlertmanagerReceivers {
 		}
 		else if (http.auth() instanceof HttpAuth.OAuth2 given) {
 			oauth2 = new OAuth2(given.clientId(), new Secret(given.clientSecret()), given.scopes(),
-					URI.create(given.tokenUrl()), given.endpointParams(), Clock.systemUTC());
+					URI.create(given.tokenUrl()), given.endpointParams(),
+					(given.tls() != null) ? TlsContext.of(given.tls()) : null, given.proxyUrl(), Clock.systemUTC());
 		}
 		return new HttpConfig(basic, authorization, oauth2, tls, http.proxyUrl(), http.followRedirects());
 	}

@@ -34,11 +34,19 @@ public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization 
 			throw new IllegalArgumentException(
 					"http_config: at most one of basic_auth, authorization and oauth2 may be set");
 		}
+		requireProxy(proxyUrl, "http_config.proxy_url");
+	}
+
+	/**
+	 * Refuses a proxy zgw cannot use: one that is not {@code http://host[:port]}, or that
+	 * carries credentials.
+	 */
+	static void requireProxy(@Nullable URI proxyUrl, String key) {
 		if (proxyUrl != null && !("http".equals(proxyUrl.getScheme()) && proxyUrl.getHost() != null)) {
-			throw new IllegalArgumentException("http_config.proxy_url: only an http:// proxy is supported");
+			throw new IllegalArgumentException(key + ": only an http:// proxy is supported");
 		}
 		if (proxyUrl != null && proxyUrl.getRawUserInfo() != null) {
-			throw new IllegalArgumentException("http_config.proxy_url: proxy credentials are not supported");
+			throw new IllegalArgumentException(key + ": proxy credentials are not supported");
 		}
 	}
 

@@ -64,16 +64,23 @@ public final class JsonPoster {
 		if (http.tls() == null && http.proxyUrl() == null) {
 			return this;
 		}
-		HttpClient.Builder builder = clientBuilder(this.connectTimeout);
-		if (http.tls() != null) {
-			builder.sslContext(http.tls().sslContext()).sslParameters(http.tls().sslParameters());
+		return new JsonPoster(newClient(this.connectTimeout, http.tls(), http.proxyUrl()));
+	}
+
+	/**
+	 * A client as {@link #newClient(Duration)} makes, with a {@code tls_config} and an
+	 * {@code http://} proxy, either of which may be null.
+	 */
+	static HttpClient newClient(Duration connectTimeout, @Nullable TlsContext tls, @Nullable URI proxy) {
+		HttpClient.Builder builder = clientBuilder(connectTimeout);
+		if (tls != null) {
+			builder.sslContext(tls.sslContext()).sslParameters(tls.sslParameters());
 		}
-		URI proxy = http.proxyUrl();
 		if (proxy != null) {
 			int port = (proxy.getPort() != -1) ? proxy.getPort() : 80;
 			builder.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(proxy.getHost(), port)));
 		}
-		return new JsonPoster(builder.build());
+		return builder.build();
 	}
 
 	/**

@@ -27,8 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * client-credentials grant and keeps it until ten seconds before it expires, as Go's
  * {@code clientcredentials} does. The client authenticates with HTTP Basic first and,
  * when the token endpoint refuses that, with the credentials in the form (Go's
- * auto-detect). One instance per configured integration, so a reload starts with a new
- * token.
+ * auto-detect). As prometheus/common, the token request goes with the oauth2 section's
+ * own {@code tls_config} and {@code proxy_url} (the JDK's default TLS and no proxy when
+ * it has none), never the integration's. One instance per configured integration, so a
+ * reload starts with a new token.
  */
 public final class OAuth2 {
 
@@ -48,21 +50,33 @@ public final class OAuth2 {
 
 	private final Clock clock;
 
+	private final @Nullable TlsContext tls;
+
+	private final @Nullable URI proxyUrl;
+
+	private @Nullable HttpClient ownClient;
+
 	private @Nullable String token;
 
 	private @Nullable Instant expiresAt;
 
 	private boolean secretInForm;
 
-	/** Creates the token source; the token is asked for on first use. */
+	/**
+	 * Creates the token source; the token is asked for on first use, with {@code tls}
+	 * (null for the default) and through {@code proxyUrl} (null for none).
+	 */
 	public OAuth2(String clientId, Secret clientSecret, List<String> scopes, URI tokenUrl,
-			Map<String, String> endpointParams, Clock clock) {
+			Map<String, String> endpointParams, @Nullable TlsContext tls, @Nullable URI proxyUrl, Clock clock) {
+		HttpConfig.requireProxy(proxyUrl, "http_config.oauth2.proxy_url");
 		this.clientId = clientId;
 		this.clientSecret = clientSecret;
 		this.scopes = List.copyOf(scopes);
 		this.tokenUrl = tokenUrl;
 		this.endpointParams = Map.copyOf(endpointParams);
 		this.clock = clock;
+		this.tls = tls;
+		this.proxyUrl = proxyUrl;
 	}
 
 	/**
@@ -73,9 +87,18 @@ public final class OAuth2 {
 	synchronized String authorization(HttpClient client, Duration timeout) throws IOException, InterruptedException {
 		Instant now = this.clock.instant();
 		if (this.token == null || (this.expiresAt != null && !now.isBefore(this.expiresAt.minus(EXPIRY_MARGIN)))) {
-			fetch(client, timeout, now);
+			fetch(tokenClient(client), timeout, now);
 		}
 		return "Bearer " + this.token;
+	}
+
+	// A client of this section's own, with the integration's connect timeout.
+	private HttpClient tokenClient(HttpClient integrationClient) {
+		if (this.ownClient == null) {
+			this.ownClient = JsonPoster.newClient(integrationClient.connectTimeout().orElse(Duration.ofSeconds(10)),
+					this.tls, this.proxyUrl);
+		}
+		return this.ownClient;
 	}
 
 	private void fetch(HttpClient client, Duration timeout, Instant now) throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package io.zgw.gateway.notify.webhook;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -18,12 +19,17 @@ import io.zgw.gateway.notify.DeliveryResult.Outcome;
 import io.zgw.gateway.notify.Integration;
 import io.zgw.gateway.notify.IntegrationKind;
 import io.zgw.gateway.notify.Secret;
+import io.zgw.alerts.config.TlsConfig;
 import io.zgw.gateway.testsupport.RecordingReceiver;
+import io.zgw.gateway.testsupport.TestCertificates;
+import io.zgw.gateway.testsupport.TunnelProxy;
 import io.zgw.gateway.notify.http.HttpConfig;
 import io.zgw.gateway.notify.http.JsonPoster;
 import io.zgw.gateway.notify.http.OAuth2;
+import io.zgw.gateway.notify.http.TlsContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -133,7 +139,7 @@ class WebhookNotifierTest {
 			tokens.answerWith(200, "application/json",
 					"{\"access_token\":\"t0k3n\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
 			OAuth2 oauth2 = new OAuth2("zgw client", new Secret("s3cr3t&"), List.of("alerts.write", "alerts.read"),
-					URI.create(tokens.url("/oauth/token")), Map.of("audience", "hooks"), Clock.systemUTC());
+					URI.create(tokens.url("/oauth/token")), Map.of("audience", "hooks"), null, null, Clock.systemUTC());
 			HttpConfig http = new HttpConfig(null, null, oauth2, null, null, true);
 			assertThat(send(config(http))).isEqualTo(DeliveryResult.delivered());
 			assertThat(send(config(http))).isEqualTo(DeliveryResult.delivered());
@@ -152,13 +158,48 @@ class WebhookNotifierTest {
 		}
 	}
 
+	// The token endpoint is reachable only through the egress proxy, over TLS signed by a
+	// private CA; the receiver itself is reached directly.
+	@Test
+	void oauth2AsksForTheTokenThroughItsOwnProxyAndTlsConfig(@TempDir Path dir) {
+		TestCertificates certs = TestCertificates.create(dir);
+		try (RecordingReceiver tokens = new RecordingReceiver();
+				TunnelProxy egress = new TunnelProxy(URI.create(tokens.url("")).getPort(), certs.serverContext())) {
+			tokens.answerWith(200, "application/json", "{\"access_token\":\"via-proxy\",\"expires_in\":3600}");
+			TlsContext privateCa = TlsContext
+				.of(new TlsConfig(certs.ca().toString(), null, null, null, false, "TLS12", null));
+			URI tokenUrl = URI.create("https://" + TestCertificates.SERVER_NAME + "/oauth/token");
+			OAuth2 oauth2 = new OAuth2("zgw", new Secret("s"), List.of(), tokenUrl, Map.of(), privateCa,
+					URI.create(egress.url()), Clock.systemUTC());
+			assertThat(send(config(new HttpConfig(null, null, oauth2, null, null, true))))
+				.isEqualTo(DeliveryResult.delivered());
+			assertThat(egress.tunnels()).containsExactly(TestCertificates.SERVER_NAME + ":443");
+			assertThat(tokens.received()).extracting(RecordingReceiver.Received::path).containsExactly("/oauth/token");
+			assertThat(receiver.received()).extracting(RecordingReceiver.Received::authorization)
+				.containsExactly("Bearer via-proxy");
+
+			// Without its own CA the token request fails the handshake, and nothing is
+			// sent.
+			OAuth2 untrusted = new OAuth2("zgw", new Secret("s"), List.of(), tokenUrl, Map.of(), null,
+					URI.create(egress.url()), Clock.systemUTC());
+			DeliveryResult refused = send(config(new HttpConfig(null, null, untrusted, null, null, true)));
+			assertThat(refused.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
+			assertThat(refused.error()).contains("SSLHandshakeException");
+			assertThat(receiver.received()).hasSize(1);
+		}
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new OAuth2("zgw", new Secret("s"), List.of(), URI.create("https://sso/token"), Map.of(),
+					null, URI.create("https://egress:3128"), Clock.systemUTC()))
+			.withMessage("http_config.oauth2.proxy_url: only an http:// proxy is supported");
+	}
+
 	@Test
 	void oauth2TokenAboutToExpireIsAskedForAgain() {
 		try (RecordingReceiver tokens = new RecordingReceiver()) {
 			// Within the ten seconds' margin: never reused.
 			tokens.answerWith(200, "application/json", "{\"access_token\":\"short\",\"expires_in\":9}");
 			OAuth2 oauth2 = new OAuth2("zgw", new Secret("s"), List.of(), URI.create(tokens.url("/token")), Map.of(),
-					Clock.systemUTC());
+					null, null, Clock.systemUTC());
 			HttpConfig http = new HttpConfig(null, null, oauth2, null, null, true);
 			send(config(http));
 			send(config(http));
@@ -173,7 +214,7 @@ class WebhookNotifierTest {
 		try (RecordingReceiver tokens = new RecordingReceiver()) {
 			tokens.answerWith(401, "application/json", "{\"error\":\"invalid_client\"}");
 			OAuth2 oauth2 = new OAuth2("zgw", new Secret("wrong"), List.of(), URI.create(tokens.url("/token")),
-					Map.of(), Clock.systemUTC());
+					Map.of(), null, null, Clock.systemUTC());
 			DeliveryResult result = send(config(new HttpConfig(null, null, oauth2, null, null, true)));
 			assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 			assertThat(result.error()).contains("oauth2: token endpoint answered 401").doesNotContain("wrong");
