@@ -1,6 +1,8 @@
 package io.zgw.gateway.notify.http;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.Integration;
@@ -49,6 +51,20 @@ public abstract class JsonApiNotifier<C extends HttpIntegrationConfig> implement
 	@Override
 	public final boolean sendResolved() {
 		return this.config.sendResolved();
+	}
+
+	/**
+	 * The text fields of the payload's object {@code field} (a form, a query), in payload
+	 * order, or null when the payload has no such object.
+	 */
+	protected final @Nullable Map<String, String> payloadFields(Delivery delivery, String field) {
+		ObjectNode payload = payloadObject(delivery);
+		if (payload == null || !payload.path(field).isObject()) {
+			return null;
+		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		payload.path(field).properties().forEach((e) -> fields.put(e.getKey(), e.getValue().asString()));
+		return fields;
 	}
 
 	/** The delivery's payload as a JSON object, or null when it is not one. */

@@ -12,7 +12,6 @@ import io.zgw.gateway.notify.http.GoForm;
 import io.zgw.gateway.notify.http.JsonApiNotifier;
 import io.zgw.gateway.notify.http.JsonPoster;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * PushoverNotifier sends a rendered Pushover message as Alertmanager 0.25 does: an empty
@@ -31,12 +30,11 @@ public final class PushoverNotifier extends JsonApiNotifier<PushoverConfig> {
 
 	@Override
 	public DeliveryResult send(Delivery delivery) {
-		ObjectNode payload = payloadObject(delivery);
-		if (payload == null || !payload.path("parameters").isObject()) {
+		Map<String, String> stored = payloadFields(delivery, "parameters");
+		if (stored == null) {
 			return DeliveryResult.permanent("pushover payload is not a JSON object with parameters");
 		}
-		Map<String, String> parameters = new TreeMap<>();
-		payload.path("parameters").properties().forEach((p) -> parameters.put(p.getKey(), p.getValue().asString()));
+		Map<String, String> parameters = new TreeMap<>(stored);
 		parameters.put("token", this.config.token().value());
 		parameters.put("user", this.config.userKey().value());
 		URI url = URI.create(this.config.apiUrl().value() + "?" + GoForm.encode(parameters));

@@ -13,7 +13,6 @@ import io.zgw.gateway.notify.http.GoForm;
 import io.zgw.gateway.notify.http.JsonApiNotifier;
 import io.zgw.gateway.notify.http.JsonPoster;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * SnsNotifier makes the rendered SNS {@code Publish} call: the form encoded as Go does,
@@ -36,12 +35,10 @@ public final class SnsNotifier extends JsonApiNotifier<SnsConfig> {
 
 	@Override
 	public DeliveryResult send(Delivery delivery) {
-		ObjectNode payload = payloadObject(delivery);
-		if (payload == null || !payload.path("form").isObject()) {
+		Map<String, String> form = payloadFields(delivery, "form");
+		if (form == null) {
 			return DeliveryResult.permanent("sns payload is not a JSON object with a form");
 		}
-		Map<String, String> form = new LinkedHashMap<>();
-		payload.path("form").properties().forEach((field) -> form.put(field.getKey(), field.getValue().asString()));
 		String body = GoForm.encode(form);
 		URI url = this.config.publishUrl();
 		AwsCredentials credentials;
