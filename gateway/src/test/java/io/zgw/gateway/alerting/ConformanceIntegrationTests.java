@@ -128,10 +128,13 @@ class ConformanceIntegrationTests {
 			}
 			useScenario(scenario.configFor(zgwReceiver, zgwProxy, certificates.ca()));
 			CompletableFuture<List<ScenarioRunner.Notification>> reference = CompletableFuture
-				.supplyAsync(() -> play(new ScenarioRunner(alertmanager.url(), null), scenario, amReceiver));
+				.supplyAsync(() -> play(new ScenarioRunner(alertmanager.url(), null), scenario, amReceiver,
+						(config) -> Files.writeString(alertmanager.configFile(),
+								ConformanceScenario.resolve(config, amReceiver, amProxy, certificates.ca()))));
 			List<ScenarioRunner.Notification> zgw = play(
 					new ScenarioRunner("http://127.0.0.1:" + this.port, AlertingTestSupport.ADMIN_KEY), scenario,
-					zgwReceiver);
+					zgwReceiver, (config) -> Files.writeString(ROUTING,
+							ConformanceScenario.resolve(config, zgwReceiver, zgwProxy, certificates.ca())));
 			List<ScenarioRunner.Notification> expected = reference.get();
 			assertThat(expected).as("Alertmanager sent something").isNotEmpty();
 			assertThat(zgw).isEqualTo(expected);
@@ -151,9 +154,9 @@ class ConformanceIntegrationTests {
 	}
 
 	private static List<ScenarioRunner.Notification> play(ScenarioRunner runner, ConformanceScenario scenario,
-			RecordingReceiver receiver) {
+			RecordingReceiver receiver, ScenarioRunner.ConfigWriter configWriter) {
 		try {
-			return runner.run(scenario, receiver);
+			return runner.run(scenario, receiver, configWriter);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -19,6 +19,8 @@ public final class AlertmanagerProcess implements AutoCloseable {
 	/** Where Debian installs the binary. */
 	public static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
 
+	private static final String CONFIG_FILE = "alertmanager.yml";
+
 	private final Process process;
 
 	private final int port;
@@ -42,7 +44,7 @@ public final class AlertmanagerProcess implements AutoCloseable {
 					+ "Debian's prometheus-alertmanager package");
 		}
 		Path dir = Files.createTempDirectory("zgw-am");
-		Path config = dir.resolve("alertmanager.yml");
+		Path config = dir.resolve(CONFIG_FILE);
 		Files.writeString(config, configYaml);
 		int port = freePort();
 		List<String> command = new ArrayList<>(
@@ -60,6 +62,11 @@ public final class AlertmanagerProcess implements AutoCloseable {
 
 	public String url() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** The configuration file it reads at start and at {@code POST /-/reload}. */
+	public Path configFile() {
+		return this.workDir.resolve(CONFIG_FILE);
 	}
 
 	private Path log() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -34,10 +35,15 @@ public record ConformanceScenario(String config, List<Silence> silences, List<St
 
 	/**
 	 * Step is the alerts (label sets) fired and resolved at one moment of the scenario,
-	 * all with the same annotations.
+	 * all with the same annotations, after the configuration, if the step has one, was
+	 * reloaded.
+	 *
+	 * @param at seconds from the start
+	 * @param config a configuration (with the same placeholders as the scenario's) that
+	 * replaces the running one through {@code POST /-/reload}, or null
 	 */
-	public record Step(int at, List<Map<String, String>> alerts, List<Map<String, String>> resolved,
-			Map<String, String> annotations) {
+	public record Step(double at, @Nullable String config, List<Map<String, String>> alerts,
+			List<Map<String, String>> resolved, Map<String, String> annotations) {
 
 		public Step {
 			alerts = (alerts != null) ? alerts : List.of();
@@ -60,10 +66,6 @@ public record ConformanceScenario(String config, List<Silence> silences, List<St
 		}
 	}
 
-	public String configFor(RecordingReceiver receiver) {
-		return this.config.replace("RECEIVER_URL", receiver.url(""));
-	}
-
 	/** Whether the scenario reaches its receiver through a {@link TunnelProxy}. */
 	public boolean tunnelled() {
 		return this.config.contains("PROXY_URL");
@@ -74,7 +76,17 @@ public record ConformanceScenario(String config, List<Silence> silences, List<St
 	 * {@code ca} signed.
 	 */
 	public String configFor(RecordingReceiver receiver, TunnelProxy proxy, Path ca) {
-		return configFor(receiver).replace("PROXY_URL", proxy.url()).replace("CA_FILE", ca.toString());
+		return resolve(this.config, receiver, proxy, ca);
+	}
+
+	/**
+	 * A configuration of the scenario (its first or a step's) with the placeholders
+	 * replaced, as {@link #configFor(RecordingReceiver, TunnelProxy, Path)}.
+	 */
+	public static String resolve(String config, RecordingReceiver receiver, TunnelProxy proxy, Path ca) {
+		return config.replace("RECEIVER_URL", receiver.url(""))
+			.replace("PROXY_URL", proxy.url())
+			.replace("CA_FILE", ca.toString());
 	}
 
 }

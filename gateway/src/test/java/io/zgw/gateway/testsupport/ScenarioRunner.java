@@ -52,8 +52,22 @@ public final class ScenarioRunner {
 		this.bearerKey = bearerKey;
 	}
 
-	/** Runs the scenario in real time and returns the notifications, sorted. */
-	public List<Notification> run(ConformanceScenario scenario, RecordingReceiver receiver)
+	/**
+	 * ConfigWriter puts a step's configuration where the server reads it, before the
+	 * runner asks it to reload.
+	 */
+	@FunctionalInterface
+	public interface ConfigWriter {
+
+		void write(String config) throws IOException;
+
+	}
+
+	/**
+	 * Runs the scenario in real time and returns the notifications, sorted; a step with a
+	 * configuration has it written by {@code configWriter} and reloaded first.
+	 */
+	public List<Notification> run(ConformanceScenario scenario, RecordingReceiver receiver, ConfigWriter configWriter)
 			throws IOException, InterruptedException {
 		for (ConformanceScenario.Silence silence : scenario.silences()) {
 			Map<String, Object> body = new LinkedHashMap<>();
@@ -66,7 +80,11 @@ public final class ScenarioRunner {
 		}
 		long start = System.nanoTime();
 		for (ConformanceScenario.Step step : scenario.steps()) {
-			sleepUntil(start, step.at() * 1000L);
+			sleepUntil(start, Math.round(step.at() * 1000));
+			if (step.config() != null) {
+				configWriter.write(step.config());
+				post("/-/reload", "");
+			}
 			List<Map<String, Object>> alerts = new ArrayList<>();
 			Instant now = Instant.now();
 			for (Map<String, String> labels : step.alerts()) {
