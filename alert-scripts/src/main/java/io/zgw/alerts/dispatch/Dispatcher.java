@@ -162,24 +162,24 @@ public final class Dispatcher {
 			group.nextFlush = now.plus(group.route.options().groupInterval());
 			group.hasFlushed = true;
 			reschedule(group, before);
-			if (flush(group, now, notifier, sent)) {
-				group.deleteIfNotModified(group.sortedAlerts().stream().filter((a) -> a.resolvedAt(now)).toList());
-				if (group.isEmpty()) {
-					this.groups.remove(new GroupId(group.route, group.labels));
-					this.schedule.remove(group.due());
-				}
+			group.deleteIfNotModified(flush(group, now, notifier, sent));
+			if (group.isEmpty()) {
+				this.groups.remove(new GroupId(group.route, group.labels));
+				this.schedule.remove(group.due());
 			}
 		}
 		return sent;
 	}
 
-	// Returns whether the flush succeeded, so that resolved alerts may be forgotten.
-	private boolean flush(AggregationGroup group, Instant now, Notifier notifier, List<Notification> sent) {
+	// Returns the resolved alerts the group may forget: all of them after a successful
+	// flush, none after a failed one.
+	private List<Alert> flush(AggregationGroup group, Instant now, Notifier notifier, List<Notification> sent) {
 		RouteOptions options = group.route.options();
-		if (timeMuted(options, now)) {
-			return true;
-		}
 		List<Alert> alerts = group.sortedAlerts();
+		List<Alert> resolvedAlerts = alerts.stream().filter((alert) -> alert.resolvedAt(now)).toList();
+		if (timeMuted(options, now)) {
+			return forgettableWhileTimeMuted(group, resolvedAlerts, now);
+		}
 		Set<String> muted = new HashSet<>();
 		for (Alert alert : alerts) {
 			if (this.inhibitionSources.inhibitedBy(alert.labels(), now).isPresent()
@@ -220,7 +220,46 @@ public final class Dispatcher {
 				ok = false;
 			}
 		}
-		return ok;
+		return ok ? resolvedAlerts : List.of();
+	}
+
+	// A group muted by time sends nothing, as in Alertmanager. zgw extension: an alert
+	// the
+	// receiver was told fires and that resolves meanwhile is held, with the log entry
+	// that says so, and its resolution is sent at the first flush after the mute ends;
+	// Alertmanager forgets it, and the receiver's incident stays open.
+	private List<Alert> forgettableWhileTimeMuted(AggregationGroup group, List<Alert> resolvedAlerts, Instant now) {
+		RouteOptions options = group.route.options();
+		if (!options.notifyResolvedWhenMuted() || resolvedAlerts.isEmpty()) {
+			return resolvedAlerts;
+		}
+		Set<String> held = new HashSet<>();
+		Receiver receiver = this.config.receiver(options.receiver());
+		for (Integration integration : receiver.integrations()) {
+			String integrationKey = receiver.integrationKey(integration);
+			NotificationLogEntry entry = this.log.get(group.groupKey, integrationKey, now).orElse(null);
+			boolean holds = false;
+			for (Alert alert : resolvedAlerts) {
+				if (notifiedFiring(options, alert, entry)) {
+					held.add(alert.fingerprint());
+					holds = true;
+				}
+			}
+			if (holds) {
+				keepAlive(group, integrationKey, entry, now);
+			}
+		}
+		return resolvedAlerts.stream().filter((alert) -> !held.contains(alert.fingerprint())).toList();
+	}
+
+	// Keeps the log entry of a group that holds muted alerts the receiver was told fire
+	// from expiring, however long the mute lasts.
+	private void keepAlive(AggregationGroup group, String integrationKey, NotificationLogEntry entry, Instant now) {
+		RouteOptions options = group.route.options();
+		if (entry.expiresAt().isBefore(now.plus(options.repeatInterval()))) {
+			this.log.put(group.groupKey, integrationKey, new NotificationLogEntry(entry.firing(), entry.resolved(),
+					entry.timestamp(), now.plus(options.repeatInterval().multipliedBy(2))));
+		}
 	}
 
 	private static boolean notifiedFiring(RouteOptions options, Alert alert, @Nullable NotificationLogEntry entry) {
@@ -255,11 +294,8 @@ public final class Dispatcher {
 		RouteOptions options = group.route.options();
 		Instant expiresAt = now.plus(options.repeatInterval().multipliedBy(2));
 		if (alerts.isEmpty()) {
-			// Keep the entry of a fully muted group alive for as long as it carries
-			// alerts, however long the silence lasts.
-			if (entry != null && !carried.isEmpty() && entry.expiresAt().isBefore(now.plus(options.repeatInterval()))) {
-				this.log.put(group.groupKey, integrationKey,
-						new NotificationLogEntry(entry.firing(), entry.resolved(), entry.timestamp(), expiresAt));
+			if (entry != null && !carried.isEmpty()) {
+				keepAlive(group, integrationKey, entry, now);
 			}
 			return null;
 		}

@@ -45,6 +45,10 @@ class DispatcherTest {
 			    - matchers: [service=legacy]
 			      receiver: team
 			      notify_resolved_when_muted: false
+			    - matchers: [service=legacy-batch]
+			      receiver: quiet
+			      mute_time_intervals: [nights]
+			      notify_resolved_when_muted: false
 			inhibit_rules:
 			  - source_matchers: [alertname=ShardDown]
 			    target_matchers: [alertname!=ShardDown]
@@ -337,6 +341,63 @@ class DispatcherTest {
 		assertThat(this.dispatcher.tick(night.plusSeconds(330))).isEmpty();
 		assertThat(this.dispatcher.tick(night.plusSeconds(630))).singleElement()
 			.satisfies((n) -> assertThat(n.receiver()).isEqualTo("quiet"));
+	}
+
+	// Ticks every group_interval (5 min) from the first flush to until, inclusive, and
+	// returns what was sent.
+	private List<Notification> tickEvery5Minutes(Instant from, Instant until) {
+		List<Notification> sent = new ArrayList<>();
+		for (Instant t = from; !t.isAfter(until); t = t.plus(Duration.ofMinutes(5))) {
+			sent.addAll(this.dispatcher.tick(t));
+		}
+		return sent;
+	}
+
+	@Test
+	void alertResolvedDuringMuteTimeIsSentResolvedWhenTheMuteEnds() {
+		Instant evening = Instant.parse("2026-11-29T23:40:00Z");
+		Alert a = firing("alertname=Backup service=batch instance=a", evening, evening);
+		this.dispatcher.receive(a, evening);
+		this.dispatcher.receive(firing("alertname=Backup service=batch instance=b", evening, evening), evening);
+		assertThat(this.dispatcher.tick(evening.plusSeconds(30))).singleElement()
+			.satisfies((n) -> assertThat(names(n)).containsExactly("a", "b"));
+		// Muted from 00:00 to 06:00; a resolves at 01:00, longer before the mute ends
+		// than the log entry would live (twice the 1 h repeat_interval).
+		Instant aEnd = Instant.parse("2026-11-30T01:00:00Z");
+		this.dispatcher.receive(resolved(a, aEnd), aEnd);
+		Instant firstFlush = evening.plusSeconds(330);
+		assertThat(tickEvery5Minutes(firstFlush, Instant.parse("2026-11-30T05:59:00Z"))).isEmpty();
+		assertThat(this.dispatcher.alerts()).hasSize(2);
+		List<Notification> morning = tickEvery5Minutes(Instant.parse("2026-11-30T06:00:30Z"),
+				Instant.parse("2026-11-30T06:30:00Z"));
+		assertThat(morning).singleElement().satisfies((n) -> {
+			assertThat(n.receiver()).isEqualTo("quiet");
+			assertThat(n.resolved()).extracting((alert) -> alert.labels().get("instance")).containsExactly("a");
+			assertThat(n.firing()).extracting((alert) -> alert.labels().get("instance")).containsExactly("b");
+		});
+		assertThat(this.dispatcher.alerts()).extracting((alert) -> alert.labels().get("instance")).containsExactly("b");
+	}
+
+	@Test
+	void alertFiredAndResolvedWithinMuteTimeIsForgotten() {
+		Instant night = Instant.parse("2026-11-30T01:00:00Z");
+		Alert a = firing("alertname=Backup service=batch instance=a", night, night);
+		this.dispatcher.receive(a, night);
+		this.dispatcher.receive(resolved(a, night.plusSeconds(600)), night.plusSeconds(600));
+		assertThat(tickEvery5Minutes(night.plusSeconds(30), Instant.parse("2026-11-30T07:00:00Z"))).isEmpty();
+		assertThat(this.dispatcher.groups()).isEmpty();
+	}
+
+	@Test
+	void withTheExtensionOffResolvedDuringMuteTimeIsDroppedAsInAlertmanager() {
+		Instant evening = Instant.parse("2026-11-29T23:40:00Z");
+		Alert a = firing("alertname=Backup service=legacy-batch instance=a", evening, evening);
+		this.dispatcher.receive(a, evening);
+		assertThat(this.dispatcher.tick(evening.plusSeconds(30))).hasSize(1);
+		Instant aEnd = Instant.parse("2026-11-30T01:00:00Z");
+		this.dispatcher.receive(resolved(a, aEnd), aEnd);
+		assertThat(tickEvery5Minutes(evening.plusSeconds(330), Instant.parse("2026-11-30T07:00:00Z"))).isEmpty();
+		assertThat(this.dispatcher.groups()).isEmpty();
 	}
 
 	@Test
