@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.concurrent.locks.Condition;
@@ -140,6 +144,28 @@ public final class DispatchService implements SmartLifecycle {
 		}
 	}
 
+	// Adds to the alerts read for a rebuild those resolved longer ago than the look-back
+	// that a receiver was told fire and was not told resolved (a group muted by time
+	// holds them until the mute ends): of each fingerprint, the latest stored alert.
+	private List<StoredAlert> withNotifiedFiring(List<StoredAlert> stored, Instant now) {
+		Set<String> missing = new HashSet<>(this.notificationLog.notifiedFiring(now));
+		for (StoredAlert alert : stored) {
+			missing.remove(alert.fingerprint());
+		}
+		if (missing.isEmpty()) {
+			return stored;
+		}
+		Map<String, StoredAlert> latest = new LinkedHashMap<>();
+		for (StoredAlert alert : this.reader.byFingerprints(missing)) {
+			latest.put(alert.fingerprint(), alert);
+		}
+		log.info("Rebuilding with {} alerts resolved before the look-back whose resolution a receiver has not "
+				+ "been told yet", latest.size());
+		List<StoredAlert> all = new ArrayList<>(latest.values());
+		all.addAll(stored);
+		return all;
+	}
+
 	/**
 	 * Rebuilds the groups with the given configuration from the stored alerts (firing, or
 	 * resolved within the look-back); the notification log keeps already-sent
@@ -171,7 +197,8 @@ public final class DispatchService implements SmartLifecycle {
 			Dispatcher rebuilt = new Dispatcher(config, this.silencer, this.notificationLog);
 			List<StoredAlert> stored;
 			try {
-				stored = this.reader.endingAfter(now.minus(this.properties.resolvedLookback()));
+				stored = withNotifiedFiring(this.reader.endingAfter(now.minus(this.properties.resolvedLookback())),
+						now);
 			}
 			catch (RuntimeException ex) {
 				// Keep the groups we have.

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,6 +165,22 @@ final class JdbcNotificationLog implements NotificationLog {
 			this.known.put(List.of(row.get(0, String.class), row.get(1, String.class)), Optional.of(entry(row, 2)));
 		}
 		this.complete = true;
+	}
+
+	/**
+	 * Returns the fingerprints that an entry unexpired at {@code now} lists as notified
+	 * firing, as far as this log knows every entry (after a successful {@link #reload});
+	 * none otherwise.
+	 */
+	synchronized Set<String> notifiedFiring(Instant now) {
+		if (!this.complete) {
+			return Set.of();
+		}
+		Set<String> fingerprints = new HashSet<>();
+		for (Optional<NotificationLogEntry> entry : this.known.values()) {
+			entry.filter((e) -> !e.expiresAt().isBefore(now)).ifPresent((e) -> fingerprints.addAll(e.firing()));
+		}
+		return fingerprints;
 	}
 
 	private static Set<String> split(String joined) {

@@ -3,7 +3,9 @@ package io.zgw.gateway.alerting.store;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,8 @@ public class AlertReader {
 
 	static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
 	};
+
+	private static final int FINGERPRINTS_PER_QUERY = 500;
 
 	private final DSLContext dsl;
 
@@ -72,6 +76,24 @@ public class AlertReader {
 			.fetch(this::toAlert));
 	}
 
+	/**
+	 * Returns the stored alerts whose labels have one of the given fingerprints, oldest
+	 * first, a few hundred fingerprints per query.
+	 */
+	public List<StoredAlert> byFingerprints(Collection<String> fingerprints) {
+		List<String> all = List.copyOf(fingerprints);
+		List<StoredAlert> found = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += FINGERPRINTS_PER_QUERY) {
+			List<String> chunk = all.subList(from, Math.min(all.size(), from + FINGERPRINTS_PER_QUERY));
+			found.addAll(StoreAccess.read(() -> this.dsl.selectFrom(ALERT)
+				.where(ALERT.FINGERPRINT.in(chunk))
+				.orderBy(ALERT.STARTS_AT, ALERT.ALERT_KEY)
+				.fetch(this::toAlert)));
+		}
+		found.sort(Comparator.comparing(StoredAlert::startsAt).thenComparing(StoredAlert::alertKey));
+		return found;
+	}
+
 	/** Returns the alert stored under this key. */
 	public Optional<StoredAlert> find(String alertKey) {
 		return StoreAccess
@@ -80,10 +102,7 @@ public class AlertReader {
 
 	/** Returns every stored alert whose labels have the given fingerprint. */
 	public List<StoredAlert> byFingerprint(String fingerprint) {
-		return StoreAccess.read(() -> this.dsl.selectFrom(ALERT)
-			.where(ALERT.FINGERPRINT.eq(fingerprint))
-			.orderBy(ALERT.STARTS_AT)
-			.fetch(this::toAlert));
+		return byFingerprints(List.of(fingerprint));
 	}
 
 	/** Returns the recorded state changes of one alert, oldest first. */
