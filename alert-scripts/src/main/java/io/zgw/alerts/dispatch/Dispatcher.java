@@ -189,13 +189,22 @@ public final class Dispatcher {
 		}
 		Receiver receiver = this.config.receiver(options.receiver());
 		boolean ok = true;
+		Set<String> waiting = new HashSet<>();
 		for (Integration integration : receiver.integrations()) {
 			String integrationKey = receiver.integrationKey(integration);
 			NotificationLogEntry entry = this.log.get(group.groupKey, integrationKey, now).orElse(null);
 			List<Alert> kept = new ArrayList<>();
 			Set<String> carried = new HashSet<>();
 			for (Alert alert : alerts) {
-				if (!muted.contains(alert.fingerprint())) {
+				if (waitsToResolve(options, alert, entry, now)) {
+					// zgw extension (resolve_delay): the receiver was told this alert
+					// fires
+					// and hears of its resolution only once it stayed resolved that long;
+					// firing again meanwhile changes nothing for it.
+					carried.add(alert.fingerprint());
+					waiting.add(alert.fingerprint());
+				}
+				else if (!muted.contains(alert.fingerprint())) {
 					kept.add(alert);
 				}
 				else if (notifiedFiring(options, alert, entry)) {
@@ -220,13 +229,24 @@ public final class Dispatcher {
 				ok = false;
 			}
 		}
-		return ok ? resolvedAlerts : List.of();
+		if (!ok) {
+			return List.of();
+		}
+		return resolvedAlerts.stream().filter((alert) -> !waiting.contains(alert.fingerprint())).toList();
+	}
+
+	private static boolean waitsToResolve(RouteOptions options, Alert alert, @Nullable NotificationLogEntry entry,
+			Instant now) {
+		return !options.resolveDelay().isZero() && alert.resolvedAt(now) && entry != null
+				&& entry.firing().contains(alert.fingerprint())
+				&& now.isBefore(alert.endsAt().plus(options.resolveDelay()));
 	}
 
 	// A group muted by time sends nothing, as in Alertmanager. zgw extension: an alert
 	// the
 	// receiver was told fires and that resolves meanwhile is held, with the log entry
-	// that says so, and its resolution is sent at the first flush after the mute ends;
+	// that
+	// says so, and its resolution is sent at the first flush after the mute ends;
 	// Alertmanager forgets it, and the receiver's incident stays open.
 	private List<Alert> forgettableWhileTimeMuted(AggregationGroup group, List<Alert> resolvedAlerts, Instant now) {
 		RouteOptions options = group.route.options();

@@ -24,10 +24,13 @@ import io.zgw.alerts.model.LabelSet;
  * inherited)
  * @param notifyResolvedWhenMuted whether alerts notified as firing and later silenced or
  * inhibited still produce their resolved notification (inherited; zgw extension)
+ * @param resolveDelay how long the resolution of an alert the receiver was told fires
+ * waits before it is notified, so that an alert firing again meanwhile (flapping) sends
+ * nothing; zero for Alertmanager's behaviour (inherited; zgw extension)
  */
 public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean groupByAll, Duration groupWait,
 		Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals,
-		List<String> activeTimeIntervals, boolean notifyResolvedWhenMuted) {
+		List<String> activeTimeIntervals, boolean notifyResolvedWhenMuted, Duration resolveDelay) {
 
 	/** Alertmanager's default group_wait. */
 	public static final Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(30);
@@ -43,6 +46,7 @@ public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean g
 		groupBy = new TreeSet<>(groupBy);
 		muteTimeIntervals = List.copyOf(muteTimeIntervals);
 		activeTimeIntervals = List.copyOf(activeTimeIntervals);
+		Objects.requireNonNull(resolveDelay, "resolveDelay");
 	}
 
 	/** Returns the labels of the alert that form its group on this route. */
@@ -52,7 +56,7 @@ public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean g
 
 	static RouteOptions root(String receiver) {
 		return new RouteOptions(receiver, new TreeSet<>(), false, DEFAULT_GROUP_WAIT, DEFAULT_GROUP_INTERVAL,
-				DEFAULT_REPEAT_INTERVAL, List.of(), List.of(), true);
+				DEFAULT_REPEAT_INTERVAL, List.of(), List.of(), true, Duration.ZERO);
 	}
 
 	// Mirrors Alertmanager's dispatch.NewRoute: start from the parent's options and
@@ -71,8 +75,10 @@ public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean g
 				new TreeSet<>(groupByNames), all, (spec.groupWait() != null) ? spec.groupWait() : this.groupWait,
 				(spec.groupInterval() != null) ? spec.groupInterval() : this.groupInterval,
 				(spec.repeatInterval() != null) ? spec.repeatInterval() : this.repeatInterval, spec.muteTimeIntervals(),
-				spec.activeTimeIntervals(), (spec.notifyResolvedWhenMuted() != null) ? spec.notifyResolvedWhenMuted()
-						: this.notifyResolvedWhenMuted);
+				spec.activeTimeIntervals(),
+				(spec.notifyResolvedWhenMuted() != null) ? spec.notifyResolvedWhenMuted()
+						: this.notifyResolvedWhenMuted,
+				(spec.resolveDelay() != null) ? spec.resolveDelay() : this.resolveDelay);
 	}
 
 }

@@ -26,12 +26,14 @@ import org.jspecify.annotations.Nullable;
  * muted
  * @param notifyResolvedWhenMuted whether an alert notified as firing still gets its
  * resolved notification when silenced or inhibited
+ * @param resolveDelay how long the resolution of an alert the receiver was told fires
+ * waits before it is notified (zgw extension)
  * @param routes child nodes
  */
 public record RouteSpec(@Nullable String receiver, @Nullable List<String> groupBy, boolean groupByAll,
 		@Nullable Duration groupWait, @Nullable Duration groupInterval, @Nullable Duration repeatInterval,
 		Matchers matchers, boolean continueMatching, List<String> muteTimeIntervals, List<String> activeTimeIntervals,
-		@Nullable Boolean notifyResolvedWhenMuted, List<RouteSpec> routes) {
+		@Nullable Boolean notifyResolvedWhenMuted, @Nullable Duration resolveDelay, List<RouteSpec> routes) {
 
 	public RouteSpec {
 		groupBy = (groupBy != null) ? List.copyOf(groupBy) : null;
@@ -43,7 +45,7 @@ public record RouteSpec(@Nullable String receiver, @Nullable List<String> groupB
 
 	/** Returns a spec with only a receiver and matchers set. */
 	public static RouteSpec of(@Nullable String receiver, Matchers matchers, List<RouteSpec> routes) {
-		return new RouteSpec(receiver, null, false, null, null, null, matchers, false, List.of(), List.of(), null,
+		return new RouteSpec(receiver, null, false, null, null, null, matchers, false, List.of(), List.of(), null, null,
 				routes);
 	}
 

@@ -351,6 +351,8 @@ class ConfigLoaderTest {
 				"route.group_wait: not a valid duration string: \"5 minutes\"");
 		assertRejected("route: {receiver: a, repeat_interval: 0s}\nreceivers: [{name: a}]\n",
 				"route.repeat_interval: repeat_interval cannot be zero");
+		assertRejected("route: {receiver: a, routes: [{resolve_delay: soon}]}\nreceivers: [{name: a}]\n",
+				"route.routes[0].resolve_delay: not a valid duration string: \"soon\"");
 		assertRejected("route: {receiver: a, group_by: ['...', a]}\nreceivers: [{name: a}]\n",
 				"route.group_by: cannot have wildcard group_by (`...`) and other other labels at the same time");
 		assertRejected("route: {receiver: a, group_by: [a, a]}\nreceivers: [{name: a}]\n",

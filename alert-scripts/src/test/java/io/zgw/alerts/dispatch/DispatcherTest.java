@@ -49,6 +49,11 @@ class DispatcherTest {
 			      receiver: quiet
 			      mute_time_intervals: [nights]
 			      notify_resolved_when_muted: false
+			    - matchers: [service=flappy]
+			      receiver: quiet
+			      resolve_delay: 10m
+			      routes:
+			        - matchers: [tier=gold]
 			inhibit_rules:
 			  - source_matchers: [alertname=ShardDown]
 			    target_matchers: [alertname!=ShardDown]
@@ -398,6 +403,69 @@ class DispatcherTest {
 		this.dispatcher.receive(resolved(a, aEnd), aEnd);
 		assertThat(tickEvery5Minutes(evening.plusSeconds(330), Instant.parse("2026-11-30T07:00:00Z"))).isEmpty();
 		assertThat(this.dispatcher.groups()).isEmpty();
+	}
+
+	@Test
+	void resolveDelayTurnsAFlappingAlertIntoOneFiringAndOneResolvedNotification() {
+		Instant night = Instant.parse("2026-11-30T12:00:00Z");
+		Alert first = firing("alertname=Disk service=flappy instance=a", night, night);
+		this.dispatcher.receive(first, night);
+		List<Notification> sent = new ArrayList<>(this.dispatcher.tick(night.plusSeconds(30)));
+		// Resolved at 1 min, firing again at 6:40, resolved again at 11:40: with a 10 min
+		// resolve_delay the receiver hears nothing until 21:40 has passed.
+		this.dispatcher.receive(resolved(first, night.plusSeconds(60)), night.plusSeconds(60));
+		Instant again = night.plusSeconds(400);
+		Alert second = firing("alertname=Disk service=flappy instance=a", again, again);
+		sent.addAll(tickEvery5Minutes(night.plusSeconds(330), night.plusSeconds(330)));
+		this.dispatcher.receive(second, again);
+		this.dispatcher.receive(resolved(second, night.plusSeconds(700)), night.plusSeconds(700));
+		sent.addAll(tickEvery5Minutes(night.plusSeconds(630), night.plusSeconds(1230)));
+		assertThat(sent).singleElement().satisfies((n) -> assertThat(n.status()).isEqualTo("firing"));
+		assertThat(this.dispatcher.tick(night.plusSeconds(1530))).singleElement().satisfies((n) -> {
+			assertThat(n.status()).isEqualTo("resolved");
+			assertThat(names(n)).containsExactly("a");
+		});
+		assertThat(this.dispatcher.groups()).isEmpty();
+	}
+
+	@Test
+	void resolveDelayIsInheritedAndWaitsOnlyForAlertsTheReceiverWasToldFire() {
+		Instant noon = Instant.parse("2026-11-30T12:00:00Z");
+		Alert gold = firing("alertname=Disk service=flappy tier=gold instance=a", noon, noon);
+		this.dispatcher.receive(gold, noon);
+		assertThat(this.dispatcher.tick(noon.plusSeconds(30))).hasSize(1);
+		this.dispatcher.receive(resolved(gold, noon.plusSeconds(60)), noon.plusSeconds(60));
+		// Fired and resolved before its group's first flush: nobody was told, nothing
+		// waits.
+		Alert brief = firing("alertname=Brief service=flappy tier=gold instance=b", noon.plusSeconds(40),
+				noon.plusSeconds(40));
+		this.dispatcher.receive(brief, noon.plusSeconds(40));
+		this.dispatcher.receive(resolved(brief, noon.plusSeconds(50)), noon.plusSeconds(50));
+		assertThat(this.dispatcher.tick(noon.plusSeconds(70))).isEmpty();
+		assertThat(this.dispatcher.tick(noon.plusSeconds(330))).isEmpty();
+		assertThat(this.dispatcher.alerts()).extracting((alert) -> alert.labels().get("instance")).containsExactly("a");
+		assertThat(this.dispatcher.tick(noon.plusSeconds(630))).isEmpty();
+		assertThat(this.dispatcher.tick(noon.plusSeconds(930))).singleElement().satisfies((n) -> {
+			assertThat(n.status()).isEqualTo("resolved");
+			assertThat(names(n)).containsExactly("a");
+		});
+		assertThat(this.dispatcher.groups()).isEmpty();
+	}
+
+	@Test
+	void withoutResolveDelayAFlappingAlertNotifiesEveryChangeAsInAlertmanager() {
+		Instant noon = Instant.parse("2026-11-30T12:00:00Z");
+		Alert first = firing("alertname=Flap service=batch instance=a", noon, noon);
+		this.dispatcher.receive(first, noon);
+		List<Notification> sent = new ArrayList<>(this.dispatcher.tick(noon.plusSeconds(30)));
+		this.dispatcher.receive(resolved(first, noon.plusSeconds(60)), noon.plusSeconds(60));
+		sent.addAll(this.dispatcher.tick(noon.plusSeconds(330)));
+		Alert second = firing("alertname=Flap service=batch instance=a", noon.plusSeconds(400), noon.plusSeconds(400));
+		this.dispatcher.receive(second, noon.plusSeconds(400));
+		sent.addAll(this.dispatcher.tick(noon.plusSeconds(630)));
+		this.dispatcher.receive(resolved(second, noon.plusSeconds(700)), noon.plusSeconds(700));
+		sent.addAll(this.dispatcher.tick(noon.plusSeconds(930)));
+		assertThat(sent).extracting(Notification::status).containsExactly("firing", "resolved", "firing", "resolved");
 	}
 
 	@Test

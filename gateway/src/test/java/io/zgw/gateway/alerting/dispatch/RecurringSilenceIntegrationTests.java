@@ -44,7 +44,9 @@ import static org.awaitility.Awaitility.await;
  * MariaDB, with the whole gateway on a manual clock: the API stores, shows and validates
  * schedules, and the gateway's own dispatcher, stepped by the test, mutes an alert only
  * inside its weekly window (read in the window's time zone) while notifying it outside,
- * with named windows following reloads of the routing file.
+ * with named windows following reloads of the routing file. On the same clock, the other
+ * zgw extensions that wait for time to pass: a resolution held through a time mute (and a
+ * rebuild), and {@code resolve_delay} damping a flapping alert.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "zgw.alerting.dispatch.enabled=false", "zgw.alerting.dispatch.reload-poll=0s",
@@ -69,6 +71,9 @@ class RecurringSilenceIntegrationTests {
 			    - matchers: [quiet=nights]
 			      receiver: hook
 			      mute_time_intervals: [quiet-hours]
+			    - matchers: [flaps=yes]
+			      receiver: hook
+			      resolve_delay: 10m
 			receivers:
 			  - name: hook
 			    webhook_configs: [{url: '%s'}]
@@ -291,6 +296,43 @@ class RecurringSilenceIntegrationTests {
 		assertThat(resolved.get("status").asString()).isEqualTo("resolved");
 		assertThat(resolved.get("alerts")).singleElement()
 			.satisfies((alert) -> assertThat(alert.get("labels").get("host").asString()).isEqualTo("batch-1"));
+	}
+
+	@Test
+	void resolveDelayTurnsAFlappingAlertIntoOneFiringAndOneResolvedNotification() throws Exception {
+		advanceTo(DayOfWeek.THURSDAY, LocalTime.of(12, 0));
+		Instant first = this.clock.instant();
+		postFlappingAlert(first, first.plus(Duration.ofDays(30)));
+		flushAfterGroupWait();
+		assertThat(notified(1).get("status").asString()).isEqualTo("firing");
+		// Resolved, firing again five minutes later, resolved again: every step of it
+		// inside the 10 min resolve_delay of the one before.
+		this.clock.advance(Duration.ofMinutes(1));
+		postFlappingAlert(first, this.clock.instant());
+		stepUntilNothingIsDue();
+		this.clock.advance(Duration.ofMinutes(5));
+		Instant second = this.clock.instant();
+		postFlappingAlert(second, second.plus(Duration.ofDays(30)));
+		stepUntilNothingIsDue();
+		this.clock.advance(Duration.ofMinutes(5));
+		postFlappingAlert(second, this.clock.instant());
+		stepUntilNothingIsDue();
+		this.clock.advance(Duration.ofMinutes(5));
+		stepUntilNothingIsDue();
+		assertThat(RECEIVER.awaitMatching(2, (r) -> r.body().contains(this.run), Duration.ofSeconds(2)))
+			.as("nothing sent while it flaps")
+			.hasSize(1);
+
+		this.clock.advance(Duration.ofMinutes(6));
+		stepUntilNothingIsDue();
+		assertThat(notified(2).get("status").asString()).isEqualTo("resolved");
+	}
+
+	private void postFlappingAlert(Instant startsAt, Instant endsAt) {
+		assertThat(this.http.post("/api/v2/alerts", """
+				[{"labels": {"alertname": "DiskLatency", "run": "%s", "host": "db-1", "flaps": "yes"},
+				  "startsAt": "%s", "endsAt": "%s"}]
+				""".formatted(this.run, startsAt, endsAt), Map.of()).statusCode()).isEqualTo(200);
 	}
 
 	private void postQuietAlert(Instant startsAt, Instant endsAt) {
