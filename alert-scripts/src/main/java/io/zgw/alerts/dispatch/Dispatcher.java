@@ -197,10 +197,10 @@ public final class Dispatcher {
 			Set<String> carried = new HashSet<>();
 			for (Alert alert : alerts) {
 				if (waitsToResolve(options, alert, entry, now)) {
-					// zgw extension (resolve_delay): the receiver was told this alert
-					// fires
-					// and hears of its resolution only once it stayed resolved that long;
-					// firing again meanwhile changes nothing for it.
+					// zgw extension (resolve_delay): the receiver was told this
+					// alert fires, and hears of its resolution only once it has
+					// stayed resolved that long; firing again meanwhile changes
+					// nothing for it.
 					carried.add(alert.fingerprint());
 					waiting.add(alert.fingerprint());
 				}
@@ -242,12 +242,11 @@ public final class Dispatcher {
 				&& now.isBefore(alert.endsAt().plus(options.resolveDelay()));
 	}
 
-	// A group muted by time sends nothing, as in Alertmanager. zgw extension: an alert
-	// the
-	// receiver was told fires and that resolves meanwhile is held, with the log entry
-	// that
-	// says so, and its resolution is sent at the first flush after the mute ends;
-	// Alertmanager forgets it, and the receiver's incident stays open.
+	// A group muted by time sends nothing, as in Alertmanager. zgw extension: an
+	// alert the receiver was told fires and that resolves meanwhile is held, with
+	// the log entry that says so, and its resolution is sent at the first flush
+	// after the mute ends; Alertmanager forgets it, and the receiver's incident
+	// stays open.
 	private List<Alert> forgettableWhileTimeMuted(AggregationGroup group, List<Alert> resolvedAlerts, Instant now) {
 		RouteOptions options = group.route.options();
 		if (!options.notifyResolvedWhenMuted() || resolvedAlerts.isEmpty()) {

@@ -348,8 +348,8 @@ class DispatcherTest {
 			.satisfies((n) -> assertThat(n.receiver()).isEqualTo("quiet"));
 	}
 
-	// Ticks every group_interval (5 min) from the first flush to until, inclusive, and
-	// returns what was sent.
+	// Ticks every 5 minutes (the group_interval) from "from" to "until", both
+	// included, and returns what was sent.
 	private List<Notification> tickEvery5Minutes(Instant from, Instant until) {
 		List<Notification> sent = new ArrayList<>();
 		for (Instant t = from; !t.isAfter(until); t = t.plus(Duration.ofMinutes(5))) {
