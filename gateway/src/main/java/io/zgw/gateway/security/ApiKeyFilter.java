@@ -37,11 +37,14 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
 	private final ApiKeyAuthenticator authenticator;
 
+	private final AuthFailures failures;
+
 	private final JsonMapper json;
 
-	ApiKeyFilter(AccessRules rules, ApiKeyAuthenticator authenticator, JsonMapper json) {
+	ApiKeyFilter(AccessRules rules, ApiKeyAuthenticator authenticator, AuthFailures failures, JsonMapper json) {
 		this.rules = rules;
 		this.authenticator = authenticator;
+		this.failures = failures;
 		this.json = json;
 	}
 
@@ -59,12 +62,14 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		}
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null) {
+			this.failures.record(AuthFailures.Reason.MISSING_KEY);
 			unauthorized(request, response, CHALLENGE,
 					"This endpoint needs an API key: send 'Authorization: Bearer <key>'");
 			return;
 		}
 		String key = bearerKey(header);
 		if (key == null) {
+			this.failures.record(AuthFailures.Reason.MALFORMED_HEADER);
 			unauthorized(request, response, CHALLENGE + ", error=\"invalid_request\"",
 					"The Authorization header must be 'Bearer <key>'");
 			return;
@@ -82,11 +87,13 @@ class ApiKeyFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (principal.isEmpty()) {
+			this.failures.record(AuthFailures.Reason.UNKNOWN_KEY);
 			unauthorized(request, response, CHALLENGE + ", error=\"invalid_token\"",
 					"The API key is unknown or revoked");
 			return;
 		}
 		if (!principal.get().hasRole(required)) {
+			this.failures.record(AuthFailures.Reason.ROLE);
 			problem(request, response, HttpStatus.FORBIDDEN,
 					"API key '" + principal.get().name() + "' has role " + principal.get().role().wireName() + "; "
 							+ request.getMethod() + " " + path.value() + " needs " + required.wireName());

@@ -44,9 +44,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeyAuthenticator authenticator, JsonMapper json) {
+	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeyAuthenticator authenticator, AuthFailures failures,
+			JsonMapper json) {
 		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
-				new ApiKeyFilter(AccessRules.DEFAULT, authenticator, json));
+				new ApiKeyFilter(AccessRules.DEFAULT, authenticator, failures, json));
 		registration.setOrder(FILTER_ORDER);
 		return registration;
 	}

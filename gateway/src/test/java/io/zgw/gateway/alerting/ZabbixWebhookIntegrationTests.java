@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.StoredAlert;
+import io.zgw.gateway.security.AuthFailures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +35,9 @@ class ZabbixWebhookIntegrationTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	MeterRegistry meters;
 
 	AlertingTestSupport http;
 
@@ -145,8 +150,10 @@ class ZabbixWebhookIntegrationTests {
 
 	@Test
 	void wrongSecretIsForbidden() {
+		double before = failures("webhook_wrong_secret");
 		HttpResponse<String> response = send("shop", "pay-secret", problem("shop", this.eventId));
 		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(failures("webhook_wrong_secret")).isEqualTo(before + 1);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).doesNotContain("pay-secret").doesNotContain("shop-secret");
@@ -154,10 +161,18 @@ class ZabbixWebhookIntegrationTests {
 
 	@Test
 	void unknownShardMissingSecretOrUnconfiguredSecretIsUnauthorized() {
+		double unknownBefore = failures("webhook_unknown_shard");
+		double missingBefore = failures("webhook_missing_secret");
 		assertThat(send("nope", "shop-secret", problem("nope", this.eventId)).statusCode()).isEqualTo(401);
 		assertThat(send("nosecret", "", problem("nosecret", this.eventId)).statusCode()).isEqualTo(401);
 		assertThat(this.http.post("/api/v1/zabbix/events", problem("shop", this.eventId), Map.of("X-Zgw-Shard", "shop"))
 			.statusCode()).isEqualTo(401);
+		assertThat(failures("webhook_unknown_shard")).isEqualTo(unknownBefore + 2);
+		assertThat(failures("webhook_missing_secret")).isEqualTo(missingBefore + 1);
+	}
+
+	private double failures(String reason) {
+		return this.meters.get(AuthFailures.METRIC).tag("reason", reason).counter().count();
 	}
 
 	@Test

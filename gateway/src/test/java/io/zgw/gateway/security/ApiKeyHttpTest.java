@@ -12,9 +12,11 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,9 @@ class ApiKeyHttpTest {
 
 	@Autowired
 	DSLContext db;
+
+	@Autowired
+	MeterRegistry meters;
 
 	/**
 	 * ScopedController stands in for the query API: business-line scoped reads and
@@ -129,6 +134,28 @@ class ApiKeyHttpTest {
 		assertThat(denied.statusCode()).isEqualTo(403);
 		assertThat(body(denied).path("detail").asString()).contains("viewer").contains("operator");
 		assertThat(send("POST", "/api/v1/test-scoped/shop", operator, "{}").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void everyRefusalIsCountedByReasonAndScraped() throws Exception {
+		Map<String, Double> before = new LinkedHashMap<>();
+		for (String reason : List.of("missing_key", "malformed_header", "unknown_key", "role")) {
+			before.put(reason, failures(reason));
+		}
+		String viewer = createKey("viewer-counted", "viewer", List.of("shop"));
+		assertThat(send("GET", "/api/v1/test-scoped/shop", null, null).statusCode()).isEqualTo(401);
+		HttpResponse<String> basic = http.send(
+				request("/api/v1/test-scoped/shop").header("Authorization", "Basic " + viewer).GET().build(),
+				BodyHandlers.ofString());
+		assertThat(basic.statusCode()).isEqualTo(401);
+		assertThat(send("GET", "/api/v1/test-scoped/shop", "zgw_unknownunknownunknownunknown", null).statusCode())
+			.isEqualTo(401);
+		assertThat(send("POST", "/api/v1/test-scoped/shop", viewer, "{}").statusCode()).isEqualTo(403);
+		assertThat(send("GET", "/api/v1/test-scoped/shop", viewer, null).statusCode()).isEqualTo(200);
+		before.forEach((reason, count) -> assertThat(failures(reason)).as(reason).isEqualTo(count + 1));
+		String scraped = send("GET", "/actuator/prometheus", null, null).body();
+		assertThat(scraped).contains("zgw_auth_failures_total{reason=\"webhook_wrong_secret\"} 0.0")
+			.doesNotContain(viewer);
 	}
 
 	@Test
@@ -270,6 +297,10 @@ class ApiKeyHttpTest {
 		HttpResponse<String> response = send("POST", "/api/v1/admin/keys", BOOTSTRAP_KEY, requestBody);
 		assertThat(response.statusCode()).as(requestBody).isEqualTo(400);
 		assertThat(body(response).path("parameter").asString()).as(requestBody).isEqualTo(field);
+	}
+
+	private double failures(String reason) {
+		return this.meters.get(AuthFailures.METRIC).tag("reason", reason).counter().count();
 	}
 
 	private int countKeysWith(String key) {

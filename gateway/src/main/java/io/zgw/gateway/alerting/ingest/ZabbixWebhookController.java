@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.zgw.gateway.alerting.AlertingProperties;
 import io.zgw.gateway.alerting.store.ZabbixEventStore;
+import io.zgw.gateway.security.AuthFailures;
 import io.zgw.gateway.web.ApiException;
 import io.zgw.sharding.ShardConfig;
 import io.zgw.sharding.ShardRegistry;
@@ -44,9 +45,12 @@ class ZabbixWebhookController {
 
 	private final AlertingProperties properties;
 
+	private final AuthFailures failures;
+
 	ZabbixWebhookController(ShardRegistry shards, ZabbixEventStore store, JsonMapper json, ObjectProvider<Clock> clock,
-			AlertingProperties properties) {
+			AlertingProperties properties, AuthFailures failures) {
 		this.shards = shards;
+		this.failures = failures;
 		this.mapper = new ZabbixEventMapper(properties, json);
 		this.store = store;
 		this.json = json;
@@ -68,14 +72,17 @@ class ZabbixWebhookController {
 		ShardConfig shard = (name != null) ? this.shards.config(name).orElse(null) : null;
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (shard == null || shard.webhookSecret() == null || shard.webhookSecret().isEmpty()) {
+			this.failures.record(AuthFailures.Reason.WEBHOOK_UNKNOWN_SHARD);
 			throw unauthorized("unknown shard in " + SHARD_HEADER + ", or no webhook-secret configured for it");
 		}
 		if (authorization == null || !authorization.startsWith(BEARER)) {
+			this.failures.record(AuthFailures.Reason.WEBHOOK_MISSING_SECRET);
 			throw unauthorized("missing 'Authorization: Bearer <webhook secret>'");
 		}
 		// Comparing digests keeps the comparison constant-time whatever the lengths.
 		if (!MessageDigest.isEqual(sha256(authorization.substring(BEARER.length()).trim()),
 				sha256(shard.webhookSecret()))) {
+			this.failures.record(AuthFailures.Reason.WEBHOOK_WRONG_SECRET);
 			throw ApiException.forbidden("webhook secret does not match shard '" + shard.name() + "'");
 		}
 		return shard;
