@@ -1,5 +1,7 @@
 package io.zgw.gateway.security;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -11,24 +13,31 @@ class ApiKeyAuthenticator {
 
 	private final ApiKeyStore store;
 
-	private final ExpiringCache<String, Optional<ApiPrincipal>> byHash;
+	private final ExpiringCache<String, Optional<ApiKeyStore.ActiveKey>> byHash;
 
-	ApiKeyAuthenticator(ApiKeyStore store, ExpiringCache<String, Optional<ApiPrincipal>> byHash) {
+	private final Clock clock;
+
+	ApiKeyAuthenticator(ApiKeyStore store, ExpiringCache<String, Optional<ApiKeyStore.ActiveKey>> byHash, Clock clock) {
 		this.store = store;
 		this.byHash = byHash;
+		this.clock = clock;
 	}
 
 	/** Longest key looked up; anything longer cannot be one of ours. */
 	static final int MAX_KEY_LENGTH = SecurityProperties.MAX_BOOTSTRAP_KEY_LENGTH;
 
-	/** Returns the principal of a valid, non-revoked key; empty otherwise. */
+	/**
+	 * Returns the principal of a valid, non-revoked, unexpired key; empty otherwise. The
+	 * expiry is checked at every call, not only when the cache reads the database.
+	 */
 	Optional<ApiPrincipal> authenticate(String key) {
 		// No key of ours is shorter or longer: junk need not reach the cache or the
 		// database.
 		if (key.length() < SecurityProperties.MIN_BOOTSTRAP_KEY_LENGTH || key.length() > MAX_KEY_LENGTH) {
 			return Optional.empty();
 		}
-		return this.byHash.get(ApiKeys.hash(key), this.store::findActive);
+		Instant now = this.clock.instant();
+		return this.byHash.get(ApiKeys.hash(key), this.store::findActive).flatMap((active) -> active.at(now));
 	}
 
 	/**

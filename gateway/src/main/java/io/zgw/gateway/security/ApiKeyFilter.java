@@ -89,7 +89,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		if (principal.isEmpty()) {
 			this.failures.record(AuthFailures.Reason.UNKNOWN_KEY);
 			unauthorized(request, response, CHALLENGE + ", error=\"invalid_token\"",
-					"The API key is unknown or revoked");
+					"The API key is unknown, revoked or expired");
 			return;
 		}
 		if (!principal.get().hasRole(required)) {

@@ -1,6 +1,9 @@
 package io.zgw.gateway.security;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +27,9 @@ class ApiKeyService {
 	private static final Pattern BUSINESS_LINE = Pattern.compile("[a-z0-9_-]{1,64}");
 
 	private static final int MAX_BUSINESS_LINES_CHARS = 1000;
+
+	// The column is a DATETIME: the year 9999 is its last.
+	private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
 	private final ApiKeyStore store;
 
@@ -58,13 +64,15 @@ class ApiKeyService {
 			throw ApiException.forbidden("API key '" + caller.name() + "' may not create keys for business lines "
 					+ lines + " beyond its own " + caller.businessLines());
 		}
+		Instant now = this.clock.instant();
+		Instant expiresAt = expiresAt(request.expiresAt(), now);
 		String key = ApiKeys.generate();
 		String hash = ApiKeys.hash(key);
-		StoredApiKey stored = this.store.insert(name, role, lines, hash, ApiKeys.displayPrefix(key),
-				this.clock.instant());
+		StoredApiKey stored = this.store.insert(name, role, lines, hash, ApiKeys.displayPrefix(key), now, expiresAt);
 		this.authenticator.evict(hash);
 		logger.info("API key " + stored.id() + " '" + name + "' (" + role.wireName() + ", business lines " + lines
-				+ ", prefix " + stored.prefix() + ") created by '" + caller.name() + "'");
+				+ ", prefix " + stored.prefix() + ((expiresAt != null) ? ", expires " + expiresAt : "")
+				+ ") created by '" + caller.name() + "'");
 		return new CreatedApiKey(stored, key);
 	}
 
@@ -83,6 +91,29 @@ class ApiKeyService {
 			.orElseThrow(() -> ApiException.notFound("no API key with id " + id));
 		this.store.revoke(key.id(), this.clock.instant()).ifPresent(this.authenticator::evict);
 		logger.info("API key " + key.id() + " '" + key.name() + "' revoked by '" + caller.name() + "'");
+	}
+
+	private static @Nullable Instant expiresAt(@Nullable String requested, Instant now) {
+		if (requested == null) {
+			return null;
+		}
+		Instant expiresAt;
+		try {
+			expiresAt = OffsetDateTime.parse(requested).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw ApiException.badParameter("expiresAt",
+					"expiresAt must be an RFC 3339 time with an offset, e.g. 2027-01-31T00:00:00Z, got "
+							+ quoted(requested));
+		}
+		if (!expiresAt.isAfter(now)) {
+			throw ApiException.badParameter("expiresAt", "expiresAt must be in the future, got " + requested);
+		}
+		if (expiresAt.isAfter(LATEST_EXPIRY)) {
+			throw ApiException.badParameter("expiresAt",
+					"expiresAt must be before the year 10000 (omit it for a key that never expires), got " + requested);
+		}
+		return expiresAt;
 	}
 
 	private static Set<String> businessLines(@Nullable List<String> requested) {

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.zgw.sql.tables.records.ApiKeyRecord;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
 
@@ -30,17 +31,34 @@ class ApiKeyStore {
 		this.db = db;
 	}
 
-	/** Returns the principal of the non-revoked key with this hash. */
-	Optional<ApiPrincipal> findActive(String keyHash) {
+	/**
+	 * ActiveKey is a non-revoked key: its principal, and when it expires.
+	 *
+	 * @param principal what the key may do
+	 * @param expiresAt from when it stops working, or {@code null} for never
+	 */
+	record ActiveKey(ApiPrincipal principal, @Nullable Instant expiresAt) {
+
+		/** Returns the principal unless the key has expired at {@code now}. */
+		Optional<ApiPrincipal> at(Instant now) {
+			return (this.expiresAt == null || now.isBefore(this.expiresAt)) ? Optional.of(this.principal)
+					: Optional.empty();
+		}
+
+	}
+
+	/** Returns the non-revoked key with this hash, expired or not. */
+	Optional<ActiveKey> findActive(String keyHash) {
 		return this.db.selectFrom(API_KEY)
 			.where(API_KEY.KEY_HASH.eq(keyHash))
 			.and(API_KEY.REVOKED_AT.isNull())
 			.fetchOptional()
-			.map((r) -> new ApiPrincipal(r.getName(), role(r), businessLines(r)));
+			.map((r) -> new ActiveKey(new ApiPrincipal(r.getName(), role(r), businessLines(r)),
+					(r.getExpiresAt() != null) ? fromDb(r.getExpiresAt()) : null));
 	}
 
 	StoredApiKey insert(String name, Role role, Set<String> businessLines, String keyHash, String displayPrefix,
-			Instant now) {
+			Instant now, @Nullable Instant expiresAt) {
 		ApiKeyRecord record = this.db.newRecord(API_KEY);
 		record.setName(name);
 		record.setRole(role.wireName());
@@ -48,6 +66,7 @@ class ApiKeyStore {
 		record.setKeyHash(keyHash);
 		record.setKeyPrefix(displayPrefix);
 		record.setCreatedAt(toDb(now));
+		record.setExpiresAt((expiresAt != null) ? toDb(expiresAt) : null);
 		record.store();
 		return toStored(record);
 	}
@@ -73,6 +92,7 @@ class ApiKeyStore {
 			.set(API_KEY.ROLE, Role.ADMIN.wireName())
 			.set(API_KEY.BUSINESS_LINES, ApiPrincipal.ALL_BUSINESS_LINES)
 			.setNull(API_KEY.REVOKED_AT)
+			.setNull(API_KEY.EXPIRES_AT)
 			.where(API_KEY.KEY_HASH.eq(keyHash))
 			.execute();
 	}
@@ -111,7 +131,8 @@ class ApiKeyStore {
 
 	private StoredApiKey toStored(ApiKeyRecord r) {
 		return new StoredApiKey(r.getId(), r.getName(), role(r), businessLines(r), r.getKeyPrefix(),
-				fromDb(r.getCreatedAt()), (r.getRevokedAt() != null) ? fromDb(r.getRevokedAt()) : null);
+				fromDb(r.getCreatedAt()), (r.getRevokedAt() != null) ? fromDb(r.getRevokedAt()) : null,
+				(r.getExpiresAt() != null) ? fromDb(r.getExpiresAt()) : null);
 	}
 
 	private static Role role(ApiKeyRecord r) {

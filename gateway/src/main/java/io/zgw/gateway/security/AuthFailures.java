@@ -32,7 +32,7 @@ public class AuthFailures {
 		/** An Authorization header that is not {@code Bearer <key>} (401). */
 		MALFORMED_HEADER,
 
-		/** A key that is unknown or revoked (401). */
+		/** A key that is unknown, revoked or expired (401). */
 		UNKNOWN_KEY,
 
 		/** A valid key whose role is too low for the endpoint (403). */

@@ -34,6 +34,7 @@ public final class KeysCommand {
 
 	static final String USAGE = """
 			Usage: keys create --name NAME --role viewer|operator|admin --business-lines LINE[,LINE...]|*
+			                   [--expires-at 2027-01-31T00:00:00Z]
 			       keys list
 			       keys revoke --id ID
 			Spring properties may follow as --key=value (e.g. --spring.datasource.url=...).""";
@@ -41,7 +42,7 @@ public final class KeysCommand {
 	private static final ApiPrincipal COMMAND_LINE = new ApiPrincipal("command-line", Role.ADMIN,
 			Set.of(ApiPrincipal.ALL_BUSINESS_LINES));
 
-	private static final Set<String> OPTIONS = Set.of("name", "role", "business-lines", "id");
+	private static final Set<String> OPTIONS = Set.of("name", "role", "business-lines", "expires-at", "id");
 
 	/**
 	 * Only what the command needs: no web server, no schedulers, no shard clients. Not a
@@ -80,9 +81,8 @@ public final class KeysCommand {
 			.run(springArgs.toArray(String[]::new))) {
 			ApiKeyStore store = context.getBean(ApiKeyStore.class);
 			// No cache worth having in a process that makes one call.
-			ApiKeyService keys = new ApiKeyService(store,
-					new ApiKeyAuthenticator(store, new ExpiringCache<>(Duration.ZERO, 1, Clock.systemUTC())),
-					Clock.systemUTC());
+			ApiKeyService keys = new ApiKeyService(store, new ApiKeyAuthenticator(store,
+					new ExpiringCache<>(Duration.ZERO, 1, Clock.systemUTC()), Clock.systemUTC()), Clock.systemUTC());
 			return execute(action, options, keys, out, err);
 		}
 		catch (ApiException ex) {
@@ -100,20 +100,24 @@ public final class KeysCommand {
 		switch (action) {
 			case "create" -> {
 				String lines = options.get("business-lines");
-				CreatedApiKey created = keys.create(new NewApiKeyRequest(options.get("name"), options.get("role"),
-						(lines != null) ? List.of(lines.split(",", -1)) : null), COMMAND_LINE);
+				CreatedApiKey created = keys.create(
+						new NewApiKeyRequest(options.get("name"), options.get("role"),
+								(lines != null) ? List.of(lines.split(",", -1)) : null, options.get("expires-at")),
+						COMMAND_LINE);
 				out.println("Created API key " + created.id() + " '" + created.name() + "' ("
 						+ created.role().wireName() + ", business lines " + String.join(",", created.businessLines())
+						+ ((created.expiresAt() != null) ? ", expires " + created.expiresAt() : "")
 						+ "). The key is shown only this once:");
 				out.println(created.key());
 				return 0;
 			}
 			case "list" -> {
-				out.println("id\tname\trole\tbusiness-lines\tprefix\tcreated\trevoked");
+				out.println("id\tname\trole\tbusiness-lines\tprefix\tcreated\trevoked\texpires");
 				for (StoredApiKey key : keys.list(COMMAND_LINE)) {
 					out.println(key.id() + "\t" + key.name() + "\t" + key.role().wireName() + "\t"
 							+ String.join(",", key.businessLines()) + "\t" + key.prefix() + "\t" + key.createdAt()
-							+ "\t" + ((key.revokedAt() != null) ? key.revokedAt() : "-"));
+							+ "\t" + ((key.revokedAt() != null) ? key.revokedAt() : "-") + "\t"
+							+ ((key.expiresAt() != null) ? key.expiresAt() : "-"));
 				}
 				return 0;
 			}

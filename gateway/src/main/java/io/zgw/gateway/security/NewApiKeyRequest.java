@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param name who or what will hold the key: letters, digits, {@code . _ @ -}
  * @param role {@code viewer}, {@code operator} or {@code admin}
  * @param businessLines the business lines the key sees; {@code ["*"]} for all
+ * @param expiresAt from when the key stops working, RFC 3339 with an offset
+ * ({@code 2027-01-31T00:00:00Z}); absent: never
  */
-public record NewApiKeyRequest(@Nullable String name, @Nullable String role, @Nullable List<String> businessLines) {
+public record NewApiKeyRequest(@Nullable String name, @Nullable String role, @Nullable List<String> businessLines,
+		@Nullable String expiresAt) {
 
 }

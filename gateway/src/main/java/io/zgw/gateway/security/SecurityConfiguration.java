@@ -33,9 +33,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	@Bean
 	ApiKeyAuthenticator apiKeyAuthenticator(ApiKeyStore store, SecurityProperties properties,
 			ObjectProvider<Clock> clock) {
-		ExpiringCache<String, Optional<ApiPrincipal>> cache = new ExpiringCache<>(properties.keyCacheTtl(),
-				properties.keyCacheSize(), clock.getIfAvailable(Clock::systemUTC));
-		return new ApiKeyAuthenticator(store, cache);
+		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		ExpiringCache<String, Optional<ApiKeyStore.ActiveKey>> cache = new ExpiringCache<>(properties.keyCacheTtl(),
+				properties.keyCacheSize(), time);
+		return new ApiKeyAuthenticator(store, cache, time);
 	}
 
 	@Bean

@@ -16,13 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param prefix the first characters of a generated key, to recognise it
  * @param createdAt when it was created
  * @param revokedAt when it was revoked, or {@code null} while it works
+ * @param expiresAt from when it stops working by itself, or {@code null} for never
  */
 public record StoredApiKey(long id, String name, Role role, List<String> businessLines, String prefix,
-		Instant createdAt, @Nullable Instant revokedAt) {
+		Instant createdAt, @Nullable Instant revokedAt, @Nullable Instant expiresAt) {
 
 	StoredApiKey(long id, String name, Role role, Set<String> businessLines, String prefix, Instant createdAt,
-			@Nullable Instant revokedAt) {
-		this(id, name, role, businessLines.stream().sorted().toList(), prefix, createdAt, revokedAt);
+			@Nullable Instant revokedAt, @Nullable Instant expiresAt) {
+		this(id, name, role, businessLines.stream().sorted().toList(), prefix, createdAt, revokedAt, expiresAt);
 	}
 
 }

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,6 +239,14 @@ class ApiKeyHttpTest {
 		assertBadField("{\"name\":\"x\",\"role\":\"viewer\",\"businessLines\":[\"shop\",\"Pay!\"]}",
 				"businessLines[1]");
 		assertBadField("{\"name\":\"x\",\"role\":\"viewer\",\"businessLines\":[\"*\",\"shop\"]}", "businessLines");
+		assertBadField("{\"name\":\"x\",\"role\":\"viewer\",\"businessLines\":[\"shop\"],\"expiresAt\":\"tomorrow\"}",
+				"expiresAt");
+		assertBadField("{\"name\":\"x\",\"role\":\"viewer\",\"businessLines\":[\"shop\"],"
+				+ "\"expiresAt\":\"2020-01-01T00:00:00Z\"}", "expiresAt");
+		assertBadField("{\"name\":\"x\",\"role\":\"viewer\",\"businessLines\":[\"shop\"],"
+				+ "\"expiresAt\":\"2099-01-01T00:00:00\"}", "expiresAt");
+		assertBadField("{\"name\":\"x\",\"role\":\"viewer\",\"businessLines\":[\"shop\"],"
+				+ "\"expiresAt\":\"+20000-01-01T00:00:00Z\"}", "expiresAt");
 		assertThat(send("POST", "/api/v1/admin/keys", BOOTSTRAP_KEY, "{not json").statusCode()).isEqualTo(400);
 	}
 
@@ -277,10 +287,34 @@ class ApiKeyHttpTest {
 	}
 
 	@Test
+	void keyWithAnExpiryWorksUntilThenAndIsListedWithIt() throws Exception {
+		Instant expiresAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+		// A name of this run's own: the database keeps the keys of earlier runs.
+		String name = "expiring-" + expiresAt.getEpochSecond();
+		HttpResponse<String> created = send("POST", "/api/v1/admin/keys", BOOTSTRAP_KEY,
+				"{\"name\":\"" + name + "\",\"role\":\"viewer\",\"businessLines\":[\"shop\"],\"expiresAt\":\""
+						+ expiresAt.atOffset(ZoneOffset.ofHours(2)) + "\"}");
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(body(created).path("expiresAt").asString()).isEqualTo(expiresAt.toString());
+		String key = body(created).path("key").asString();
+		assertThat(send("GET", "/api/v1/test-scoped/shop", key, null).statusCode()).isEqualTo(200);
+		JsonNode listed = findByName(body(send("GET", "/api/v1/admin/keys", BOOTSTRAP_KEY, null)), name);
+		assertThat(listed.path("expiresAt").asString()).isEqualTo(expiresAt.toString());
+
+		// The expiry is checked at every use, not only when the cache reads the database.
+		ManualClock clock = new ManualClock(expiresAt.minusSeconds(1));
+		ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(this.store,
+				new ExpiringCache<>(Duration.ofHours(1), 100, clock), clock);
+		assertThat(authenticator.authenticate(key)).isPresent();
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(authenticator.authenticate(key)).as("expired, though cached").isEmpty();
+	}
+
+	@Test
 	void revocationOnAnotherReplicaTakesEffectWithinTheCacheTtl() throws Exception {
 		ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 		ApiKeyAuthenticator replica = new ApiKeyAuthenticator(this.store,
-				new ExpiringCache<>(Duration.ofSeconds(10), 100, clock));
+				new ExpiringCache<>(Duration.ofSeconds(10), 100, clock), clock);
 		HttpResponse<String> created = send("POST", "/api/v1/admin/keys", BOOTSTRAP_KEY,
 				"{\"name\":\"replica-probe\",\"role\":\"viewer\",\"businessLines\":[\"shop\"]}");
 		String key = body(created).path("key").asString();

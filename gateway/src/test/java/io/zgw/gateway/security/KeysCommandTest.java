@@ -53,7 +53,29 @@ class KeysCommandTest {
 			.filter((line) -> line.startsWith(id + "\t"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(row).doesNotEndWith("\t-");
+		String[] columns = row.split("\t");
+		assertThat(columns[6]).as("revoked").isNotEqualTo("-");
+		assertThat(columns[7]).as("expires").isEqualTo("-");
+	}
+
+	@Test
+	void createWithAnExpiryListsIt() {
+		assertThat(run("keys", "create", "--name=cli-expiring", "--role=viewer", "--business-lines=shop",
+				"--expires-at=2099-01-31T00:00:00Z", IT_PROFILE))
+			.as(this.err.toString(StandardCharsets.UTF_8))
+			.isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("expires 2099-01-31T00:00:00Z");
+		this.out.reset();
+		run("keys", "list", IT_PROFILE);
+		assertThat(
+				this.out.toString(StandardCharsets.UTF_8).lines().filter((line) -> line.contains("\tcli-expiring\t")))
+			.isNotEmpty()
+			.allSatisfy((line) -> assertThat(line).endsWith("\t-\t2099-01-31T00:00:00Z"));
+		this.err.reset();
+		assertThat(run("keys", "create", "--name=cli-expired", "--role=viewer", "--business-lines=shop",
+				"--expires-at=2020-01-01T00:00:00Z", IT_PROFILE))
+			.isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("expiresAt must be in the future");
 	}
 
 	@Test
