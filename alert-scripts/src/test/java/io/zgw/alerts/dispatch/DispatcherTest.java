@@ -405,25 +405,40 @@ class DispatcherTest {
 		assertThat(this.dispatcher.groups()).isEmpty();
 	}
 
+	// Plays a flapping alert from noon: firing, resolved at 1 min, firing again at
+	// 6:40, resolved again at 11:40, with its group flushed every 5 minutes from 0:30
+	// to 15:30; returns what was sent.
+	private List<Notification> flap(String labels) {
+		Instant noon = Instant.parse("2026-11-30T12:00:00Z");
+		Alert first = firing(labels, noon, noon);
+		this.dispatcher.receive(first, noon);
+		List<Notification> sent = new ArrayList<>(this.dispatcher.tick(noon.plusSeconds(30)));
+		this.dispatcher.receive(resolved(first, noon.plusSeconds(60)), noon.plusSeconds(60));
+		sent.addAll(this.dispatcher.tick(noon.plusSeconds(330)));
+		Alert second = firing(labels, noon.plusSeconds(400), noon.plusSeconds(400));
+		this.dispatcher.receive(second, noon.plusSeconds(400));
+		sent.addAll(this.dispatcher.tick(noon.plusSeconds(630)));
+		this.dispatcher.receive(resolved(second, noon.plusSeconds(700)), noon.plusSeconds(700));
+		sent.addAll(this.dispatcher.tick(noon.plusSeconds(930)));
+		return sent;
+	}
+
 	@Test
 	void resolveDelayTurnsAFlappingAlertIntoOneFiringAndOneResolvedNotification() {
-		Instant night = Instant.parse("2026-11-30T12:00:00Z");
-		Alert first = firing("alertname=Disk service=flappy instance=a", night, night);
-		this.dispatcher.receive(first, night);
-		List<Notification> sent = new ArrayList<>(this.dispatcher.tick(night.plusSeconds(30)));
-		// Resolved at 1 min, firing again at 6:40, resolved again at 11:40: with a 10 min
-		// resolve_delay the receiver hears nothing until 21:40 has passed.
-		this.dispatcher.receive(resolved(first, night.plusSeconds(60)), night.plusSeconds(60));
-		Instant again = night.plusSeconds(400);
-		Alert second = firing("alertname=Disk service=flappy instance=a", again, again);
-		sent.addAll(tickEvery5Minutes(night.plusSeconds(330), night.plusSeconds(330)));
-		this.dispatcher.receive(second, again);
-		this.dispatcher.receive(resolved(second, night.plusSeconds(700)), night.plusSeconds(700));
-		sent.addAll(tickEvery5Minutes(night.plusSeconds(630), night.plusSeconds(1230)));
-		assertThat(sent).singleElement().satisfies((n) -> assertThat(n.status()).isEqualTo("firing"));
-		assertThat(this.dispatcher.tick(night.plusSeconds(1530))).singleElement().satisfies((n) -> {
+		// With a 10 min resolve_delay the receiver hears nothing more until 21:40 has
+		// passed.
+		assertThat(flap("alertname=Disk service=flappy instance=a")).singleElement()
+			.satisfies((n) -> assertThat(n.status()).isEqualTo("firing"));
+		Instant noon = Instant.parse("2026-11-30T12:00:00Z");
+		assertThat(this.dispatcher.tick(noon.plusSeconds(1230))).isEmpty();
+		assertLastResolution(noon.plusSeconds(1530), "a");
+	}
+
+	// The flush at "at" notifies the instance resolved, after which no group is left.
+	private void assertLastResolution(Instant at, String instance) {
+		assertThat(this.dispatcher.tick(at)).singleElement().satisfies((n) -> {
 			assertThat(n.status()).isEqualTo("resolved");
-			assertThat(names(n)).containsExactly("a");
+			assertThat(names(n)).containsExactly(instance);
 		});
 		assertThat(this.dispatcher.groups()).isEmpty();
 	}
@@ -445,27 +460,13 @@ class DispatcherTest {
 		assertThat(this.dispatcher.tick(noon.plusSeconds(330))).isEmpty();
 		assertThat(this.dispatcher.alerts()).extracting((alert) -> alert.labels().get("instance")).containsExactly("a");
 		assertThat(this.dispatcher.tick(noon.plusSeconds(630))).isEmpty();
-		assertThat(this.dispatcher.tick(noon.plusSeconds(930))).singleElement().satisfies((n) -> {
-			assertThat(n.status()).isEqualTo("resolved");
-			assertThat(names(n)).containsExactly("a");
-		});
-		assertThat(this.dispatcher.groups()).isEmpty();
+		assertLastResolution(noon.plusSeconds(930), "a");
 	}
 
 	@Test
 	void withoutResolveDelayAFlappingAlertNotifiesEveryChangeAsInAlertmanager() {
-		Instant noon = Instant.parse("2026-11-30T12:00:00Z");
-		Alert first = firing("alertname=Flap service=batch instance=a", noon, noon);
-		this.dispatcher.receive(first, noon);
-		List<Notification> sent = new ArrayList<>(this.dispatcher.tick(noon.plusSeconds(30)));
-		this.dispatcher.receive(resolved(first, noon.plusSeconds(60)), noon.plusSeconds(60));
-		sent.addAll(this.dispatcher.tick(noon.plusSeconds(330)));
-		Alert second = firing("alertname=Flap service=batch instance=a", noon.plusSeconds(400), noon.plusSeconds(400));
-		this.dispatcher.receive(second, noon.plusSeconds(400));
-		sent.addAll(this.dispatcher.tick(noon.plusSeconds(630)));
-		this.dispatcher.receive(resolved(second, noon.plusSeconds(700)), noon.plusSeconds(700));
-		sent.addAll(this.dispatcher.tick(noon.plusSeconds(930)));
-		assertThat(sent).extracting(Notification::status).containsExactly("firing", "resolved", "firing", "resolved");
+		assertThat(flap("alertname=Flap service=batch instance=a")).extracting(Notification::status)
+			.containsExactly("firing", "resolved", "firing", "resolved");
 	}
 
 	@Test

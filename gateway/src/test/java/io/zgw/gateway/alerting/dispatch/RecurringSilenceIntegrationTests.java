@@ -96,6 +96,12 @@ class RecurringSilenceIntegrationTests {
 			        location: Europe/Berlin
 			""";
 
+	/** The label of the route muted from 00:00 to 06:00 on Wednesdays, as JSON. */
+	static final String MUTED_AT_NIGHT = "\"quiet\": \"nights\"";
+
+	/** The label of the route with a 10 min resolve_delay, as JSON. */
+	static final String FLAPS = "\"flaps\": \"yes\"";
+
 	static final Path ROUTING = PipelineTestSupport
 		.routingFile(ROUTING_TEXT + MAINTENANCE.formatted("maintenance", "saturday"));
 
@@ -270,15 +276,11 @@ class RecurringSilenceIntegrationTests {
 
 	@Test
 	void alertResolvedWhileMutedByTimeIsSentResolvedWhenTheMuteEndsEvenAfterARebuild() throws Exception {
-		advanceTo(DayOfWeek.TUESDAY, LocalTime.of(23, 0));
-		Instant started = this.clock.instant();
-		postQuietAlert(started, started.plus(Duration.ofDays(30)));
-		flushAfterGroupWait();
-		assertThat(notified(1).get("status").asString()).isEqualTo("firing");
+		Instant started = fireAndNotify(DayOfWeek.TUESDAY, LocalTime.of(23, 0), "NightlyBatch", MUTED_AT_NIGHT);
 
 		// Resolved at 01:00, inside the mute: held, not sent.
 		advanceTo(DayOfWeek.WEDNESDAY, LocalTime.of(1, 0));
-		postQuietAlert(started, this.clock.instant());
+		postRunAlert("NightlyBatch", MUTED_AT_NIGHT, started, this.clock.instant());
 		stepUntilNothingIsDue();
 		// At 03:00, longer ago than the resolved look-back (1 h), a reload rebuilds the
 		// groups from the store: the alert comes back because the notification log
@@ -286,60 +288,65 @@ class RecurringSilenceIntegrationTests {
 		this.clock.advance(Duration.ofHours(2));
 		reload(MAINTENANCE.formatted("maintenance", "saturday"));
 		stepUntilNothingIsDue();
-		assertThat(RECEIVER.awaitMatching(2, (r) -> r.body().contains(this.run), Duration.ofSeconds(2)))
-			.as("nothing sent while muted")
-			.hasSize(1);
+		assertStillNotifiedOnce("nothing sent while muted");
 
 		advanceTo(DayOfWeek.WEDNESDAY, LocalTime.of(6, 30));
 		stepUntilNothingIsDue();
 		JsonNode resolved = notified(2);
 		assertThat(resolved.get("status").asString()).isEqualTo("resolved");
 		assertThat(resolved.get("alerts")).singleElement()
-			.satisfies((alert) -> assertThat(alert.get("labels").get("host").asString()).isEqualTo("batch-1"));
+			.satisfies(
+					(alert) -> assertThat(alert.get("labels").get("alertname").asString()).isEqualTo("NightlyBatch"));
 	}
 
 	@Test
 	void resolveDelayTurnsAFlappingAlertIntoOneFiringAndOneResolvedNotification() throws Exception {
-		advanceTo(DayOfWeek.THURSDAY, LocalTime.of(12, 0));
-		Instant first = this.clock.instant();
-		postFlappingAlert(first, first.plus(Duration.ofDays(30)));
-		flushAfterGroupWait();
-		assertThat(notified(1).get("status").asString()).isEqualTo("firing");
+		Instant first = fireAndNotify(DayOfWeek.THURSDAY, LocalTime.of(12, 0), "DiskLatency", FLAPS);
 		// Resolved, firing again five minutes later, resolved again: every step of it
 		// inside the 10 min resolve_delay of the one before.
 		this.clock.advance(Duration.ofMinutes(1));
-		postFlappingAlert(first, this.clock.instant());
+		postRunAlert("DiskLatency", FLAPS, first, this.clock.instant());
 		stepUntilNothingIsDue();
 		this.clock.advance(Duration.ofMinutes(5));
 		Instant second = this.clock.instant();
-		postFlappingAlert(second, second.plus(Duration.ofDays(30)));
+		postRunAlert("DiskLatency", FLAPS, second, second.plus(Duration.ofDays(30)));
 		stepUntilNothingIsDue();
 		this.clock.advance(Duration.ofMinutes(5));
-		postFlappingAlert(second, this.clock.instant());
+		postRunAlert("DiskLatency", FLAPS, second, this.clock.instant());
 		stepUntilNothingIsDue();
 		this.clock.advance(Duration.ofMinutes(5));
 		stepUntilNothingIsDue();
-		assertThat(RECEIVER.awaitMatching(2, (r) -> r.body().contains(this.run), Duration.ofSeconds(2)))
-			.as("nothing sent while it flaps")
-			.hasSize(1);
+		assertStillNotifiedOnce("nothing sent while it flaps");
 
 		this.clock.advance(Duration.ofMinutes(6));
 		stepUntilNothingIsDue();
 		assertThat(notified(2).get("status").asString()).isEqualTo("resolved");
 	}
 
-	private void postFlappingAlert(Instant startsAt, Instant endsAt) {
-		assertThat(this.http.post("/api/v2/alerts", """
-				[{"labels": {"alertname": "DiskLatency", "run": "%s", "host": "db-1", "flaps": "yes"},
-				  "startsAt": "%s", "endsAt": "%s"}]
-				""".formatted(this.run, startsAt, endsAt), Map.of()).statusCode()).isEqualTo(200);
+	// Advances to the day and time, fires this run's alert on the route its label
+	// selects, and checks that it was notified as firing; returns when it started.
+	private Instant fireAndNotify(DayOfWeek day, LocalTime time, String alertname, String routeLabel)
+			throws InterruptedException {
+		advanceTo(day, time);
+		Instant started = this.clock.instant();
+		postRunAlert(alertname, routeLabel, started, started.plus(Duration.ofDays(30)));
+		flushAfterGroupWait();
+		assertThat(notified(1).get("status").asString()).isEqualTo("firing");
+		return started;
 	}
 
-	private void postQuietAlert(Instant startsAt, Instant endsAt) {
+	// Posts this run's alert with the label (as JSON) that selects its route.
+	private void postRunAlert(String alertname, String routeLabel, Instant startsAt, Instant endsAt) {
 		assertThat(this.http.post("/api/v2/alerts", """
-				[{"labels": {"alertname": "NightlyBatch", "run": "%s", "host": "batch-1", "quiet": "nights"},
-				  "startsAt": "%s", "endsAt": "%s"}]
-				""".formatted(this.run, startsAt, endsAt), Map.of()).statusCode()).isEqualTo(200);
+				[{"labels": {"alertname": "%s", "run": "%s", %s}, "startsAt": "%s", "endsAt": "%s"}]
+				""".formatted(alertname, this.run, routeLabel, startsAt, endsAt), Map.of()).statusCode())
+			.isEqualTo(200);
+	}
+
+	// Waits a little for a second notification of this run and checks none came.
+	private void assertStillNotifiedOnce(String why) throws InterruptedException {
+		assertThat(RECEIVER.awaitMatching(2, (r) -> r.body().contains(this.run), Duration.ofSeconds(2))).as(why)
+			.hasSize(1);
 	}
 
 	private String silence(String host, String schedule) {
