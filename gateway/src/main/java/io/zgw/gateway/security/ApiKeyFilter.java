@@ -101,6 +101,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		}
 		request.setAttribute(ApiPrincipal.ATTRIBUTE, principal.get());
 		chain.doFilter(request, response);
+		// Past this filter, every 403 an endpoint answers is a business line outside
+		// the key's scope.
+		if (response.getStatus() == HttpStatus.FORBIDDEN.value()) {
+			this.failures.record(AuthFailures.Reason.SCOPE);
+		}
 	}
 
 	private static @Nullable String bearerKey(String header) {

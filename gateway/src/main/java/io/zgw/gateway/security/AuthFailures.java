@@ -11,11 +11,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * AuthFailures counts refused credentials, {@code zgw_auth_failures_total{reason}} in
- * Prometheus: API keys the filter refuses (401, or 403 for a role too low) and Zabbix
- * webhook posts whose shard or secret is wrong. Every reason's series exists from
- * start-up at 0, so a rate is defined at once and an alert on it needs no
- * {@code absent()}. No label carries what the caller sent (a key, a shard name from a
- * header): the series stay few whatever arrives.
+ * Prometheus: API keys the filter refuses (401, or 403 for a role too low), keys an
+ * endpoint refuses for business lines outside their scope (403), and Zabbix webhook posts
+ * whose shard or secret is wrong. Every reason's series exists from start-up at 0, so a
+ * rate is defined at once and an alert on it needs no {@code absent()}. No label carries
+ * what the caller sent (a key, a shard name from a header): the series stay few whatever
+ * arrives.
  */
 @Component
 public class AuthFailures {
@@ -37,6 +38,12 @@ public class AuthFailures {
 
 		/** A valid key whose role is too low for the endpoint (403). */
 		ROLE,
+
+		/**
+		 * A valid key refused by the endpoint for business lines outside the key's scope
+		 * (403).
+		 */
+		SCOPE,
 
 		/**
 		 * A Zabbix webhook post naming no configured shard, or one without a secret

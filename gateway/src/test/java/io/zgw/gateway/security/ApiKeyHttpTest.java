@@ -141,7 +141,7 @@ class ApiKeyHttpTest {
 	@Test
 	void everyRefusalIsCountedByReasonAndScraped() throws Exception {
 		Map<String, Double> before = new LinkedHashMap<>();
-		for (String reason : List.of("missing_key", "malformed_header", "unknown_key", "role")) {
+		for (String reason : List.of("missing_key", "malformed_header", "unknown_key", "role", "scope")) {
 			before.put(reason, failures(reason));
 		}
 		String viewer = createKey("viewer-counted", "viewer", List.of("shop"));
@@ -153,6 +153,7 @@ class ApiKeyHttpTest {
 		assertThat(send("GET", "/api/v1/test-scoped/shop", "zgw_unknownunknownunknownunknown", null).statusCode())
 			.isEqualTo(401);
 		assertThat(send("POST", "/api/v1/test-scoped/shop", viewer, "{}").statusCode()).isEqualTo(403);
+		assertThat(send("GET", "/api/v1/test-scoped/pay", viewer, null).statusCode()).isEqualTo(403);
 		assertThat(send("GET", "/api/v1/test-scoped/shop", viewer, null).statusCode()).isEqualTo(200);
 		before.forEach((reason, count) -> assertThat(failures(reason)).as(reason).isEqualTo(count + 1));
 		String scraped = send("GET", "/actuator/prometheus", null, null).body();
