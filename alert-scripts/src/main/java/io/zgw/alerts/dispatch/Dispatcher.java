@@ -237,8 +237,7 @@ public final class Dispatcher {
 
 	private static boolean waitsToResolve(RouteOptions options, Alert alert, @Nullable NotificationLogEntry entry,
 			Instant now) {
-		return !options.resolveDelay().isZero() && alert.resolvedAt(now) && entry != null
-				&& entry.firing().contains(alert.fingerprint())
+		return !options.resolveDelay().isZero() && alert.resolvedAt(now) && toldFiring(alert, entry)
 				&& now.isBefore(alert.endsAt().plus(options.resolveDelay()));
 	}
 
@@ -282,7 +281,12 @@ public final class Dispatcher {
 	}
 
 	private static boolean notifiedFiring(RouteOptions options, Alert alert, @Nullable NotificationLogEntry entry) {
-		return options.notifyResolvedWhenMuted() && entry != null && entry.firing().contains(alert.fingerprint());
+		return options.notifyResolvedWhenMuted() && toldFiring(alert, entry);
+	}
+
+	// Whether the integration's last notification told the receiver this alert fires.
+	private static boolean toldFiring(Alert alert, @Nullable NotificationLogEntry entry) {
+		return entry != null && entry.firing().contains(alert.fingerprint());
 	}
 
 	private boolean timeMuted(RouteOptions options, Instant now) {

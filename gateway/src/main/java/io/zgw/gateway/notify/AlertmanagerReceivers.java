@@ -9,6 +9,7 @@ import java.util.Map;
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.HttpAuth;
 import io.zgw.alerts.config.HttpClientConfig;
+import io.zgw.alerts.config.TlsConfig;
 import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.http.HttpConfig;
 import io.zgw.gateway.notify.http.OAuth2;
@@ -24,6 +25,7 @@ import io.zgw.gateway.notify.telegram.TelegramConfig;
 import io.zgw.gateway.notify.victorops.VictorOpsConfig;
 import io.zgw.gateway.notify.webhook.WebhookConfig;
 import io.zgw.gateway.notify.wechat.WechatConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AlertmanagerReceivers maps the receivers of an {@code alertmanager.yml} loaded by
@@ -149,8 +151,12 @@ public final class AlertmanagerReceivers {
 		return new SlackConfig(slack.sendResolved(), new Secret(slack.apiUrl()), null, null, http(slack.http()));
 	}
 
+	private static @Nullable TlsContext tls(@Nullable TlsConfig config) {
+		return (config != null) ? TlsContext.of(config) : null;
+	}
+
 	private static HttpConfig http(HttpClientConfig http) {
-		TlsContext tls = (http.tls() != null) ? TlsContext.of(http.tls()) : null;
+		TlsContext tls = tls(http.tls());
 		HttpConfig.BasicAuth basic = null;
 		HttpConfig.Authorization authorization = null;
 		OAuth2 oauth2 = null;
@@ -162,8 +168,8 @@ public final class AlertmanagerReceivers {
 		}
 		else if (http.auth() instanceof HttpAuth.OAuth2 given) {
 			oauth2 = new OAuth2(given.clientId(), new Secret(given.clientSecret()), given.scopes(),
-					URI.create(given.tokenUrl()), given.endpointParams(),
-					(given.tls() != null) ? TlsContext.of(given.tls()) : null, given.proxyUrl(), Clock.systemUTC());
+					URI.create(given.tokenUrl()), given.endpointParams(), tls(given.tls()), given.proxyUrl(),
+					Clock.systemUTC());
 		}
 		return new HttpConfig(basic, authorization, oauth2, tls, http.proxyUrl(), http.followRedirects());
 	}
@@ -173,8 +179,7 @@ public final class AlertmanagerReceivers {
 		// alert-scripts renders the config's headers into each message, so none are added
 		// here.
 		return new EmailConfig(email.sendResolved(), email.to(), email.from(), email.hello(), email.smarthost(),
-				email.authUsername(), password, email.requireTls(), Map.of(),
-				(email.tls() != null) ? TlsContext.of(email.tls()) : null);
+				email.authUsername(), password, email.requireTls(), Map.of(), tls(email.tls()));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.zgw.gateway.alerting.store.UtcTimes;
 import io.zgw.sql.tables.records.ApiKeyRecord;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +55,7 @@ class ApiKeyStore {
 			.and(API_KEY.REVOKED_AT.isNull())
 			.fetchOptional()
 			.map((r) -> new ActiveKey(new ApiPrincipal(r.getName(), role(r), businessLines(r)),
-					(r.getExpiresAt() != null) ? fromDb(r.getExpiresAt()) : null));
+					UtcTimes.fromColumn(r.getExpiresAt())));
 	}
 
 	StoredApiKey insert(String name, Role role, Set<String> businessLines, String keyHash, String displayPrefix,
@@ -131,8 +132,8 @@ class ApiKeyStore {
 
 	private StoredApiKey toStored(ApiKeyRecord r) {
 		return new StoredApiKey(r.getId(), r.getName(), role(r), businessLines(r), r.getKeyPrefix(),
-				fromDb(r.getCreatedAt()), (r.getRevokedAt() != null) ? fromDb(r.getRevokedAt()) : null,
-				(r.getExpiresAt() != null) ? fromDb(r.getExpiresAt()) : null);
+				UtcTimes.fromColumn(r.getCreatedAt()), UtcTimes.fromColumn(r.getRevokedAt()),
+				UtcTimes.fromColumn(r.getExpiresAt()));
 	}
 
 	private static Role role(ApiKeyRecord r) {
@@ -144,13 +145,10 @@ class ApiKeyStore {
 		return Set.copyOf(Arrays.asList(r.getBusinessLines().split(LINE_SEPARATOR)));
 	}
 
-	// TIMESTAMP columns hold UTC wall-clock times; the JDBC session's zone cancels out.
+	// The columns (TIMESTAMP and DATETIME alike) hold UTC wall-clock times, read back by
+	// UtcTimes.fromColumn; the JDBC session's zone cancels out.
 	private static LocalDateTime toDb(Instant instant) {
 		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
-
-	private static Instant fromDb(LocalDateTime time) {
-		return time.toInstant(ZoneOffset.UTC);
 	}
 
 }

@@ -85,10 +85,8 @@ public class AlertReader {
 		List<StoredAlert> found = new ArrayList<>();
 		for (int from = 0; from < all.size(); from += FINGERPRINTS_PER_QUERY) {
 			List<String> chunk = all.subList(from, Math.min(all.size(), from + FINGERPRINTS_PER_QUERY));
-			found.addAll(StoreAccess.read(() -> this.dsl.selectFrom(ALERT)
-				.where(ALERT.FINGERPRINT.in(chunk))
-				.orderBy(ALERT.STARTS_AT, ALERT.ALERT_KEY)
-				.fetch(this::toAlert)));
+			found.addAll(StoreAccess
+				.read(() -> this.dsl.selectFrom(ALERT).where(ALERT.FINGERPRINT.in(chunk)).fetch(this::toAlert)));
 		}
 		found.sort(Comparator.comparing(StoredAlert::startsAt).thenComparing(StoredAlert::alertKey));
 		return found;
