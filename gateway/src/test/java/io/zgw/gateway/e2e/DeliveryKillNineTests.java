@@ -58,11 +58,9 @@ class DeliveryKillNineTests {
 			Map<String, List<String>> pending;
 			try (GatewayProcess first = GatewayProcess.start(port, arguments)) {
 				AlertingTestSupport gateway = new AlertingTestSupport(port, KEY);
-				// Group a: [a1], then [a1, a2], then a1 resolved; group b: [b1], then
-				// [b1,
-				// b2]. The receiver refuses all of them, so each group's chain waits on
-				// its
-				// first notification.
+				// Group a: [a1], then [a1, a2], then a1 resolved; group b: [b1],
+				// then [b1, b2]. The receiver refuses all of them, so each group's
+				// chain waits on its first notification.
 				post(gateway, run, "a", "a1", false);
 				post(gateway, run, "b", "b1", false);
 				awaitPending(run, 2);

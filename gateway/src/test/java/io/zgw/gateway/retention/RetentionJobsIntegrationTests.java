@@ -74,8 +74,7 @@ class RetentionJobsIntegrationTests {
 		alert("resolved-8d", NOW.minus(Duration.ofDays(8)), NOW.minus(Duration.ofDays(8)));
 		alert("resolved-9d", NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofDays(9)));
 		// An Alertmanager-API alert that was not re-sent: resolved by its endsAt,
-		// although
-		// the writer stored it as firing.
+		// although the writer stored it as firing.
 		alert("timed-out-8d", NOW.minus(Duration.ofDays(8)), NOW.minus(Duration.ofDays(8)));
 		alert("resolved-6d", NOW.minus(Duration.ofDays(6)), NOW.minus(Duration.ofDays(6)));
 		alert("resolved-8d-written-1h-ago", NOW.minus(Duration.ofDays(8)), NOW.minus(Duration.ofHours(1)));
@@ -102,6 +101,31 @@ class RetentionJobsIntegrationTests {
 		assertThat(this.dsl.fetchCount(this.dsl.selectFrom("alert"))).as("a second run finds nothing more")
 			.isEqualTo(4);
 		assertThat(deleted("alert")).isEqualTo(3);
+	}
+
+	@Test
+	void aResolvedAlertALiveNotificationLogEntryListsAsFiringStaysUntilTheEntryExpires() {
+		Instant resolved = NOW.minus(Duration.ofDays(8));
+		// Batches hold two rows: the three held alerts sort first and fill a whole page.
+		alert("a-held-1", resolved, resolved, "00000000000000a1");
+		alert("a-held-2", resolved, resolved, "00000000000000a2");
+		alert("a-held-3", resolved, resolved, "00000000000000a3");
+		alert("b-told-in-expired-entry", resolved, resolved, "00000000000000b1");
+		alert("c-not-told", resolved, resolved, "00000000000000c1");
+		logEntry("muted-group", NOW.plus(Duration.ofHours(1)), "00000000000000a1,00000000000000a2");
+		logEntry("other-group", NOW.plus(Duration.ofHours(1)), "00000000000000a3");
+		logEntry("old-group", NOW.minusSeconds(1), "00000000000000b1");
+
+		new ResolvedAlertRetentionJob(this.dsl, RETENTION, this.meters).run(NOW);
+
+		assertThat(strings("SELECT alert_key FROM alert")).containsExactlyInAnyOrder("a-held-1", "a-held-2",
+				"a-held-3");
+		assertThat(deleted("alert")).isEqualTo(2);
+
+		this.dsl.execute("DELETE FROM notification_log WHERE group_key = 'muted-group'");
+		new ResolvedAlertRetentionJob(this.dsl, RETENTION, this.meters).run(NOW);
+		assertThat(strings("SELECT alert_key FROM alert")).as("told resolved, or the entry gone")
+			.containsExactly("a-held-3");
 	}
 
 	@Test
@@ -144,12 +168,16 @@ class RetentionJobsIntegrationTests {
 	}
 
 	private void alert(String key, @Nullable Instant endsAt, Instant updatedAt) {
+		alert(key, endsAt, updatedAt, "0123456789abcdef");
+	}
+
+	private void alert(String key, @Nullable Instant endsAt, Instant updatedAt, String fingerprint) {
 		String status = (endsAt != null && key.startsWith("resolved")) ? "resolved" : "firing";
 		this.dsl.execute(
 				"INSERT INTO alert (alert_key, fingerprint, source, business_line, labels, annotations, generator_url, "
 						+ "status, acknowledged, starts_at, ends_at, updated_at) "
-						+ "VALUES (?, '0123456789abcdef', 'alertmanager', 'default', '{}', '{}', '', ?, FALSE, ?, ?, ?)",
-				key, status, UtcTimes.bind(updatedAt.minus(Duration.ofDays(1))),
+						+ "VALUES (?, ?, 'alertmanager', 'default', '{}', '{}', '', ?, FALSE, ?, ?, ?)",
+				key, fingerprint, status, UtcTimes.bind(updatedAt.minus(Duration.ofDays(1))),
 				(endsAt != null) ? UtcTimes.bind(endsAt) : null, UtcTimes.bind(updatedAt));
 	}
 
@@ -200,9 +228,13 @@ class RetentionJobsIntegrationTests {
 	}
 
 	private void logEntry(String groupKey, Instant expiresAt) {
+		logEntry(groupKey, expiresAt, "a");
+	}
+
+	private void logEntry(String groupKey, Instant expiresAt, String firing) {
 		this.dsl.execute("INSERT INTO notification_log (group_key_hash, receiver, group_key, firing_fingerprints, "
-				+ "resolved_fingerprints, sent_at, expires_at) VALUES (SHA2(?, 256), 'hook/webhook/0', ?, 'a', '', ?, ?)",
-				groupKey, groupKey, UtcTimes.bind(expiresAt.minusSeconds(60)), UtcTimes.bind(expiresAt));
+				+ "resolved_fingerprints, sent_at, expires_at) VALUES (SHA2(?, 256), 'hook/webhook/0', ?, ?, '', ?, ?)",
+				groupKey, groupKey, firing, UtcTimes.bind(expiresAt.minusSeconds(60)), UtcTimes.bind(expiresAt));
 	}
 
 	private List<Long> ids(String table) {

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
@@ -95,7 +93,8 @@ final class JdbcNotificationLog implements NotificationLog {
 
 	// The entry in the four columns from the given one on.
 	private static NotificationLogEntry entry(Record row, int first) {
-		return new NotificationLogEntry(split(row.get(first, String.class)), split(row.get(first + 1, String.class)),
+		return new NotificationLogEntry(FingerprintColumn.split(row.get(first, String.class)),
+				FingerprintColumn.split(row.get(first + 1, String.class)),
 				UtcTimes.fromColumn(row.get(first + 2, LocalDateTime.class)),
 				UtcTimes.fromColumn(row.get(first + 3, LocalDateTime.class)));
 	}
@@ -136,9 +135,8 @@ final class JdbcNotificationLog implements NotificationLog {
 				String groupKey = row.getKey().get(0);
 				NotificationLogEntry entry = row.getValue();
 				binds.addAll(List.of(hash(groupKey), row.getKey().get(1), groupKey,
-						String.join(",", new TreeSet<>(entry.firing())),
-						String.join(",", new TreeSet<>(entry.resolved())), UtcTimes.bind(entry.timestamp()),
-						UtcTimes.bind(entry.expiresAt())));
+						FingerprintColumn.join(entry.firing()), FingerprintColumn.join(entry.resolved()),
+						UtcTimes.bind(entry.timestamp()), UtcTimes.bind(entry.expiresAt())));
 			}
 			statements.accept(
 					UPSERT + String.join(", ", Collections.nCopies(chunk.size(), UPSERT_ROW)) + UPSERT_ON_DUPLICATE,
@@ -181,10 +179,6 @@ final class JdbcNotificationLog implements NotificationLog {
 			entry.filter((e) -> !e.expiresAt().isBefore(now)).ifPresent((e) -> fingerprints.addAll(e.firing()));
 		}
 		return fingerprints;
-	}
-
-	private static Set<String> split(String joined) {
-		return joined.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(joined.split(",")));
 	}
 
 	static String hash(String groupKey) {

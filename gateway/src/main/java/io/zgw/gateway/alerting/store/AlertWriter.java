@@ -419,9 +419,8 @@ public class AlertWriter implements SmartLifecycle {
 					Known prior = staged.containsKey(key) ? staged.get(key) : this.cache.get(key);
 					Merge merge;
 					if (prior == null) {
-						// Not read back: the batch's SQL merges it with any stored row
-						// and
-						// records what changed.
+						// Not read back: the batch's SQL merges it with any stored
+						// row and records what changed.
 						merge = merge(null, pending.alert(), now);
 						unknown.add(new UnknownRow(key, pending.fingerprint(), pending.alert().endsAt().isAfter(now)));
 					}

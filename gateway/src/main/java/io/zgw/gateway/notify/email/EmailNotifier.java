@@ -67,8 +67,7 @@ public final class EmailNotifier implements Notifier {
 		if (tls != null) {
 			props.put("mail.smtp.ssl.socketFactory", tls.sslContext().getSocketFactory());
 			// Jakarta Mail would otherwise try again with the JVM's factory after a
-			// failed
-			// handshake, hiding why the first failed.
+			// failed handshake, hiding why the first failed.
 			props.setProperty("mail.smtp.socketFactory.fallback", "false");
 		}
 		props.setProperty("mail.smtp.ssl.checkserveridentity",
