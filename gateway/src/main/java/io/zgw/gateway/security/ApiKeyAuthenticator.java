@@ -8,6 +8,7 @@ import java.util.Optional;
  * ApiKeyAuthenticator turns a presented key into its principal, asking the database at
  * most once per key per cache TTL so the hot path (alert ingestion) stays off MySQL;
  * unknown keys are cached too, so a flood of bad keys does not reach the database either.
+ * Each successful use is noted in {@link KeyUsage}.
  */
 class ApiKeyAuthenticator {
 
@@ -17,10 +18,14 @@ class ApiKeyAuthenticator {
 
 	private final Clock clock;
 
-	ApiKeyAuthenticator(ApiKeyStore store, ExpiringCache<String, Optional<ApiKeyStore.ActiveKey>> byHash, Clock clock) {
+	private final KeyUsage usage;
+
+	ApiKeyAuthenticator(ApiKeyStore store, ExpiringCache<String, Optional<ApiKeyStore.ActiveKey>> byHash, Clock clock,
+			KeyUsage usage) {
 		this.store = store;
 		this.byHash = byHash;
 		this.clock = clock;
+		this.usage = usage;
 	}
 
 	/** Longest key looked up; anything longer cannot be one of ours. */
@@ -37,7 +42,13 @@ class ApiKeyAuthenticator {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		return this.byHash.get(ApiKeys.hash(key), this.store::findActive).flatMap((active) -> active.at(now));
+		String hash = ApiKeys.hash(key);
+		Optional<ApiPrincipal> principal = this.byHash.get(hash, this.store::findActive)
+			.flatMap((active) -> active.at(now));
+		if (principal.isPresent()) {
+			this.usage.used(hash, now);
+		}
+		return principal;
 	}
 
 	/**

@@ -5,12 +5,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import io.zgw.gateway.alerting.store.UtcTimes;
 import io.zgw.sql.tables.records.ApiKeyRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -108,6 +110,23 @@ class ApiKeyStore {
 			.fetch(API_KEY.ID);
 	}
 
+	/**
+	 * Sets each key's last use to the time given unless the stored one is later (another
+	 * replica may have written a later use first).
+	 */
+	void recordUse(Map<String, Instant> lastUseByHash) {
+		// One short statement per key in use (a handful per flush interval); a jOOQ
+		// batch would inline the times, and its literals drop the milliseconds.
+		lastUseByHash.forEach((keyHash, usedAt) -> {
+			Field<LocalDateTime> at = UtcTimes.param(usedAt);
+			this.db.update(API_KEY)
+				.set(API_KEY.LAST_USED_AT, at)
+				.where(API_KEY.KEY_HASH.eq(keyHash))
+				.and(API_KEY.LAST_USED_AT.isNull().or(API_KEY.LAST_USED_AT.lt(at)))
+				.execute();
+		});
+	}
+
 	/** Returns every key, revoked ones included, oldest first. */
 	List<StoredApiKey> list() {
 		return this.db.selectFrom(API_KEY).orderBy(API_KEY.ID).fetch(this::toStored);
@@ -133,7 +152,7 @@ class ApiKeyStore {
 	private StoredApiKey toStored(ApiKeyRecord r) {
 		return new StoredApiKey(r.getId(), r.getName(), role(r), businessLines(r), r.getKeyPrefix(),
 				UtcTimes.fromColumn(r.getCreatedAt()), UtcTimes.fromColumn(r.getRevokedAt()),
-				UtcTimes.fromColumn(r.getExpiresAt()));
+				UtcTimes.fromColumn(r.getExpiresAt()), UtcTimes.fromColumn(r.getLastUsedAt()));
 	}
 
 	private static Role role(ApiKeyRecord r) {

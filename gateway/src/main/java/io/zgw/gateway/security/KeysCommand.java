@@ -3,9 +3,11 @@ package io.zgw.gateway.security;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,9 +82,12 @@ public final class KeysCommand {
 			.properties("spring.main.banner-mode=off", "logging.level.root=WARN")
 			.run(springArgs.toArray(String[]::new))) {
 			ApiKeyStore store = context.getBean(ApiKeyStore.class);
-			// No cache worth having in a process that makes one call.
-			ApiKeyService keys = new ApiKeyService(store, new ApiKeyAuthenticator(store,
-					new ExpiringCache<>(Duration.ZERO, 1, Clock.systemUTC()), Clock.systemUTC()), Clock.systemUTC());
+			// No cache worth having in a process that makes one call, and no key is
+			// used.
+			ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store,
+					new ExpiringCache<>(Duration.ZERO, 1, Clock.systemUTC()), Clock.systemUTC(),
+					new KeyUsage(store, Duration.ofMinutes(1)));
+			ApiKeyService keys = new ApiKeyService(store, authenticator, Clock.systemUTC());
 			return execute(action, options, keys, out, err);
 		}
 		catch (ApiException ex) {
@@ -112,12 +117,12 @@ public final class KeysCommand {
 				return 0;
 			}
 			case "list" -> {
-				out.println("id\tname\trole\tbusiness-lines\tprefix\tcreated\trevoked\texpires");
+				out.println("id\tname\trole\tbusiness-lines\tprefix\tcreated\trevoked\texpires\tlast-used");
 				for (StoredApiKey key : keys.list(COMMAND_LINE)) {
 					out.println(key.id() + "\t" + key.name() + "\t" + key.role().wireName() + "\t"
 							+ String.join(",", key.businessLines()) + "\t" + key.prefix() + "\t" + key.createdAt()
-							+ "\t" + ((key.revokedAt() != null) ? key.revokedAt() : "-") + "\t"
-							+ ((key.expiresAt() != null) ? key.expiresAt() : "-"));
+							+ "\t" + orDash(key.revokedAt()) + "\t" + orDash(key.expiresAt()) + "\t"
+							+ orDash(key.lastUsedAt()));
 				}
 				return 0;
 			}
@@ -142,6 +147,10 @@ public final class KeysCommand {
 	 * Splits the arguments into ours and Spring's; returns the action, or null if
 	 * unusable.
 	 */
+	private static String orDash(@Nullable Instant time) {
+		return (time != null) ? time.toString() : "-";
+	}
+
 	private static @Nullable String parse(List<String> args, Map<String, String> options, List<String> springArgs) {
 		if (args.isEmpty() || !Set.of("create", "list", "revoke").contains(args.get(0))) {
 			return null;

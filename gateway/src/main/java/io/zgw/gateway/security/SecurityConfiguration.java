@@ -31,12 +31,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	ApiKeyAuthenticator apiKeyAuthenticator(ApiKeyStore store, SecurityProperties properties,
+	KeyUsage keyUsage(ApiKeyStore store, SecurityProperties properties) {
+		return new KeyUsage(store, properties.keyUsageFlush());
+	}
+
+	@Bean
+	ApiKeyAuthenticator apiKeyAuthenticator(ApiKeyStore store, SecurityProperties properties, KeyUsage usage,
 			ObjectProvider<Clock> clock) {
 		Clock time = clock.getIfAvailable(Clock::systemUTC);
 		ExpiringCache<String, Optional<ApiKeyStore.ActiveKey>> cache = new ExpiringCache<>(properties.keyCacheTtl(),
 				properties.keyCacheSize(), time);
-		return new ApiKeyAuthenticator(store, cache, time);
+		return new ApiKeyAuthenticator(store, cache, time, usage);
 	}
 
 	@Bean

@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyCacheTtl how long a validated (or rejected) key is trusted without asking the
  * database; a key revoked on another replica still works here for up to this long
  * @param keyCacheSize how many keys the cache holds at most
+ * @param keyUsageFlush how often each replica writes when keys were last used
+ * ({@code lastUsedAt}); the listed time may lag by up to this much
  */
 @ConfigurationProperties("zgw.security")
 public record SecurityProperties(@Nullable String bootstrapAdminKey, @DefaultValue("10s") Duration keyCacheTtl,
-		@DefaultValue("10000") int keyCacheSize) {
+		@DefaultValue("10000") int keyCacheSize, @DefaultValue("60s") Duration keyUsageFlush) {
 
 	/** Shortest bootstrap key accepted. */
 	public static final int MIN_BOOTSTRAP_KEY_LENGTH = 24;
@@ -45,6 +47,10 @@ public record SecurityProperties(@Nullable String bootstrapAdminKey, @DefaultVal
 		}
 		if (keyCacheSize < 1) {
 			throw new IllegalArgumentException("zgw.security.key-cache-size must be at least 1, got " + keyCacheSize);
+		}
+		if (keyUsageFlush.toMillis() < 1) {
+			throw new IllegalArgumentException(
+					"zgw.security.key-usage-flush must be at least 1ms, got " + keyUsageFlush);
 		}
 	}
 

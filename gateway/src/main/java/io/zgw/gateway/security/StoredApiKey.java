@@ -17,13 +17,16 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was created
  * @param revokedAt when it was revoked, or {@code null} while it works
  * @param expiresAt from when it stops working by itself, or {@code null} for never
+ * @param lastUsedAt when it last authenticated a request, to within
+ * {@code zgw.security.key-usage-flush}, or {@code null} if it never did
  */
 public record StoredApiKey(long id, String name, Role role, List<String> businessLines, String prefix,
-		Instant createdAt, @Nullable Instant revokedAt, @Nullable Instant expiresAt) {
+		Instant createdAt, @Nullable Instant revokedAt, @Nullable Instant expiresAt, @Nullable Instant lastUsedAt) {
 
 	StoredApiKey(long id, String name, Role role, Set<String> businessLines, String prefix, Instant createdAt,
-			@Nullable Instant revokedAt, @Nullable Instant expiresAt) {
-		this(id, name, role, businessLines.stream().sorted().toList(), prefix, createdAt, revokedAt, expiresAt);
+			@Nullable Instant revokedAt, @Nullable Instant expiresAt, @Nullable Instant lastUsedAt) {
+		this(id, name, role, businessLines.stream().sorted().toList(), prefix, createdAt, revokedAt, expiresAt,
+				lastUsedAt);
 	}
 
 }

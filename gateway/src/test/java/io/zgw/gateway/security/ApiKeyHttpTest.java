@@ -73,6 +73,9 @@ class ApiKeyHttpTest {
 	DSLContext db;
 
 	@Autowired
+	KeyUsage usage;
+
+	@Autowired
 	MeterRegistry meters;
 
 	/**
@@ -305,17 +308,45 @@ class ApiKeyHttpTest {
 		// The expiry is checked at every use, not only when the cache reads the database.
 		ManualClock clock = new ManualClock(expiresAt.minusSeconds(1));
 		ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(this.store,
-				new ExpiringCache<>(Duration.ofHours(1), 100, clock), clock);
+				new ExpiringCache<>(Duration.ofHours(1), 100, clock), clock, this.usage);
 		assertThat(authenticator.authenticate(key)).isPresent();
 		clock.advance(Duration.ofSeconds(1));
 		assertThat(authenticator.authenticate(key)).as("expired, though cached").isEmpty();
 	}
 
 	@Test
+	void lastUseIsListedAfterTheFlushAndAReplicaWithAnOlderUseDoesNotMoveItBack() throws Exception {
+		String name = "used-" + System.nanoTime();
+		String key = createKey(name, "viewer", List.of("shop"));
+		String unused = createKey(name + "-unused", "viewer", List.of("shop"));
+		JsonNode before = findByName(body(send("GET", "/api/v1/admin/keys", BOOTSTRAP_KEY, null)), name);
+		assertThat(before.path("lastUsedAt").isNull()).as("never used").isTrue();
+
+		Instant usedFrom = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		assertThat(send("GET", "/api/v1/test-scoped/shop", key, null).statusCode()).isEqualTo(200);
+		assertThat(send("GET", "/api/v1/test-scoped/pay", unused + "x", null).statusCode()).isEqualTo(401);
+		Instant usedBy = Instant.now();
+		this.usage.flush();
+
+		JsonNode keys = body(send("GET", "/api/v1/admin/keys", BOOTSTRAP_KEY, null));
+		Instant lastUsed = Instant.parse(findByName(keys, name).path("lastUsedAt").asString());
+		assertThat(lastUsed).isBetween(usedFrom, usedBy);
+		assertThat(findByName(keys, name + "-unused").path("lastUsedAt").isNull()).as("a refused key is not used")
+			.isTrue();
+
+		// Another replica flushes a use it saw earlier: the later time stays.
+		KeyUsage replica = new KeyUsage(this.store, Duration.ofMinutes(1));
+		replica.used(ApiKeys.hash(key), lastUsed.minusSeconds(30));
+		replica.flush();
+		assertThat(findByName(body(send("GET", "/api/v1/admin/keys", BOOTSTRAP_KEY, null)), name).path("lastUsedAt")
+			.asString()).isEqualTo(lastUsed.toString());
+	}
+
+	@Test
 	void revocationOnAnotherReplicaTakesEffectWithinTheCacheTtl() throws Exception {
 		ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 		ApiKeyAuthenticator replica = new ApiKeyAuthenticator(this.store,
-				new ExpiringCache<>(Duration.ofSeconds(10), 100, clock), clock);
+				new ExpiringCache<>(Duration.ofSeconds(10), 100, clock), clock, this.usage);
 		HttpResponse<String> created = send("POST", "/api/v1/admin/keys", BOOTSTRAP_KEY,
 				"{\"name\":\"replica-probe\",\"role\":\"viewer\",\"businessLines\":[\"shop\"]}");
 		String key = body(created).path("key").asString();

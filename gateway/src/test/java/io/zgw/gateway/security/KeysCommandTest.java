@@ -70,7 +70,7 @@ class KeysCommandTest {
 		assertThat(
 				this.out.toString(StandardCharsets.UTF_8).lines().filter((line) -> line.contains("\tcli-expiring\t")))
 			.isNotEmpty()
-			.allSatisfy((line) -> assertThat(line).endsWith("\t-\t2099-01-31T00:00:00Z"));
+			.allSatisfy((line) -> assertThat(line).endsWith("\t-\t2099-01-31T00:00:00Z\t-"));
 		this.err.reset();
 		assertThat(run("keys", "create", "--name=cli-expired", "--role=viewer", "--business-lines=shop",
 				"--expires-at=2020-01-01T00:00:00Z", IT_PROFILE))
