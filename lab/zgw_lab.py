@@ -204,23 +204,27 @@ def sender(port, data):
     return int(fields.get("processed", 0)), int(fields.get("failed", 0))
 
 
+def reload_cache(conf):
+    """The server only accepts values for items in its configuration cache: refresh it now."""
+    subprocess.run(["zabbix_server", "-c", conf, "-R", "config_cache_reload"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def send_all(port, data, conf):
-    """Sends in batches; waits for the server's configuration cache to know the new items first."""
+    """Sends in batches; a batch the server partly refused (its configuration cache did not know
+    all the new items yet) is sent again after a cache reload, until it is accepted whole."""
     processed = failed = 0
-    first, deadline = True, time.time() + 120
+    deadline = time.time() + 120
     for i in range(0, len(data), 1000):
         batch = data[i:i + 1000]
         while True:
             p, f = sender(port, batch)
-            if p > 0 or not first:
+            if f == 0 or time.time() > deadline:
                 break
-            if time.time() > deadline:
-                raise SystemExit(f"zabbix_server on port {port} never accepted trapper values")
-            # The server only accepts values for items in its configuration cache.
-            subprocess.run(["zabbix_server", "-c", conf, "-R", "config_cache_reload"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            reload_cache(conf)
             time.sleep(2)
-        first = False
+        if p == 0:
+            raise SystemExit(f"zabbix_server on port {port} never accepted trapper values")
         processed, failed = processed + p, failed + f
     return processed, failed
 
@@ -301,11 +305,21 @@ def seed(name, url, server_port, conf):
     processed, failed = send_all(int(server_port), data, conf)
     log(f"{name}: sent {len(data)} values to port {server_port}: processed {processed}, failed {failed}")
 
-    deadline = time.time() + 60
+    started = time.time()
+    resent = 0
     while True:
         problems = int(api.call("problem.get", {"countOutput": True}))
-        if problems >= len(firing) or time.time() > deadline:
+        waited = time.time() - started
+        if problems >= len(firing) or waited > 60:
             break
+        if waited > 15 * (resent + 1):
+            # The triggers may have reached the cache after the values: fire them again.
+            reload_cache(conf)
+            time.sleep(2)
+            again = int(time.time())
+            sender(int(server_port), [{"host": h, "key": k, "value": v, "clock": again, "ns": 0}
+                                      for h, k, v in firing])
+            resent += 1
         time.sleep(1)
     if problems == 0:
         raise SystemExit(f"{name}: no problems opened within 60 s of pushing firing values")
