@@ -58,7 +58,8 @@ public final class ConfigLoader {
 
 	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
 			"email_configs", "pagerduty_configs", "opsgenie_configs", "discord_configs", "webex_configs",
-			"victorops_configs", "telegram_configs", "wechat_configs", "sns_configs", "pushover_configs");
+			"victorops_configs", "telegram_configs", "wechat_configs", "sns_configs", "pushover_configs",
+			"msteams_configs", "msteamsv2_configs");
 
 	private static final Pattern OPSGENIE_RESPONDER_TYPE = Pattern.compile("^(team|teams|user|escalation|schedule)$");
 
@@ -497,6 +498,8 @@ public final class ConfigLoader {
 		integrations.addAll(node.objects("wechat_configs", ConfigLoader.this::wechat));
 		integrations.addAll(node.objects("pagerduty_configs", ConfigLoader.this::pagerduty));
 		integrations.addAll(node.objects("pushover_configs", ConfigLoader.this::pushover));
+		integrations.addAll(node.objects("msteams_configs", (entry) -> msTeams(entry, false)));
+		integrations.addAll(node.objects("msteamsv2_configs", (entry) -> msTeams(entry, true)));
 		List<String> unsupportedTypes = new ArrayList<>();
 		addDeliverable(node, "sns", this::sns, "SNS with sigv4.role_arn (credentials from AWS STS) is not delivered",
 				integrations, unsupportedTypes);
@@ -850,6 +853,20 @@ public final class ConfigLoader {
 		Map<String, String> defaults = DiscordConfig.DEFAULTS;
 		DiscordConfig config = new DiscordConfig(url, template(node, "title", defaults),
 				template(node, "message", defaults), node.bool("send_resolved", true), integrationHttp(node));
+		noteIgnored(node);
+		return config;
+	}
+
+	// As Alertmanager 0.26's msteams_configs and 0.28's msteamsv2_configs.
+	private MsTeamsConfig msTeams(ConfigNode node, boolean workflow) {
+		String url = secret(node, "webhook_url", "webhook_url_file");
+		if (url == null || url.isEmpty()) {
+			throw node.error("webhook_url", "one of webhook_url or webhook_url_file must be configured");
+		}
+		Map<String, String> defaults = workflow ? MsTeamsConfig.V2_DEFAULTS : MsTeamsConfig.DEFAULTS;
+		MsTeamsConfig config = new MsTeamsConfig(workflow, url, template(node, "title", defaults),
+				workflow ? null : template(node, "summary", defaults), template(node, "text", defaults),
+				node.bool("send_resolved", true), integrationHttp(node));
 		noteIgnored(node);
 		return config;
 	}

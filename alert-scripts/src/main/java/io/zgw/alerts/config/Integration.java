@@ -2,10 +2,12 @@ package io.zgw.alerts.config;
 
 /**
  * Integration is one supported notification target of a receiver (webhook, Slack, email,
- * PagerDuty, Opsgenie, VictorOps, Discord, Webex, Telegram, WeChat, SNS).
+ * PagerDuty, Opsgenie, VictorOps, Discord, Webex, Telegram, WeChat, SNS, Pushover,
+ * Microsoft Teams).
  */
-public sealed interface Integration permits WebhookConfig, SlackConfig, EmailConfig, PagerdutyConfig, OpsgenieConfig,
-		DiscordConfig, WebexConfig, VictorOpsConfig, TelegramConfig, WechatConfig, SnsConfig, PushoverConfig {
+public sealed interface Integration
+		permits WebhookConfig, SlackConfig, EmailConfig, PagerdutyConfig, OpsgenieConfig, DiscordConfig, WebexConfig,
+		VictorOpsConfig, TelegramConfig, WechatConfig, SnsConfig, PushoverConfig, MsTeamsConfig {
 
 	/** Returns the Alertmanager integration name, such as {@code webhook}. */
 	String type();

@@ -66,9 +66,46 @@ class ConfigLoaderTest {
 	@Test
 	void reportsUnsupportedIntegrationsByReceiverAndType() {
 		assertThat(realistic().unsupportedIntegrations())
-			.containsExactly(new UnsupportedIntegration("dba", "msteams", "receivers[2].msteams_configs[0]"));
-		assertThat(realistic().receiver("dba").unsupportedTypes()).containsExactly("msteams");
+			.containsExactly(new UnsupportedIntegration("dba", "jira", "receivers[2].jira_configs[0]"));
+		assertThat(realistic().receiver("dba").unsupportedTypes()).containsExactly("jira");
 		assertThat(realistic().receiver("pager").unsupportedTypes()).isEmpty();
+	}
+
+	@Test
+	void readsMicrosoftTeamsEntriesOfBothKindsAsAlertmanagerDoes(@TempDir Path dir) throws IOException {
+		Path url = Files.writeString(dir.resolve("teams-url"),
+				"https://example.logic.azure.com/workflows/x?sig=s3cr3t\n");
+		AlertmanagerConfig config = ConfigLoader.load(MINIMAL + """
+				    msteams_configs:
+				      - webhook_url: https://example.webhook.office.com/webhookb2/x
+				        title: '{{ .Status }}'
+				    msteamsv2_configs:
+				      - webhook_url_file: %s
+				        send_resolved: false
+				        summary: not read by the workflow card
+				""".formatted(url));
+		MsTeamsConfig card = (MsTeamsConfig) config.receiver("a").integrations().get(0);
+		assertThat(card.type()).isEqualTo("msteams");
+		assertThat(card.webhookUrl()).isEqualTo("https://example.webhook.office.com/webhookb2/x");
+		assertThat(card.title()).hasToString("{{ .Status }}");
+		assertThat(card.summary()).hasToString(MsTeamsConfig.DEFAULTS.get("summary"));
+		assertThat(card.text()).hasToString(MsTeamsConfig.DEFAULTS.get("text"));
+		assertThat(card.sendResolved()).isTrue();
+		MsTeamsConfig workflow = (MsTeamsConfig) config.receiver("a").integrations().get(1);
+		assertThat(workflow.type()).isEqualTo("msteamsv2");
+		assertThat(workflow.webhookUrl()).isEqualTo("https://example.logic.azure.com/workflows/x?sig=s3cr3t");
+		assertThat(workflow.title()).hasToString(MsTeamsConfig.V2_DEFAULTS.get("title"));
+		assertThat(workflow.summary()).isNull();
+		assertThat(workflow.sendResolved()).isFalse();
+		assertThat(workflow.toString()).doesNotContain("s3cr3t");
+		assertThat(config.unsupportedIntegrations()).isEmpty();
+		assertThat(config.notes()).contains("receivers[0].msteamsv2_configs[0].summary: accepted and ignored");
+
+		assertRejected(MINIMAL + "    msteams_configs: [{title: t}]\n",
+				"receivers[0].msteams_configs[0].webhook_url: one of webhook_url or webhook_url_file must be configured");
+		assertRejected(MINIMAL + "    msteamsv2_configs: [{webhook_url: 'https://x', webhook_url_file: " + url + "}]\n",
+				"receivers[0].msteamsv2_configs[0].webhook_url_file: "
+						+ "at most one of webhook_url and webhook_url_file must be configured");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.ConfigLoader;
 import io.zgw.alerts.config.EmailConfig;
+import io.zgw.alerts.config.MsTeamsConfig;
 import io.zgw.alerts.config.Receiver;
 import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.config.PushoverConfig;
@@ -447,6 +448,104 @@ class PayloadsTest {
 					FAIL_ON_ERROR)))
 			.isEqualTo("{\"text\":{\"content\":\"\"},\"touser\":\"@all\",\"toparty\":\"A<b>\",\"agentid\":\"1000002\","
 					+ "\"safe\":\"0\",\"msgtype\":\"markdown\",\"markdown\":{\"content\":\"**firing** <A<b>>\"}}");
+	}
+
+	// Alertmanager's msteams.default.text (and msteamsv2's) for alert A firing.
+	private static final String TEAMS_TEXT_OF_A = """
+
+
+			# Alerts Firing:
+
+			Labels:
+			  - alertname = Load
+			  - instance = a
+			  - severity = critical
+
+			Annotations:
+			  - summary = x
+
+			Source: http://gen/x
+
+
+
+
+			""";
+
+	private static final String TEAMS = """
+			route:
+			  receiver: r
+			  group_by: [alertname]
+			receivers:
+			  - name: r
+			    msteams_configs:
+			      - webhook_url: https://example.webhook.office.com/webhookb2/x
+			    msteamsv2_configs:
+			      - webhook_url: https://example.logic.azure.com/workflows/x
+			""";
+
+	@Test
+	void teamsMessageCardHasAlertmanagersFieldsDefaultsAndColours() {
+		List<Notification> firing = firstFlush(ConfigLoader.load(TEAMS), A);
+		Notification card = of(firing, "msteams");
+		String json = JsonMapper.builder()
+			.build()
+			.writeValueAsString(
+					MsTeamsPayload.of(card, (MsTeamsConfig) card.integration(), EXTERNAL_URL, FAIL_ON_ERROR));
+		assertThat(JsonMapper.builder().build().readTree(json)).isEqualTo(JsonMapper.builder()
+			.build()
+			.createObjectNode()
+			.put("@context", "http://schema.org/extensions")
+			.put("type", "MessageCard")
+			.put("title", "[FIRING:1] Load (a critical)")
+			.put("summary", "[FIRING:1] Load (a critical)")
+			.put("text", TEAMS_TEXT_OF_A)
+			.put("themeColor", "8C1A1A"));
+		assertThat(json).startsWith("{\"@context\":");
+
+		Notification resolved = of(resolvedAfter(ConfigLoader.load(TEAMS), A), "msteams");
+		MsTeamsPayload payload = MsTeamsPayload.of(resolved, (MsTeamsConfig) resolved.integration(), EXTERNAL_URL,
+				FAIL_ON_ERROR);
+		assertThat(payload.themeColor()).isEqualTo("2DC72D");
+		assertThat(payload.title()).isEqualTo("[RESOLVED] Load (a critical)");
+		assertThat(payload.text()).startsWith("\n\n\n# Alerts Resolved:\n\nLabels:\n  - alertname = Load\n");
+	}
+
+	@Test
+	void teamsWorkflowCardIsAlertmanagersAdaptiveCard() {
+		Notification notification = of(firstFlush(ConfigLoader.load(TEAMS), A), "msteamsv2");
+		JsonMapper json = JsonMapper.builder().build();
+		String expected = """
+				{"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive",
+				"contentUrl":null,"content":{"$schema":"http://adaptivecards.io/schemas/adaptive-card.json",
+				"type":"AdaptiveCard","version":"1.2","body":[
+				{"type":"TextBlock","text":"[FIRING:1] Load (a critical)","weight":"Bolder","size":"Medium",
+				"wrap":true,"style":"heading","color":"Attention"},
+				{"type":"TextBlock","text":"TEXT","wrap":true}],"msteams":{"width":"full"}}}]}
+				""".replace("TEXT", TEAMS_TEXT_OF_A.replace("\n", "\\n"));
+		assertThat(json.readTree(json.writeValueAsString(MsTeamsV2Payload.of(notification,
+				(MsTeamsConfig) notification.integration(), EXTERNAL_URL, FAIL_ON_ERROR))))
+			.isEqualTo(json.readTree(expected));
+
+		Notification resolved = of(resolvedAfter(ConfigLoader.load(TEAMS), A), "msteamsv2");
+		assertThat(MsTeamsV2Payload.of(resolved, (MsTeamsConfig) resolved.integration(), EXTERNAL_URL, FAIL_ON_ERROR)
+			.attachments()
+			.get(0)
+			.content()
+			.body()
+			.get(0)
+			.color()).isEqualTo("Good");
+	}
+
+	// The notifications that tell the receivers an alert they were told fires is
+	// resolved.
+	private static List<Notification> resolvedAfter(AlertmanagerConfig config, Alert alert) {
+		Dispatcher dispatcher = new Dispatcher(config, Silencer.NONE, new InMemoryNotificationLog());
+		dispatcher.receive(alert, T0);
+		dispatcher.tick(T0.plusSeconds(30));
+		Instant end = T0.plusSeconds(60);
+		dispatcher.receive(
+				new Alert(alert.labels(), alert.annotations(), alert.startsAt(), end, alert.generatorUrl(), end), end);
+		return dispatcher.tick(T0.plusSeconds(330));
 	}
 
 	private static SlackConfig slack(String fields) {

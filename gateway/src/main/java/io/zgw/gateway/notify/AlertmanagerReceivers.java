@@ -67,6 +67,8 @@ public final class AlertmanagerReceivers {
 		List<WechatConfig> wechat = new ArrayList<>();
 		List<SnsConfig> sns = new ArrayList<>();
 		List<PushoverConfig> pushover = new ArrayList<>();
+		List<WebhookConfig> msTeams = new ArrayList<>();
+		List<WebhookConfig> msTeamsV2 = new ArrayList<>();
 		for (io.zgw.alerts.config.Integration integration : receiver.integrations()) {
 			try {
 				if (integration instanceof io.zgw.alerts.config.WebhookConfig webhook) {
@@ -92,6 +94,10 @@ public final class AlertmanagerReceivers {
 				else if (integration instanceof io.zgw.alerts.config.DiscordConfig config) {
 					discord.add(new WebhookConfig(config.sendResolved(), new Secret(config.webhookUrl()), 0, null,
 							http(config.http())));
+				}
+				else if (integration instanceof io.zgw.alerts.config.MsTeamsConfig config) {
+					(config.workflow() ? msTeamsV2 : msTeams).add(new WebhookConfig(config.sendResolved(),
+							new Secret(config.webhookUrl()), 0, null, http(config.http())));
 				}
 				else if (integration instanceof io.zgw.alerts.config.VictorOpsConfig config) {
 					victorOps.add(new VictorOpsConfig(config.sendResolved(), new Secret(config.apiKey()),
@@ -129,7 +135,7 @@ public final class AlertmanagerReceivers {
 			}
 		}
 		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie, discord, webex, victorOps,
-				telegram, wechat, sns, pushover);
+				telegram, wechat, sns, pushover, msTeams, msTeamsV2);
 	}
 
 	private static SnsConfig sns(io.zgw.alerts.config.SnsConfig config, AwsEnvironment aws) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public record Integration(IntegrationKind kind, int index) {
 
-	private static final Pattern TEXT = Pattern.compile("([a-z]+)\\[(\\d+)]");
+	private static final Pattern TEXT = Pattern.compile("([a-z][a-z0-9]*)\\[(\\d+)]");
 
 	public Integration {
 		if (index < 0) {

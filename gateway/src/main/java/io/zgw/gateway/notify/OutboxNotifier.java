@@ -1,6 +1,7 @@
 package io.zgw.gateway.notify;
 
 import io.zgw.alerts.config.DiscordConfig;
+import io.zgw.alerts.config.MsTeamsConfig;
 import io.zgw.alerts.config.EmailConfig;
 import io.zgw.alerts.config.OpsgenieConfig;
 import io.zgw.alerts.config.PagerdutyConfig;
@@ -13,6 +14,8 @@ import io.zgw.alerts.config.WechatConfig;
 import io.zgw.alerts.config.WebexConfig;
 import io.zgw.alerts.dispatch.Notification;
 import io.zgw.alerts.notify.DiscordPayload;
+import io.zgw.alerts.notify.MsTeamsPayload;
+import io.zgw.alerts.notify.MsTeamsV2Payload;
 import io.zgw.alerts.notify.EmailMessage;
 import io.zgw.alerts.notify.OpsgeniePayload;
 import io.zgw.alerts.notify.PagerDutyPayload;
@@ -98,6 +101,10 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 					SnsPayload.of(notification, (SnsConfig) notification.integration(), externalUrl, errors));
 			case PUSHOVER -> JSON.writeValueAsString(
 					PushoverPayload.of(notification, (PushoverConfig) notification.integration(), externalUrl, errors));
+			case MSTEAMS -> JSON.writeValueAsString(
+					MsTeamsPayload.of(notification, (MsTeamsConfig) notification.integration(), externalUrl, errors));
+			case MSTEAMSV2 -> JSON.writeValueAsString(
+					MsTeamsV2Payload.of(notification, (MsTeamsConfig) notification.integration(), externalUrl, errors));
 		};
 		return new Delivery(notification.receiver(), integration, notification.groupKey(), payload);
 	}

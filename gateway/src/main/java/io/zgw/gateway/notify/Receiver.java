@@ -30,12 +30,15 @@ import io.zgw.gateway.notify.wechat.WechatConfig;
  * @param wechatConfigs {@code wechat_configs}
  * @param snsConfigs {@code sns_configs}
  * @param pushoverConfigs {@code pushover_configs}
+ * @param msTeamsConfigs {@code msteams_configs}: each a JSON POST to its webhook URL
+ * @param msTeamsV2Configs {@code msteamsv2_configs}: each a JSON POST to its webhook URL
  */
 public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 		List<EmailConfig> emailConfigs, List<PagerDutyConfig> pagerdutyConfigs, List<OpsgenieConfig> opsgenieConfigs,
 		List<WebhookConfig> discordConfigs, List<WebhookConfig> webexConfigs, List<VictorOpsConfig> victorOpsConfigs,
 		List<TelegramConfig> telegramConfigs, List<WechatConfig> wechatConfigs, List<SnsConfig> snsConfigs,
-		List<PushoverConfig> pushoverConfigs) {
+		List<PushoverConfig> pushoverConfigs, List<WebhookConfig> msTeamsConfigs,
+		List<WebhookConfig> msTeamsV2Configs) {
 
 	public Receiver {
 		if (name.isBlank()) {
@@ -53,13 +56,15 @@ public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<Sla
 		wechatConfigs = List.copyOf(wechatConfigs);
 		snsConfigs = List.copyOf(snsConfigs);
 		pushoverConfigs = List.copyOf(pushoverConfigs);
+		msTeamsConfigs = List.copyOf(msTeamsConfigs);
+		msTeamsV2Configs = List.copyOf(msTeamsV2Configs);
 	}
 
 	/** A receiver with webhook, Slack and email integrations only. */
 	public Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 			List<EmailConfig> emailConfigs) {
 		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of(), List.of(), List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of());
+				List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 	}
 
 }

@@ -209,6 +209,61 @@ class AlertmanagerPipelineTest {
 	}
 
 	@Test
+	void teamsCardsArePostedToTheirWebhooksAndARefusalIsRetried() throws Exception {
+		Pipeline pipeline = new Pipeline(ConfigLoader.load("""
+				route:
+				  receiver: teams
+				  group_by: [alertname]
+				receivers:
+				  - name: teams
+				    msteams_configs:
+				      - webhook_url: %s
+				    msteamsv2_configs:
+				      - webhook_url: %s
+				        send_resolved: false
+				""".formatted(hook.url("/webhookb2/connector"), hook.url("/workflows/run?sig=s"))));
+		// Teams answers 429 when a channel posts too fast: the card is sent again.
+		hook.answerBy((n) -> (n == 1) ? 429 : 200);
+		Instant start = clock.instant();
+		Alert firing = new Alert(LabelSet.of(Map.of("alertname", "DiskFull", "instance", "db-1")), Map.of(), start,
+				null, "http://zabbix/pay", start);
+		pipeline.dispatcher.receive(firing, start);
+		clock.advance(Duration.ofSeconds(30));
+		assertThat(pipeline.dispatcher.tick(clock.instant(), pipeline.notifier)).hasSize(2);
+		pipeline.worker.runUntilIdle();
+		clock.advance(Duration.ofMinutes(1));
+		pipeline.worker.runUntilIdle();
+
+		assertThat(hook.acceptedBodies()).as(hook.received().toString()).hasSize(2);
+		Map<String, JsonNode> byPath = new java.util.HashMap<>();
+		for (RecordingReceiver.Received received : hook.received()) {
+			if (received.answeredWith() == 200) {
+				byPath.put(received.path(), JSON.readTree(received.body()));
+				assertThat(received.contentType()).startsWith("application/json");
+			}
+		}
+		JsonNode card = byPath.get("/webhookb2/connector");
+		assertThat(card.path("type").asString()).isEqualTo("MessageCard");
+		assertThat(card.path("title").asString()).isEqualTo("[FIRING:1] DiskFull (db-1)");
+		assertThat(card.path("themeColor").asString()).isEqualTo("8C1A1A");
+		JsonNode adaptive = byPath.get("/workflows/run").path("attachments").get(0);
+		assertThat(adaptive.path("contentType").asString()).isEqualTo("application/vnd.microsoft.card.adaptive");
+		assertThat(adaptive.path("content").path("body").get(1).path("text").asString())
+			.contains("  - instance = db-1");
+		assertThat(outbox.depth()).isZero();
+
+		Instant end = clock.instant();
+		pipeline.dispatcher
+			.receive(new Alert(firing.labels(), firing.annotations(), start, end, firing.generatorUrl(), end), end);
+		clock.advance(Duration.ofMinutes(5));
+		assertThat(pipeline.dispatcher.tick(clock.instant(), pipeline.notifier)).as("msteamsv2 sends no resolved")
+			.hasSize(1);
+		pipeline.worker.runUntilIdle();
+		JsonNode resolved = JSON.readTree(hook.acceptedBodies().get(2));
+		assertThat(resolved.path("themeColor").asString()).isEqualTo("2DC72D");
+	}
+
+	@Test
 	void receiverNameWithSlashesStillMapsToItsIntegration() {
 		AlertmanagerConfig config = ConfigLoader.load("""
 				route:
