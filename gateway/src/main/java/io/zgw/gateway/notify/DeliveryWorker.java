@@ -45,6 +45,9 @@ public final class DeliveryWorker {
 
 	private final Duration lease;
 
+	// Zero: no notification is too old to send.
+	private final Duration maxAge;
+
 	private final Executor sendExecutor;
 
 	// Attempts that ended, recorded with the next claim.
@@ -59,10 +62,11 @@ public final class DeliveryWorker {
 	/**
 	 * Creates a worker; {@code lease} must outlast the slowest send, and up to
 	 * {@code concurrency} deliveries (all from different chains) are sent at once on
-	 * {@code sendExecutor}, which needs as many threads.
+	 * {@code sendExecutor}, which needs as many threads. A delivery enqueued longer than
+	 * {@code maxAge} ago (when positive) fails as expired without an attempt.
 	 */
 	public DeliveryWorker(OutboxQueue queue, Notifiers notifiers, Backoff backoff, NotifyMetrics metrics, Clock clock,
-			String workerId, int batchSize, int concurrency, Duration lease, Executor sendExecutor) {
+			String workerId, int batchSize, int concurrency, Duration lease, Duration maxAge, Executor sendExecutor) {
 		this.queue = queue;
 		this.notifiers = notifiers;
 		this.backoff = backoff;
@@ -71,6 +75,7 @@ public final class DeliveryWorker {
 		this.workerId = workerId;
 		this.batchSize = batchSize;
 		this.lease = lease;
+		this.maxAge = maxAge;
 		this.sendExecutor = sendExecutor;
 		this.slots = new Semaphore(concurrency);
 		this.concurrency = concurrency;
@@ -209,6 +214,14 @@ public final class DeliveryWorker {
 	// Sends the delivery and says how the attempt ended.
 	private AttemptEnd attempt(OutboxEntry entry) {
 		Delivery delivery = entry.delivery();
+		if (!this.maxAge.isZero() && entry.createdAt().plus(this.maxAge).isBefore(this.clock.instant())) {
+			String error = "expired: not delivered within zgw.notify.max-age (" + this.maxAge + ") of "
+					+ entry.createdAt();
+			log.error("Notify {} {} for group {} dropped after {} attempt(s): {}", delivery.receiver(),
+					delivery.integration(), delivery.groupKey(), entry.attempts() - 1, error);
+			metrics.expired(delivery.integration().kind());
+			return AttemptEnd.failed(entry.id(), error);
+		}
 		Optional<Notifier> notifier = notifiers.find(delivery.receiver(), delivery.integration());
 		long start = System.nanoTime();
 		DeliveryResult result = notifier.map((n) -> send(n, delivery))

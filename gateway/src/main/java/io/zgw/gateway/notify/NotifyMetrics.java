@@ -30,6 +30,12 @@ public final class NotifyMetrics {
 	 */
 	public static final String TEMPLATE_ERRORS = "zgw_notification_template_errors";
 
+	/**
+	 * Counter of deliveries dropped unsent because they were older than
+	 * {@code zgw.notify.max-age}, {@code zgw_notifications_expired_total} in Prometheus.
+	 */
+	public static final String EXPIRED = "zgw_notifications_expired";
+
 	/** Gauge of deliveries neither delivered nor permanently failed. */
 	public static final String OUTBOX_DEPTH = "zgw_notification_outbox_depth";
 
@@ -49,12 +55,19 @@ public final class NotifyMetrics {
 
 	private final MeterRegistry registry;
 
-	/** Registers the outbox depth gauge on {@code registry}. */
+	/**
+	 * Registers the outbox depth gauge on {@code registry}, and the expired counter of
+	 * every integration kind at 0: an alert rule on it needs the series before the first
+	 * drop.
+	 */
 	public NotifyMetrics(MeterRegistry registry, OutboxQueue queue) {
 		this.registry = registry;
 		Gauge.builder(OUTBOX_DEPTH, queue, OutboxQueue::depth)
 			.description("Notifications waiting in the outbox")
 			.register(registry);
+		for (IntegrationKind kind : IntegrationKind.values()) {
+			expiredCounter(kind);
+		}
 	}
 
 	/** Records one send attempt. */
@@ -71,6 +84,18 @@ public final class NotifyMetrics {
 			.serviceLevelObjectives(LATENCY_BUCKETS)
 			.register(registry)
 			.record(latency);
+	}
+
+	/** Counts a delivery dropped unsent because it was older than the maximum age. */
+	public void expired(IntegrationKind kind) {
+		expiredCounter(kind).increment();
+	}
+
+	private Counter expiredCounter(IntegrationKind kind) {
+		return Counter.builder(EXPIRED)
+			.description("Notifications dropped unsent because their receiver failed for longer than the maximum age")
+			.tag(TAG_INTEGRATION, kind.id())
+			.register(registry);
 	}
 
 	/** Counts a template that failed and was rendered with its default. */

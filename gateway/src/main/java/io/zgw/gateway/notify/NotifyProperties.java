@@ -24,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param workerId this replica's name in {@code outbox.claimed_by}; default host name
  * plus a random suffix
  * @param retry backoff between attempts
+ * @param maxAge how long after it was enqueued a notification is still sent; one still
+ * undelivered then (its receiver down all that time) fails without another attempt and is
+ * counted as expired, so a receiver back after a long outage is not flooded with stale
+ * news; {@code 0} (the default) retries for ever
  */
 @Validated
 @ConfigurationProperties("zgw.notify")
@@ -31,7 +35,7 @@ public record NotifyProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 		@DefaultValue("50") @Min(1) int batchSize, @DefaultValue("16") @Min(1) int concurrency,
 		@DefaultValue("10s") Duration timeout, @DefaultValue("1m") Duration lease,
 		@DefaultValue("http://localhost:8080") String externalUrl, @Nullable String workerId,
-		@Valid @DefaultValue Retry retry) {
+		@Valid @DefaultValue Retry retry, @DefaultValue("0s") Duration maxAge) {
 
 	public NotifyProperties {
 		requirePositive(pollInterval, "zgw.notify.poll-interval");
@@ -39,6 +43,9 @@ public record NotifyProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 		if (lease.compareTo(timeout.multipliedBy(2)) < 0) {
 			throw new IllegalArgumentException(
 					"zgw.notify.lease must be at least twice zgw.notify.timeout (" + timeout + "), got " + lease);
+		}
+		if (maxAge.isNegative()) {
+			throw new IllegalArgumentException("zgw.notify.max-age must be 0 (never) or positive, got " + maxAge);
 		}
 	}
 

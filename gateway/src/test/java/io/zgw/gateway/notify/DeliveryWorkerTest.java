@@ -68,15 +68,16 @@ class DeliveryWorkerTest {
 	/** A worker with the default backoff and no jitter, so waits are exact. */
 	static DeliveryWorker newWorker(io.zgw.gateway.notify.outbox.OutboxQueue queue, Notifiers notifiers,
 			MeterRegistry registry, ManualClock clock, String id, ExecutorService pool) {
-		return newWorker(queue, notifiers, registry, clock, id, pool, 10);
+		return newWorker(queue, notifiers, registry, clock, id, pool, 10, Duration.ZERO);
 	}
 
 	static DeliveryWorker newWorker(io.zgw.gateway.notify.outbox.OutboxQueue queue, Notifiers notifiers,
-			MeterRegistry registry, ManualClock clock, String id, ExecutorService pool, int concurrency) {
+			MeterRegistry registry, ManualClock clock, String id, ExecutorService pool, int concurrency,
+			Duration maxAge) {
 		Backoff backoff = new Backoff(Backoff.DEFAULT_INITIAL, Backoff.DEFAULT_MAX, Backoff.DEFAULT_MULTIPLIER, 0.2,
 				() -> 0.0);
 		return new DeliveryWorker(queue, notifiers, backoff, new NotifyMetrics(registry, queue), clock, id, 10,
-				concurrency, Duration.ofMinutes(1), pool);
+				concurrency, Duration.ofMinutes(1), maxAge, pool);
 	}
 
 	static Delivery delivery(String group, int seq) {
@@ -155,6 +156,35 @@ class DeliveryWorkerTest {
 	}
 
 	@Test
+	void notificationsOlderThanTheMaximumAgeAreDroppedUnsentAndCountedWhileYoungerOnesGoOut() {
+		DeliveryWorker aging = newWorker(queue, notifiersFor(receiver), registry, clock, "w2", sendPool, 10,
+				Duration.ofHours(1));
+		receiver.down();
+		long stale = queue.enqueue(delivery("A", 1));
+		long staleToo = queue.enqueue(delivery("A", 2));
+		assertThat(aging.runOnce()).isEqualTo(1);
+		clock.advance(Duration.ofMinutes(50));
+		long fresh = queue.enqueue(delivery("A", 3));
+		long otherGroup = queue.enqueue(delivery("B", 1));
+		clock.advance(Duration.ofMinutes(15));
+		receiver.up();
+		for (int round = 0; round < 5 && queue.depth() > 0; round++) {
+			aging.runOnce();
+		}
+
+		assertThat(queue.depth()).isZero();
+		assertThat(receiver.acceptedBodies()).as("the two older than an hour are not sent")
+			.containsExactlyInAnyOrder(delivery("A", 3).payload(), delivery("B", 1).payload());
+		assertThat(queue.lastError(stale)).startsWith("expired: not delivered within zgw.notify.max-age (PT1H)");
+		assertThat(queue.lastError(staleToo)).startsWith("expired: ");
+		assertThat(queue.lastError(fresh)).isNull();
+		assertThat(queue.lastError(otherGroup)).isNull();
+		assertThat(registry.get(NotifyMetrics.EXPIRED).tag(NotifyMetrics.TAG_INTEGRATION, "webhook").counter().count())
+			.isEqualTo(2);
+		assertThat(count(Outcome.RETRYABLE_FAILURE)).as("attempts on the receiver while down").isEqualTo(1);
+	}
+
+	@Test
 	void deliveryForAReceiverNoLongerConfiguredFailsPermanently() {
 		long id = queue.enqueue(new Delivery("gone", WEBHOOK_0, "A", "{}"));
 		assertThat(worker.runOnce()).isEqualTo(1);
@@ -209,7 +239,7 @@ class DeliveryWorkerTest {
 						new Receiver("silent",
 								List.of(WebhookConfig.of("http://127.0.0.1:" + silent.getLocalPort() + "/")), List.of(),
 								List.of())));
-			DeliveryWorker twoSlots = newWorker(queue, notifiers, registry, clock, "w3", sendPool, 2);
+			DeliveryWorker twoSlots = newWorker(queue, notifiers, registry, clock, "w3", sendPool, 2, Duration.ZERO);
 			long hanging = queue.enqueue(new Delivery("silent", WEBHOOK_0, "S", "{}"));
 			// More rows than one claim takes (10): none waits for the hanging send.
 			List<String> payloads = new ArrayList<>();

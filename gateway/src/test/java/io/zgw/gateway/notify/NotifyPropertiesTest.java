@@ -27,6 +27,14 @@ class NotifyPropertiesTest {
 		assertThat(properties.retry().initial()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(properties.retry().max()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(properties.retry().multiplier()).isEqualTo(2.0);
+		assertThat(properties.maxAge()).as("retry for ever").isZero();
+	}
+
+	@Test
+	void negativeMaxAgeIsRefusedNamingTheKey() {
+		assertThatThrownBy(() -> bind(Map.of("zgw.notify.max-age", "-1h"))).rootCause()
+			.hasMessage("zgw.notify.max-age must be 0 (never) or positive, got PT-1H");
+		assertThat(bind(Map.of("zgw.notify.max-age", "1d")).maxAge()).isEqualTo(Duration.ofDays(1));
 	}
 
 	@Test
