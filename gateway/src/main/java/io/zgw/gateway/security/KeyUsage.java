@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * KeyUsage remembers when each API key last authenticated a request on this replica and
@@ -70,10 +70,11 @@ final class KeyUsage implements SmartLifecycle {
 		try {
 			this.store.recordUse(batch);
 		}
-		catch (DataAccessException ex) {
+		catch (RuntimeException ex) {
+			// Caught whatever it is: an exception would end the scheduled flushes.
 			batch.forEach((keyHash, at) -> this.unwritten.merge(keyHash, at, KeyUsage::later));
 			log.warn("Could not record the last use of {} API keys, will try again: {}", batch.size(),
-					ex.getMostSpecificCause().toString());
+					NestedExceptionUtils.getMostSpecificCause(ex).toString());
 		}
 	}
 
