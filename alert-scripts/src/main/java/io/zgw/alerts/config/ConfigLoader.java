@@ -863,7 +863,7 @@ public final class ConfigLoader {
 		if (url == null || url.isEmpty()) {
 			throw node.error("webhook_url", "one of webhook_url or webhook_url_file must be configured");
 		}
-		Map<String, String> defaults = workflow ? MsTeamsConfig.V2_DEFAULTS : MsTeamsConfig.DEFAULTS;
+		Map<String, String> defaults = MsTeamsConfig.defaults(workflow);
 		MsTeamsConfig config = new MsTeamsConfig(workflow, url, template(node, "title", defaults),
 				workflow ? null : template(node, "summary", defaults), template(node, "text", defaults),
 				node.bool("send_resolved", true), integrationHttp(node));

@@ -40,7 +40,14 @@ public record MsTeamsConfig(boolean workflow, String webhookUrl, Template title,
 
 	/** Returns the defaults of this entry's kind. */
 	public Map<String, String> defaults() {
-		return this.workflow ? V2_DEFAULTS : DEFAULTS;
+		return defaults(this.workflow);
+	}
+
+	/**
+	 * Returns the defaults of {@code msteamsv2_configs} or of {@code msteams_configs}.
+	 */
+	static Map<String, String> defaults(boolean workflow) {
+		return workflow ? V2_DEFAULTS : DEFAULTS;
 	}
 
 	@Override
