@@ -200,9 +200,15 @@ public final class Dispatcher {
 					// zgw extension (resolve_delay): the receiver was told this
 					// alert fires, and hears of its resolution only once it has
 					// stayed resolved that long; firing again meanwhile changes
-					// nothing for it.
-					carried.add(alert.fingerprint());
+					// nothing for it. Until then its messages show it firing, as
+					// Prometheus's keep_firing_for would, unless it is muted.
 					waiting.add(alert.fingerprint());
+					if (muted.contains(alert.fingerprint())) {
+						carried.add(alert.fingerprint());
+					}
+					else {
+						kept.add(stillFiring(alert));
+					}
 				}
 				else if (!muted.contains(alert.fingerprint())) {
 					kept.add(alert);
@@ -233,6 +239,12 @@ public final class Dispatcher {
 			return List.of();
 		}
 		return resolvedAlerts.stream().filter((alert) -> !waiting.contains(alert.fingerprint())).toList();
+	}
+
+	// The receiver's view of an alert whose resolution waits: firing, with no end.
+	private static Alert stillFiring(Alert alert) {
+		return new Alert(alert.labels(), alert.annotations(), alert.startsAt(), null, alert.generatorUrl(),
+				alert.updatedAt());
 	}
 
 	private static boolean waitsToResolve(RouteOptions options, Alert alert, @Nullable NotificationLogEntry entry,

@@ -19,6 +19,7 @@ import io.zgw.alerts.silence.Silences;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DispatcherTest {
 
@@ -461,6 +462,31 @@ class DispatcherTest {
 		assertThat(this.dispatcher.alerts()).extracting((alert) -> alert.labels().get("instance")).containsExactly("a");
 		assertThat(this.dispatcher.tick(noon.plusSeconds(630))).isEmpty();
 		assertLastResolution(noon.plusSeconds(930), "a");
+	}
+
+	@Test
+	void anAlertWhoseResolutionWaitsIsShownFiringInItsGroupsMessages() {
+		Instant noon = Instant.parse("2026-11-30T12:00:00Z");
+		Alert a = firing("alertname=Disk service=flappy instance=a", noon, noon);
+		this.dispatcher.receive(a, noon);
+		assertThat(this.dispatcher.tick(noon.plusSeconds(30))).hasSize(1);
+		this.dispatcher.receive(resolved(a, noon.plusSeconds(60)), noon.plusSeconds(60));
+		// b fires in the same group while a's resolution waits: the message lists both
+		// firing, a with no end, as the receiver was last told.
+		Alert b = firing("alertname=Disk service=flappy instance=b", noon.plusSeconds(90), noon.plusSeconds(90));
+		this.dispatcher.receive(b, noon.plusSeconds(90));
+		assertThat(this.dispatcher.tick(noon.plusSeconds(330))).singleElement().satisfies((n) -> {
+			assertThat(n.status()).isEqualTo("firing");
+			assertThat(names(n)).containsExactly("a", "b");
+			assertThat(n.alerts()).allSatisfy((alert) -> assertThat(alert.endsAt()).isNull());
+		});
+		// Nothing changed for the receiver until a's delay is over.
+		assertThat(this.dispatcher.tick(noon.plusSeconds(630))).isEmpty();
+		assertThat(this.dispatcher.tick(noon.plusSeconds(930))).singleElement().satisfies((n) -> {
+			assertThat(n.status()).isEqualTo("firing");
+			assertThat(n.alerts()).extracting((alert) -> alert.labels().get("instance"), (alert) -> alert.endsAt())
+				.containsExactly(tuple("a", noon.plusSeconds(60)), tuple("b", null));
+		});
 	}
 
 	@Test
