@@ -997,7 +997,7 @@ public final class ConfigLoader {
 		HttpAuth auth = httpAuth(http);
 		ConfigNode tls = http.object("tls_config");
 		HttpClientConfig config = new HttpClientConfig(auth, (tls != null) ? tls(tls) : null, proxyUrl(http),
-				http.bool("follow_redirects", true));
+				http.bool("follow_redirects", true), http.bool("enable_http2", true));
 		noteIgnored(http);
 		return config;
 	}

@@ -199,7 +199,7 @@ class ConfigLoaderTest {
 		AlertmanagerConfig config = realistic();
 		WebhookConfig hook = (WebhookConfig) config.receiver("default").integrations().get(0);
 		assertThat(hook).isEqualTo(new WebhookConfig("http://127.0.0.1:9099/hook", true, 20,
-				new HttpClientConfig(new HttpAuth.Authorization("Bearer", "s3cr3t"), null, null, true)));
+				new HttpClientConfig(new HttpAuth.Authorization("Bearer", "s3cr3t"), null, null, true, true)));
 		assertThat(hook.toString()).doesNotContain("s3cr3t").doesNotContain("9099");
 		assertThat(((WebhookConfig) config.receiver("pager").integrations().get(0)).sendResolved()).isFalse();
 		SlackConfig slack = (SlackConfig) config.receiver("dba-slack").integrations().get(0);
@@ -409,7 +409,7 @@ class ConfigLoaderTest {
 				""".formatted(url, token));
 		assertThat(config.receiver("a").integrations()).singleElement()
 			.isEqualTo(new WebhookConfig("http://127.0.0.1:9099/from-file", true, 0,
-					new HttpClientConfig(new HttpAuth.Authorization("Bearer", "t0ken"), null, null, true)));
+					new HttpClientConfig(new HttpAuth.Authorization("Bearer", "t0ken"), null, null, true, true)));
 		assertRejected(MINIMAL + "    webhook_configs: [{url_file: " + dir.resolve("missing") + "}]\n",
 				"receivers[0].webhook_configs[0].url_file: cannot read " + dir.resolve("missing")
 						+ ": NoSuchFileException");
@@ -496,7 +496,7 @@ class ConfigLoaderTest {
 				""".formatted(password));
 		assertThat(config.resolveTimeout()).isEqualTo(Duration.ofSeconds(90));
 		List<Integration> integrations = config.receiver("a").integrations();
-		HttpClientConfig global = new HttpClientConfig(new HttpAuth.Authorization("Bearer", "g10bal"), null, null,
+		HttpClientConfig global = new HttpClientConfig(new HttpAuth.Authorization("Bearer", "g10bal"), null, null, true,
 				true);
 		assertThat(((WebhookConfig) integrations.get(0)).http()).isEqualTo(global);
 		// As Alertmanager, an integration's own http_config replaces the global one
@@ -630,16 +630,19 @@ class ConfigLoaderTest {
 	}
 
 	@Test
-	void readsProxyUrlAndFollowRedirects() {
+	void readsProxyUrlFollowRedirectsAndEnableHttp2() {
 		AlertmanagerConfig config = ConfigLoader.load(MINIMAL + """
 				    webhook_configs:
 				      - url: http://a.example.com/
 				        http_config: {proxy_url: 'http://proxy.example.com:3128', follow_redirects: false}
 				      - url: http://b.example.com/
+				      - url: https://c.example.com/
+				        http_config: {enable_http2: false}
 				""");
 		assertThat(config.receiver("a").integrations()).extracting((hook) -> ((WebhookConfig) hook).http())
-			.containsExactly(new HttpClientConfig(null, null, URI.create("http://proxy.example.com:3128"), false),
-					HttpClientConfig.NONE);
+			.containsExactly(new HttpClientConfig(null, null, URI.create("http://proxy.example.com:3128"), false, true),
+					HttpClientConfig.NONE, new HttpClientConfig(null, null, null, true, false));
+		assertThat(config.notes()).noneMatch((note) -> note.contains("enable_http2"));
 		assertRejected(MINIMAL + "    webhook_configs: [{url: 'http://x', http_config: {proxy_url: 'proxy:3128'}}]\n",
 				"receivers[0].webhook_configs[0].http_config.proxy_url: "
 						+ "proxy_url must be an absolute http or https URL");

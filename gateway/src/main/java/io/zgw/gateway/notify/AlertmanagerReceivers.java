@@ -177,7 +177,8 @@ public final class AlertmanagerReceivers {
 					URI.create(given.tokenUrl()), given.endpointParams(), tls(given.tls()), given.proxyUrl(),
 					Clock.systemUTC());
 		}
-		return new HttpConfig(basic, authorization, oauth2, tls, http.proxyUrl(), http.followRedirects());
+		return new HttpConfig(basic, authorization, oauth2, tls, http.proxyUrl(), http.followRedirects(),
+				http.enableHttp2());
 	}
 
 	private static EmailConfig email(io.zgw.alerts.config.EmailConfig email) {

@@ -7,6 +7,7 @@ import io.zgw.alerts.config.ConfigLoader;
 import io.zgw.gateway.notify.DeliveryResult.Outcome;
 import io.zgw.gateway.notify.http.JsonPoster;
 import io.zgw.gateway.notify.webhook.WebhookNotifier;
+import io.zgw.gateway.testsupport.Http2Receiver;
 import io.zgw.gateway.testsupport.RecordingReceiver;
 import io.zgw.gateway.testsupport.TestCertificates;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Sends webhooks over real TLS (the JDK's HTTPS server, certificates made by
  * {@code openssl}) as a routing file's {@code tls_config} says: a private CA, mutual TLS,
- * {@code server_name}, {@code insecure_skip_verify} and TLS versions.
+ * {@code server_name}, {@code insecure_skip_verify} and TLS versions, and
+ * {@code enable_http2} against a receiver that speaks HTTP/2 (embedded Tomcat).
  */
 class TlsReceiversTest {
 
@@ -48,6 +50,10 @@ class TlsReceiversTest {
 	}
 
 	private DeliveryResult send(String tlsConfig) {
+		return send(this.receiver.url("/hook"), "{tls_config: " + tlsConfig + "}");
+	}
+
+	private static DeliveryResult send(String url, String httpConfig) {
 		String yaml = """
 				route:
 				  receiver: team
@@ -55,9 +61,8 @@ class TlsReceiversTest {
 				  - name: team
 				    webhook_configs:
 				      - url: %s
-				        http_config:
-				          tls_config: %s
-				""".formatted(this.receiver.url("/hook"), tlsConfig);
+				        http_config: %s
+				""".formatted(url, httpConfig);
 		Receiver team = AlertmanagerReceivers.of(ConfigLoader.load(yaml)).get(0);
 		return new WebhookNotifier(WEBHOOK_0, team.webhookConfigs().get(0), POSTER, Duration.ofSeconds(5))
 			.send(new Delivery("team", WEBHOOK_0, "g", "{}"));
@@ -118,6 +123,20 @@ class TlsReceiversTest {
 		assertThat(tls13Only.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 		assertThat(tls13Only.error()).contains("SSLHandshakeException");
 		assertThat(this.receiver.received()).hasSize(1);
+	}
+
+	@Test
+	void enableHttp2OffersHttp2OverTlsOnlyAsGosClientDoes() {
+		try (Http2Receiver h2 = new Http2Receiver(certs, dir.resolve("tomcat"))) {
+			String ca = "tls_config: {ca_file: " + certs.ca() + "}";
+			// Alertmanager's default: HTTP/2 where ALPN agrees on it.
+			assertThat(send(h2.httpsUrl("/hook"), "{" + ca + "}")).isEqualTo(DeliveryResult.delivered());
+			assertThat(send(h2.httpsUrl("/hook"), "{" + ca + ", enable_http2: false}"))
+				.isEqualTo(DeliveryResult.delivered());
+			// Plain http stays HTTP/1.1, with no h2c upgrade offered, as in Go.
+			assertThat(send(h2.httpUrl("/hook"), "{enable_http2: true}")).isEqualTo(DeliveryResult.delivered());
+			assertThat(h2.protocols()).containsExactly("HTTP/2.0", "HTTP/1.1", "HTTP/1.1");
+		}
 	}
 
 	@Test

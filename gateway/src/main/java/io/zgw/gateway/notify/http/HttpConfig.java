@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * HttpConfig is the part of Alertmanager's {@code http_config} a sender honours: at most
  * one of {@code basic_auth}, {@code authorization} and {@code oauth2},
- * {@code tls_config}, {@code proxy_url} and {@code follow_redirects}.
+ * {@code tls_config}, {@code proxy_url}, {@code follow_redirects} and
+ * {@code enable_http2}.
  *
  * @param basicAuth {@code basic_auth}: username and password sent as HTTP Basic auth
  * @param authorization {@code authorization}: {@code Authorization: <type> <credentials>}
@@ -19,15 +20,17 @@ import org.jspecify.annotations.Nullable;
  * @param proxyUrl {@code proxy_url}: an {@code http://host[:port]} proxy, or null for
  * none
  * @param followRedirects {@code follow_redirects}: Alertmanager's default is true
+ * @param enableHttp2 {@code enable_http2}: offer HTTP/2 (by ALPN) to https receivers, as
+ * Go's client does; plain http stays HTTP/1.1. Alertmanager's default is true
  */
 public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization authorization, @Nullable OAuth2 oauth2,
-		@Nullable TlsContext tls, @Nullable URI proxyUrl, boolean followRedirects) {
+		@Nullable TlsContext tls, @Nullable URI proxyUrl, boolean followRedirects, boolean enableHttp2) {
 
 	/**
 	 * Alertmanager's defaults: no authentication, default TLS, no proxy, redirects
-	 * followed.
+	 * followed, HTTP/2 offered.
 	 */
-	public static final HttpConfig NONE = new HttpConfig(null, null, null, null, null, true);
+	public static final HttpConfig NONE = new HttpConfig(null, null, null, null, null, true, true);
 
 	public HttpConfig {
 		if ((basicAuth != null ? 1 : 0) + (authorization != null ? 1 : 0) + (oauth2 != null ? 1 : 0) > 1) {
@@ -52,7 +55,7 @@ public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization 
 
 	/** An {@code authorization} of type Bearer with the given token. */
 	public static HttpConfig bearer(String token) {
-		return new HttpConfig(null, new Authorization("Bearer", new Secret(token)), null, null, null, true);
+		return new HttpConfig(null, new Authorization("Bearer", new Secret(token)), null, null, null, true, true);
 	}
 
 	/**

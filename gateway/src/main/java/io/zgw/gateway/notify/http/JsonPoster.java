@@ -33,7 +33,8 @@ public final class JsonPoster {
 	private final Duration connectTimeout;
 
 	/**
-	 * Creates a poster on the given client (HTTP/1.1, connect timeout set by the caller).
+	 * Creates a poster on the given client (HTTP/1.1 unless a request's
+	 * {@code enable_http2} asks for HTTP/2, connect timeout set by the caller).
 	 */
 	public JsonPoster(HttpClient client) {
 		this.client = client;
@@ -123,6 +124,7 @@ public final class JsonPoster {
 			for (int redirects = 0;; redirects++) {
 				boolean withBody = !"GET".equals(currentMethod);
 				HttpRequest.Builder request = HttpRequest.newBuilder(target)
+					.version(version(target, httpConfig))
 					.timeout(timeout)
 					.header("User-Agent", "zgw")
 					.method(currentMethod, withBody ? HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)
@@ -167,6 +169,13 @@ public final class JsonPoster {
 			Thread.currentThread().interrupt();
 			return new Answer(0, "interrupted", "");
 		}
+	}
+
+	// As Go's client with enable_http2: HTTP/2 only where TLS negotiates it (ALPN), so
+	// a plain-http receiver never gets the h2c upgrade headers Java would add.
+	private static HttpClient.Version version(URI target, HttpConfig httpConfig) {
+		return (httpConfig.enableHttp2() && "https".equalsIgnoreCase(target.getScheme())) ? HttpClient.Version.HTTP_2
+				: HttpClient.Version.HTTP_1_1;
 	}
 
 	// As Go's client: credentials follow a redirect to the same host only.

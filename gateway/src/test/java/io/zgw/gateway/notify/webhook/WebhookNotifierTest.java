@@ -78,7 +78,8 @@ class WebhookNotifierTest {
 
 	@Test
 	void sendsBasicAuthWhenConfigured() {
-		send(config(new HttpConfig(new HttpConfig.BasicAuth("am", new Secret("pw")), null, null, null, null, true)));
+		send(config(
+				new HttpConfig(new HttpConfig.BasicAuth("am", new Secret("pw")), null, null, null, null, true, true)));
 		assertThat(receiver.received().get(0).authorization()).isEqualTo("Basic YW06cHc=");
 	}
 
@@ -91,7 +92,7 @@ class WebhookNotifierTest {
 		// 307 keeps the method and the body.
 		assertThat(receiver.received().get(1).body()).isEqualTo(PAYLOAD);
 
-		DeliveryResult notFollowed = send(config(new HttpConfig(null, null, null, null, null, false)));
+		DeliveryResult notFollowed = send(config(new HttpConfig(null, null, null, null, null, false, true)));
 		assertThat(notFollowed.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 		assertThat(notFollowed.error()).isEqualTo("unexpected status code 307");
 		assertThat(receiver.received()).hasSize(3);
@@ -120,7 +121,7 @@ class WebhookNotifierTest {
 	void proxyUrlSendsTheRequestThroughTheProxy() {
 		// The receiver plays the proxy: the webhook's own host does not exist.
 		Secret unreachable = new Secret("http://hooks.zgw.invalid/hook");
-		HttpConfig viaProxy = new HttpConfig(null, null, null, null, URI.create(receiver.url("")), true);
+		HttpConfig viaProxy = new HttpConfig(null, null, null, null, URI.create(receiver.url("")), true, true);
 		assertThat(send(new WebhookConfig(true, unreachable, 0, null, viaProxy))).isEqualTo(DeliveryResult.delivered());
 		assertThat(receiver.received()).singleElement().satisfies((request) -> {
 			assertThat(request.path()).isEqualTo("/hook");
@@ -129,7 +130,7 @@ class WebhookNotifierTest {
 		assertThat(send(new WebhookConfig(true, unreachable, 0, null, HttpConfig.NONE)).outcome())
 			.isEqualTo(Outcome.RETRYABLE_FAILURE);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new HttpConfig(null, null, null, null, URI.create("http://u:p@proxy:3128"), true))
+			.isThrownBy(() -> new HttpConfig(null, null, null, null, URI.create("http://u:p@proxy:3128"), true, true))
 			.withMessage("http_config.proxy_url: proxy credentials are not supported");
 	}
 
@@ -140,7 +141,7 @@ class WebhookNotifierTest {
 					"{\"access_token\":\"t0k3n\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
 			OAuth2 oauth2 = new OAuth2("zgw client", new Secret("s3cr3t&"), List.of("alerts.write", "alerts.read"),
 					URI.create(tokens.url("/oauth/token")), Map.of("audience", "hooks"), null, null, Clock.systemUTC());
-			HttpConfig http = new HttpConfig(null, null, oauth2, null, null, true);
+			HttpConfig http = new HttpConfig(null, null, oauth2, null, null, true, true);
 			assertThat(send(config(http))).isEqualTo(DeliveryResult.delivered());
 			assertThat(send(config(http))).isEqualTo(DeliveryResult.delivered());
 
@@ -171,7 +172,7 @@ class WebhookNotifierTest {
 			URI tokenUrl = URI.create("https://" + TestCertificates.SERVER_NAME + "/oauth/token");
 			OAuth2 oauth2 = new OAuth2("zgw", new Secret("s"), List.of(), tokenUrl, Map.of(), privateCa,
 					URI.create(egress.url()), Clock.systemUTC());
-			assertThat(send(config(new HttpConfig(null, null, oauth2, null, null, true))))
+			assertThat(send(config(new HttpConfig(null, null, oauth2, null, null, true, true))))
 				.isEqualTo(DeliveryResult.delivered());
 			assertThat(egress.tunnels()).containsExactly(TestCertificates.SERVER_NAME + ":443");
 			assertThat(tokens.received()).extracting(RecordingReceiver.Received::path).containsExactly("/oauth/token");
@@ -182,7 +183,7 @@ class WebhookNotifierTest {
 			// sent.
 			OAuth2 untrusted = new OAuth2("zgw", new Secret("s"), List.of(), tokenUrl, Map.of(), null,
 					URI.create(egress.url()), Clock.systemUTC());
-			DeliveryResult refused = send(config(new HttpConfig(null, null, untrusted, null, null, true)));
+			DeliveryResult refused = send(config(new HttpConfig(null, null, untrusted, null, null, true, true)));
 			assertThat(refused.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 			assertThat(refused.error()).contains("SSLHandshakeException");
 			assertThat(receiver.received()).hasSize(1);
@@ -200,7 +201,7 @@ class WebhookNotifierTest {
 			tokens.answerWith(200, "application/json", "{\"access_token\":\"short\",\"expires_in\":9}");
 			OAuth2 oauth2 = new OAuth2("zgw", new Secret("s"), List.of(), URI.create(tokens.url("/token")), Map.of(),
 					null, null, Clock.systemUTC());
-			HttpConfig http = new HttpConfig(null, null, oauth2, null, null, true);
+			HttpConfig http = new HttpConfig(null, null, oauth2, null, null, true, true);
 			send(config(http));
 			send(config(http));
 			assertThat(tokens.received()).hasSize(2);
@@ -215,7 +216,7 @@ class WebhookNotifierTest {
 			tokens.answerWith(401, "application/json", "{\"error\":\"invalid_client\"}");
 			OAuth2 oauth2 = new OAuth2("zgw", new Secret("wrong"), List.of(), URI.create(tokens.url("/token")),
 					Map.of(), null, null, Clock.systemUTC());
-			DeliveryResult result = send(config(new HttpConfig(null, null, oauth2, null, null, true)));
+			DeliveryResult result = send(config(new HttpConfig(null, null, oauth2, null, null, true, true)));
 			assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 			assertThat(result.error()).contains("oauth2: token endpoint answered 401").doesNotContain("wrong");
 			// Basic first, then the credentials in the form, as Go's auto-detect.
