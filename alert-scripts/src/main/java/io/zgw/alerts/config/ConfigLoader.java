@@ -59,7 +59,7 @@ public final class ConfigLoader {
 	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
 			"email_configs", "pagerduty_configs", "opsgenie_configs", "discord_configs", "webex_configs",
 			"victorops_configs", "telegram_configs", "wechat_configs", "sns_configs", "pushover_configs",
-			"msteams_configs", "msteamsv2_configs");
+			"msteams_configs", "msteamsv2_configs", "rocketchat_configs");
 
 	private static final Pattern OPSGENIE_RESPONDER_TYPE = Pattern.compile("^(team|teams|user|escalation|schedule)$");
 
@@ -203,7 +203,11 @@ public final class ConfigLoader {
 				node.string("victorops_api_url", VictorOpsConfig.DEFAULT_URL),
 				node.string("telegram_api_url", TelegramConfig.DEFAULT_URL),
 				node.string("wechat_api_url", WechatConfig.DEFAULT_URL), node.string("wechat_api_secret"),
-				node.string("wechat_api_corp_id"));
+				node.string("wechat_api_corp_id"),
+				httpUrl(node, "rocketchat_api_url", node.string("rocketchat_api_url", RocketChatConfig.DEFAULT_URL))
+					.toString(),
+				secret(node, "rocketchat_token", "rocketchat_token_file"),
+				secret(node, "rocketchat_token_id", "rocketchat_token_id_file"));
 		for (String key : GLOBAL_FOR_UNSUPPORTED) {
 			if (node.raw(key) != null) {
 				this.notes.add(node.child(key) + ": accepted and ignored (no receiver zgw delivers uses it)");
@@ -500,6 +504,7 @@ public final class ConfigLoader {
 		integrations.addAll(node.objects("pushover_configs", ConfigLoader.this::pushover));
 		integrations.addAll(node.objects("msteams_configs", (entry) -> msTeams(entry, false)));
 		integrations.addAll(node.objects("msteamsv2_configs", (entry) -> msTeams(entry, true)));
+		integrations.addAll(node.objects("rocketchat_configs", ConfigLoader.this::rocketChat));
 		List<String> unsupportedTypes = new ArrayList<>();
 		addDeliverable(node, "sns", this::sns, "SNS with sigv4.role_arn (credentials from AWS STS) is not delivered",
 				integrations, unsupportedTypes);
@@ -871,6 +876,51 @@ public final class ConfigLoader {
 		return config;
 	}
 
+	// As Alertmanager 0.28's rocketchat_configs: each credential comes whole from the
+	// entry (inline or file) or from the global section.
+	private RocketChatConfig rocketChat(ConfigNode node) {
+		String tokenId = secret(node, "token_id", "token_id_file");
+		if (tokenId == null) {
+			tokenId = this.global.rocketChatTokenId();
+		}
+		if (tokenId == null) {
+			throw node.error("token_id", "no global Rocketchat TokenID set either inline or in a file");
+		}
+		String token = secret(node, "token", "token_file");
+		if (token == null) {
+			token = this.global.rocketChatToken();
+		}
+		if (token == null) {
+			throw node.error("token", "no global Rocketchat Token set either inline or in a file");
+		}
+		String apiUrl = node.string("api_url");
+		apiUrl = (apiUrl != null) ? httpUrl(node, "api_url", apiUrl).toString() : this.global.rocketChatApiUrl();
+		boolean shortFields = node.bool("short_fields", false);
+		List<RocketChatConfig.Field> fields = node.objects("fields", (field) -> {
+			RocketChatConfig.Field parsed = new RocketChatConfig.Field(optionalTemplate(field, "title"),
+					optionalTemplate(field, "value"), field.bool("short", shortFields));
+			field.rejectUnknownKeys();
+			return parsed;
+		});
+		List<RocketChatConfig.Action> actions = node.objects("actions", (action) -> {
+			// Only buttons: the type is read and ignored, as in Alertmanager.
+			action.string("type");
+			RocketChatConfig.Action parsed = new RocketChatConfig.Action(optionalTemplate(action, "text"),
+					optionalTemplate(action, "url"), optionalTemplate(action, "msg"));
+			action.rejectUnknownKeys();
+			return parsed;
+		});
+		Map<String, String> defaults = RocketChatConfig.DEFAULTS;
+		RocketChatConfig config = new RocketChatConfig(apiUrl, token, tokenId, template(node, "channel", defaults),
+				template(node, "color", defaults), template(node, "title", defaults),
+				template(node, "title_link", defaults), template(node, "text", defaults), fields,
+				template(node, "emoji", defaults), template(node, "icon_url", defaults),
+				template(node, "image_url", defaults), template(node, "thumb_url", defaults), actions,
+				node.bool("send_resolved", false), integrationHttp(node));
+		noteIgnored(node);
+		return config;
+	}
+
 	// As Alertmanager 0.25: the bot token is the http_config's authorization.
 	private WebexConfig webex(ConfigNode node) {
 		HttpClientConfig http = integrationHttp(node);
@@ -1174,11 +1224,13 @@ public final class ConfigLoader {
 			@Nullable String smtpAuthPassword, boolean smtpRequireTls, @Nullable String slackApiUrl,
 			String pagerdutyUrl, @Nullable String opsgenieApiKey, String opsgenieApiUrl, String webexApiUrl,
 			@Nullable String victorOpsApiKey, String victorOpsApiUrl, String telegramApiUrl, String wechatApiUrl,
-			@Nullable String wechatApiSecret, @Nullable String wechatApiCorpId) {
+			@Nullable String wechatApiSecret, @Nullable String wechatApiCorpId, String rocketChatApiUrl,
+			@Nullable String rocketChatToken, @Nullable String rocketChatTokenId) {
 
 		static final Global NONE = new Global(null, HttpClientConfig.NONE, null, "localhost", null, null, null, true,
 				null, PagerdutyConfig.DEFAULT_URL, null, OpsgenieConfig.DEFAULT_URL, WebexConfig.DEFAULT_URL, null,
-				VictorOpsConfig.DEFAULT_URL, TelegramConfig.DEFAULT_URL, WechatConfig.DEFAULT_URL, null, null);
+				VictorOpsConfig.DEFAULT_URL, TelegramConfig.DEFAULT_URL, WechatConfig.DEFAULT_URL, null, null,
+				RocketChatConfig.DEFAULT_URL, null, null);
 
 	}
 

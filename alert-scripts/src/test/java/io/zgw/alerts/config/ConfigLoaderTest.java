@@ -72,6 +72,67 @@ class ConfigLoaderTest {
 	}
 
 	@Test
+	void readsRocketChatEntriesWithCredentialsFromTheEntryOrTheGlobalSection(@TempDir Path dir) throws IOException {
+		Path token = Files.writeString(dir.resolve("rc-token"), "fi1e-t0ken\n");
+		AlertmanagerConfig config = ConfigLoader.load("""
+				global:
+				  rocketchat_api_url: https://chat.example.com/
+				  rocketchat_token: g10bal-t0ken
+				  rocketchat_token_id: g10bal-user
+				route:
+				  receiver: a
+				receivers:
+				  - name: a
+				    rocketchat_configs:
+				      - channel: '#ops'
+				        link_names: true
+				        fields: [{title: Host, value: '{{ .CommonLabels.host }}'}]
+				        actions: [{type: button, text: Runbook, url: 'https://runbooks.example'}]
+				      - api_url: https://other.example.com/chat
+				        token_file: %s
+				        token_id: own-user
+				        send_resolved: true
+				""".formatted(token));
+		RocketChatConfig inherited = (RocketChatConfig) config.receiver("a").integrations().get(0);
+		assertThat(inherited.type()).isEqualTo("rocketchat");
+		assertThat(inherited.apiUrl()).isEqualTo("https://chat.example.com/");
+		assertThat(inherited.token()).isEqualTo("g10bal-t0ken");
+		assertThat(inherited.tokenId()).isEqualTo("g10bal-user");
+		assertThat(inherited.channel()).hasToString("#ops");
+		assertThat(inherited.title()).hasToString(RocketChatConfig.DEFAULTS.get("title"));
+		assertThat(inherited.fields()).singleElement().satisfies((field) -> assertThat(field.isShort()).isFalse());
+		assertThat(inherited.actions()).singleElement()
+			.satisfies((action) -> assertThat(action.url()).hasToString("https://runbooks.example"));
+		assertThat(inherited.sendResolved()).isFalse();
+		assertThat(inherited.toString()).doesNotContain("g10bal-t0ken").doesNotContain("g10bal-user");
+		RocketChatConfig own = (RocketChatConfig) config.receiver("a").integrations().get(1);
+		assertThat(own.apiUrl()).isEqualTo("https://other.example.com/chat");
+		assertThat(own.token()).isEqualTo("fi1e-t0ken");
+		assertThat(own.tokenId()).isEqualTo("own-user");
+		assertThat(own.sendResolved()).isTrue();
+		assertThat(config.unsupportedIntegrations()).isEmpty();
+		assertThat(config.notes()).contains("receivers[0].rocketchat_configs[0].link_names: accepted and ignored");
+		assertThat(ConfigLoader.load(MINIMAL + "    rocketchat_configs: [{token: t, token_id: u}]\n")
+			.receiver("a")
+			.integrations()).singleElement()
+			.satisfies(
+					(entry) -> assertThat(((RocketChatConfig) entry).apiUrl()).isEqualTo("https://open.rocket.chat/"));
+
+		assertRejected(MINIMAL + "    rocketchat_configs: [{token: t}]\n",
+				"receivers[0].rocketchat_configs[0].token_id: no global Rocketchat TokenID set either inline or in a file");
+		assertRejected(MINIMAL + "    rocketchat_configs: [{token_id: u}]\n",
+				"receivers[0].rocketchat_configs[0].token: no global Rocketchat Token set either inline or in a file");
+		assertRejected(MINIMAL + "    rocketchat_configs: [{token: t, token_file: " + token + ", token_id: u}]\n",
+				"receivers[0].rocketchat_configs[0].token_file: at most one of token and token_file must be configured");
+		assertRejected(MINIMAL + "    rocketchat_configs: [{token: t, token_id: u, api_url: 'chat:3000'}]\n",
+				"receivers[0].rocketchat_configs[0].api_url: api_url must be an absolute http or https URL");
+		assertRejected(
+				MINIMAL + "    rocketchat_configs: [{token: t, token_id: u, actions: [{text: x, image_url: y}]}]\n",
+				"receivers[0].rocketchat_configs[0].actions[0].image_url: field image_url not found in "
+						+ "receivers[0].rocketchat_configs[0].actions");
+	}
+
+	@Test
 	void readsMicrosoftTeamsEntriesOfBothKindsAsAlertmanagerDoes(@TempDir Path dir) throws IOException {
 		Path url = Files.writeString(dir.resolve("teams-url"),
 				"https://example.logic.azure.com/workflows/x?sig=s3cr3t\n");

@@ -10,6 +10,7 @@ import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.ConfigLoader;
 import io.zgw.alerts.config.EmailConfig;
 import io.zgw.alerts.config.MsTeamsConfig;
+import io.zgw.alerts.config.RocketChatConfig;
 import io.zgw.alerts.config.Receiver;
 import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.config.PushoverConfig;
@@ -534,6 +535,81 @@ class PayloadsTest {
 			.body()
 			.get(0)
 			.color()).isEqualTo("Good");
+	}
+
+	@Test
+	void rocketChatMessageIsAlertmanagersWithOneAttachment() {
+		AlertmanagerConfig config = ConfigLoader
+			.load("""
+					route:
+					  receiver: r
+					  group_by: [alertname]
+					receivers:
+					  - name: r
+					    rocketchat_configs:
+					      - token: t0ken
+					        token_id: u1d
+					        channel: '#ops'
+					        send_resolved: true
+					        short_fields: true
+					        fields:
+					          - {title: Instance, value: '{{ .CommonLabels.instance }}'}
+					          - {title: Severity, value: '{{ .CommonLabels.severity }}', short: false}
+					        actions:
+					          - {type: ignored, text: Runbook, url: 'https://runbooks.example/{{ .CommonLabels.alertname }}'}
+					          - {text: Ack, msg: 'ack {{ .CommonLabels.alertname }}'}
+					      - token: t0ken
+					        token_id: u1d
+					        title: '{{ range .Alerts }}{{ .Labels.instance }}{{ end }}'
+					""");
+		List<Notification> firing = firstFlush(config, A);
+		JsonMapper json = JsonMapper.builder().build();
+		String expected = """
+				{"channel":"#ops","attachments":[{"title":"[FIRING:1] Load (a critical)",
+				"title_link":"http://am.example:9093/#/alerts?receiver=r","color":"red",
+				"fields":[{"short":true,"title":"Instance","value":"a"},
+				{"short":false,"title":"Severity","value":"critical"}],
+				"actions":[{"type":"button","text":"Runbook","url":"https://runbooks.example/Load","is_webview":false,
+				"msg_in_chat_window":false},
+				{"type":"button","text":"Ack","is_webview":false,"msg":"ack Load","msg_in_chat_window":false}]}]}
+				""";
+		String body = json.writeValueAsString(RocketChatPayload.of(firing.get(0),
+				(RocketChatConfig) firing.get(0).integration(), EXTERNAL_URL, FAIL_ON_ERROR));
+		assertThat(json.readTree(body)).isEqualTo(json.readTree(expected));
+		assertThat(body).startsWith("{\"channel\":").doesNotContain("t0ken").doesNotContain("u1d");
+		// Without a channel, emoji or avatar the message has none: the token's defaults.
+		assertThat(json.readTree(json.writeValueAsString(RocketChatPayload.of(firing.get(1),
+				(RocketChatConfig) firing.get(1).integration(), EXTERNAL_URL, FAIL_ON_ERROR))))
+			.isEqualTo(json.readTree("""
+					{"attachments":[{"title":"a","title_link":"http://am.example:9093/#/alerts?receiver=r",
+					"color":"red"}]}
+					"""));
+		List<Notification> resolved = resolvedAfter(config, A);
+		RocketChatPayload.Attachment attachment = RocketChatPayload
+			.of(resolved.get(0), (RocketChatConfig) resolved.get(0).integration(), EXTERNAL_URL, FAIL_ON_ERROR)
+			.attachments()
+			.get(0);
+		assertThat(attachment.color()).isEqualTo("green");
+		assertThat(attachment.title()).isEqualTo("[RESOLVED] Load (a critical)");
+	}
+
+	@Test
+	void rocketChatTitleIsCutTo1024Characters() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route:
+				  receiver: r
+				receivers:
+				  - name: r
+				    rocketchat_configs:
+				      - {token: t, token_id: u, title: '{{ range .Alerts }}%s{{ end }}'}
+				""".formatted("é".repeat(1500)));
+		Notification notification = firstFlush(config, A).get(0);
+		String title = RocketChatPayload
+			.of(notification, (RocketChatConfig) notification.integration(), EXTERNAL_URL, FAIL_ON_ERROR)
+			.attachments()
+			.get(0)
+			.title();
+		assertThat(title).hasSize(1024).endsWith("\u00e9\u2026");
 	}
 
 	// The notifications that tell the receivers an alert they were told fires is

@@ -17,6 +17,7 @@ import io.zgw.gateway.notify.http.TlsContext;
 import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.pushover.PushoverConfig;
+import io.zgw.gateway.notify.rocketchat.RocketChatConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
 import io.zgw.gateway.notify.sns.AwsCredentials;
 import io.zgw.gateway.notify.sns.AwsEnvironment;
@@ -67,6 +68,7 @@ public final class AlertmanagerReceivers {
 		List<WechatConfig> wechat = new ArrayList<>();
 		List<SnsConfig> sns = new ArrayList<>();
 		List<PushoverConfig> pushover = new ArrayList<>();
+		List<RocketChatConfig> rocketChat = new ArrayList<>();
 		List<WebhookConfig> msTeams = new ArrayList<>();
 		List<WebhookConfig> msTeamsV2 = new ArrayList<>();
 		for (io.zgw.alerts.config.Integration integration : receiver.integrations()) {
@@ -119,6 +121,10 @@ public final class AlertmanagerReceivers {
 							new Secret(config.token()), new Secret(io.zgw.alerts.config.PushoverConfig.API_URL),
 							http(config.http())));
 				}
+				else if (integration instanceof io.zgw.alerts.config.RocketChatConfig config) {
+					rocketChat.add(new RocketChatConfig(config.sendResolved(), URI.create(config.apiUrl()),
+							new Secret(config.token()), new Secret(config.tokenId()), http(config.http())));
+				}
 				else if (integration instanceof io.zgw.alerts.config.WebexConfig config) {
 					webex.add(new WebhookConfig(config.sendResolved(), new Secret(config.apiUrl()), 0, null,
 							http(config.http())));
@@ -135,7 +141,7 @@ public final class AlertmanagerReceivers {
 			}
 		}
 		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie, discord, webex, victorOps,
-				telegram, wechat, sns, pushover, msTeams, msTeamsV2);
+				telegram, wechat, sns, pushover, msTeams, msTeamsV2, rocketChat);
 	}
 
 	private static SnsConfig sns(io.zgw.alerts.config.SnsConfig config, AwsEnvironment aws) {

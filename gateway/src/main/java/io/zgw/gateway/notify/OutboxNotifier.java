@@ -6,6 +6,7 @@ import io.zgw.alerts.config.EmailConfig;
 import io.zgw.alerts.config.OpsgenieConfig;
 import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.config.PushoverConfig;
+import io.zgw.alerts.config.RocketChatConfig;
 import io.zgw.alerts.config.SlackConfig;
 import io.zgw.alerts.config.SnsConfig;
 import io.zgw.alerts.config.TelegramConfig;
@@ -21,6 +22,7 @@ import io.zgw.alerts.notify.OpsgeniePayload;
 import io.zgw.alerts.notify.PagerDutyPayload;
 import io.zgw.alerts.notify.PagerDutyV1Payload;
 import io.zgw.alerts.notify.PushoverPayload;
+import io.zgw.alerts.notify.RocketChatPayload;
 import io.zgw.alerts.notify.SlackPayload;
 import io.zgw.alerts.notify.SnsPayload;
 import io.zgw.alerts.notify.TelegramPayload;
@@ -105,6 +107,8 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 					MsTeamsPayload.of(notification, (MsTeamsConfig) notification.integration(), externalUrl, errors));
 			case MSTEAMSV2 -> JSON.writeValueAsString(
 					MsTeamsV2Payload.of(notification, (MsTeamsConfig) notification.integration(), externalUrl, errors));
+			case ROCKETCHAT -> JSON.writeValueAsString(RocketChatPayload.of(notification,
+					(RocketChatConfig) notification.integration(), externalUrl, errors));
 		};
 		return new Delivery(notification.receiver(), integration, notification.groupKey(), payload);
 	}

@@ -6,6 +6,7 @@ import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.pushover.PushoverConfig;
+import io.zgw.gateway.notify.rocketchat.RocketChatConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
 import io.zgw.gateway.notify.sns.SnsConfig;
 import io.zgw.gateway.notify.telegram.TelegramConfig;
@@ -32,13 +33,14 @@ import io.zgw.gateway.notify.wechat.WechatConfig;
  * @param pushoverConfigs {@code pushover_configs}
  * @param msTeamsConfigs {@code msteams_configs}: each a JSON POST to its webhook URL
  * @param msTeamsV2Configs {@code msteamsv2_configs}: each a JSON POST to its webhook URL
+ * @param rocketChatConfigs {@code rocketchat_configs}
  */
 public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 		List<EmailConfig> emailConfigs, List<PagerDutyConfig> pagerdutyConfigs, List<OpsgenieConfig> opsgenieConfigs,
 		List<WebhookConfig> discordConfigs, List<WebhookConfig> webexConfigs, List<VictorOpsConfig> victorOpsConfigs,
 		List<TelegramConfig> telegramConfigs, List<WechatConfig> wechatConfigs, List<SnsConfig> snsConfigs,
-		List<PushoverConfig> pushoverConfigs, List<WebhookConfig> msTeamsConfigs,
-		List<WebhookConfig> msTeamsV2Configs) {
+		List<PushoverConfig> pushoverConfigs, List<WebhookConfig> msTeamsConfigs, List<WebhookConfig> msTeamsV2Configs,
+		List<RocketChatConfig> rocketChatConfigs) {
 
 	public Receiver {
 		if (name.isBlank()) {
@@ -58,13 +60,14 @@ public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<Sla
 		pushoverConfigs = List.copyOf(pushoverConfigs);
 		msTeamsConfigs = List.copyOf(msTeamsConfigs);
 		msTeamsV2Configs = List.copyOf(msTeamsV2Configs);
+		rocketChatConfigs = List.copyOf(rocketChatConfigs);
 	}
 
 	/** A receiver with webhook, Slack and email integrations only. */
 	public Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 			List<EmailConfig> emailConfigs) {
 		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of(), List.of(), List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 	}
 
 }

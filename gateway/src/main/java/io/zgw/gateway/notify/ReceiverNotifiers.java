@@ -15,6 +15,7 @@ import io.zgw.gateway.notify.http.JsonPoster;
 import io.zgw.gateway.notify.opsgenie.OpsgenieNotifier;
 import io.zgw.gateway.notify.pagerduty.PagerDutyNotifier;
 import io.zgw.gateway.notify.pushover.PushoverNotifier;
+import io.zgw.gateway.notify.rocketchat.RocketChatNotifier;
 import io.zgw.gateway.notify.telegram.TelegramNotifier;
 import io.zgw.gateway.notify.victorops.VictorOpsNotifier;
 import io.zgw.gateway.notify.slack.SlackNotifier;
@@ -86,6 +87,8 @@ public final class ReceiverNotifiers implements Notifiers {
 				config, poster, json, timeout, Clock.systemUTC()));
 		add(notifiers, IntegrationKind.PUSHOVER, receiver.pushoverConfigs(),
 				(integration, config) -> new PushoverNotifier(integration, config, poster, json, timeout));
+		add(notifiers, IntegrationKind.ROCKETCHAT, receiver.rocketChatConfigs(),
+				(integration, config) -> new RocketChatNotifier(integration, config, poster, json, timeout));
 		add(notifiers, IntegrationKind.OPSGENIE, receiver.opsgenieConfigs(),
 				(integration, config) -> new OpsgenieNotifier(integration, config, poster, json, timeout));
 		return List.copyOf(notifiers);

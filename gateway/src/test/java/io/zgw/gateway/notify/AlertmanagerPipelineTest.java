@@ -264,6 +264,44 @@ class AlertmanagerPipelineTest {
 	}
 
 	@Test
+	void rocketChatMessagesArePostedWithTheTokenInHeadersNotInTheOutbox() throws Exception {
+		Pipeline pipeline = new Pipeline(ConfigLoader.load("""
+				global:
+				  rocketchat_token: rc-t0ken
+				  rocketchat_token_id: rc-user
+				route:
+				  receiver: chat
+				  group_by: [alertname]
+				receivers:
+				  - name: chat
+				    rocketchat_configs:
+				      - api_url: %s
+				        channel: '#ops'
+				        send_resolved: true
+				""".formatted(hook.url("/rc"))));
+		hook.answerBy((n) -> 200, "application/json", "{\"success\":true}");
+		Instant start = clock.instant();
+		Alert firing = new Alert(LabelSet.of(Map.of("alertname", "DiskFull", "instance", "db-1")), Map.of(), start,
+				null, "http://zabbix/pay", start);
+		pipeline.dispatcher.receive(firing, start);
+		clock.advance(Duration.ofSeconds(30));
+		assertThat(pipeline.dispatcher.tick(clock.instant(), pipeline.notifier)).hasSize(1);
+		assertThat(outbox.depth()).isOne();
+		pipeline.worker.runUntilIdle();
+
+		RecordingReceiver.Received message = hook.received().get(0);
+		assertThat(message.path()).isEqualTo("/rc/api/v1/chat.postMessage");
+		assertThat(message.header("X-Auth-Token")).isEqualTo("rc-t0ken");
+		assertThat(message.header("X-User-Id")).isEqualTo("rc-user");
+		assertThat(message.body()).doesNotContain("rc-t0ken");
+		JsonNode body = JSON.readTree(message.body());
+		assertThat(body.path("channel").asString()).isEqualTo("#ops");
+		assertThat(body.path("attachments").get(0).path("title").asString()).isEqualTo("[FIRING:1] DiskFull (db-1)");
+		assertThat(body.path("attachments").get(0).path("color").asString()).isEqualTo("red");
+		assertThat(outbox.depth()).isZero();
+	}
+
+	@Test
 	void receiverNameWithSlashesStillMapsToItsIntegration() {
 		AlertmanagerConfig config = ConfigLoader.load("""
 				route:

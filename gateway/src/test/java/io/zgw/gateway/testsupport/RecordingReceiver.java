@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntUnaryOperator;
 import java.util.function.Predicate;
@@ -58,9 +61,16 @@ public final class RecordingReceiver implements AutoCloseable {
 	 * @param body request body
 	 * @param answeredWith status it was answered with
 	 * @param at when it arrived
+	 * @param headers every header's first value, by lower-case name
 	 */
 	public record Received(String method, String path, String query, String authorization, String contentType,
-			String body, int answeredWith, Instant at) {
+			String body, int answeredWith, Instant at, Map<String, String> headers) {
+
+		/** The first value of a header, or null. */
+		public @Nullable String header(String name) {
+			return this.headers.get(name.toLowerCase(Locale.ROOT));
+		}
+
 	}
 
 	private record Answer(IntUnaryOperator statusByRequestNumber, String contentType, String body) {
@@ -127,7 +137,8 @@ public final class RecordingReceiver implements AutoCloseable {
 				this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 						Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), ""),
 						exchange.getRequestHeaders().getFirst("Authorization"),
-						exchange.getRequestHeaders().getFirst("Content-Type"), body, status, Instant.now()));
+						exchange.getRequestHeaders().getFirst("Content-Type"), body, status, Instant.now(),
+						firstValues(exchange)));
 				this.received.notifyAll();
 			}
 			byte[] out = current.body().getBytes(StandardCharsets.UTF_8);
@@ -143,6 +154,13 @@ public final class RecordingReceiver implements AutoCloseable {
 				}
 			}
 		}
+	}
+
+	private static Map<String, String> firstValues(HttpExchange exchange) {
+		Map<String, String> headers = new HashMap<>();
+		exchange.getRequestHeaders()
+			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+		return Map.copyOf(headers);
 	}
 
 	/** The URL of a path on this receiver. */
