@@ -59,7 +59,7 @@ public final class ConfigLoader {
 	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
 			"email_configs", "pagerduty_configs", "opsgenie_configs", "discord_configs", "webex_configs",
 			"victorops_configs", "telegram_configs", "wechat_configs", "sns_configs", "pushover_configs",
-			"msteams_configs", "msteamsv2_configs", "rocketchat_configs");
+			"msteams_configs", "msteamsv2_configs", "rocketchat_configs", "jira_configs");
 
 	private static final Pattern OPSGENIE_RESPONDER_TYPE = Pattern.compile("^(team|teams|user|escalation|schedule)$");
 
@@ -207,7 +207,7 @@ public final class ConfigLoader {
 				httpUrl(node, "rocketchat_api_url", node.string("rocketchat_api_url", RocketChatConfig.DEFAULT_URL))
 					.toString(),
 				secret(node, "rocketchat_token", "rocketchat_token_file"),
-				secret(node, "rocketchat_token_id", "rocketchat_token_id_file"));
+				secret(node, "rocketchat_token_id", "rocketchat_token_id_file"), optionalHttpUrl(node, "jira_api_url"));
 		for (String key : GLOBAL_FOR_UNSUPPORTED) {
 			if (node.raw(key) != null) {
 				this.notes.add(node.child(key) + ": accepted and ignored (no receiver zgw delivers uses it)");
@@ -505,6 +505,7 @@ public final class ConfigLoader {
 		integrations.addAll(node.objects("msteams_configs", (entry) -> msTeams(entry, false)));
 		integrations.addAll(node.objects("msteamsv2_configs", (entry) -> msTeams(entry, true)));
 		integrations.addAll(node.objects("rocketchat_configs", ConfigLoader.this::rocketChat));
+		integrations.addAll(node.objects("jira_configs", ConfigLoader.this::jira));
 		List<String> unsupportedTypes = new ArrayList<>();
 		addDeliverable(node, "sns", this::sns, "SNS with sigv4.role_arn (credentials from AWS STS) is not delivered",
 				integrations, unsupportedTypes);
@@ -876,6 +877,51 @@ public final class ConfigLoader {
 		return config;
 	}
 
+	// As Alertmanager 0.28's jira_configs.
+	private JiraConfig jira(ConfigNode node) {
+		String apiUrl = optionalHttpUrl(node, "api_url");
+		if (apiUrl == null) {
+			apiUrl = this.global.jiraApiUrl();
+		}
+		if (apiUrl == null) {
+			throw node.error("api_url", "no global Jira Cloud URL set");
+		}
+		String project = node.string("project", "");
+		if (project.isEmpty()) {
+			throw node.error("project", "missing project in jira_config");
+		}
+		String issueType = node.string("issue_type", "");
+		if (issueType.isEmpty()) {
+			throw node.error("issue_type", "missing issue_type in jira_config");
+		}
+		List<String> labelTexts = node.strings("labels", List.of());
+		List<Template> labels = new ArrayList<>();
+		for (int i = 0; i < labelTexts.size(); i++) {
+			labels.add(template(node.child("labels") + "[" + i + "]", labelTexts.get(i)));
+		}
+		Map<String, JsonNode> fields = new LinkedHashMap<>();
+		ConfigNode fieldsNode = node.object("fields");
+		if (fieldsNode != null) {
+			for (String key : fieldsNode.keys()) {
+				fields.put(key, fieldsNode.raw(key));
+			}
+		}
+		String apiType = node.string("api_type", "auto");
+		if (!JiraConfig.API_TYPES.contains(apiType)) {
+			throw node.error("api_type", "unknown api_type on jira_config, must be auto, cloud or datacenter");
+		}
+		Duration reopenDuration = node.duration("reopen_duration");
+		Map<String, String> defaults = JiraConfig.DEFAULTS;
+		JiraConfig config = new JiraConfig(apiUrl, apiType, template(node.child("project"), project),
+				template(node, "summary", defaults), template(node, "description", defaults), labels,
+				template(node, "priority", defaults), template(node.child("issue_type"), issueType),
+				node.string("reopen_transition", ""), node.string("resolve_transition", ""),
+				node.string("wont_fix_resolution", ""), (reopenDuration != null) ? reopenDuration : Duration.ZERO,
+				fields, node.bool("send_resolved", true), integrationHttp(node));
+		noteIgnored(node);
+		return config;
+	}
+
 	// As Alertmanager 0.28's rocketchat_configs: each credential comes whole from the
 	// entry (inline or file) or from the global section.
 	private RocketChatConfig rocketChat(ConfigNode node) {
@@ -893,8 +939,10 @@ public final class ConfigLoader {
 		if (token == null) {
 			throw node.error("token", "no global Rocketchat Token set either inline or in a file");
 		}
-		String apiUrl = node.string("api_url");
-		apiUrl = (apiUrl != null) ? httpUrl(node, "api_url", apiUrl).toString() : this.global.rocketChatApiUrl();
+		String apiUrl = optionalHttpUrl(node, "api_url");
+		if (apiUrl == null) {
+			apiUrl = this.global.rocketChatApiUrl();
+		}
 		boolean shortFields = node.bool("short_fields", false);
 		List<RocketChatConfig.Field> fields = node.objects("fields", (field) -> {
 			RocketChatConfig.Field parsed = new RocketChatConfig.Field(optionalTemplate(field, "title"),
@@ -1057,6 +1105,11 @@ public final class ConfigLoader {
 	private static @Nullable URI proxyUrl(ConfigNode http) {
 		String text = http.string("proxy_url");
 		return (text == null || text.isEmpty()) ? null : httpUrl(http, "proxy_url", text);
+	}
+
+	private static @Nullable String optionalHttpUrl(ConfigNode node, String key) {
+		String text = node.string(key);
+		return (text != null) ? httpUrl(node, key, text).toString() : null;
 	}
 
 	private static URI httpUrl(ConfigNode node, String key, String text) {
@@ -1225,12 +1278,12 @@ public final class ConfigLoader {
 			String pagerdutyUrl, @Nullable String opsgenieApiKey, String opsgenieApiUrl, String webexApiUrl,
 			@Nullable String victorOpsApiKey, String victorOpsApiUrl, String telegramApiUrl, String wechatApiUrl,
 			@Nullable String wechatApiSecret, @Nullable String wechatApiCorpId, String rocketChatApiUrl,
-			@Nullable String rocketChatToken, @Nullable String rocketChatTokenId) {
+			@Nullable String rocketChatToken, @Nullable String rocketChatTokenId, @Nullable String jiraApiUrl) {
 
 		static final Global NONE = new Global(null, HttpClientConfig.NONE, null, "localhost", null, null, null, true,
 				null, PagerdutyConfig.DEFAULT_URL, null, OpsgenieConfig.DEFAULT_URL, WebexConfig.DEFAULT_URL, null,
 				VictorOpsConfig.DEFAULT_URL, TelegramConfig.DEFAULT_URL, WechatConfig.DEFAULT_URL, null, null,
-				RocketChatConfig.DEFAULT_URL, null, null);
+				RocketChatConfig.DEFAULT_URL, null, null, null);
 
 	}
 

@@ -66,9 +66,64 @@ class ConfigLoaderTest {
 	@Test
 	void reportsUnsupportedIntegrationsByReceiverAndType() {
 		assertThat(realistic().unsupportedIntegrations())
-			.containsExactly(new UnsupportedIntegration("dba", "jira", "receivers[2].jira_configs[0]"));
-		assertThat(realistic().receiver("dba").unsupportedTypes()).containsExactly("jira");
+			.containsExactly(new UnsupportedIntegration("dba", "incidentio", "receivers[2].incidentio_configs[0]"));
+		assertThat(realistic().receiver("dba").unsupportedTypes()).containsExactly("incidentio");
 		assertThat(realistic().receiver("pager").unsupportedTypes()).isEmpty();
+	}
+
+	@Test
+	void readsJiraEntriesWithAlertmanagersDefaultsAndChecks() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				global:
+				  jira_api_url: https://example.atlassian.net/rest/api/2
+				route:
+				  receiver: a
+				receivers:
+				  - name: a
+				    jira_configs:
+				      - project: DBA
+				        issue_type: Incident
+				        labels: [database, '{{ .CommonLabels.team }}']
+				        reopen_duration: 1d
+				        fields: {customfield_10001: {value: red}, customfield_10002: 3}
+				      - api_url: https://jira.example.com/rest/api/2
+				        api_type: datacenter
+				        project: OPS
+				        issue_type: Task
+				        send_resolved: false
+				        http_config: {authorization: {credentials: p4t}}
+				""");
+		JiraConfig cloud = (JiraConfig) config.receiver("a").integrations().get(0);
+		assertThat(cloud.type()).isEqualTo("jira");
+		assertThat(cloud.apiUrl()).isEqualTo("https://example.atlassian.net/rest/api/2");
+		assertThat(cloud.cloud()).isTrue();
+		assertThat(cloud.apiVersion3()).isFalse();
+		assertThat(cloud.project()).hasToString("DBA");
+		assertThat(cloud.summary()).hasToString(JiraConfig.DEFAULTS.get("summary"));
+		assertThat(cloud.priority()).hasToString(JiraConfig.DEFAULTS.get("priority"));
+		assertThat(cloud.labels()).hasSize(2);
+		assertThat(cloud.reopenDuration()).isEqualTo(Duration.ofDays(1));
+		assertThat(cloud.fields()).containsOnlyKeys("customfield_10001", "customfield_10002");
+		assertThat(cloud.fields().get("customfield_10001").path("value").asString()).isEqualTo("red");
+		assertThat(cloud.sendResolved()).isTrue();
+		JiraConfig dataCenter = (JiraConfig) config.receiver("a").integrations().get(1);
+		assertThat(dataCenter.cloud()).isFalse();
+		assertThat(dataCenter.sendResolved()).isFalse();
+		assertThat(dataCenter.toString()).doesNotContain("p4t");
+		assertThat(config.unsupportedIntegrations()).isEmpty();
+
+		String entry = "route: {receiver: a}\nreceivers:\n  - name: a\n    jira_configs: [%s]\n";
+		assertRejected(entry.formatted("{project: DBA, issue_type: Incident}"),
+				"receivers[0].jira_configs[0].api_url: no global Jira Cloud URL set");
+		assertRejected(entry.formatted("{api_url: 'https://j/rest/api/2', issue_type: Incident}"),
+				"receivers[0].jira_configs[0].project: missing project in jira_config");
+		assertRejected(entry.formatted("{api_url: 'https://j/rest/api/2', project: DBA}"),
+				"receivers[0].jira_configs[0].issue_type: missing issue_type in jira_config");
+		assertRejected(entry.formatted("{api_url: 'https://j/rest/api/2', project: DBA, issue_type: I, api_type: x}"),
+				"receivers[0].jira_configs[0].api_type: unknown api_type on jira_config, must be auto, cloud or "
+						+ "datacenter");
+		assertRejected(entry.formatted("{api_url: 'j/rest', project: DBA, issue_type: I}"),
+				"receivers[0].jira_configs[0].api_url: api_url must be an absolute http or https URL");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.ConfigLoader;
 import io.zgw.alerts.config.EmailConfig;
+import io.zgw.alerts.config.JiraConfig;
 import io.zgw.alerts.config.MsTeamsConfig;
 import io.zgw.alerts.config.RocketChatConfig;
 import io.zgw.alerts.config.Receiver;
@@ -591,6 +592,101 @@ class PayloadsTest {
 			.get(0);
 		assertThat(attachment.color()).isEqualTo("green");
 		assertThat(attachment.title()).isEqualTo("[RESOLVED] Load (a critical)");
+	}
+
+	private static final String JIRA = """
+			route:
+			  receiver: r
+			  group_by: [alertname]
+			receivers:
+			  - name: r
+			    jira_configs:
+			      - api_url: https://example.atlassian.net/rest/api/2
+			        project: DBA
+			        issue_type: '{{ if eq .CommonLabels.severity "critical" }}Incident{{ else }}Task{{ end }}'
+			        labels: ['team-{{ .CommonLabels.severity }}', database]
+			        wont_fix_resolution: "Won't Fix"
+			        reopen_transition: Reopen
+			        resolve_transition: Done
+			        reopen_duration: 1h
+			        fields:
+			          customfield_10001: {value: red}
+			          components: [{name: Monitoring}]
+			      - api_url: https://jira.example.com/rest/api/3
+			        project: OPS
+			        issue_type: Incident
+			""";
+
+	@Test
+	void jiraIssueIsAlertmanagersWithTheGroupsLabelAndSearch() {
+		List<Notification> firing = firstFlush(ConfigLoader.load(JIRA), A);
+		Notification notification = firing.get(0);
+		JiraPayload payload = JiraPayload.of(notification, (JiraConfig) notification.integration(), EXTERNAL_URL,
+				FAIL_ON_ERROR);
+		// Alertmanager's own test vector of Key.Hash().
+		assertThat(Rendering.groupKeyHash("1"))
+			.isEqualTo("6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b");
+		String label = "ALERT{" + Rendering.groupKeyHash(notification.groupKey()) + "}";
+		assertThat(payload.jql()).isEqualTo("resolution != \"Won't Fix\" and (resolutiondate is EMPTY OR "
+				+ "resolutiondate >= -60m) and project=\"DBA\" and labels=\"" + label
+				+ "\" order by status ASC,resolutiondate DESC");
+		assertThat(payload.cloud()).isTrue();
+		assertThat(payload.firing()).isTrue();
+		assertThat(payload.reopenTransition()).isEqualTo("Reopen");
+		assertThat(payload.resolveTransition()).isEqualTo("Done");
+		JsonMapper json = JsonMapper.builder().build();
+		String expected = """
+				{"fields":{"components":[{"name":"Monitoring"}],"customfield_10001":{"value":"red"},
+				"description":"DESCRIPTION","issuetype":{"name":"Incident"},
+				"labels":["LABEL","database","team-critical"],"priority":{"name":"High"},"project":{"key":"DBA"},
+				"summary":"[FIRING:1] Load (a critical)"}}
+				""".replace("LABEL", label).replace("DESCRIPTION", TEAMS_TEXT_OF_A.replace("\n", "\\n"));
+		assertThat(json.readTree(json.writeValueAsString(payload.issue()))).isEqualTo(json.readTree(expected));
+		// As Alertmanager's issueFields: the fields in key order.
+		assertThat(json.writeValueAsString(payload.issue())).startsWith("{\"fields\":{\"components\":");
+
+		List<Notification> resolved = resolvedAfter(ConfigLoader.load(JIRA), A);
+		JiraPayload closing = JiraPayload.of(resolved.get(0), (JiraConfig) resolved.get(0).integration(), EXTERNAL_URL,
+				FAIL_ON_ERROR);
+		assertThat(closing.firing()).isFalse();
+		assertThat(closing.jql()).isEqualTo("resolution != \"Won't Fix\" and statusCategory != Done and "
+				+ "project=\"DBA\" and labels=\"" + label + "\" order by status ASC,resolutiondate DESC");
+		assertThat(closing.issue().path("fields").path("summary").asString()).isEqualTo("[RESOLVED] Load (a critical)");
+		// No alert fires: the resolved alerts' severity sets the priority.
+		assertThat(closing.issue().path("fields").path("priority").path("name").asString()).isEqualTo("High");
+	}
+
+	@Test
+	void jiraApiV3DescriptionIsAnAtlassianDocument() {
+		Notification notification = firstFlush(ConfigLoader.load(JIRA), A).get(1);
+		JiraPayload payload = JiraPayload.of(notification, (JiraConfig) notification.integration(), EXTERNAL_URL,
+				FAIL_ON_ERROR);
+		assertThat(payload.cloud()).as("API v3 is Jira Cloud's").isTrue();
+		JsonMapper json = JsonMapper.builder().build();
+		// The default Markdown text becomes paragraphs, its lines hard breaks.
+		assertThat(json.readTree(json.writeValueAsString(payload.issue().path("fields").path("description"))))
+			.isEqualTo(json.readTree("""
+					{"type":"doc","version":1,"content":[
+					{"type":"paragraph","content":[{"type":"text","text":"# Alerts Firing:"}]},
+					{"type":"paragraph","content":[{"type":"text","text":"Labels:"},{"type":"hardBreak"},
+					{"type":"text","text":"  - alertname = Load"},{"type":"hardBreak"},
+					{"type":"text","text":"  - instance = a"},{"type":"hardBreak"},
+					{"type":"text","text":"  - severity = critical"}]},
+					{"type":"paragraph","content":[{"type":"text","text":"Annotations:"},{"type":"hardBreak"},
+					{"type":"text","text":"  - summary = x"}]},
+					{"type":"paragraph","content":[{"type":"text","text":"Source: http://gen/x"}]}]}
+					"""));
+		// A template that renders a document is sent as it is.
+		AlertmanagerConfig adf = ConfigLoader.load(JIRA.replace("        issue_type: Incident\n", """
+				        issue_type: Incident
+				        description: '{"type":"doc","version":1,"content":[]}'
+				"""));
+		Notification own = firstFlush(adf, A).get(1);
+		assertThat(JiraPayload.of(own, (JiraConfig) own.integration(), EXTERNAL_URL, FAIL_ON_ERROR)
+			.issue()
+			.path("fields")
+			.path("description")
+			.toString()).isEqualTo("{\"type\":\"doc\",\"version\":1,\"content\":[]}");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import io.zgw.gateway.notify.http.OAuth2;
 import io.zgw.gateway.notify.http.TlsContext;
 import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
+import io.zgw.gateway.notify.jira.JiraConfig;
 import io.zgw.gateway.notify.pushover.PushoverConfig;
 import io.zgw.gateway.notify.rocketchat.RocketChatConfig;
 import io.zgw.gateway.notify.slack.SlackConfig;
@@ -69,6 +70,7 @@ public final class AlertmanagerReceivers {
 		List<SnsConfig> sns = new ArrayList<>();
 		List<PushoverConfig> pushover = new ArrayList<>();
 		List<RocketChatConfig> rocketChat = new ArrayList<>();
+		List<JiraConfig> jira = new ArrayList<>();
 		List<WebhookConfig> msTeams = new ArrayList<>();
 		List<WebhookConfig> msTeamsV2 = new ArrayList<>();
 		for (io.zgw.alerts.config.Integration integration : receiver.integrations()) {
@@ -125,6 +127,9 @@ public final class AlertmanagerReceivers {
 					rocketChat.add(new RocketChatConfig(config.sendResolved(), URI.create(config.apiUrl()),
 							new Secret(config.token()), new Secret(config.tokenId()), http(config.http())));
 				}
+				else if (integration instanceof io.zgw.alerts.config.JiraConfig config) {
+					jira.add(new JiraConfig(config.sendResolved(), URI.create(config.apiUrl()), http(config.http())));
+				}
 				else if (integration instanceof io.zgw.alerts.config.WebexConfig config) {
 					webex.add(new WebhookConfig(config.sendResolved(), new Secret(config.apiUrl()), 0, null,
 							http(config.http())));
@@ -141,7 +146,7 @@ public final class AlertmanagerReceivers {
 			}
 		}
 		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie, discord, webex, victorOps,
-				telegram, wechat, sns, pushover, msTeams, msTeamsV2, rocketChat);
+				telegram, wechat, sns, pushover, msTeams, msTeamsV2, rocketChat, jira);
 	}
 
 	private static SnsConfig sns(io.zgw.alerts.config.SnsConfig config, AwsEnvironment aws) {

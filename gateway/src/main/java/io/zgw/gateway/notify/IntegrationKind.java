@@ -8,12 +8,13 @@ import java.util.Locale;
  * {@code pagerduty_configs}, {@code opsgenie_configs}, {@code discord_configs},
  * {@code webex_configs}, {@code victorops_configs}, {@code telegram_configs},
  * {@code wechat_configs}, {@code sns_configs}, {@code pushover_configs},
- * {@code msteams_configs}, {@code msteamsv2_configs}, {@code rocketchat_configs}).
+ * {@code msteams_configs}, {@code msteamsv2_configs}, {@code rocketchat_configs},
+ * {@code jira_configs}).
  */
 public enum IntegrationKind {
 
 	WEBHOOK, SLACK, EMAIL, PAGERDUTY, OPSGENIE, DISCORD, WEBEX, VICTOROPS, TELEGRAM, WECHAT, SNS, PUSHOVER, MSTEAMS,
-	MSTEAMSV2, ROCKETCHAT;
+	MSTEAMSV2, ROCKETCHAT, JIRA;
 
 	/**
 	 * The lower-case name used in integration ids and metric tags, e.g. {@code webhook}.

@@ -3,6 +3,7 @@ package io.zgw.gateway.notify;
 import io.zgw.alerts.config.DiscordConfig;
 import io.zgw.alerts.config.MsTeamsConfig;
 import io.zgw.alerts.config.EmailConfig;
+import io.zgw.alerts.config.JiraConfig;
 import io.zgw.alerts.config.OpsgenieConfig;
 import io.zgw.alerts.config.PagerdutyConfig;
 import io.zgw.alerts.config.PushoverConfig;
@@ -18,6 +19,7 @@ import io.zgw.alerts.notify.DiscordPayload;
 import io.zgw.alerts.notify.MsTeamsPayload;
 import io.zgw.alerts.notify.MsTeamsV2Payload;
 import io.zgw.alerts.notify.EmailMessage;
+import io.zgw.alerts.notify.JiraPayload;
 import io.zgw.alerts.notify.OpsgeniePayload;
 import io.zgw.alerts.notify.PagerDutyPayload;
 import io.zgw.alerts.notify.PagerDutyV1Payload;
@@ -107,6 +109,8 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 					MsTeamsPayload.of(notification, (MsTeamsConfig) notification.integration(), externalUrl, errors));
 			case MSTEAMSV2 -> JSON.writeValueAsString(
 					MsTeamsV2Payload.of(notification, (MsTeamsConfig) notification.integration(), externalUrl, errors));
+			case JIRA -> JSON.writeValueAsString(
+					JiraPayload.of(notification, (JiraConfig) notification.integration(), externalUrl, errors));
 			case ROCKETCHAT -> JSON.writeValueAsString(RocketChatPayload.of(notification,
 					(RocketChatConfig) notification.integration(), externalUrl, errors));
 		};

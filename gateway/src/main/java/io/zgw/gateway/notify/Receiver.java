@@ -3,6 +3,7 @@ package io.zgw.gateway.notify;
 import java.util.List;
 
 import io.zgw.gateway.notify.email.EmailConfig;
+import io.zgw.gateway.notify.jira.JiraConfig;
 import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
 import io.zgw.gateway.notify.pushover.PushoverConfig;
@@ -34,13 +35,14 @@ import io.zgw.gateway.notify.wechat.WechatConfig;
  * @param msTeamsConfigs {@code msteams_configs}: each a JSON POST to its webhook URL
  * @param msTeamsV2Configs {@code msteamsv2_configs}: each a JSON POST to its webhook URL
  * @param rocketChatConfigs {@code rocketchat_configs}
+ * @param jiraConfigs {@code jira_configs}
  */
 public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 		List<EmailConfig> emailConfigs, List<PagerDutyConfig> pagerdutyConfigs, List<OpsgenieConfig> opsgenieConfigs,
 		List<WebhookConfig> discordConfigs, List<WebhookConfig> webexConfigs, List<VictorOpsConfig> victorOpsConfigs,
 		List<TelegramConfig> telegramConfigs, List<WechatConfig> wechatConfigs, List<SnsConfig> snsConfigs,
 		List<PushoverConfig> pushoverConfigs, List<WebhookConfig> msTeamsConfigs, List<WebhookConfig> msTeamsV2Configs,
-		List<RocketChatConfig> rocketChatConfigs) {
+		List<RocketChatConfig> rocketChatConfigs, List<JiraConfig> jiraConfigs) {
 
 	public Receiver {
 		if (name.isBlank()) {
@@ -61,13 +63,14 @@ public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<Sla
 		msTeamsConfigs = List.copyOf(msTeamsConfigs);
 		msTeamsV2Configs = List.copyOf(msTeamsV2Configs);
 		rocketChatConfigs = List.copyOf(rocketChatConfigs);
+		jiraConfigs = List.copyOf(jiraConfigs);
 	}
 
 	/** A receiver with webhook, Slack and email integrations only. */
 	public Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 			List<EmailConfig> emailConfigs) {
 		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of(), List.of(), List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 
 import io.zgw.gateway.notify.email.EmailNotifier;
 import io.zgw.gateway.notify.http.JsonPoster;
+import io.zgw.gateway.notify.jira.JiraNotifier;
 import io.zgw.gateway.notify.opsgenie.OpsgenieNotifier;
 import io.zgw.gateway.notify.pagerduty.PagerDutyNotifier;
 import io.zgw.gateway.notify.pushover.PushoverNotifier;
@@ -89,6 +90,8 @@ public final class ReceiverNotifiers implements Notifiers {
 				(integration, config) -> new PushoverNotifier(integration, config, poster, json, timeout));
 		add(notifiers, IntegrationKind.ROCKETCHAT, receiver.rocketChatConfigs(),
 				(integration, config) -> new RocketChatNotifier(integration, config, poster, json, timeout));
+		add(notifiers, IntegrationKind.JIRA, receiver.jiraConfigs(),
+				(integration, config) -> new JiraNotifier(integration, config, poster, json, timeout));
 		add(notifiers, IntegrationKind.OPSGENIE, receiver.opsgenieConfigs(),
 				(integration, config) -> new OpsgenieNotifier(integration, config, poster, json, timeout));
 		return List.copyOf(notifiers);

@@ -23,6 +23,7 @@ import io.zgw.alerts.silence.Silences;
 import io.zgw.gateway.notify.http.JsonPoster;
 import io.zgw.gateway.notify.outbox.InMemoryOutboxQueue;
 import io.zgw.gateway.testsupport.ManualClock;
+import io.zgw.gateway.testsupport.JiraStandIn;
 import io.zgw.gateway.testsupport.RecordingReceiver;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -299,6 +300,51 @@ class AlertmanagerPipelineTest {
 		assertThat(body.path("attachments").get(0).path("title").asString()).isEqualTo("[FIRING:1] DiskFull (db-1)");
 		assertThat(body.path("attachments").get(0).path("color").asString()).isEqualTo("red");
 		assertThat(outbox.depth()).isZero();
+	}
+
+	@Test
+	void aJiraIssueIsMadeForAFiringGroupAndClosedWhenItResolves() throws Exception {
+		try (JiraStandIn jira = new JiraStandIn()) {
+			Pipeline pipeline = new Pipeline(ConfigLoader.load("""
+					route:
+					  receiver: tickets
+					  group_by: [alertname]
+					receivers:
+					  - name: tickets
+					    jira_configs:
+					      - api_url: %s
+					        project: DBA
+					        issue_type: Incident
+					        resolve_transition: Done
+					        http_config: {basic_auth: {username: sre@example.com, password: api-t0ken}}
+					""".formatted(jira.apiUrl(2))));
+			Instant start = clock.instant();
+			Alert firing = new Alert(LabelSet.of(Map.of("alertname", "DiskFull", "severity", "warning")), Map.of(),
+					start, null, "http://zabbix/pay", start);
+			pipeline.dispatcher.receive(firing, start);
+			clock.advance(Duration.ofSeconds(30));
+			pipeline.dispatcher.tick(clock.instant(), pipeline.notifier);
+			pipeline.worker.runUntilIdle();
+			assertThat(jira.issues()).singleElement().satisfies((issue) -> {
+				assertThat(issue.fields().path("summary").asString()).isEqualTo("[FIRING:1] DiskFull (warning)");
+				assertThat(issue.fields().path("priority").path("name").asString()).isEqualTo("Medium");
+				assertThat(issue.done()).isFalse();
+			});
+
+			Instant end = clock.instant();
+			pipeline.dispatcher
+				.receive(new Alert(firing.labels(), firing.annotations(), start, end, firing.generatorUrl(), end), end);
+			clock.advance(Duration.ofMinutes(5));
+			pipeline.dispatcher.tick(clock.instant(), pipeline.notifier);
+			pipeline.worker.runUntilIdle();
+			assertThat(jira.issues()).singleElement().satisfies((issue) -> {
+				assertThat(issue.fields().path("summary").asString()).isEqualTo("[RESOLVED] DiskFull (warning)");
+				assertThat(issue.done()).isTrue();
+			});
+			assertThat(jira.requests()).extracting(JiraStandIn.Request::authorization)
+				.containsOnly("Basic c3JlQGV4YW1wbGUuY29tOmFwaS10MGtlbg==");
+			assertThat(outbox.depth()).isZero();
+		}
 	}
 
 	@Test
