@@ -444,13 +444,20 @@ class DispatcherTest {
 		assertThat(this.dispatcher.groups()).isEmpty();
 	}
 
+	// From noon an alert fires, is notified at its group's first flush (0:30) and
+	// resolves at 1:00; returns noon.
+	private Instant notifiedFiringThenResolved(String labels) {
+		Instant noon = Instant.parse("2026-11-30T12:00:00Z");
+		Alert alert = firing(labels, noon, noon);
+		this.dispatcher.receive(alert, noon);
+		assertThat(this.dispatcher.tick(noon.plusSeconds(30))).hasSize(1);
+		this.dispatcher.receive(resolved(alert, noon.plusSeconds(60)), noon.plusSeconds(60));
+		return noon;
+	}
+
 	@Test
 	void resolveDelayIsInheritedAndWaitsOnlyForAlertsTheReceiverWasToldFire() {
-		Instant noon = Instant.parse("2026-11-30T12:00:00Z");
-		Alert gold = firing("alertname=Disk service=flappy tier=gold instance=a", noon, noon);
-		this.dispatcher.receive(gold, noon);
-		assertThat(this.dispatcher.tick(noon.plusSeconds(30))).hasSize(1);
-		this.dispatcher.receive(resolved(gold, noon.plusSeconds(60)), noon.plusSeconds(60));
+		Instant noon = notifiedFiringThenResolved("alertname=Disk service=flappy tier=gold instance=a");
 		// Fired and resolved before its group's first flush: nobody was told, nothing
 		// waits.
 		Alert brief = firing("alertname=Brief service=flappy tier=gold instance=b", noon.plusSeconds(40),
@@ -466,11 +473,7 @@ class DispatcherTest {
 
 	@Test
 	void anAlertWhoseResolutionWaitsIsShownFiringInItsGroupsMessages() {
-		Instant noon = Instant.parse("2026-11-30T12:00:00Z");
-		Alert a = firing("alertname=Disk service=flappy instance=a", noon, noon);
-		this.dispatcher.receive(a, noon);
-		assertThat(this.dispatcher.tick(noon.plusSeconds(30))).hasSize(1);
-		this.dispatcher.receive(resolved(a, noon.plusSeconds(60)), noon.plusSeconds(60));
+		Instant noon = notifiedFiringThenResolved("alertname=Disk service=flappy instance=a");
 		// b fires in the same group while a's resolution waits: the message lists both
 		// firing, a with no end, as the receiver was last told.
 		Alert b = firing("alertname=Disk service=flappy instance=b", noon.plusSeconds(90), noon.plusSeconds(90));
