@@ -33,6 +33,12 @@ public final class AlertingMetrics {
 	 */
 	public static final String TAG_KIND = "kind";
 
+	/**
+	 * Silence expiry notices posted, one per silence and check:
+	 * {@code zgw_silence_expiry_notices_total} in Prometheus.
+	 */
+	public static final String SILENCE_EXPIRY_NOTICES = "zgw.silence.expiry.notices";
+
 	private AlertingMetrics() {
 	}
 

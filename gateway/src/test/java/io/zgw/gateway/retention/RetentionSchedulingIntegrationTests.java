@@ -5,14 +5,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.PipelineTestSupport;
+import io.zgw.gateway.alerting.expiry.SilenceExpiryNotices;
+import io.zgw.gateway.alerting.store.AlertReader;
+import io.zgw.gateway.alerting.store.AlertUpsert;
+import io.zgw.gateway.alerting.store.AlertWriter;
+import io.zgw.gateway.alerting.store.SilenceStore;
+import io.zgw.gateway.alerting.store.StoredSilence;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.quartz.DisallowConcurrentExecution;
@@ -45,10 +54,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests the maintenance jobs on the clustered Quartz scheduler the gateway configures:
  * they are stored in MariaDB and run there, and a second scheduler on the same database
- * joins the cluster, which then runs a job on one instance at a time.
+ * joins the cluster, which then runs a job on one instance at a time. The silence expiry
+ * check runs on the same scheduler.
  */
 @SpringBootTest(properties = { "spring.quartz.auto-startup=true", "zgw.notify.enabled=false",
-		"zgw.alerting.dispatch.enabled=false",
+		"zgw.alerting.dispatch.enabled=false", "zgw.alerting.silence-expiry.notice=1h",
 		// Production waits up to 30 s for triggers scheduled elsewhere; here the other
 		// instance should notice the test's trigger within a second.
 		"spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000" })
@@ -79,6 +89,15 @@ class RetentionSchedulingIntegrationTests {
 	@Autowired
 	DSLContext dsl;
 
+	@Autowired
+	SilenceStore silences;
+
+	@Autowired
+	AlertWriter writer;
+
+	@Autowired
+	AlertReader alerts;
+
 	@Test
 	void maintenanceJobsAreStoredInTheJdbcJobStoreAndRunFromThere() throws Exception {
 		assertThat(this.scheduler.getMetaData().isJobStoreClustered()).isTrue();
@@ -96,6 +115,26 @@ class RetentionSchedulingIntegrationTests {
 		long old = RetentionJobsIntegrationTests.outboxRow(this.dsl, longAgo, longAgo, null);
 		this.scheduler.triggerJob(JobKey.jobKey("outbox", RetentionConfiguration.GROUP));
 		await().atMost(Duration.ofSeconds(30)).until(() -> !this.dsl.fetchExists(OUTBOX, OUTBOX.ID.eq(old)));
+	}
+
+	@Test
+	void silenceExpiryCheckRunsOnTheScheduler() throws Exception {
+		String host = "expiring-" + System.nanoTime();
+		Instant now = Instant.now();
+		this.silences.save(new StoredSilence(UUID.randomUUID().toString(),
+				List.of(new StoredSilence.Matcher("host", host, false, true)), now.minus(Duration.ofHours(2)),
+				now.plus(Duration.ofMinutes(30)), "tester", "expiring", null, now));
+		this.writer
+			.submit(new AlertUpsert(LabelSet.of(Map.of("alertname", "Muted", "host", host)), Map.of(), "",
+					now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))))
+			.get(10, TimeUnit.SECONDS);
+
+		this.scheduler.triggerJob(JobKey.jobKey("silence-expiry-notices", "zgw-alerting"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.alerts.firingAt(Instant.now())
+				.stream()
+				.anyMatch((alert) -> alert.labels().get("alertname").equals(SilenceExpiryNotices.ALERTNAME)
+						&& alert.annotations().getOrDefault("matchers", "").contains(host)));
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.gateway.alerting.AlertingTestSupport;
 import io.zgw.gateway.alerting.PipelineTestSupport;
+import io.zgw.gateway.alerting.expiry.SilenceExpiryNotices;
 import io.zgw.gateway.testsupport.ManualClock;
 import io.zgw.gateway.testsupport.RecordingReceiver;
 import org.jooq.DSLContext;
@@ -51,7 +52,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "zgw.alerting.dispatch.enabled=false", "zgw.alerting.dispatch.reload-poll=0s",
 				"zgw.alerting.dispatch.holder-id=recurring-silence-tests", "zgw.notify.enabled=true",
-				"zgw.notify.poll-interval=1h" })
+				"zgw.notify.poll-interval=1h", "zgw.alerting.silence-expiry.notice=1h",
+				"zgw.alerting.silence-expiry.check=5m" })
 @ActiveProfiles({ "it", "alerting-it" })
 @DirtiesContext
 class RecurringSilenceIntegrationTests {
@@ -129,6 +131,9 @@ class RecurringSilenceIntegrationTests {
 
 	@Autowired
 	DispatchService dispatch;
+
+	@Autowired
+	SilenceExpiryNotices expiry;
 
 	@Autowired
 	MeterRegistry meters;
@@ -323,6 +328,46 @@ class RecurringSilenceIntegrationTests {
 		assertThat(notified(2).get("status").asString()).isEqualTo("resolved");
 	}
 
+	@Test
+	void aSilenceAboutToEndThatMutesFiringAlertsGetsANoticeThatResolvesOnceItIsExtended() throws Exception {
+		Instant start = this.clock.instant();
+		String ending = this.http.createSilence(plainSilence(null, "muted", start, start.plus(Duration.ofHours(3))));
+		String idle = this.http.createSilence(plainSilence(null, "nobody", start, start.plus(Duration.ofHours(3))));
+		String brief = this.http.createSilence(plainSilence(null, "muted", start, start.plus(Duration.ofMinutes(30))));
+		postAlerts();
+		flushAfterGroupWait();
+		assertThat(hostsNotified(1)).containsExactly("loud");
+
+		// The brief one ends within the hour's notice, but it never lasted longer.
+		this.clock.advance(Duration.ofMinutes(10));
+		this.expiry.checkNow();
+		assertThat(notices(ending)).isEmpty();
+		assertThat(notices(brief)).isEmpty();
+
+		this.clock.advance(Duration.ofMinutes(140));
+		this.expiry.checkNow();
+		assertThat(notices(idle)).as("a silence that mutes nothing").isEmpty();
+		JsonNode notice = notices(ending).get(0);
+		assertThat(notice.get("labels").get("created_by").asString()).isEqualTo("tester");
+		assertThat(notice.get("annotations").get("silenced_alerts").asString()).isEqualTo("1");
+		assertThat(notice.get("annotations").get("matchers").asString()).contains("host=\"muted\"");
+		flushAfterGroupWait();
+		assertThat(noticeNotified(ending, 1).get("status").asString()).isEqualTo("firing");
+
+		// Extended: no longer posted, the notice resolves within three checks (5 min).
+		String extended = this.http
+			.createSilence(plainSilence(ending, "muted", start, start.plus(Duration.ofHours(10))));
+		assertThat(extended).isEqualTo(ending);
+		this.clock.advance(Duration.ofMinutes(5));
+		this.expiry.checkNow();
+		assertThat(notices(ending)).hasSize(1);
+		this.clock.advance(Duration.ofMinutes(11));
+		this.expiry.checkNow();
+		assertThat(notices(ending)).isEmpty();
+		stepUntilNothingIsDue();
+		assertThat(noticeNotified(ending, 2).get("status").asString()).isEqualTo("resolved");
+	}
+
 	// Advances to the day and time, fires this run's alert on the route its label
 	// selects, and checks that it was notified as firing; returns when it started.
 	private Instant fireAndNotify(DayOfWeek day, LocalTime time, String alertname, String routeLabel)
@@ -357,6 +402,36 @@ class RecurringSilenceIntegrationTests {
 				 "startsAt": "%s", "endsAt": "%s", "createdBy": "tester", "comment": "weekly maintenance"%s}
 				""".formatted(this.run, host, now, now.plus(Duration.ofDays(30)),
 				(schedule != null) ? ", \"zgwSchedule\": " + schedule : "");
+	}
+
+	// A plain silence of this run's alerts on one host, from startsAt until endsAt;
+	// with an id, an update of that silence.
+	private String plainSilence(String id, String host, Instant startsAt, Instant endsAt) {
+		return """
+				{%s"matchers": [{"name": "run", "value": "%s", "isRegex": false, "isEqual": true},
+				              {"name": "host", "value": "%s", "isRegex": false, "isEqual": true}],
+				 "startsAt": "%s", "endsAt": "%s", "createdBy": "tester", "comment": "disk swap"}
+				""".formatted((id != null) ? "\"id\": \"" + id + "\", " : "", this.run, host, startsAt, endsAt);
+	}
+
+	// The notice of one silence in the count-th notification that lists it. Notices
+	// carry no run label: those of earlier runs on the same database share the group.
+	private JsonNode noticeNotified(String silenceId, int count) throws InterruptedException {
+		List<RecordingReceiver.Received> got = RECEIVER.awaitMatching(count, (r) -> r.body().contains(silenceId),
+				Duration.ofSeconds(10));
+		assertThat(got).as("notifications listing the notice of %s", silenceId).hasSize(count);
+		return this.json.readTree(got.get(count - 1).body())
+			.get("alerts")
+			.valueStream()
+			.filter((alert) -> alert.get("labels").get("silence_id").asString().equals(silenceId))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	// The firing expiry notices of one silence.
+	private JsonNode notices(String silenceId) {
+		return this.http.getJson("/api/v2/alerts?filter=alertname%3D%22" + SilenceExpiryNotices.ALERTNAME
+				+ "%22&filter=silence_id%3D%22" + silenceId + "%22");
 	}
 
 	private JsonNode rejectSchedule(String schedule, String field) {
