@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 import io.zgw.gateway.notify.Secret;
 import org.jspecify.annotations.Nullable;
@@ -73,6 +74,15 @@ public record AwsEnvironment(Map<String, String> variables, Path home) {
 					+ "profile '" + name + "' with aws_access_key_id and aws_secret_access_key in " + path);
 		}
 		return new AwsCredentials(id, new Secret(secret), token(keys.getOrDefault("aws_session_token", "")));
+	}
+
+	// The variables hold secrets (AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN): only the
+	// names of the AWS ones are shown.
+	@Override
+	public String toString() {
+		TreeSet<String> names = new TreeSet<>();
+		this.variables.keySet().stream().filter((name) -> name.startsWith("AWS_")).forEach(names::add);
+		return "AwsEnvironment[variables=" + names + ", home=" + this.home + "]";
 	}
 
 	private String variable(String name) {

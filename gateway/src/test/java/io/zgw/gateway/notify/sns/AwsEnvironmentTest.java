@@ -102,4 +102,12 @@ class AwsEnvironmentTest {
 		assertThat(new AwsEnvironment(Map.of(), this.home).region("")).isEmpty();
 	}
 
+	@Test
+	void toStringNamesTheAwsVariablesButShowsNoValue() {
+		Map<String, String> variables = new HashMap<>(ENV_KEYS);
+		variables.put("HOME", "/home/zgw");
+		assertThat(new AwsEnvironment(variables, this.home)).hasToString("AwsEnvironment[variables=[AWS_ACCESS_KEY_ID, "
+				+ "AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN], home=" + this.home + "]");
+	}
+
 }
