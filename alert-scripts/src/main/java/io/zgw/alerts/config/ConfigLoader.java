@@ -506,9 +506,8 @@ public final class ConfigLoader {
 		integrations.addAll(node.objects("msteamsv2_configs", (entry) -> msTeams(entry, true)));
 		integrations.addAll(node.objects("rocketchat_configs", ConfigLoader.this::rocketChat));
 		integrations.addAll(node.objects("jira_configs", ConfigLoader.this::jira));
+		integrations.addAll(node.objects("sns_configs", ConfigLoader.this::sns));
 		List<String> unsupportedTypes = new ArrayList<>();
-		addDeliverable(node, "sns", this::sns, "SNS with sigv4.role_arn (credentials from AWS STS) is not delivered",
-				integrations, unsupportedTypes);
 		for (String key : node.unreadKeys()) {
 			if (!key.endsWith("_configs") || SUPPORTED_INTEGRATIONS.contains(key)) {
 				continue;
@@ -525,27 +524,6 @@ public final class ConfigLoader {
 		}
 		node.rejectUnknownKeys();
 		return new Receiver(name, integrations, unsupportedTypes);
-	}
-
-	// Entries of a type zgw delivers only in some forms: a parser's null is an entry
-	// that loads but is listed as not delivered, with the note saying why.
-	private void addDeliverable(ConfigNode receiver, String type, Function<ConfigNode, @Nullable Integration> parser,
-			String whyNot, List<Integration> integrations, List<String> unsupportedTypes) {
-		String key = type + "_configs";
-		List<JsonNode> entries = receiver.list(key);
-		for (int i = 0; i < ((entries != null) ? entries.size() : 0); i++) {
-			String path = receiver.child(key) + "[" + i + "]";
-			Integration config = parser.apply(new ConfigNode(path, entries.get(i)));
-			if (config != null) {
-				integrations.add(config);
-				continue;
-			}
-			this.unsupported.add(new UnsupportedIntegration(receiver.string("name"), type, path));
-			this.notes.add(path + ": " + whyNot);
-			if (!unsupportedTypes.contains(type)) {
-				unsupportedTypes.add(type);
-			}
-		}
 	}
 
 	private WebhookConfig webhook(ConfigNode node) {
@@ -769,8 +747,8 @@ public final class ConfigLoader {
 		return config;
 	}
 
-	// As Alertmanager 0.25's sns_configs; null (not delivered) with a role to assume.
-	private @Nullable SnsConfig sns(ConfigNode node) {
+	// As Alertmanager 0.25's sns_configs.
+	private SnsConfig sns(ConfigNode node) {
 		List<String> destinations = new ArrayList<>();
 		for (String key : List.of("topic_arn", "phone_number", "target_arn")) {
 			if (!node.string(key, "").isEmpty()) {
@@ -809,13 +787,14 @@ public final class ConfigLoader {
 		String subject = node.string("subject", defaults.get("subject"));
 		SnsConfig config = new SnsConfig(node.string("api_url"), (region != null) ? region : "",
 				(accessKey != null) ? accessKey : "", (secretKey != null) ? secretKey : "",
-				(profile != null) ? profile : "", optionalDestination(node, "topic_arn"),
-				optionalDestination(node, "phone_number"), optionalDestination(node, "target_arn"),
+				(profile != null) ? profile : "", (roleArn != null) ? roleArn : "",
+				optionalDestination(node, "topic_arn"), optionalDestination(node, "phone_number"),
+				optionalDestination(node, "target_arn"),
 				subject.isEmpty() ? null : template(node.child("subject"), subject),
 				template(node, "message", defaults), attributes, node.bool("send_resolved", true),
 				integrationHttp(node));
 		noteIgnored(node);
-		return (roleArn == null || roleArn.isEmpty()) ? config : null;
+		return config;
 	}
 
 	private @Nullable Template optionalDestination(ConfigNode node, String key) {

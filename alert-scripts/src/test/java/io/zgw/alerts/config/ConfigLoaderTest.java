@@ -940,7 +940,7 @@ class ConfigLoaderTest {
 	}
 
 	@Test
-	void readsSnsWithAlertmanagersChecksAndListsItWithARoleToAssume() {
+	void readsSnsWithAlertmanagersChecksAndARoleToAssume() {
 		AlertmanagerConfig config = ConfigLoader.load("""
 				route:
 				  receiver: a
@@ -968,11 +968,14 @@ class ConfigLoaderTest {
 		assertThat(sns.attributes()).hasSize(1);
 		assertThat(sns.sendResolved()).isTrue();
 		assertThat(sns.toString()).doesNotContain("sns-secret");
-		// Credentials from a role: loads, listed as not delivered, the role noted.
-		assertThat(config.receiver("b").integrations()).isEmpty();
-		assertThat(config.unsupportedIntegrations()).extracting(UnsupportedIntegration::type).containsExactly("sns");
-		assertThat(config.notes()).contains("receivers[1].sns_configs[0]: SNS with sigv4.role_arn (credentials from "
-				+ "AWS STS) is not delivered");
+		assertThat(sns.roleArn()).isEmpty();
+		// Credentials from a role (AWS STS): delivered, with the role to assume.
+		SnsConfig withRole = (SnsConfig) config.receiver("b").integrations().get(0);
+		assertThat(withRole.roleArn()).isEqualTo("arn:aws:iam::1:role/am");
+		assertThat(withRole.accessKey()).isEmpty();
+		assertThat(withRole.toString()).contains("roleArn=arn:aws:iam::1:role/am");
+		assertThat(config.unsupportedIntegrations()).isEmpty();
+		assertThat(config.notes()).noneMatch((note) -> note.contains("sns_configs"));
 		// A profile, or nothing: the credentials and region come from the environment.
 		List<Integration> fromEnvironment = config.receiver("c").integrations();
 		assertThat(fromEnvironment).hasSize(2);

@@ -154,8 +154,8 @@ public final class AlertmanagerReceivers {
 		String url = (config.apiUrl() != null) ? config.apiUrl() : SnsConfig.endpoint(region);
 		AwsCredentials credentials = config.accessKey().isEmpty() ? null
 				: new AwsCredentials(config.accessKey(), new Secret(config.secretKey()), null);
-		return new SnsConfig(config.sendResolved(), new Secret(url), region, credentials, config.profile(), aws,
-				http(config.http()));
+		return new SnsConfig(config.sendResolved(), new Secret(url), region, credentials, config.profile(),
+				config.roleArn(), aws, http(config.http()));
 	}
 
 	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {

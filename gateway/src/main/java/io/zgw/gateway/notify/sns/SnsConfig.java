@@ -18,11 +18,14 @@ import org.jspecify.annotations.Nullable;
  * @param credentials {@code sigv4.access_key} and {@code secret_key}, which sign at send
  * time and are never stored; null to sign with what {@code environment} has
  * @param profile {@code sigv4.profile}, or empty
+ * @param roleArn {@code sigv4.role_arn}: the role whose temporary credentials, from AWS
+ * STS {@code AssumeRole} asked with the credentials above, sign; or empty
  * @param environment where credentials are looked for when the entry has none
  * @param httpConfig {@code http_config}
  */
 public record SnsConfig(boolean sendResolved, Secret apiUrl, String region, @Nullable AwsCredentials credentials,
-		String profile, AwsEnvironment environment, HttpConfig httpConfig) implements HttpIntegrationConfig {
+		String profile, String roleArn, AwsEnvironment environment,
+		HttpConfig httpConfig) implements HttpIntegrationConfig {
 
 	public SnsConfig {
 		if (region.isEmpty()) {
@@ -33,10 +36,11 @@ public record SnsConfig(boolean sendResolved, Secret apiUrl, String region, @Nul
 	}
 
 	/**
-	 * The credentials to sign with now.
+	 * The entry's credentials, else the environment's: those that sign, or that ask for
+	 * the role's with a {@code role_arn}.
 	 * @throws IllegalStateException when the environment has none
 	 */
-	AwsCredentials signingCredentials() {
+	AwsCredentials baseCredentials() {
 		return (this.credentials != null) ? this.credentials : this.environment.credentials(this.profile);
 	}
 

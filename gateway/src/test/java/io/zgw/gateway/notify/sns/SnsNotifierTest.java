@@ -55,7 +55,7 @@ class SnsNotifierTest {
 
 	private DeliveryResult send(@Nullable AwsCredentials credentials, String profile, Map<String, String> environment,
 			String payload) {
-		SnsConfig config = new SnsConfig(true, new Secret(this.sns.url("/sns")), "eu-west-1", credentials, profile,
+		SnsConfig config = new SnsConfig(true, new Secret(this.sns.url("/sns")), "eu-west-1", credentials, profile, "",
 				new AwsEnvironment(environment, this.home), HttpConfig.bearer("ignored-by-sns"));
 		return new SnsNotifier(SNS_0, config, new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))),
 				JsonMapper.builder().build(), Duration.ofSeconds(5),
