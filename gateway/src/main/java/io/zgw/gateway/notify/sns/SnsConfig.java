@@ -1,6 +1,7 @@
 package io.zgw.gateway.notify.sns;
 
 import java.net.URI;
+import java.time.Instant;
 
 import io.zgw.gateway.notify.Secret;
 import io.zgw.gateway.notify.http.HttpConfig;
@@ -40,8 +41,9 @@ public record SnsConfig(boolean sendResolved, Secret apiUrl, String region, @Nul
 	 * the role's with a {@code role_arn}.
 	 * @throws IllegalStateException when the environment has none
 	 */
-	AwsCredentials baseCredentials() {
-		return (this.credentials != null) ? this.credentials : this.environment.credentials(this.profile);
+	AwsCredentials baseCredentials(Instant now) {
+		return (this.credentials != null) ? this.credentials
+				: this.environment.credentials(this.profile, this.region, now);
 	}
 
 	/** The SNS endpoint of a region, where {@code api_url} is not set. */

@@ -74,10 +74,10 @@ public final class SnsNotifier extends JsonApiNotifier<SnsConfig> {
 	private AwsCredentials signingCredentials(Instant now) {
 		SnsConfig config = this.config;
 		if (config.roleArn().isEmpty()) {
-			return config.baseCredentials();
+			return config.baseCredentials(now);
 		}
 		return this.assumedRole.get(now, () -> config.environment()
-			.assumeRole(config.roleArn(), config.region(), config.baseCredentials(), now));
+			.assumeRole(config.roleArn(), config.region(), config.baseCredentials(now), now));
 	}
 
 }

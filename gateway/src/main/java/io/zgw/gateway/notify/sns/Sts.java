@@ -39,6 +39,8 @@ final class Sts {
 	/** The role session of {@code AssumeRole}: 15 minutes, the SDK's default. */
 	static final Duration ROLE_DURATION = Duration.ofMinutes(15);
 
+	private static final String VERSION = "2011-06-15";
+
 	private static final HttpClient CLIENT = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
@@ -71,7 +73,7 @@ final class Sts {
 		form.put("DurationSeconds", Long.toString(ROLE_DURATION.toSeconds()));
 		form.put("RoleArn", roleArn);
 		form.put("RoleSessionName", sessionName(now));
-		form.put("Version", "2011-06-15");
+		form.put("Version", VERSION);
 		String body = GoForm.encode(form);
 		SigV4.Signature signature = SigV4.sign(endpoint, SnsNotifier.FORM, body, region, "sts", base, now);
 		HttpRequest.Builder request = post(endpoint, body).header("X-Amz-Date", signature.amzDate())
@@ -80,6 +82,22 @@ final class Sts {
 			request.header("X-Amz-Security-Token", base.sessionToken().value());
 		}
 		return call("AssumeRole", request.build());
+	}
+
+	/**
+	 * {@code AssumeRoleWithWebIdentity}, unsigned: the web identity token (an OIDC JWT,
+	 * such as a Kubernetes service account's) is what authenticates. No duration is asked
+	 * for, as the SDK asks none: the role's default (an hour) applies.
+	 */
+	static TemporaryCredentials assumeRoleWithWebIdentity(URI endpoint, String roleArn, String sessionName,
+			String webIdentityToken) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("Action", "AssumeRoleWithWebIdentity");
+		form.put("RoleArn", roleArn);
+		form.put("RoleSessionName", sessionName);
+		form.put("Version", VERSION);
+		form.put("WebIdentityToken", webIdentityToken);
+		return call("AssumeRoleWithWebIdentity", post(endpoint, GoForm.encode(form)).build());
 	}
 
 	/** The SDK's name for a role session: the time in nanoseconds since 1970. */

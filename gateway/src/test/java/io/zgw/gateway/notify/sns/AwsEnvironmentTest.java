@@ -3,6 +3,7 @@ package io.zgw.gateway.notify.sns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ class AwsEnvironmentTest {
 	}
 
 	private AwsCredentials credentials(String profile, Map<String, String> variables) {
-		return new AwsEnvironment(variables, this.home).credentials(profile);
+		return new AwsEnvironment(variables, this.home).credentials(profile, "eu-west-1", Instant.EPOCH);
 	}
 
 	private Map<String, String> withFile(Map<String, String> variables) {
@@ -89,9 +90,13 @@ class AwsEnvironmentTest {
 			.withMessage("no AWS credentials: profile 'nope' with aws_access_key_id and aws_secret_access_key in "
 					+ this.file)
 			.withMessageNotContaining("envSecret");
-		assertThatIllegalStateException().isThrownBy(() -> credentials("", Map.of("AWS_ACCESS_KEY_ID", "AKIDENV")))
-			.withMessageStartingWith("no AWS credentials: neither AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY nor "
-					+ "profile 'default'");
+		assertThatIllegalStateException()
+			.isThrownBy(
+					() -> credentials("", Map.of("AWS_ACCESS_KEY_ID", "AKIDENV", "AWS_EC2_METADATA_DISABLED", "true")))
+			.withMessage("no AWS credentials: neither AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY nor profile "
+					+ "'default' with aws_access_key_id and aws_secret_access_key in "
+					+ this.home.resolve(".aws/credentials")
+					+ ", nor EC2 instance metadata (AWS_EC2_METADATA_DISABLED is true)");
 	}
 
 	@Test

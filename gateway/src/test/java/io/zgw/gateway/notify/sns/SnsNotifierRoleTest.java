@@ -74,7 +74,7 @@ class SnsNotifierRoleTest {
 		return new AwsCredentials("ASIATEMP" + n, new Secret("tempSecret" + n), new Secret("tempToken" + n));
 	}
 
-	// The Authorization header a request signed with these credentials at that time has.
+	// The Authorization header of the request signed with these credentials.
 	private String signature(String path, AwsStandIn.Request request, String service, AwsCredentials credentials,
 			Instant at) {
 		return SigV4

@@ -95,11 +95,13 @@ class SnsNotifierTest {
 
 	@Test
 	void withNoCredentialsAnywhereTheSendIsRetriedNamingWhereItLookedAndNothingIsSent() {
-		DeliveryResult none = send(null, "", Map.of(), "{\"form\":{\"Action\":\"Publish\"}}");
+		DeliveryResult none = send(null, "", Map.of("AWS_EC2_METADATA_DISABLED", "true"),
+				"{\"form\":{\"Action\":\"Publish\"}}");
 		assertThat(none.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 		assertThat(none.error()).isEqualTo("no AWS credentials: neither AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
 				+ "nor profile 'default' with aws_access_key_id and aws_secret_access_key in "
-				+ this.home.resolve(".aws/credentials"));
+				+ this.home.resolve(".aws/credentials") + ", nor EC2 instance metadata (AWS_EC2_METADATA_DISABLED "
+				+ "is true)");
 		assertThat(this.sns.received()).isEmpty();
 	}
 
