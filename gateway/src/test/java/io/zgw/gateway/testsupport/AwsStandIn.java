@@ -3,7 +3,6 @@ package io.zgw.gateway.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -95,14 +94,7 @@ public final class AwsStandIn implements AutoCloseable {
 
 	/** Starts the server on a free loopback port. */
 	public AwsStandIn() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		this.server.createContext("/", this::handle);
-		this.server.start();
+		this.server = LoopbackServer.start(this::handle);
 	}
 
 	/** The URL of {@code path} on this server. */

@@ -2,7 +2,6 @@ package io.zgw.gateway.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,14 +66,7 @@ public final class JiraStandIn implements AutoCloseable {
 
 	/** Starts the server on a free loopback port. */
 	public JiraStandIn() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		this.server.createContext("/", this::handle);
-		this.server.start();
+		this.server = LoopbackServer.start(this::handle);
 	}
 
 	/**
