@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.alerts.matcher.MatchType;
 import io.zgw.alerts.matcher.Matcher;
@@ -66,7 +67,8 @@ public class SilenceExpiryNotices {
 
 	private final Clock clock;
 
-	private final MeterRegistry meters;
+	// Registered at start, so the series exists at 0 before the first notice.
+	private final Counter posted;
 
 	SilenceExpiryNotices(SilenceStore silences, AlertReader alerts, AlertWriter writer,
 			SilenceExpiryProperties properties, AlertingProperties alerting, NotifyProperties notify,
@@ -78,7 +80,7 @@ public class SilenceExpiryNotices {
 		this.commitTimeout = alerting.writer().commitTimeout();
 		this.externalUrl = notify.externalUrl();
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
-		this.meters = meters;
+		this.posted = meters.counter(AlertingMetrics.SILENCE_EXPIRY_NOTICES);
 	}
 
 	/** Checks the silences now, as the scheduled job does. */
@@ -119,7 +121,7 @@ public class SilenceExpiryNotices {
 		}
 		if (!notices.isEmpty()) {
 			store(notices);
-			this.meters.counter(AlertingMetrics.SILENCE_EXPIRY_NOTICES).increment(notices.size());
+			this.posted.increment(notices.size());
 			log.debug("Posted {} silence expiry notice(s)", notices.size());
 		}
 		return notices.size();
