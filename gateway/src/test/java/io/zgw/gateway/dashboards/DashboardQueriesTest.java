@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.zgw.gateway.alerting.AlertingTestSupport;
@@ -24,6 +26,7 @@ import io.zgw.gateway.notify.webhook.WebhookConfig;
 import io.zgw.gateway.query.LabShards;
 import io.zgw.gateway.query.LabShards.LabShard;
 import io.zgw.gateway.testsupport.PrometheusProcess;
+import io.zgw.gateway.testsupport.RepoFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,8 @@ class DashboardQueriesTest {
 			"this test posts only valid alerts, all answered 2xx");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Pattern METRIC = Pattern.compile("zgw_[a-z0-9_]+");
 
 	@LocalServerPort
 	private int port;
@@ -126,6 +131,28 @@ class DashboardQueriesTest {
 		assertThat(queries).extracting(PanelQuery::key)
 			.as("every allow-listed query still exists")
 			.containsAll(MAY_BE_EMPTY.keySet());
+	}
+
+	@Test
+	void everyAlertRuleIsValidPromqlOverMetricsTheGatewayExports() throws Exception {
+		List<String> problems = new ArrayList<>();
+		for (JsonNode rule : PrometheusRulesTest.rules()) {
+			String name = rule.path("alert").asString();
+			String expr = rule.path("expr").asString();
+			JsonNode answer = this.prometheus.query(expr);
+			if (!"success".equals(answer.path("status").asString())) {
+				problems.add(name + ": " + answer.path("error").asString() + " in " + expr);
+			}
+			// The rule's condition holds only in trouble; its metrics must exist now.
+			Matcher metric = METRIC.matcher(expr);
+			while (metric.find()) {
+				String series = "{__name__=\"" + metric.group() + "\"}";
+				if (this.prometheus.query(series).path("data").path("result").isEmpty()) {
+					problems.add(name + ": the gateway exports no " + metric.group());
+				}
+			}
+		}
+		assertThat(problems).as("alert rules against Prometheus scraping the gateway").isEmpty();
 	}
 
 	@Test
@@ -231,7 +258,7 @@ class DashboardQueriesTest {
 	}
 
 	private static Map<String, JsonNode> dashboards() throws IOException {
-		Path dir = dashboardDir();
+		Path dir = RepoFiles.find("grafana/dashboards");
 		Map<String, JsonNode> dashboards = new TreeMap<>();
 		try (Stream<Path> files = Files.list(dir)) {
 			for (Path file : files.filter((f) -> f.toString().endsWith(".json")).toList()) {
@@ -239,17 +266,6 @@ class DashboardQueriesTest {
 			}
 		}
 		return dashboards;
-	}
-
-	private static Path dashboardDir() {
-		Path dir = Path.of("").toAbsolutePath();
-		while (dir != null && !Files.isDirectory(dir.resolve("grafana/dashboards"))) {
-			dir = dir.getParent();
-		}
-		if (dir == null) {
-			throw new IllegalStateException("No grafana/dashboards above " + Path.of("").toAbsolutePath());
-		}
-		return dir.resolve("grafana/dashboards");
 	}
 
 	/** PanelQuery is one target expression of one dashboard panel. */
