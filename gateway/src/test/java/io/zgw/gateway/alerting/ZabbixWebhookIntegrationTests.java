@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.StoredAlert;
 import io.zgw.gateway.security.AuthFailures;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import static io.zgw.sql.Tables.ALERT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,6 +40,9 @@ class ZabbixWebhookIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	DSLContext dsl;
 
 	AlertingTestSupport http;
 
@@ -93,6 +98,23 @@ class ZabbixWebhookIntegrationTests {
 			.filteredOn((a) -> a.alertKey().equals(alert.alertKey()))
 			.hasSize(1);
 		assertThat(this.reader.history(alert.alertKey())).hasSize(1);
+	}
+
+	@Test
+	void replayAfterRetentionDeletedTheAlertDoesNotBringItBack() {
+		String body = problem("shop", this.eventId);
+		send("shop", "shop-secret", body);
+		send("shop", "shop-secret", recovery("shop", this.eventId));
+		String key = stored("shop", this.eventId).alertKey();
+		// As the resolved-alert retention job deletes it; alert_history is kept longer.
+		this.dsl.deleteFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).execute();
+
+		HttpResponse<String> replay = send("shop", "shop-secret", body);
+		assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+		assertThat(this.json.readTree(replay.body()).get("replay").asBoolean()).isTrue();
+		assertThat(this.reader.find(key)).isEmpty();
+		assertThat(this.reader.history(key)).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("created", "resolved");
 	}
 
 	@Test

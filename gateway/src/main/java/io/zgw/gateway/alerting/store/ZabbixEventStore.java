@@ -61,7 +61,7 @@ public class ZabbixEventStore {
 	private Outcome apply(DSLContext tx, ZabbixChange change) {
 		String key = change.alertKey();
 		Field<LocalDateTime> now = UtcTimes.param(this.clock.instant());
-		tx.insertInto(ALERT)
+		int created = tx.insertInto(ALERT)
 			.set(ALERT.ALERT_KEY, key)
 			.set(ALERT.FINGERPRINT, change.labels().fingerprintHex())
 			.set(ALERT.SOURCE, ZabbixChange.SOURCE)
@@ -83,6 +83,11 @@ public class ZabbixEventStore {
 		AlertRecord row = tx.selectFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).forUpdate().fetchSingle();
 		String dedupKey = change.shard() + ":" + change.eventId() + ":" + change.idempotencyKey();
 		if (tx.fetchExists(ALERT_HISTORY, ALERT_HISTORY.DEDUP_KEY.eq(dedupKey))) {
+			if (created > 0) {
+				// A replay of an alert that retention deleted (its history outlives it):
+				// it must not come back as a new alert.
+				tx.deleteFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).execute();
+			}
 			return new Outcome(key, row.getFingerprint(), true);
 		}
 		tx.insertInto(ALERT_HISTORY)
