@@ -394,24 +394,26 @@ class RecurringSilenceIntegrationTests {
 			.hasSize(1);
 	}
 
+	// This run's silence on one host for 30 days from now, recurring on the schedule if
+	// one is given.
 	private String silence(String host, String schedule) {
 		Instant now = this.clock.instant();
-		return """
-				{"matchers": [{"name": "run", "value": "%s", "isRegex": false, "isEqual": true},
-				              {"name": "host", "value": "%s", "isRegex": false, "isEqual": true}],
-				 "startsAt": "%s", "endsAt": "%s", "createdBy": "tester", "comment": "weekly maintenance"%s}
-				""".formatted(this.run, host, now, now.plus(Duration.ofDays(30)),
-				(schedule != null) ? ", \"zgwSchedule\": " + schedule : "");
+		return silence(null, host, now, now.plus(Duration.ofDays(30)), schedule);
 	}
 
 	// A plain silence of this run's alerts on one host, from startsAt until endsAt;
 	// with an id, an update of that silence.
 	private String plainSilence(String id, String host, Instant startsAt, Instant endsAt) {
+		return silence(id, host, startsAt, endsAt, null);
+	}
+
+	private String silence(String id, String host, Instant startsAt, Instant endsAt, String schedule) {
 		return """
 				{%s"matchers": [{"name": "run", "value": "%s", "isRegex": false, "isEqual": true},
 				              {"name": "host", "value": "%s", "isRegex": false, "isEqual": true}],
-				 "startsAt": "%s", "endsAt": "%s", "createdBy": "tester", "comment": "disk swap"}
-				""".formatted((id != null) ? "\"id\": \"" + id + "\", " : "", this.run, host, startsAt, endsAt);
+				 "startsAt": "%s", "endsAt": "%s", "createdBy": "tester", "comment": "weekly maintenance"%s}
+				""".formatted((id != null) ? "\"id\": \"" + id + "\", " : "", this.run, host, startsAt, endsAt,
+				(schedule != null) ? ", \"zgwSchedule\": " + schedule : "");
 	}
 
 	// The notice of one silence in the count-th notification that lists it. Notices
