@@ -1,13 +1,11 @@
 package io.zgw.gateway.notify.sns;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.zgw.gateway.notify.Secret;
@@ -42,11 +40,7 @@ final class MetadataCredentials {
 	 */
 	static final URI IMDS = URI.create("http://169.254.169.254");
 
-	private static final HttpClient CLIENT = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(1))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private static final HttpClient CLIENT = AwsHttp.client(Duration.ofSeconds(1));
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -138,17 +132,7 @@ final class MetadataCredentials {
 	}
 
 	private static HttpResponse<String> send(String source, HttpRequest.Builder request) {
-		try {
-			return CLIENT.send(request.timeout(TIMEOUT).header("User-Agent", "zgw").build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(source + ": " + Sts.describe(ex), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(source + ": interrupted", ex);
-		}
+		return AwsHttp.send(source, CLIENT, request, TIMEOUT);
 	}
 
 	// The credentials of a JSON answer; the instance's also has a Code, "Success".
@@ -172,7 +156,7 @@ final class MetadataCredentials {
 		}
 		return new TemporaryCredentials(
 				new AwsCredentials(id, new Secret(secret), token.isEmpty() ? null : new Secret(token)),
-				Sts.expiration(source, json.path("Expiration").asString()));
+				AwsHttp.expiration(source, json.path("Expiration").asString()));
 	}
 
 }

@@ -9,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,11 +39,7 @@ final class Sts {
 
 	private static final String VERSION = "2011-06-15";
 
-	private static final HttpClient CLIENT = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private static final HttpClient CLIENT = AwsHttp.client(Duration.ofSeconds(5));
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -81,7 +75,7 @@ final class Sts {
 		if (base.sessionToken() != null) {
 			request.header("X-Amz-Security-Token", base.sessionToken().value());
 		}
-		return call("AssumeRole", request.build());
+		return call("AssumeRole", request);
 	}
 
 	/**
@@ -97,7 +91,7 @@ final class Sts {
 		form.put("RoleSessionName", sessionName);
 		form.put("Version", VERSION);
 		form.put("WebIdentityToken", webIdentityToken);
-		return call("AssumeRoleWithWebIdentity", post(endpoint, GoForm.encode(form)).build());
+		return call("AssumeRoleWithWebIdentity", post(endpoint, GoForm.encode(form)));
 	}
 
 	/** The SDK's name for a role session: the time in nanoseconds since 1970. */
@@ -107,24 +101,12 @@ final class Sts {
 
 	private static HttpRequest.Builder post(URI endpoint, String body) {
 		return HttpRequest.newBuilder(endpoint)
-			.timeout(TIMEOUT)
 			.header("Content-Type", SnsNotifier.FORM)
-			.header("User-Agent", "zgw")
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 	}
 
-	private static TemporaryCredentials call(String action, HttpRequest request) {
-		HttpResponse<String> response;
-		try {
-			response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("AWS STS " + action + ": " + describe(ex), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("AWS STS " + action + ": interrupted", ex);
-		}
+	private static TemporaryCredentials call(String action, HttpRequest.Builder request) {
+		HttpResponse<String> response = AwsHttp.send("AWS STS " + action, CLIENT, request, TIMEOUT);
 		@Nullable Document xml = parse(response.body());
 		if (response.statusCode() / 100 != 2) {
 			String code = text(xml, "Code");
@@ -143,22 +125,7 @@ final class Sts {
 					+ " without AccessKeyId, SecretAccessKey and SessionToken");
 		}
 		return new TemporaryCredentials(new AwsCredentials(id, new Secret(secret), new Secret(token)),
-				expiration(action, text(xml, "Expiration")));
-	}
-
-	/** An ISO 8601 time, with an offset (STS's and the metadata services' form). */
-	static Instant expiration(String source, String text) {
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalStateException(source + ": credentials without a valid Expiration", ex);
-		}
-	}
-
-	/** What went wrong with a call, without its URL. */
-	static String describe(IOException ex) {
-		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+				AwsHttp.expiration(action, text(xml, "Expiration")));
 	}
 
 	// The answer as XML; null when it is not XML.
