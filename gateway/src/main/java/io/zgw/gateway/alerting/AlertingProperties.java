@@ -53,10 +53,10 @@ public record AlertingProperties(@DefaultValue("5m") @NotNull Duration resolveTi
 	 * @param commitTimeout how long a request waits for its commit before answering 503
 	 * @param cacheSize alert states each lane remembers to skip reading them back
 	 */
-	public record Writer(@DefaultValue("2") @Min(1) @Max(16) int lanes,
+	public record Writer(@DefaultValue("1") @Min(1) @Max(16) int lanes,
 			@DefaultValue("1000") @Min(1) @Max(10000) int batchSize, @DefaultValue("0ms") @NotNull Duration maxWait,
-			@DefaultValue("10000") @Min(1) int queueCapacity, @DefaultValue("10s") @NotNull Duration commitTimeout,
-			@DefaultValue("100000") @Min(0) int cacheSize) {
+			@DefaultValue("20000") @Min(1) int queueCapacity, @DefaultValue("10s") @NotNull Duration commitTimeout,
+			@DefaultValue("200000") @Min(0) int cacheSize) {
 
 	}
 

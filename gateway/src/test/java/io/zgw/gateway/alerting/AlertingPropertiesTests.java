@@ -34,7 +34,9 @@ class AlertingPropertiesTests {
 			assertThat(properties.maxLabels()).isEqualTo(64);
 			assertThat(properties.maxLabelValueLength()).isEqualTo(2048);
 			assertThat(properties.zabbixTimeZone()).isEqualTo(ZoneId.systemDefault());
-			assertThat(properties.writer().lanes()).isEqualTo(2);
+			assertThat(properties.writer().lanes()).isEqualTo(1);
+			assertThat(properties.writer().queueCapacity()).isEqualTo(20000);
+			assertThat(properties.writer().cacheSize()).isEqualTo(200000);
 		});
 	}
 

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * a slow MySQL), that a key's states still reach it in commit order, and that a lane's
  * failure does not keep the other lane's committed alerts from the dispatcher.
  */
-@SpringBootTest
+@SpringBootTest(properties = "zgw.alerting.writer.lanes=2")
 @ActiveProfiles({ "it", "alerting-it" })
 class AlertWriterHandoverIntegrationTests {
 
