@@ -57,11 +57,7 @@ measure() {
 }
 
 bench_start_zgw zgw_bench_floor "$ROUTES" "$PORT"
-for _ in $(seq 120); do
-	curl -s -o /dev/null "$ZGW_URL/actuator/health" && break
-	kill -0 "$ZGW_PID" 2>/dev/null || die "zgw exited: $WORK/zgw.log"
-	sleep 1
-done
+bench_wait zgw "$ZGW_URL/actuator/health" "$ZGW_PID"
 ZGW_KEY=$KEY wrk -t2 -c"$CONNS" -d"${BENCH_WARMUP:-60s}" -s "$BENCH_DIR/alerts.lua" "$ZGW_URL" >/dev/null
 for _ in $(seq "$INTERVALS"); do
 	measure zgw-stored "$ZGW_URL" "$KEY" "$ZGW_PID"
@@ -76,10 +72,7 @@ kill "$ZGW_PID"
 wait "$ZGW_PID" 2>/dev/null || true
 
 bench_start_am "$ROUTES" "$AM_PORT"
-for _ in $(seq 60); do
-	curl -fs "$AM_URL/-/ready" >/dev/null 2>&1 && break
-	sleep 1
-done
+bench_wait am "$AM_URL/-/ready" "$AM_PID" -f
 wrk -t2 -c"$CONNS" -d5s -s "$BENCH_DIR/alerts.lua" "$AM_URL" >/dev/null
 for _ in $(seq "$INTERVALS"); do
 	measure alertmanager "$AM_URL" "" "$AM_PID"

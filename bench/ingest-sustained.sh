@@ -42,20 +42,13 @@ stop() {
 }
 
 bench_start_zgw zgw_bench_ingest "$ROUTES" "$PORT"
-for _ in $(seq 120); do
-	curl -s -o /dev/null "$ZGW_URL/actuator/health" && break
-	kill -0 "$ZGW_PID" 2>/dev/null || die "zgw exited: $WORK/zgw.log"
-	sleep 1
-done
+bench_wait zgw "$ZGW_URL/actuator/health" "$ZGW_PID"
 load zgw "$ZGW_URL" "$KEY"
 stored=$(mysql -uroot -h127.0.0.1 -N -e 'SELECT COUNT(*) FROM zgw_bench_ingest.alert')
 stop "$ZGW_PID"
 
 bench_start_am "$ROUTES" "$AM_PORT"
-for _ in $(seq 60); do
-	curl -fs "$AM_URL/-/ready" >/dev/null 2>&1 && break
-	sleep 1
-done
+bench_wait am "$AM_URL/-/ready" "$AM_PID" -f
 load alertmanager "$AM_URL" ""
 stop "$AM_PID"
 

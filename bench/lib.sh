@@ -98,24 +98,29 @@ bench_start_zgw() {
 bench_start_receiver() {
 	python3 "$BENCH_DIR/notify_bench.py" serve --port "$1" --log "$WORK/received.jsonl" \
 		--side "zgw=$ZGW_URL" --side "alertmanager=$AM_URL" >"$WORK/receiver.log" 2>&1 &
-	bench_track $!
+	RECEIVER_PID=$!
+	bench_track "$RECEIVER_PID"
 	RECEIVER_URL=http://127.0.0.1:$1
 }
 
-# bench_wait_ready: waits up to 120 s for Alertmanager, zgw and the receiver (if started).
-bench_wait_ready() {
-	local up
+# bench_wait NAME URL PID [curl option...]: waits up to 120 s until URL answers while PID
+# lives (pass -f to wait for a 2xx); NAME is the side and its log in $WORK.
+bench_wait() {
+	local name=$1 url=$2 pid=$3
+	shift 3
 	for _ in $(seq 120); do
-		up=1
-		curl -fs "$AM_URL/-/ready" >/dev/null 2>&1 || up=
-		curl -s -o /dev/null "$ZGW_URL/actuator/health" || up=
-		[[ -z ${RECEIVER_URL:-} ]] || curl -fs -o /dev/null "$RECEIVER_URL/stats" || up=
-		[[ -n $up ]] && return 0
-		kill -0 "$ZGW_PID" 2>/dev/null || die "zgw exited: $WORK/zgw.log"
-		kill -0 "$AM_PID" 2>/dev/null || die "alertmanager exited: $WORK/am.log"
+		curl -s "$@" -o /dev/null "$url" && return 0
+		kill -0 "$pid" 2>/dev/null || die "$name exited: $WORK/$name.log"
 		sleep 1
 	done
-	die "not ready within 120 s: $WORK/zgw.log, $WORK/am.log, $WORK/receiver.log"
+	die "$name not ready within 120 s: $WORK/$name.log"
+}
+
+# bench_wait_ready: waits for Alertmanager, zgw and the receiver (if started).
+bench_wait_ready() {
+	bench_wait am "$AM_URL/-/ready" "$AM_PID" -f
+	bench_wait zgw "$ZGW_URL/actuator/health" "$ZGW_PID"
+	[[ -z ${RECEIVER_URL:-} ]] || bench_wait receiver "$RECEIVER_URL/stats" "$RECEIVER_PID" -f
 }
 
 # bench_rss_mb PID: resident set size in MB.
