@@ -68,8 +68,7 @@ curl -s -H "Authorization: Bearer $KEY" "$ZGW_URL/actuator/prometheus" |
 	awk '/^zgw_alert_writer_batch_rows_(sum|count)/ {v[$1 ~ /sum/ ? "s" : "c"] += $2}
 	END {if (v["c"]) printf "zgw writer: %d batches, %.1f alerts per batch\n", v["c"], v["s"] / v["c"]}' |
 	tee -a "$WORK/results"
-kill "$ZGW_PID"
-wait "$ZGW_PID" 2>/dev/null || true
+bench_stop "$ZGW_PID"
 
 bench_start_am "$ROUTES" "$AM_PORT"
 bench_wait am "$AM_URL/-/ready" "$AM_PID" -f
@@ -78,14 +77,12 @@ for _ in $(seq "$INTERVALS"); do
 	measure alertmanager "$AM_URL" "" "$AM_PID"
 done
 
-field() { grep "^$1 " "$WORK/results" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 printf '\nmedians over %s intervals of 10 s (CPU in microseconds per request)\n' "$INTERVALS"
 printf '%-13s %8s %8s %10s %10s %10s %8s\n' mode req/s p99_ms server_us mariadb_us machine_us non2xx
 for mode in zgw-stored zgw-refused alertmanager; do
-	printf '%-13s %8.0f %8.2f %10.1f %10.1f %10.1f %8s\n' "$mode" "$(field $mode rps | median)" \
-		"$(field $mode p99_ms | median)" "$(field $mode server_us | median)" \
-		"$(field $mode mariadb_us | median)" "$(field $mode machine_us | median)" \
-		"$(field $mode errors_status | awk '{s+=$1} END {print s+0}')"
+	printf '%-13s %8.0f %8.2f %10.1f %10.1f %10.1f %8s\n' "$mode" "$(bench_field $mode rps | bench_median)" \
+		"$(bench_field $mode p99_ms | bench_median)" "$(bench_field $mode server_us | bench_median)" \
+		"$(bench_field $mode mariadb_us | bench_median)" "$(bench_field $mode machine_us | bench_median)" \
+		"$(bench_field $mode errors_status | awk '{s+=$1} END {print s+0}')"
 done
 echo "(zgw-refused answers 401 by design: its non-2xx count is every request)"

@@ -35,30 +35,22 @@ load() {
 	done
 }
 
-# stop PID: stops one side before the other is loaded.
-stop() {
-	kill "$1"
-	wait "$1" 2>/dev/null || true
-}
-
 bench_start_zgw zgw_bench_ingest "$ROUTES" "$PORT"
 bench_wait zgw "$ZGW_URL/actuator/health" "$ZGW_PID"
 load zgw "$ZGW_URL" "$KEY"
 stored=$(mysql -uroot -h127.0.0.1 -N -e 'SELECT COUNT(*) FROM zgw_bench_ingest.alert')
-stop "$ZGW_PID"
+bench_stop "$ZGW_PID"
 
 bench_start_am "$ROUTES" "$AM_PORT"
 bench_wait am "$AM_URL/-/ready" "$AM_PID" -f
 load alertmanager "$AM_URL" ""
-stop "$AM_PID"
+bench_stop "$AM_PID"
 
-field() { grep "^$1 " "$WORK/results" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 summary() { # side -> "best median mean"
 	local best med mean
-	best=$(field "$1" rps | sort -n | tail -1)
-	med=$(field "$1" rps | median)
-	mean=$(paste <(field "$1" requests) <(field "$1" duration_s) |
+	best=$(bench_field "$1" rps | sort -n | tail -1)
+	med=$(bench_field "$1" rps | bench_median)
+	mean=$(paste <(bench_field "$1" requests) <(bench_field "$1" duration_s) |
 		awk '{r+=$1; s+=$2} END {printf "%.0f", r / s}')
 	echo "$best $med $mean"
 }
@@ -68,9 +60,9 @@ printf '\n%-14s %10s %10s %10s %10s\n' "" "best 10 s" "median" "mean" "stalled"
 for side in zgw alertmanager; do
 	read -r b m mean <<<"$(summary "$side")"
 	# A stalled interval: under a tenth of the side's median.
-	stalled=$(field "$side" rps | awk -v m="$m" '$1 < m / 10 {n++} END {print n+0}')
+	stalled=$(bench_field "$side" rps | awk -v m="$m" '$1 < m / 10 {n++} END {print n+0}')
 	printf '%-14s %10.0f %10.0f %10.0f %10s\n' "$side" "$b" "$m" "$mean" "$stalled/$INTERVALS"
 done
 awk -v zb="$zb" -v ab="$ab" -v zm="$zm" -v am="$am" -v zmean="$zmean" -v amean="$amean" 'BEGIN {
 	printf "zgw / alertmanager: best %.2fx, median %.2fx, mean over the window %.2fx\n", zb / ab, zm / am, zmean / amean }'
-echo "alerts stored durably by zgw (distinct fingerprints): $stored; zgw non-2xx answers: $(field zgw errors_status | awk '{s+=$1} END {print s+0}')"
+echo "alerts stored durably by zgw (distinct fingerprints): $stored; zgw non-2xx answers: $(bench_field zgw errors_status | awk '{s+=$1} END {print s+0}')"

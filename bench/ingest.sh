@@ -45,24 +45,22 @@ stored=$(mysql -uroot -h127.0.0.1 -N -e 'SELECT COUNT(*) FROM zgw_bench_ingest.a
 rss_zgw=$(bench_rss_mb "$ZGW_PID")
 rss_am=$(bench_rss_mb "$AM_PID")
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-field() { grep "^$1 " "$WORK/results" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
-am_rps=$(field alertmanager rps | median)
-zgw_rps=$(field zgw rps | median)
+am_rps=$(bench_field alertmanager rps | bench_median)
+zgw_rps=$(bench_field zgw rps | bench_median)
 printf '\n%-14s %12s %10s %10s %8s\n' "" "median req/s" "p50 ms" "p99 ms" "RSS MB"
-printf '%-14s %12.0f %10s %10s %8d\n' alertmanager "$am_rps" "$(field alertmanager p50_ms | median)" \
-	"$(field alertmanager p99_ms | median)" "$rss_am"
-printf '%-14s %12.0f %10s %10s %8d\n' zgw "$zgw_rps" "$(field zgw p50_ms | median)" \
-	"$(field zgw p99_ms | median)" "$rss_zgw"
+printf '%-14s %12.0f %10s %10s %8d\n' alertmanager "$am_rps" "$(bench_field alertmanager p50_ms | bench_median)" \
+	"$(bench_field alertmanager p99_ms | bench_median)" "$rss_am"
+printf '%-14s %12.0f %10s %10s %8d\n' zgw "$zgw_rps" "$(bench_field zgw p50_ms | bench_median)" \
+	"$(bench_field zgw p99_ms | bench_median)" "$rss_zgw"
 awk -v z="$zgw_rps" -v a="$am_rps" 'BEGIN { printf "zgw / alertmanager (medians): %.2fx\n", z / a }'
 # Alertmanager 0.25 has stalled after its first round in every run here (~100k alerts in
 # memory), which makes the medians flatter zgw: the best rounds are printed too, and a
 # side whose rounds differ more than 2x is named.
-am_best=$(field alertmanager rps | sort -n | tail -1)
-zgw_best=$(field zgw rps | sort -n | tail -1)
+am_best=$(bench_field alertmanager rps | sort -n | tail -1)
+zgw_best=$(bench_field zgw rps | sort -n | tail -1)
 awk -v z="$zgw_best" -v a="$am_best" 'BEGIN { printf "zgw / alertmanager (best rounds): %.0f / %.0f = %.2fx\n", z, a, z / a }'
 for side in alertmanager zgw; do
-	field "$side" rps | sort -n | awk -v s="$side" 'NR == 1 { lo = $1 } { hi = $1 }
+	bench_field "$side" rps | sort -n | awk -v s="$side" 'NR == 1 { lo = $1 } { hi = $1 }
 		END { if (hi > 2 * lo) printf "warning: %s rounds range from %.0f to %.0f req/s\n", s, lo, hi }'
 done
-echo "alerts stored durably by zgw (distinct fingerprints): $stored; non-2xx answers: $(field zgw errors_status | awk '{s+=$1} END {print s+0}')"
+echo "alerts stored durably by zgw (distinct fingerprints): $stored; non-2xx answers: $(bench_field zgw errors_status | awk '{s+=$1} END {print s+0}')"

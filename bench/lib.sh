@@ -123,5 +123,18 @@ bench_wait_ready() {
 	[[ -z ${RECEIVER_URL:-} ]] || bench_wait receiver "$RECEIVER_URL/stats" "$RECEIVER_PID" -f
 }
 
+# bench_stop PID: stops a side and waits for it, before the other side is loaded.
+bench_stop() {
+	kill "$1"
+	wait "$1" 2>/dev/null || true
+}
+
+# bench_field SIDE KEY: every value of KEY=... on the lines of $WORK/results that start
+# with SIDE (the RESULT lines of bench/wrk_common.lua, relabelled by the scripts).
+bench_field() { grep "^$1 " "$WORK/results" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+
+# bench_median: the median of the numbers on standard input, one per line.
+bench_median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
 # bench_rss_mb PID: resident set size in MB.
 bench_rss_mb() { ps -o rss= -p "$1" | awk '{printf "%d", $1 / 1024}'; }
