@@ -59,7 +59,7 @@ public final class ConfigLoader {
 	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
 			"email_configs", "pagerduty_configs", "opsgenie_configs", "discord_configs", "webex_configs",
 			"victorops_configs", "telegram_configs", "wechat_configs", "sns_configs", "pushover_configs",
-			"msteams_configs", "msteamsv2_configs", "rocketchat_configs", "jira_configs");
+			"msteams_configs", "msteamsv2_configs", "rocketchat_configs", "jira_configs", "incidentio_configs");
 
 	private static final Pattern OPSGENIE_RESPONDER_TYPE = Pattern.compile("^(team|teams|user|escalation|schedule)$");
 
@@ -507,6 +507,7 @@ public final class ConfigLoader {
 		integrations.addAll(node.objects("rocketchat_configs", ConfigLoader.this::rocketChat));
 		integrations.addAll(node.objects("jira_configs", ConfigLoader.this::jira));
 		integrations.addAll(node.objects("sns_configs", ConfigLoader.this::sns));
+		integrations.addAll(node.objects("incidentio_configs", ConfigLoader.this::incidentio));
 		List<String> unsupportedTypes = new ArrayList<>();
 		for (String key : node.unreadKeys()) {
 			if (!key.endsWith("_configs") || SUPPORTED_INTEGRATIONS.contains(key)) {
@@ -532,9 +533,49 @@ public final class ConfigLoader {
 			throw node.error("url", "one of url or url_file must be configured");
 		}
 		WebhookConfig config = new WebhookConfig(url, node.bool("send_resolved", true), node.integer("max_alerts", 0),
-				integrationHttp(node));
+				requestTimeout(node), integrationHttp(node));
 		noteIgnored(node);
 		return config;
+	}
+
+	// As Alertmanager 0.29's incidentio_configs: the alert source token becomes the
+	// bearer token, and authenticates unless the entry's own http_config does.
+	private IncidentioConfig incidentio(ConfigNode node) {
+		String url = secret(node, "url", "url_file");
+		if (url == null || url.isEmpty()) {
+			throw node.error("url", "one of url or url_file must be configured");
+		}
+		httpUrl(node, (node.string("url") != null) ? "url" : "url_file", url);
+		String token = secret(node, "alert_source_token", "alert_source_token_file");
+		ConfigNode own = node.object("http_config");
+		HttpClientConfig http = integrationHttp(node);
+		boolean ownAuthorization = own != null && http.auth() instanceof HttpAuth.Authorization;
+		if (token != null && !token.isEmpty()) {
+			if (ownAuthorization) {
+				throw node.error("alert_source_token",
+						"cannot specify alert_source_token or alert_source_token_file when using http_config.authorization");
+			}
+			http = new HttpClientConfig(new HttpAuth.Authorization("Bearer", token), http.tls(), http.proxyUrl(),
+					http.followRedirects(), http.enableHttp2());
+		}
+		else if (own != null && !ownAuthorization) {
+			throw node.error("alert_source_token",
+					"at least one of alert_source_token, alert_source_token_file or http_config.authorization must be configured");
+		}
+		IncidentioConfig config = new IncidentioConfig(url, node.bool("send_resolved", true),
+				node.integer("max_alerts", 0), requestTimeout(node), http);
+		noteIgnored(node);
+		return config;
+	}
+
+	// A notifier's timeout (Go syntax); Alertmanager's 0, no limit, is the gateway's
+	// default here, as a request that never ends would hold a delivery slot.
+	private static @Nullable Duration requestTimeout(ConfigNode node) {
+		Duration timeout = goDuration(node, "timeout", Duration.ZERO);
+		if (timeout.isNegative()) {
+			throw node.error("timeout", "must not be negative, got " + node.string("timeout"));
+		}
+		return timeout.isZero() ? null : timeout;
 	}
 
 	private SlackConfig slack(ConfigNode node) {

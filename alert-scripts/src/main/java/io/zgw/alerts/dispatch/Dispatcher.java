@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.Integration;
 import io.zgw.alerts.config.Receiver;
-import io.zgw.alerts.config.WebhookConfig;
 import io.zgw.alerts.inhibit.Inhibitor;
 import io.zgw.alerts.model.Alert;
 import io.zgw.alerts.model.LabelSet;
@@ -353,10 +352,10 @@ public final class Dispatcher {
 			this.log.put(group.groupKey, integrationKey, next);
 			return null;
 		}
-		int max = (integration instanceof WebhookConfig webhook) ? webhook.maxAlerts() : 0;
+		int max = integration.maxAlerts();
 		int truncated = (max > 0 && toSend.size() > max) ? toSend.size() - max : 0;
-		// As Alertmanager's webhook: truncate first, then derive status and common
-		// labels.
+		// As Alertmanager's webhook and incident.io notifiers: truncate first, then
+		// derive status and common labels.
 		List<Alert> payload = toSend.subList(0, toSend.size() - truncated);
 		Notification notification = new Notification(receiver.name(), integration, integrationKey, group.groupKey,
 				group.labels, commonLabels(payload), commonAnnotations(payload), payload, truncated, group.route, now);

@@ -33,10 +33,27 @@ public record WebhookPayload(String receiver, String status, List<WebhookAlert> 
 
 	/** Builds the payload for a notification: its template data plus group key. */
 	public static WebhookPayload of(Notification notification, String externalUrl) {
+		return of(notification, externalUrl, VERSION);
+	}
+
+	/**
+	 * Builds the message under another protocol version: incident.io's notifier sends
+	 * this shape as version "1".
+	 */
+	static WebhookPayload of(Notification notification, String externalUrl, String version) {
 		TemplateData data = TemplateData.of(notification, externalUrl);
 		return new WebhookPayload(data.receiver(), data.status(), data.alerts().stream().map(WebhookAlert::of).toList(),
-				data.groupLabels(), data.commonLabels(), data.commonAnnotations(), externalUrl, VERSION,
+				data.groupLabels(), data.commonLabels(), data.commonAnnotations(), externalUrl, version,
 				notification.groupKey(), notification.truncatedAlerts());
+	}
+
+	/**
+	 * The same message with only its first {@code count} alerts; status, common labels
+	 * and {@code truncatedAlerts} stay those of the whole.
+	 */
+	WebhookPayload withFirstAlerts(int count) {
+		return new WebhookPayload(receiver, status, alerts.subList(0, Math.min(count, alerts.size())), groupLabels,
+				commonLabels, commonAnnotations, externalUrl, version, groupKey, truncatedAlerts);
 	}
 
 	/**

@@ -66,8 +66,8 @@ class ConfigLoaderTest {
 	@Test
 	void reportsUnsupportedIntegrationsByReceiverAndType() {
 		assertThat(realistic().unsupportedIntegrations())
-			.containsExactly(new UnsupportedIntegration("dba", "incidentio", "receivers[2].incidentio_configs[0]"));
-		assertThat(realistic().receiver("dba").unsupportedTypes()).containsExactly("incidentio");
+			.containsExactly(new UnsupportedIntegration("dba", "mattermost", "receivers[2].mattermost_configs[0]"));
+		assertThat(realistic().receiver("dba").unsupportedTypes()).containsExactly("mattermost");
 		assertThat(realistic().receiver("pager").unsupportedTypes()).isEmpty();
 	}
 
@@ -124,6 +124,85 @@ class ConfigLoaderTest {
 						+ "datacenter");
 		assertRejected(entry.formatted("{api_url: 'j/rest', project: DBA, issue_type: I}"),
 				"receivers[0].jira_configs[0].api_url: api_url must be an absolute http or https URL");
+	}
+
+	@Test
+	void readsIncidentioEntriesWithTheAlertSourceTokenAsBearerToken(@TempDir Path dir) throws IOException {
+		Path token = Files.writeString(dir.resolve("source-token"), "fi1e-t0ken\n");
+		Path url = Files.writeString(dir.resolve("source-url"), "https://api.incident.io/v2/alert_events/http/02\n");
+		AlertmanagerConfig config = ConfigLoader.load("""
+				global:
+				  http_config:
+				    proxy_url: http://proxy.example:3128
+				route:
+				  receiver: a
+				receivers:
+				  - name: a
+				    incidentio_configs:
+				      - url: https://api.incident.io/v2/alert_events/http/01
+				        alert_source_token: s0urce-t0ken
+				        max_alerts: 20
+				        timeout: 1m30s
+				      - url_file: %s
+				        alert_source_token_file: %s
+				        send_resolved: false
+				      - url: https://api.incident.io/v2/alert_events/http/03
+				        http_config:
+				          authorization:
+				            credentials: own-t0ken
+				""".formatted(url, token));
+		List<Integration> entries = config.receiver("a").integrations();
+		// The token replaces the global http_config's authentication and keeps the rest.
+		assertThat(entries.get(0))
+			.isEqualTo(new IncidentioConfig("https://api.incident.io/v2/alert_events/http/01", true, 20,
+					Duration.ofSeconds(90), new HttpClientConfig(new HttpAuth.Authorization("Bearer", "s0urce-t0ken"),
+							null, URI.create("http://proxy.example:3128"), true, true)));
+		assertThat(entries.get(0).type()).isEqualTo("incidentio");
+		assertThat(entries.get(0).maxAlerts()).isEqualTo(20);
+		assertThat(entries.get(0).toString()).doesNotContain("s0urce-t0ken").doesNotContain("/http/01");
+		IncidentioConfig fromFiles = (IncidentioConfig) entries.get(1);
+		assertThat(fromFiles.url()).isEqualTo("https://api.incident.io/v2/alert_events/http/02");
+		assertThat(fromFiles.http().auth()).isEqualTo(new HttpAuth.Authorization("Bearer", "fi1e-t0ken"));
+		assertThat(fromFiles.sendResolved()).isFalse();
+		assertThat(fromFiles.timeout()).isNull();
+		assertThat(((IncidentioConfig) entries.get(2)).http().auth())
+			.isEqualTo(new HttpAuth.Authorization("Bearer", "own-t0ken"));
+		assertThat(config.unsupportedIntegrations()).isEmpty();
+
+		String entry = MINIMAL + "    incidentio_configs: [%s]\n";
+		assertRejected(entry.formatted("{alert_source_token: t}"),
+				"receivers[0].incidentio_configs[0].url: one of url or url_file must be configured");
+		assertRejected(entry.formatted("{url: 'incident.io/x', alert_source_token: t}"),
+				"receivers[0].incidentio_configs[0].url: url must be an absolute http or https URL");
+		assertRejected(
+				entry.formatted("{url: 'https://i.example/x', alert_source_token: t, alert_source_token_file: f}"),
+				"receivers[0].incidentio_configs[0].alert_source_token_file: at most one of alert_source_token and "
+						+ "alert_source_token_file must be configured");
+		assertRejected(entry.formatted(
+				"{url: 'https://i.example/x', alert_source_token: t, http_config: {authorization: {credentials: c}}}"),
+				"receivers[0].incidentio_configs[0].alert_source_token: cannot specify alert_source_token or "
+						+ "alert_source_token_file when using http_config.authorization");
+		assertRejected(entry.formatted("{url: 'https://i.example/x', http_config: {follow_redirects: false}}"),
+				"receivers[0].incidentio_configs[0].alert_source_token: at least one of alert_source_token, "
+						+ "alert_source_token_file or http_config.authorization must be configured");
+		assertRejected(entry.formatted("{url: 'https://i.example/x', alert_source_token: t, timeout: soon}"),
+				"receivers[0].incidentio_configs[0].timeout: time: invalid duration \"soon\"");
+		assertRejected(entry.formatted("{url: 'https://i.example/x', alert_source_token: t, timeout: -1s}"),
+				"receivers[0].incidentio_configs[0].timeout: must not be negative, got -1s");
+		// As in Alertmanager, an entry without http_config of its own may go without a
+		// token (the alert source may not ask for one).
+		assertThat(ConfigLoader.load(entry.formatted("{url: 'https://i.example/x'}")).receiver("a").integrations())
+			.singleElement()
+			.satisfies((open) -> assertThat(((IncidentioConfig) open).http()).isEqualTo(HttpClientConfig.NONE));
+	}
+
+	@Test
+	void readsAWebhookTimeoutAsAlertmanager028() {
+		AlertmanagerConfig config = ConfigLoader.load(MINIMAL
+				+ "    webhook_configs: [{url: 'http://h/1', timeout: 2s}, {url: 'http://h/2', timeout: 0s}]\n");
+		assertThat(config.receiver("a").integrations()).extracting((hook) -> ((WebhookConfig) hook).timeout())
+			.containsExactly(Duration.ofSeconds(2), null);
+		assertThat(config.notes()).noneMatch((note) -> note.contains("timeout"));
 	}
 
 	@Test
@@ -314,7 +393,7 @@ class ConfigLoaderTest {
 	void parsesWebhookSlackAndEmailFields() {
 		AlertmanagerConfig config = realistic();
 		WebhookConfig hook = (WebhookConfig) config.receiver("default").integrations().get(0);
-		assertThat(hook).isEqualTo(new WebhookConfig("http://127.0.0.1:9099/hook", true, 20,
+		assertThat(hook).isEqualTo(new WebhookConfig("http://127.0.0.1:9099/hook", true, 20, null,
 				new HttpClientConfig(new HttpAuth.Authorization("Bearer", "s3cr3t"), null, null, true, true)));
 		assertThat(hook.toString()).doesNotContain("s3cr3t").doesNotContain("9099");
 		assertThat(((WebhookConfig) config.receiver("pager").integrations().get(0)).sendResolved()).isFalse();
@@ -524,7 +603,7 @@ class ConfigLoaderTest {
 				            credentials_file: %s
 				""".formatted(url, token));
 		assertThat(config.receiver("a").integrations()).singleElement()
-			.isEqualTo(new WebhookConfig("http://127.0.0.1:9099/from-file", true, 0,
+			.isEqualTo(new WebhookConfig("http://127.0.0.1:9099/from-file", true, 0, null,
 					new HttpClientConfig(new HttpAuth.Authorization("Bearer", "t0ken"), null, null, true, true)));
 		assertRejected(MINIMAL + "    webhook_configs: [{url_file: " + dir.resolve("missing") + "}]\n",
 				"receivers[0].webhook_configs[0].url_file: cannot read " + dir.resolve("missing")

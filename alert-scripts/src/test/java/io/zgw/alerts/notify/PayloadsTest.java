@@ -27,6 +27,7 @@ import io.zgw.alerts.silence.Silencer;
 import io.zgw.alerts.template.TemplateException;
 import io.zgw.alerts.template.Templates;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,6 +128,55 @@ class PayloadsTest {
 			assertThat(alert.endsAt()).isEqualTo("2026-11-28T10:01:00Z");
 		});
 		assertThat(payload.truncatedAlerts()).isEqualTo(1);
+	}
+
+	@Test
+	void incidentioMessageIsTheWebhookMessageAsVersion1CutToMaxAlerts() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route: {receiver: inc, group_by: [alertname]}
+				receivers:
+				  - name: inc
+				    incidentio_configs: [{url: 'http://127.0.0.1:19477/incident', max_alerts: 1}]
+				""");
+		Dispatcher dispatcher = new Dispatcher(config, Silencer.NONE, new InMemoryNotificationLog());
+		dispatcher.receive(A, T0);
+		dispatcher.receive(B, T0);
+		Notification notification = of(dispatcher.tick(T0.plusSeconds(30)), "incidentio");
+		String webhook = JsonMapper.builder().build().writeValueAsString(WebhookPayload.of(notification, EXTERNAL_URL));
+		assertThat(IncidentioPayload.json(notification, EXTERNAL_URL))
+			.isEqualTo(webhook.replace("\"version\":\"4\"", "\"version\":\"1\""))
+			.contains("\"truncatedAlerts\":1");
+	}
+
+	@Test
+	void incidentioMessageOverItsLimitKeepsOnlyTheFirstAlert() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route: {receiver: inc, group_by: [alertname]}
+				receivers:
+				  - name: inc
+				    incidentio_configs: [{url: 'http://127.0.0.1:19477/incident'}]
+				""");
+		Dispatcher dispatcher = new Dispatcher(config, Silencer.NONE, new InMemoryNotificationLog());
+		String large = "x".repeat(IncidentioPayload.MAX_BYTES / 3);
+		for (String instance : List.of("a", "b", "c")) {
+			dispatcher.receive(new Alert(LabelSet.of(Map.of("alertname", "Load", "instance", instance)),
+					Map.of("summary", instance + large), T0, null, "", T0), T0);
+		}
+		JsonNode whole = JsonMapper.builder()
+			.build()
+			.readTree(IncidentioPayload.json(of(dispatcher.tick(T0.plusSeconds(30)), "incidentio"), EXTERNAL_URL));
+		// The first alert only; the group's status and common labels stay those of all
+		// three, as Alertmanager's.
+		assertThat(whole.path("alerts")).hasSize(1);
+		assertThat(whole.path("alerts").get(0).path("labels").path("instance").asString()).isEqualTo("a");
+		assertThat(whole.path("commonLabels").has("instance")).isFalse();
+		assertThat(whole.path("truncatedAlerts").asInt()).isZero();
+
+		// One alert over the limit is sent as it is: there is nothing left to drop.
+		Alert huge = new Alert(LabelSet.of(Map.of("alertname", "Huge")),
+				Map.of("summary", "x".repeat(IncidentioPayload.MAX_BYTES)), T0, null, "", T0);
+		String alone = IncidentioPayload.json(of(firstFlush(config, huge), "incidentio"), EXTERNAL_URL);
+		assertThat(alone.length()).isGreaterThan(IncidentioPayload.MAX_BYTES);
 	}
 
 	@Test

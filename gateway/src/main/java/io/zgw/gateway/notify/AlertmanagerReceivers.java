@@ -73,6 +73,7 @@ public final class AlertmanagerReceivers {
 		List<JiraConfig> jira = new ArrayList<>();
 		List<WebhookConfig> msTeams = new ArrayList<>();
 		List<WebhookConfig> msTeamsV2 = new ArrayList<>();
+		List<WebhookConfig> incidentio = new ArrayList<>();
 		for (io.zgw.alerts.config.Integration integration : receiver.integrations()) {
 			try {
 				if (integration instanceof io.zgw.alerts.config.WebhookConfig webhook) {
@@ -130,6 +131,10 @@ public final class AlertmanagerReceivers {
 				else if (integration instanceof io.zgw.alerts.config.JiraConfig config) {
 					jira.add(new JiraConfig(config.sendResolved(), URI.create(config.apiUrl()), http(config.http())));
 				}
+				else if (integration instanceof io.zgw.alerts.config.IncidentioConfig config) {
+					incidentio.add(new WebhookConfig(config.sendResolved(), new Secret(config.url()),
+							config.maxAlerts(), config.timeout(), http(config.http())));
+				}
 				else if (integration instanceof io.zgw.alerts.config.WebexConfig config) {
 					webex.add(new WebhookConfig(config.sendResolved(), new Secret(config.apiUrl()), 0, null,
 							http(config.http())));
@@ -146,7 +151,7 @@ public final class AlertmanagerReceivers {
 			}
 		}
 		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie, discord, webex, victorOps,
-				telegram, wechat, sns, pushover, msTeams, msTeamsV2, rocketChat, jira);
+				telegram, wechat, sns, pushover, msTeams, msTeamsV2, rocketChat, jira, incidentio);
 	}
 
 	private static SnsConfig sns(io.zgw.alerts.config.SnsConfig config, AwsEnvironment aws) {
@@ -159,8 +164,8 @@ public final class AlertmanagerReceivers {
 	}
 
 	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {
-		return new WebhookConfig(webhook.sendResolved(), new Secret(webhook.url()), webhook.maxAlerts(), null,
-				http(webhook.http()));
+		return new WebhookConfig(webhook.sendResolved(), new Secret(webhook.url()), webhook.maxAlerts(),
+				webhook.timeout(), http(webhook.http()));
 	}
 
 	private static SlackConfig slack(io.zgw.alerts.config.SlackConfig slack) {

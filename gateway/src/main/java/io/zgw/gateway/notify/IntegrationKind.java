@@ -9,12 +9,12 @@ import java.util.Locale;
  * {@code webex_configs}, {@code victorops_configs}, {@code telegram_configs},
  * {@code wechat_configs}, {@code sns_configs}, {@code pushover_configs},
  * {@code msteams_configs}, {@code msteamsv2_configs}, {@code rocketchat_configs},
- * {@code jira_configs}).
+ * {@code jira_configs}, {@code incidentio_configs}).
  */
 public enum IntegrationKind {
 
 	WEBHOOK, SLACK, EMAIL, PAGERDUTY, OPSGENIE, DISCORD, WEBEX, VICTOROPS, TELEGRAM, WECHAT, SNS, PUSHOVER, MSTEAMS,
-	MSTEAMSV2, ROCKETCHAT, JIRA;
+	MSTEAMSV2, ROCKETCHAT, JIRA, INCIDENTIO;
 
 	/**
 	 * The lower-case name used in integration ids and metric tags, e.g. {@code webhook}.

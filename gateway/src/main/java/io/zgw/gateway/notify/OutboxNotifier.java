@@ -19,6 +19,7 @@ import io.zgw.alerts.notify.DiscordPayload;
 import io.zgw.alerts.notify.MsTeamsPayload;
 import io.zgw.alerts.notify.MsTeamsV2Payload;
 import io.zgw.alerts.notify.EmailMessage;
+import io.zgw.alerts.notify.IncidentioPayload;
 import io.zgw.alerts.notify.JiraPayload;
 import io.zgw.alerts.notify.OpsgeniePayload;
 import io.zgw.alerts.notify.PagerDutyPayload;
@@ -113,6 +114,7 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 					JiraPayload.of(notification, (JiraConfig) notification.integration(), externalUrl, errors));
 			case ROCKETCHAT -> JSON.writeValueAsString(RocketChatPayload.of(notification,
 					(RocketChatConfig) notification.integration(), externalUrl, errors));
+			case INCIDENTIO -> IncidentioPayload.json(notification, externalUrl);
 		};
 		return new Delivery(notification.receiver(), integration, notification.groupKey(), payload);
 	}

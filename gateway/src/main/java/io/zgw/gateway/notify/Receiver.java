@@ -36,13 +36,15 @@ import io.zgw.gateway.notify.wechat.WechatConfig;
  * @param msTeamsV2Configs {@code msteamsv2_configs}: each a JSON POST to its webhook URL
  * @param rocketChatConfigs {@code rocketchat_configs}
  * @param jiraConfigs {@code jira_configs}
+ * @param incidentioConfigs {@code incidentio_configs}: each a JSON POST to its alert
+ * source URL
  */
 public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 		List<EmailConfig> emailConfigs, List<PagerDutyConfig> pagerdutyConfigs, List<OpsgenieConfig> opsgenieConfigs,
 		List<WebhookConfig> discordConfigs, List<WebhookConfig> webexConfigs, List<VictorOpsConfig> victorOpsConfigs,
 		List<TelegramConfig> telegramConfigs, List<WechatConfig> wechatConfigs, List<SnsConfig> snsConfigs,
 		List<PushoverConfig> pushoverConfigs, List<WebhookConfig> msTeamsConfigs, List<WebhookConfig> msTeamsV2Configs,
-		List<RocketChatConfig> rocketChatConfigs, List<JiraConfig> jiraConfigs) {
+		List<RocketChatConfig> rocketChatConfigs, List<JiraConfig> jiraConfigs, List<WebhookConfig> incidentioConfigs) {
 
 	public Receiver {
 		if (name.isBlank()) {
@@ -64,13 +66,14 @@ public record Receiver(String name, List<WebhookConfig> webhookConfigs, List<Sla
 		msTeamsV2Configs = List.copyOf(msTeamsV2Configs);
 		rocketChatConfigs = List.copyOf(rocketChatConfigs);
 		jiraConfigs = List.copyOf(jiraConfigs);
+		incidentioConfigs = List.copyOf(incidentioConfigs);
 	}
 
 	/** A receiver with webhook, Slack and email integrations only. */
 	public Receiver(String name, List<WebhookConfig> webhookConfigs, List<SlackConfig> slackConfigs,
 			List<EmailConfig> emailConfigs) {
 		this(name, webhookConfigs, slackConfigs, emailConfigs, List.of(), List.of(), List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 	}
 
 }

@@ -65,13 +65,14 @@ public final class ReceiverNotifiers implements Notifiers {
 
 	private List<Notifier> build(Receiver receiver) {
 		List<Notifier> notifiers = new ArrayList<>();
-		// Webhooks, Discord, Webex and Teams: the rendered payload POSTed as JSON to
-		// the config's URL.
+		// Webhooks, Discord, Webex, Teams and incident.io: the rendered payload POSTed
+		// as JSON to the config's URL.
 		add(notifiers, IntegrationKind.WEBHOOK, receiver.webhookConfigs(), this::webhook);
 		add(notifiers, IntegrationKind.DISCORD, receiver.discordConfigs(), this::webhook);
 		add(notifiers, IntegrationKind.WEBEX, receiver.webexConfigs(), this::webhook);
 		add(notifiers, IntegrationKind.MSTEAMS, receiver.msTeamsConfigs(), this::webhook);
 		add(notifiers, IntegrationKind.MSTEAMSV2, receiver.msTeamsV2Configs(), this::webhook);
+		add(notifiers, IntegrationKind.INCIDENTIO, receiver.incidentioConfigs(), this::webhook);
 		add(notifiers, IntegrationKind.SLACK, receiver.slackConfigs(),
 				(integration, config) -> new SlackNotifier(integration, config, poster, json, timeout));
 		add(notifiers, IntegrationKind.EMAIL, receiver.emailConfigs(),

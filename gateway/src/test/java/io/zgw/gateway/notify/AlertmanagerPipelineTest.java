@@ -265,6 +265,51 @@ class AlertmanagerPipelineTest {
 	}
 
 	@Test
+	void incidentioAlertSourceGetsTheWebhookMessageWithItsTokenAndARateLimitIsRetried() throws Exception {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route:
+				  receiver: incidents
+				  group_by: [alertname]
+				receivers:
+				  - name: incidents
+				    incidentio_configs:
+				      - url: %s
+				        alert_source_token: inc-t0ken
+				        max_alerts: 1
+				        timeout: 3s
+				""".formatted(hook.url("/v2/alert_events/http/01J")));
+		assertThat(AlertmanagerReceivers.of(config)).singleElement()
+			.satisfies((receiver) -> assertThat(receiver.incidentioConfigs()).singleElement()
+				.satisfies((entry) -> assertThat(entry.timeout()).isEqualTo(Duration.ofSeconds(3))));
+		Pipeline pipeline = new Pipeline(config);
+		// incident.io answers 429 when an alert source is sent to too fast.
+		hook.answerBy((n) -> (n == 1) ? 429 : 202, "application/json", "{\"status\":\"success\"}");
+		Instant start = clock.instant();
+		for (String instance : List.of("db-1", "db-2")) {
+			pipeline.dispatcher.receive(new Alert(LabelSet.of(Map.of("alertname", "DiskFull", "instance", instance)),
+					Map.of(), start, null, "http://zabbix/pay", start), start);
+		}
+		clock.advance(Duration.ofSeconds(30));
+		assertThat(pipeline.dispatcher.tick(clock.instant(), pipeline.notifier)).hasSize(1);
+		pipeline.worker.runUntilIdle();
+		clock.advance(Duration.ofMinutes(1));
+		pipeline.worker.runUntilIdle();
+
+		assertThat(hook.received()).extracting(RecordingReceiver.Received::answeredWith).containsExactly(429, 202);
+		RecordingReceiver.Received sent = hook.received().get(1);
+		assertThat(sent.path()).isEqualTo("/v2/alert_events/http/01J");
+		assertThat(sent.authorization()).isEqualTo("Bearer inc-t0ken");
+		assertThat(sent.body()).doesNotContain("inc-t0ken");
+		JsonNode message = JSON.readTree(sent.body());
+		assertThat(message.path("version").asString()).isEqualTo("1");
+		assertThat(message.path("groupKey").asString()).isEqualTo("{}:{alertname=\"DiskFull\"}");
+		assertThat(message.path("receiver").asString()).isEqualTo("incidents");
+		assertThat(message.path("alerts")).hasSize(1);
+		assertThat(message.path("truncatedAlerts").asInt()).isOne();
+		assertThat(outbox.depth()).isZero();
+	}
+
+	@Test
 	void rocketChatMessagesArePostedWithTheTokenInHeadersNotInTheOutbox() throws Exception {
 		Pipeline pipeline = new Pipeline(ConfigLoader.load("""
 				global:

@@ -22,12 +22,17 @@ public final class WebhookNotifier implements Notifier {
 
 	private final Duration timeout;
 
-	/** Creates the notifier; {@code defaultTimeout} applies when the config sets none. */
+	/**
+	 * Creates the notifier; {@code defaultTimeout} ({@code zgw.notify.timeout}) applies
+	 * when the config sets none, and bounds one it sets: the outbox lease is sized for
+	 * it, and a longer send could outlive its lease and be sent twice.
+	 */
 	public WebhookNotifier(Integration integration, WebhookConfig config, JsonPoster poster, Duration defaultTimeout) {
 		this.integration = integration;
 		this.config = config;
 		this.poster = poster.with(config.httpConfig());
-		this.timeout = (config.timeout() != null) ? config.timeout() : defaultTimeout;
+		Duration own = config.timeout();
+		this.timeout = (own != null && own.compareTo(defaultTimeout) < 0) ? own : defaultTimeout;
 	}
 
 	@Override
@@ -38,6 +43,11 @@ public final class WebhookNotifier implements Notifier {
 	@Override
 	public boolean sendResolved() {
 		return config.sendResolved();
+	}
+
+	/** The limit of one send: the config's, at most {@code zgw.notify.timeout}. */
+	Duration timeout() {
+		return timeout;
 	}
 
 	@Override

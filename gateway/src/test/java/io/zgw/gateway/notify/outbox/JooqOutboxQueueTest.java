@@ -102,12 +102,12 @@ class JooqOutboxQueueTest extends OutboxQueueContract {
 	@Test
 	void rowWithAnIntegrationThisGatewayCannotSendFailsOnceAndDoesNotBlockOthers() {
 		long foreign = queue.enqueue(delivery("A", WEBHOOK_0, "a1"));
-		dsl.update(OUTBOX).set(OUTBOX.INTEGRATION, "incidentio[0]").where(OUTBOX.ID.eq(foreign)).execute();
+		dsl.update(OUTBOX).set(OUTBOX.INTEGRATION, "mattermost[0]").where(OUTBOX.ID.eq(foreign)).execute();
 		queue.enqueue(delivery("B", WEBHOOK_0, "b1"));
 
 		assertThat(claim(queue, "w1", 10)).extracting((e) -> e.delivery().payload()).containsExactly("b1");
 		assertThat(dsl.select(OUTBOX.LAST_ERROR).from(OUTBOX).where(OUTBOX.ID.eq(foreign)).fetchOne().value1())
-			.isEqualTo("unknown integration 'incidentio[0]'");
+			.isEqualTo("unknown integration 'mattermost[0]'");
 		assertThat(queue.depth()).isEqualTo(1);
 	}
 

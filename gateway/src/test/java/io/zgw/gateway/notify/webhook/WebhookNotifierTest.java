@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -249,6 +250,17 @@ class WebhookNotifierTest {
 		DeliveryResult result = send(config(HttpConfig.bearer("s3cr3t-token")));
 		assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 		assertThat(result.error()).startsWith("ConnectException").doesNotContain("s3cr3t").doesNotContain("/hook");
+	}
+
+	@Test
+	void configTimeoutShortensTheGatewaysButCannotLengthenIt() {
+		// The outbox lease is sized for zgw.notify.timeout: a longer send could outlive
+		// it.
+		Duration gateway = Duration.ofSeconds(10);
+		assertThat(Stream.of(Duration.ofSeconds(3), Duration.ofMinutes(1))
+			.map((own) -> new WebhookConfig(true, new Secret("http://127.0.0.1:1/"), 0, own, HttpConfig.NONE))
+			.map((config) -> new WebhookNotifier(WEBHOOK_0, config, POSTER, gateway).timeout()))
+			.containsExactly(Duration.ofSeconds(3), gateway);
 	}
 
 	@Test
