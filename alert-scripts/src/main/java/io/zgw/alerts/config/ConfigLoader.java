@@ -41,6 +41,7 @@ import io.zgw.alerts.timeinterval.TimeRange;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -919,11 +920,12 @@ public final class ConfigLoader {
 		for (int i = 0; i < labelTexts.size(); i++) {
 			labels.add(template(node.child("labels") + "[" + i + "]", labelTexts.get(i)));
 		}
-		Map<String, JsonNode> fields = new LinkedHashMap<>();
+		Map<String, TemplatedValue> fields = new LinkedHashMap<>();
 		ConfigNode fieldsNode = node.object("fields");
 		if (fieldsNode != null) {
 			for (String key : fieldsNode.keys()) {
-				fields.put(key, fieldsNode.raw(key));
+				JsonNode value = fieldsNode.raw(key);
+				fields.put(key, templated(fieldsNode.child(key), (value != null) ? value : NullNode.getInstance()));
 			}
 		}
 		String apiType = node.string("api_type", "auto");
@@ -940,6 +942,31 @@ public final class ConfigLoader {
 				fields, node.bool("send_resolved", true), integrationHttp(node));
 		noteIgnored(node);
 		return config;
+	}
+
+	// A YAML value whose strings and mapping keys are templates, each parsed now so that
+	// a bad one is refused at load, naming its path.
+	private TemplatedValue templated(String path, JsonNode value) {
+		if (value.isString()) {
+			return new TemplatedValue.Text(template(path, value.asString()));
+		}
+		if (value.isArray()) {
+			List<TemplatedValue> items = new ArrayList<>();
+			for (int i = 0; i < value.size(); i++) {
+				items.add(templated(path + "[" + i + "]", value.get(i)));
+			}
+			return new TemplatedValue.Sequence(items);
+		}
+		if (value.isObject()) {
+			List<TemplatedValue.Member> members = new ArrayList<>();
+			for (Map.Entry<String, JsonNode> member : value.properties()) {
+				String child = path + "." + member.getKey();
+				members.add(new TemplatedValue.Member(template(child, member.getKey()),
+						templated(child, member.getValue())));
+			}
+			return new TemplatedValue.Mapping(members);
+		}
+		return new TemplatedValue.Literal(value);
 	}
 
 	// As Alertmanager 0.28's rocketchat_configs: each credential comes whole from the

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.zgw.alerts.template.Template;
-import tools.jackson.databind.JsonNode;
 
 /**
  * JiraConfig is a {@code jira_configs} entry (Alertmanager 0.28): one Jira issue per
@@ -37,13 +36,14 @@ import tools.jackson.databind.JsonNode;
  * resolution are never reused
  * @param reopenDuration {@code reopen_duration}: a resolved group only finds issues
  * resolved this recently (zero: any)
- * @param fields {@code fields}: further issue fields (custom fields), sent as written
+ * @param fields {@code fields}: further issue fields (custom fields), their strings and
+ * nested keys templates, as later Alertmanagers'
  * @param sendResolved whether resolved groups update their issue (default true)
  * @param http what {@code http_config} asks for (Jira's basic or bearer authentication)
  */
 public record JiraConfig(String apiUrl, String apiType, Template project, Template summary, Template description,
 		List<Template> labels, Template priority, Template issueType, String reopenTransition, String resolveTransition,
-		String wontFixResolution, Duration reopenDuration, Map<String, JsonNode> fields, boolean sendResolved,
+		String wontFixResolution, Duration reopenDuration, Map<String, TemplatedValue> fields, boolean sendResolved,
 		HttpClientConfig http) implements Integration {
 
 	/** The values of {@code api_type}. */

@@ -1,11 +1,13 @@
 package io.zgw.alerts.notify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.zgw.alerts.config.JiraConfig;
+import io.zgw.alerts.config.TemplatedValue;
 import io.zgw.alerts.dispatch.Notification;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -13,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * JiraPayload is what Alertmanager 0.28's Jira notifier decides from a notification, kept
@@ -36,6 +39,11 @@ public record JiraPayload(String jql, boolean cloud, boolean firing, ObjectNode 
 	private static final int MAX_DESCRIPTION = 32767;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+	// The plain scalars YAML 1.1 reads as booleans and YAML 1.2 as strings.
+	private static final Map<String, Boolean> YAML_11_BOOLEANS = yaml11Booleans();
 
 	/**
 	 * Builds the payload; a template that fails is reported to {@code errors} and
@@ -73,11 +81,74 @@ public record JiraPayload(String jql, boolean cloud, boolean firing, ObjectNode 
 		if (!priority.isEmpty()) {
 			fields.put("priority", nodes.objectNode().put("name", priority));
 		}
-		fields.putAll(config.fields());
+		config.fields().forEach((name, value) -> fields.put(name, render(value, rendering, "fields." + name)));
 		ObjectNode issue = nodes.objectNode();
 		issue.putObject("fields").setAll(fields);
 		return new JiraPayload(jql(config, project, label, firing), config.cloud(), firing, issue,
 				config.reopenTransition(), config.resolveTransition());
+	}
+
+	// As Alertmanager's DeepCopyWithTemplate: every string and mapping key rendered, the
+	// rest as written.
+	private static JsonNode render(TemplatedValue value, Rendering rendering, String field) {
+		JsonNodeFactory nodes = JsonNodeFactory.instance;
+		if (value instanceof TemplatedValue.Text text) {
+			return resolve(rendering.textOrEmpty(text.template(), field));
+		}
+		if (value instanceof TemplatedValue.Sequence sequence) {
+			ArrayNode items = nodes.arrayNode();
+			for (int i = 0; i < sequence.items().size(); i++) {
+				items.add(render(sequence.items().get(i), rendering, field + "[" + i + "]"));
+			}
+			return items;
+		}
+		if (value instanceof TemplatedValue.Mapping mapping) {
+			ObjectNode members = nodes.objectNode();
+			for (TemplatedValue.Member member : mapping.members()) {
+				String key = rendering.textOrEmpty(member.key(), field);
+				members.set(key, render(member.value(), rendering, field + "." + key));
+			}
+			return members;
+		}
+		return ((TemplatedValue.Literal) value).value();
+	}
+
+	/**
+	 * What a rendered field is sent as, read as Alertmanager reads it (YAML 1.1, as Go's
+	 * yaml.v2): a number, a boolean ({@code true}, {@code yes}, {@code on}, ...), a list
+	 * or a mapping as that, nothing as null, anything else as the text itself.
+	 * Alertmanager renders the strings inside a list or mapping read this way once more,
+	 * which would run template text that came from alert labels; here they are sent as
+	 * they read.
+	 */
+	static JsonNode resolve(String text) {
+		JsonNode read;
+		try {
+			read = YAML.readTree(text);
+		}
+		catch (JacksonException ex) {
+			return JsonNodeFactory.instance.stringNode(text);
+		}
+		if (read == null || read.isMissingNode() || read.isNull()) {
+			return JsonNodeFactory.instance.nullNode();
+		}
+		if (read.isString()) {
+			Boolean yaml11 = YAML_11_BOOLEANS.get(text.strip());
+			return (yaml11 != null) ? JsonNodeFactory.instance.booleanNode(yaml11)
+					: JsonNodeFactory.instance.stringNode(text);
+		}
+		return read;
+	}
+
+	private static Map<String, Boolean> yaml11Booleans() {
+		Map<String, Boolean> words = new HashMap<>();
+		for (String word : List.of("y", "Y", "yes", "Yes", "YES", "on", "On", "ON")) {
+			words.put(word, true);
+		}
+		for (String word : List.of("n", "N", "no", "No", "NO", "off", "Off", "OFF")) {
+			words.put(word, false);
+		}
+		return Map.copyOf(words);
 	}
 
 	// Alertmanager's search, with its fix of 0.29 (#4478): never an issue closed as won't

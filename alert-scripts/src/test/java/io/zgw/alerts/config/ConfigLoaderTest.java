@@ -18,6 +18,7 @@ import io.zgw.alerts.timeinterval.TimeInterval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -104,7 +105,14 @@ class ConfigLoaderTest {
 		assertThat(cloud.labels()).hasSize(2);
 		assertThat(cloud.reopenDuration()).isEqualTo(Duration.ofDays(1));
 		assertThat(cloud.fields()).containsOnlyKeys("customfield_10001", "customfield_10002");
-		assertThat(cloud.fields().get("customfield_10001").path("value").asString()).isEqualTo("red");
+		assertThat(cloud.fields().get("customfield_10001")).isInstanceOfSatisfying(TemplatedValue.Mapping.class,
+				(mapping) -> assertThat(mapping.members()).singleElement().satisfies((member) -> {
+					assertThat(member.key()).hasToString("value");
+					assertThat(member.value()).isInstanceOfSatisfying(TemplatedValue.Text.class,
+							(text) -> assertThat(text.template()).hasToString("red"));
+				}));
+		assertThat(cloud.fields().get("customfield_10002"))
+			.isEqualTo(new TemplatedValue.Literal(JsonNodeFactory.instance.numberNode(3)));
 		assertThat(cloud.sendResolved()).isTrue();
 		JiraConfig dataCenter = (JiraConfig) config.receiver("a").integrations().get(1);
 		assertThat(dataCenter.cloud()).isFalse();
@@ -122,6 +130,10 @@ class ConfigLoaderTest {
 		assertRejected(entry.formatted("{api_url: 'https://j/rest/api/2', project: DBA, issue_type: I, api_type: x}"),
 				"receivers[0].jira_configs[0].api_type: unknown api_type on jira_config, must be auto, cloud or "
 						+ "datacenter");
+		assertRejected(
+				entry.formatted("{api_url: 'https://j/rest/api/2', project: D, issue_type: I, "
+						+ "fields: {customfield_1: [{value: '{{ .Nope'}]}}"),
+				"receivers[0].jira_configs[0].fields.customfield_1[0].value: unclosed action at 1:1");
 		assertRejected(entry.formatted("{api_url: 'j/rest', project: DBA, issue_type: I}"),
 				"receivers[0].jira_configs[0].api_url: api_url must be an absolute http or https URL");
 	}

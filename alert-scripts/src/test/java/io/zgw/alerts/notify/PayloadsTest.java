@@ -707,6 +707,59 @@ class PayloadsTest {
 	}
 
 	@Test
+	void jiraFieldsAreTemplatesReadBackAsYamlAsLaterAlertmanagers() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route: {receiver: r, group_by: [alertname]}
+				receivers:
+				  - name: r
+				    jira_configs:
+				      - api_url: https://example.atlassian.net/rest/api/2
+				        project: DBA
+				        issue_type: Incident
+				        fields:
+				          severity: {value: '{{ .CommonLabels.severity }}'}
+				          alerts: '{{ len .Alerts }}'
+				          missing: '{{ .CommonLabels.nope }}'
+				          mixed: ['{{ .CommonLabels.instance }}', 7, true]
+				          list: '[{{ .CommonLabels.instance }}, b]'
+				          answer: 'yes'
+				          quoted: '"{{ .CommonLabels.instance }}"'
+				          text: 'Load on {{ .CommonLabels.instance }}'
+				          keyed: {'team-{{ .CommonLabels.severity }}': x}
+				""");
+		Notification notification = firstFlush(config, A).get(0);
+		JsonNode fields = JiraPayload
+			.of(notification, (JiraConfig) notification.integration(), EXTERNAL_URL, FAIL_ON_ERROR)
+			.issue()
+			.path("fields");
+		JsonMapper json = JsonMapper.builder().build();
+		assertThat(fields.path("severity")).isEqualTo(json.readTree("{\"value\":\"critical\"}"));
+		assertThat(fields.path("alerts").isNumber()).isTrue();
+		assertThat(fields.path("alerts").asInt()).isOne();
+		assertThat(fields.path("missing").isNull()).as("rendered empty: null").isTrue();
+		assertThat(fields.path("mixed")).isEqualTo(json.readTree("[\"a\",7,true]"));
+		assertThat(fields.path("list")).isEqualTo(json.readTree("[\"a\",\"b\"]"));
+		assertThat(fields.path("answer").isBoolean()).as("YAML 1.1, as Go's yaml.v2").isTrue();
+		assertThat(fields.path("quoted").asString()).isEqualTo("\"a\"");
+		assertThat(fields.path("text").asString()).isEqualTo("Load on a");
+		assertThat(fields.path("keyed")).isEqualTo(json.readTree("{\"team-critical\":\"x\"}"));
+	}
+
+	@Test
+	void jiraFieldReadBackAsYamlIsNotRenderedAgain() {
+		// Alertmanager renders the strings of a field read back as a list once more,
+		// which would run template text that an alert's labels carry.
+		assertThat(JiraPayload.resolve("[\"{{ .ExternalURL }}\", 2]").get(0).asString())
+			.isEqualTo("{{ .ExternalURL }}");
+		assertThat(JiraPayload.resolve("").isNull()).isTrue();
+		assertThat(JiraPayload.resolve("off").asBoolean(true)).isFalse();
+		assertThat(JiraPayload.resolve("@not yaml").asString()).isEqualTo("@not yaml");
+		assertThat(JiraPayload.resolve("Disk full: 90%").path("Disk full").asString())
+			.as("a colon and a space make a mapping in Alertmanager too")
+			.isEqualTo("90%");
+	}
+
+	@Test
 	void jiraApiV3DescriptionIsAnAtlassianDocument() {
 		Notification notification = firstFlush(ConfigLoader.load(JIRA), A).get(1);
 		JiraPayload payload = JiraPayload.of(notification, (JiraConfig) notification.integration(), EXTERNAL_URL,
