@@ -54,9 +54,6 @@ public final class ConfigLoader {
 
 	private static final String LABEL_NAME = "[a-zA-Z_][a-zA-Z0-9_]*";
 
-	// Alertmanager 0.25 global settings that only integrations zgw does not deliver read.
-	private static final List<String> GLOBAL_FOR_UNSUPPORTED = List.of("smtp_auth_identity", "smtp_auth_secret");
-
 	private static final Set<String> SUPPORTED_INTEGRATIONS = Set.of("webhook_configs", "slack_configs",
 			"email_configs", "pagerduty_configs", "opsgenie_configs", "discord_configs", "webex_configs",
 			"victorops_configs", "telegram_configs", "wechat_configs", "sns_configs", "pushover_configs",
@@ -188,13 +185,14 @@ public final class ConfigLoader {
 	}
 
 	// As Alertmanager 0.25's global section: defaults for the receivers that set none of
-	// their own. The settings only integrations zgw does not deliver use are noted.
+	// their own.
 	private Global global(ConfigNode node) {
 		Duration resolveTimeout = node.duration("resolve_timeout");
 		ConfigNode http = node.object("http_config");
 		Global global = new Global(resolveTimeout, (http != null) ? httpClient(http) : HttpClientConfig.NONE,
 				node.string("smtp_from"), node.string("smtp_hello", "localhost"), node.string("smtp_smarthost"),
 				node.string("smtp_auth_username"), secret(node, "smtp_auth_password", "smtp_auth_password_file"),
+				node.string("smtp_auth_identity"), secret(node, "smtp_auth_secret", "smtp_auth_secret_file"),
 				node.bool("smtp_require_tls", true), secret(node, "slack_api_url", "slack_api_url_file"),
 				node.string("pagerduty_url", PagerdutyConfig.DEFAULT_URL),
 				secret(node, "opsgenie_api_key", "opsgenie_api_key_file"),
@@ -209,11 +207,6 @@ public final class ConfigLoader {
 					.toString(),
 				secret(node, "rocketchat_token", "rocketchat_token_file"),
 				secret(node, "rocketchat_token_id", "rocketchat_token_id_file"), optionalHttpUrl(node, "jira_api_url"));
-		for (String key : GLOBAL_FOR_UNSUPPORTED) {
-			if (node.raw(key) != null) {
-				this.notes.add(node.child(key) + ": accepted and ignored (no receiver zgw delivers uses it)");
-			}
-		}
 		node.rejectUnknownKeys();
 		return global;
 	}
@@ -1107,7 +1100,9 @@ public final class ConfigLoader {
 		}
 		EmailConfig config = new EmailConfig(to, from, orGlobal(node.string("hello"), this.global.smtpHello()),
 				smarthost, orGlobal(node.string("auth_username"), this.global.smtpAuthUsername()),
-				orGlobal(node.string("auth_password"), this.global.smtpAuthPassword()),
+				orGlobal(secret(node, "auth_password", "auth_password_file"), this.global.smtpAuthPassword()),
+				orGlobal(node.string("auth_identity"), this.global.smtpAuthIdentity()),
+				orGlobal(secret(node, "auth_secret", "auth_secret_file"), this.global.smtpAuthSecret()),
 				node.bool("require_tls", this.global.smtpRequireTls()), headers, html, text,
 				node.bool("send_resolved", false), (tls != null) ? tls(tls) : null);
 		noteIgnored(node);
@@ -1321,16 +1316,17 @@ public final class ConfigLoader {
 	 */
 	private record Global(@Nullable Duration resolveTimeout, HttpClientConfig http, @Nullable String smtpFrom,
 			String smtpHello, @Nullable String smtpSmarthost, @Nullable String smtpAuthUsername,
-			@Nullable String smtpAuthPassword, boolean smtpRequireTls, @Nullable String slackApiUrl,
-			String pagerdutyUrl, @Nullable String opsgenieApiKey, String opsgenieApiUrl, String webexApiUrl,
-			@Nullable String victorOpsApiKey, String victorOpsApiUrl, String telegramApiUrl, String wechatApiUrl,
-			@Nullable String wechatApiSecret, @Nullable String wechatApiCorpId, String rocketChatApiUrl,
-			@Nullable String rocketChatToken, @Nullable String rocketChatTokenId, @Nullable String jiraApiUrl) {
+			@Nullable String smtpAuthPassword, @Nullable String smtpAuthIdentity, @Nullable String smtpAuthSecret,
+			boolean smtpRequireTls, @Nullable String slackApiUrl, String pagerdutyUrl, @Nullable String opsgenieApiKey,
+			String opsgenieApiUrl, String webexApiUrl, @Nullable String victorOpsApiKey, String victorOpsApiUrl,
+			String telegramApiUrl, String wechatApiUrl, @Nullable String wechatApiSecret,
+			@Nullable String wechatApiCorpId, String rocketChatApiUrl, @Nullable String rocketChatToken,
+			@Nullable String rocketChatTokenId, @Nullable String jiraApiUrl) {
 
-		static final Global NONE = new Global(null, HttpClientConfig.NONE, null, "localhost", null, null, null, true,
-				null, PagerdutyConfig.DEFAULT_URL, null, OpsgenieConfig.DEFAULT_URL, WebexConfig.DEFAULT_URL, null,
-				VictorOpsConfig.DEFAULT_URL, TelegramConfig.DEFAULT_URL, WechatConfig.DEFAULT_URL, null, null,
-				RocketChatConfig.DEFAULT_URL, null, null, null);
+		static final Global NONE = new Global(null, HttpClientConfig.NONE, null, "localhost", null, null, null, null,
+				null, true, null, PagerdutyConfig.DEFAULT_URL, null, OpsgenieConfig.DEFAULT_URL,
+				WebexConfig.DEFAULT_URL, null, VictorOpsConfig.DEFAULT_URL, TelegramConfig.DEFAULT_URL,
+				WechatConfig.DEFAULT_URL, null, null, RocketChatConfig.DEFAULT_URL, null, null, null);
 
 	}
 

@@ -18,7 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param smarthost SMTP host and port ({@code global.smtp_smarthost} unless set)
  * @param authUsername SMTP user, or null ({@code global.smtp_auth_username} unless set)
  * @param authPassword SMTP password, or null ({@code global.smtp_auth_password} unless
- * set)
+ * set): PLAIN and LOGIN
+ * @param authIdentity {@code auth_identity}, or null ({@code global.smtp_auth_identity}
+ * unless set): the identity PLAIN authorizes as, when not the user's own
+ * @param authSecret {@code auth_secret}, or null ({@code global.smtp_auth_secret} unless
+ * set): CRAM-MD5's shared secret
  * @param requireTls whether STARTTLS is required ({@code global.smtp_require_tls}, true
  * unless set)
  * @param headers headers by case-insensitive name, always with {@code Subject},
@@ -30,8 +34,9 @@ import org.jspecify.annotations.Nullable;
  * for the JVM's defaults
  */
 public record EmailConfig(String to, String from, String hello, String smarthost, @Nullable String authUsername,
-		@Nullable String authPassword, boolean requireTls, Map<String, Template> headers, Template html, Template text,
-		boolean sendResolved, @Nullable TlsConfig tls) implements Integration {
+		@Nullable String authPassword, @Nullable String authIdentity, @Nullable String authSecret, boolean requireTls,
+		Map<String, Template> headers, Template html, Template text, boolean sendResolved,
+		@Nullable TlsConfig tls) implements Integration {
 
 	/**
 	 * Alertmanager 0.25's default of each templated field, by field name; a field whose
@@ -57,7 +62,9 @@ public record EmailConfig(String to, String from, String hello, String smarthost
 	public String toString() {
 		return "EmailConfig[to=" + this.to + ", from=" + this.from + ", smarthost=" + this.smarthost + ", authUsername="
 				+ this.authUsername + ", authPassword=" + ((this.authPassword != null) ? "<secret>" : "none")
-				+ ", requireTls=" + this.requireTls + ", sendResolved=" + this.sendResolved + "]";
+				+ ", authIdentity=" + this.authIdentity + ", authSecret="
+				+ ((this.authSecret != null) ? "<secret>" : "none") + ", requireTls=" + this.requireTls
+				+ ", sendResolved=" + this.sendResolved + "]";
 	}
 
 }

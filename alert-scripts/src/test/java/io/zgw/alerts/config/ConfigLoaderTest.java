@@ -683,6 +683,7 @@ class ConfigLoaderTest {
 				  http_config:
 				    authorization: {credentials: g10bal}
 				  smtp_auth_identity: am-identity
+				  smtp_auth_secret: cr4m
 				route:
 				  receiver: a
 				receivers:
@@ -700,6 +701,8 @@ class ConfigLoaderTest {
 				        smarthost: mx.example.com:25
 				        hello: ''
 				        require_tls: true
+				        auth_identity: ops-identity
+				        auth_secret: own-cr4m
 				""".formatted(password));
 		assertThat(config.resolveTimeout()).isEqualTo(Duration.ofSeconds(90));
 		List<Integration> integrations = config.receiver("a").integrations();
@@ -722,8 +725,12 @@ class ConfigLoaderTest {
 		assertThat(own)
 			.extracting(EmailConfig::from, EmailConfig::smarthost, EmailConfig::hello, EmailConfig::requireTls)
 			.containsExactly("ops-am@example.com", "mx.example.com:25", "gw.example.com", true);
-		assertThat(config.notes())
-			.contains("global.smtp_auth_identity: accepted and ignored (no receiver zgw delivers uses it)");
+		assertThat(inherits).extracting(EmailConfig::authIdentity, EmailConfig::authSecret)
+			.containsExactly("am-identity", "cr4m");
+		assertThat(own).extracting(EmailConfig::authIdentity, EmailConfig::authSecret)
+			.containsExactly("ops-identity", "own-cr4m");
+		assertThat(own.toString()).doesNotContain("cr4m").doesNotContain("hunter2");
+		assertThat(config.notes()).noneMatch((note) -> note.contains("smtp_auth") || note.contains("auth_"));
 	}
 
 	@Test

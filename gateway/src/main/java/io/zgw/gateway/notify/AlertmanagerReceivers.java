@@ -199,10 +199,12 @@ public final class AlertmanagerReceivers {
 
 	private static EmailConfig email(io.zgw.alerts.config.EmailConfig email) {
 		Secret password = (email.authPassword() != null) ? new Secret(email.authPassword()) : null;
+		Secret secret = (email.authSecret() != null) ? new Secret(email.authSecret()) : null;
 		// alert-scripts renders the config's headers into each message, so none are added
 		// here.
 		return new EmailConfig(email.sendResolved(), email.to(), email.from(), email.hello(), email.smarthost(),
-				email.authUsername(), password, email.requireTls(), Map.of(), tls(email.tls()));
+				email.authUsername(), password, email.authIdentity(), secret, email.requireTls(), Map.of(),
+				tls(email.tls()));
 	}
 
 }

@@ -17,7 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param hello {@code hello}: host name sent in EHLO
  * @param smarthost {@code smarthost}: SMTP server as {@code host:port}
  * @param authUsername {@code auth_username}: SMTP AUTH user, {@code null} = no AUTH
- * @param authPassword {@code auth_password}: SMTP AUTH password
+ * @param authPassword {@code auth_password}: the password of PLAIN and LOGIN
+ * @param authIdentity {@code auth_identity}: the identity PLAIN authorizes as, when not
+ * the user's own
+ * @param authSecret {@code auth_secret}: CRAM-MD5's shared secret
  * @param requireTls {@code require_tls}: insist on STARTTLS (Alertmanager's default is
  * true)
  * @param headers {@code headers}: extra headers; the rendered message's headers win
@@ -25,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * the JVM's defaults
  */
 public record EmailConfig(boolean sendResolved, String to, String from, String hello, String smarthost,
-		@Nullable String authUsername, @Nullable Secret authPassword, boolean requireTls, Map<String, String> headers,
-		@Nullable TlsContext tls) {
+		@Nullable String authUsername, @Nullable Secret authPassword, @Nullable String authIdentity,
+		@Nullable Secret authSecret, boolean requireTls, Map<String, String> headers, @Nullable TlsContext tls) {
 
 	public EmailConfig {
 		if (to.isBlank()) {
@@ -36,8 +39,9 @@ public record EmailConfig(boolean sendResolved, String to, String from, String h
 		if (colon <= 0 || !smarthost.substring(colon + 1).matches("\\d{1,5}")) {
 			throw new IllegalArgumentException("email_configs.smarthost must be host:port, got '" + smarthost + "'");
 		}
-		if (authUsername != null && authPassword == null) {
-			throw new IllegalArgumentException("email_configs.auth_password is required with auth_username");
+		if (authUsername != null && authPassword == null && authSecret == null) {
+			throw new IllegalArgumentException(
+					"email_configs.auth_password or auth_secret is required with auth_username");
 		}
 		headers = Map.copyOf(headers);
 	}

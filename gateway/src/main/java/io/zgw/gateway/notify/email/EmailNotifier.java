@@ -73,13 +73,36 @@ public final class EmailNotifier implements Notifier {
 		props.setProperty("mail.smtp.ssl.checkserveridentity",
 				Boolean.toString(tls == null || tls.verifiesConnectedHost()));
 		props.setProperty("mail.smtp.localhost", config.hello());
-		if (config.authUsername() != null && config.authPassword() != null) {
-			props.setProperty("mail.smtp.auth", "true");
-			sender.setUsername(config.authUsername());
-			sender.setPassword(config.authPassword().value());
-		}
+		authenticate(sender, props, config);
 		sender.setJavaMailProperties(props);
 		return sender;
+	}
+
+	// As Alertmanager: a user means SMTP AUTH when the server offers AUTH, with the
+	// password (PLAIN, authorizing as auth_identity when set, or LOGIN) or with the
+	// secret (CRAM-MD5). Alertmanager takes the first of them the server lists that it
+	// has credentials for; given both a password and a secret, zgw uses the password.
+	private static void authenticate(JavaMailSenderImpl sender, Properties props, EmailConfig config) {
+		String user = config.authUsername();
+		if (user == null || user.isEmpty()) {
+			return;
+		}
+		props.setProperty("mail.smtp.auth", "true");
+		sender.setUsername(user);
+		if (config.authPassword() != null) {
+			props.setProperty("mail.smtp.auth.mechanisms", "PLAIN LOGIN");
+			// Empty, not the user as Angus Mail would send: Alertmanager's default.
+			String identity = config.authIdentity();
+			props.setProperty("mail.smtp.sasl.authorizationid", (identity != null) ? identity : "");
+			sender.setPassword(config.authPassword().value());
+		}
+		else if (config.authSecret() != null) {
+			// Through the JDK's SASL client: Angus Mail has no CRAM-MD5 of its own.
+			props.setProperty("mail.smtp.sasl.enable", "true");
+			props.setProperty("mail.smtp.sasl.mechanisms", "CRAM-MD5");
+			props.setProperty("mail.smtp.auth.mechanisms", "CRAM-MD5");
+			sender.setPassword(config.authSecret().value());
+		}
 	}
 
 	@Override

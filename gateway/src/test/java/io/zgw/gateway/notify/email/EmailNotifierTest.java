@@ -34,7 +34,7 @@ class EmailNotifierTest {
 
 	private static EmailConfig config(String password, boolean requireTls) {
 		return new EmailConfig(true, "oncall@zgw.test, lead@zgw.test", "alerts@zgw.test", "gw.zgw.test",
-				"127.0.0.1:" + smtp.getSmtp().getPort(), "am", new Secret(password), requireTls,
+				"127.0.0.1:" + smtp.getSmtp().getPort(), "am", new Secret(password), null, null, requireTls,
 				Map.of("X-Team", "payments", "Reply-To", "noc@zgw.test"), null);
 	}
 
@@ -105,7 +105,7 @@ class EmailNotifierTest {
 	@Test
 	void smarthostDownIsRetryable() {
 		EmailConfig config = new EmailConfig(true, "oncall@zgw.test", "alerts@zgw.test", "localhost", "127.0.0.1:1",
-				null, null, false, Map.of(), null);
+				null, null, null, null, false, Map.of(), null);
 		assertThat(send(config, new EmailMessage(null, null, "s", null, "t", Map.of())).outcome())
 			.isEqualTo(Outcome.RETRYABLE_FAILURE);
 	}
