@@ -1,5 +1,6 @@
 package io.zgw.gateway;
 
+import io.zgw.gateway.alerting.routing.CheckConfigCommand;
 import io.zgw.gateway.security.KeysCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -15,6 +16,9 @@ public class GatewayApplication {
 	public static void main(String[] args) {
 		if (KeysCommand.isInvokedBy(args)) {
 			System.exit(KeysCommand.run(args, System.out, System.err));
+		}
+		if (CheckConfigCommand.isInvokedBy(args)) {
+			System.exit(CheckConfigCommand.run(args, System.out));
 		}
 		SpringApplication.run(GatewayApplication.class, args);
 	}
