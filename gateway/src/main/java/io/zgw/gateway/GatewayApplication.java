@@ -1,6 +1,7 @@
 package io.zgw.gateway;
 
 import io.zgw.gateway.alerting.routing.CheckConfigCommand;
+import io.zgw.gateway.alerting.routing.RoutesTestCommand;
 import io.zgw.gateway.security.KeysCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -19,6 +20,9 @@ public class GatewayApplication {
 		}
 		if (CheckConfigCommand.isInvokedBy(args)) {
 			System.exit(CheckConfigCommand.run(args, System.out));
+		}
+		if (RoutesTestCommand.isInvokedBy(args)) {
+			System.exit(RoutesTestCommand.run(args, System.out));
 		}
 		SpringApplication.run(GatewayApplication.class, args);
 	}
