@@ -517,8 +517,27 @@ public final class ConfigLoader {
 				unsupportedTypes.add(type);
 			}
 		}
+		RateLimit rateLimit = rateLimit(node);
 		node.rejectUnknownKeys();
-		return new Receiver(name, integrations, unsupportedTypes);
+		return new Receiver(name, integrations, unsupportedTypes, rateLimit);
+	}
+
+	// zgw extension: at most max notifications per integration in any window of per.
+	private static @Nullable RateLimit rateLimit(ConfigNode receiver) {
+		ConfigNode node = receiver.object("rate_limit");
+		if (node == null) {
+			return null;
+		}
+		int max = node.integer("max", 0);
+		if (max < 1) {
+			throw node.error("max", "rate_limit.max must be a whole number of notifications, at least 1");
+		}
+		Duration per = node.duration("per");
+		if (per == null || per.isZero()) {
+			throw node.error("per", "rate_limit.per must be a positive duration, such as 1h");
+		}
+		node.rejectUnknownKeys();
+		return new RateLimit(max, per);
 	}
 
 	private WebhookConfig webhook(ConfigNode node) {

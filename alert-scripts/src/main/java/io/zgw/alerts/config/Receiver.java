@@ -3,6 +3,8 @@ package io.zgw.alerts.config;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Receiver is a named set of integrations notified for a route's groups; integrations of
  * unsupported types are kept by type name only.
@@ -11,9 +13,11 @@ import java.util.Objects;
  * @param integrations supported integrations, in file order (webhook, slack, email,
  * pagerduty)
  * @param unsupportedTypes types of integrations this library does not deliver, such as
- * {@code opsgenie}
+ * {@code mattermost}
+ * @param rateLimit {@code rate_limit} (zgw extension), or null for none
  */
-public record Receiver(String name, List<Integration> integrations, List<String> unsupportedTypes) {
+public record Receiver(String name, List<Integration> integrations, List<String> unsupportedTypes,
+		@Nullable RateLimit rateLimit) {
 
 	public Receiver {
 		Objects.requireNonNull(name, "name");

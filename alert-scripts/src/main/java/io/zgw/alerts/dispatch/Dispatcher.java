@@ -2,6 +2,7 @@ package io.zgw.alerts.dispatch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.Integration;
+import io.zgw.alerts.config.RateLimit;
 import io.zgw.alerts.config.Receiver;
 import io.zgw.alerts.inhibit.Inhibitor;
 import io.zgw.alerts.model.Alert;
@@ -53,6 +55,10 @@ public final class Dispatcher {
 
 	// Kept up to date on every receive, so that a flush never rescans every alert.
 	private final Inhibitor.Sources inhibitionSources;
+
+	// zgw extension (rate_limit): when each rate-limited integration sent within its
+	// window, oldest first.
+	private final Map<String, ArrayDeque<Instant>> sends = new HashMap<>();
 
 	private Instant nextSourceSweep = Instant.MIN;
 
@@ -359,9 +365,52 @@ public final class Dispatcher {
 		List<Alert> payload = toSend.subList(0, toSend.size() - truncated);
 		Notification notification = new Notification(receiver.name(), integration, integrationKey, group.groupKey,
 				group.labels, commonLabels(payload), commonAnnotations(payload), payload, truncated, group.route, now);
+		RateLimit limit = receiver.rateLimit();
+		if (limit != null && overLimit(integrationKey, limit, now)) {
+			// Like a failed delivery: nothing logged, no resolved alert forgotten, so the
+			// group's next flush tries again with its state then.
+			notifier.rateLimited(notification);
+			throw new RateLimited();
+		}
 		notifier.deliver(notification);
+		if (limit != null) {
+			this.sends.computeIfAbsent(integrationKey, (key) -> new ArrayDeque<>()).addLast(now);
+		}
 		this.log.put(group.groupKey, integrationKey, next);
 		return notification;
+	}
+
+	/**
+	 * Counts a notification an integration sent at {@code at}, before this dispatcher was
+	 * built (a reload, or another replica's lease), against its receiver's
+	 * {@code rate_limit}; call in time order.
+	 */
+	public synchronized void sentBefore(String integrationKey, Instant at) {
+		this.sends.computeIfAbsent(integrationKey, (key) -> new ArrayDeque<>()).addLast(at);
+	}
+
+	// Whether the integration already sent its limit within the window ending now.
+	private boolean overLimit(String integrationKey, RateLimit limit, Instant now) {
+		ArrayDeque<Instant> sent = this.sends.get(integrationKey);
+		if (sent == null) {
+			return false;
+		}
+		Instant windowStart = now.minus(limit.per());
+		while (!sent.isEmpty() && !sent.peekFirst().isAfter(windowStart)) {
+			sent.removeFirst();
+		}
+		return sent.size() >= limit.max();
+	}
+
+	// A notification held back by its receiver's rate_limit.
+	private static final class RateLimited extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		RateLimited() {
+			super("rate limited", null, false, false);
+		}
+
 	}
 
 	// Alertmanager's DedupStage.needsUpdate.

@@ -11,4 +11,11 @@ public interface Notifier {
 	/** Delivers the notification or throws. */
 	void deliver(Notification notification) throws Exception;
 
+	/**
+	 * Hears of a notification its receiver's {@code rate_limit} held back; its group
+	 * tries again at its next flush. Does nothing unless overridden.
+	 */
+	default void rateLimited(Notification notification) {
+	}
+
 }

@@ -209,6 +209,21 @@ class ConfigLoaderTest {
 	}
 
 	@Test
+	void readsAReceiversRateLimitAndNamesWhatIsWrongWithOne() {
+		AlertmanagerConfig config = ConfigLoader.load(MINIMAL + "    rate_limit: {max: 10, per: 1h}\n");
+		assertThat(config.receiver("a").rateLimit()).isEqualTo(new RateLimit(10, Duration.ofHours(1)));
+		assertThat(ConfigLoader.load(MINIMAL).receiver("a").rateLimit()).isNull();
+		assertRejected(MINIMAL + "    rate_limit: {per: 1h}\n",
+				"receivers[0].rate_limit.max: rate_limit.max must be a whole number of notifications, at least 1");
+		assertRejected(MINIMAL + "    rate_limit: {max: 0, per: 1h}\n",
+				"receivers[0].rate_limit.max: rate_limit.max must be a whole number of notifications, at least 1");
+		assertRejected(MINIMAL + "    rate_limit: {max: 5}\n",
+				"receivers[0].rate_limit.per: rate_limit.per must be a positive duration, such as 1h");
+		assertRejected(MINIMAL + "    rate_limit: {max: 5, per: 1h, burst: 2}\n",
+				"receivers[0].rate_limit.burst: field burst not found in receivers[0].rate_limit");
+	}
+
+	@Test
 	void readsAWebhookTimeoutAsAlertmanager028() {
 		AlertmanagerConfig config = ConfigLoader.load(MINIMAL
 				+ "    webhook_configs: [{url: 'http://h/1', timeout: 2s}, {url: 'http://h/2', timeout: 0s}]\n");

@@ -15,6 +15,7 @@ import io.zgw.alerts.model.Alert;
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.alerts.routing.RouteOptions;
 import io.zgw.alerts.silence.Silence;
+import io.zgw.alerts.silence.Silencer;
 import io.zgw.alerts.silence.Silences;
 import org.junit.jupiter.api.Test;
 
@@ -553,6 +554,111 @@ class DispatcherTest {
 		this.dispatcher.receive(firing("alertname=Load instance=b", later, later), later);
 		assertThat(this.dispatcher.tick(restart.plus(Duration.ofMinutes(5)))).singleElement()
 			.satisfies((n) -> assertThat(names(n)).containsExactly("a", "b"));
+	}
+
+	private static final String RATE_LIMITED = """
+			route:
+			  receiver: pager
+			  group_by: [alertname]
+			  group_wait: 30s
+			  group_interval: 5m
+			  repeat_interval: 4h
+			receivers:
+			  - name: pager
+			    rate_limit: {max: 2, per: 1h}
+			    webhook_configs: [{url: 'http://127.0.0.1:1/pager'}]
+			""";
+
+	// Collects what a tick delivered and what the rate limit held back.
+	private static final class Recorder implements Notifier {
+
+		final List<Notification> delivered = new ArrayList<>();
+
+		final List<Notification> held = new ArrayList<>();
+
+		@Override
+		public void deliver(Notification notification) {
+			this.delivered.add(notification);
+		}
+
+		@Override
+		public void rateLimited(Notification notification) {
+			this.held.add(notification);
+		}
+
+		List<String> deliveredGroups() {
+			return this.delivered.stream().map(Notification::groupKey).toList();
+		}
+
+	}
+
+	@Test
+	void aRateLimitedReceiverGetsTheLatestStateOfHeldGroupsOnceItsWindowAllows() {
+		Dispatcher limited = new Dispatcher(ConfigLoader.load(RATE_LIMITED), Silencer.NONE,
+				new InMemoryNotificationLog());
+		Alert first = firing("alertname=A instance=a", T0, T0);
+		limited.receive(first, T0);
+		limited.receive(firing("alertname=B instance=b", T0, T0), T0);
+		limited.receive(firing("alertname=C instance=c", T0, T0), T0);
+		Recorder storm = new Recorder();
+		limited.tick(T0.plusSeconds(30), storm);
+		assertThat(storm.deliveredGroups()).containsExactly("{}:{alertname=\"A\"}", "{}:{alertname=\"B\"}");
+		assertThat(storm.held).extracting(Notification::groupKey).containsExactly("{}:{alertname=\"C\"}");
+
+		// A resolves while the window is full: its resolution is held, not forgotten,
+		// and C is held again at each group_interval.
+		Instant end = T0.plus(Duration.ofMinutes(2));
+		limited.receive(resolved(first, end), end);
+		Recorder during = new Recorder();
+		for (Instant at = T0.plusSeconds(330); at
+			.isBefore(T0.plus(Duration.ofMinutes(60))); at = at.plus(Duration.ofMinutes(5))) {
+			limited.tick(at, during);
+		}
+		assertThat(during.delivered).isEmpty();
+		assertThat(during.held).extracting(Notification::groupKey)
+			.contains("{}:{alertname=\"A\"}", "{}:{alertname=\"C\"}");
+
+		// The window slides past the first two sends: the next two go out, in the order
+		// their groups are due, each with its state now.
+		Recorder after = new Recorder();
+		limited.tick(T0.plusSeconds(30).plus(Duration.ofMinutes(60)), after);
+		assertThat(after.delivered).hasSize(2)
+			.allSatisfy((n) -> assertThat(n.groupKey()).isIn("{}:{alertname=\"A\"}", "{}:{alertname=\"C\"}"));
+		assertThat(after.delivered).filteredOn((n) -> n.groupKey().contains("\"A\""))
+			.singleElement()
+			.satisfies((n) -> assertThat(n.status()).isEqualTo("resolved"));
+		assertThat(limited.groups()).extracting(GroupSnapshot::groupKey).doesNotContain("{}:{alertname=\"A\"}");
+	}
+
+	@Test
+	void sendsBeforeARebuildCountAgainstTheRateLimit() {
+		Dispatcher rebuilt = new Dispatcher(ConfigLoader.load(RATE_LIMITED), Silencer.NONE,
+				new InMemoryNotificationLog());
+		rebuilt.sentBefore("pager/webhook/0", T0.minus(Duration.ofMinutes(50)));
+		rebuilt.sentBefore("pager/webhook/0", T0.minus(Duration.ofMinutes(10)));
+		rebuilt.receive(firing("alertname=A instance=a", T0, T0), T0);
+		Recorder recorder = new Recorder();
+		rebuilt.tick(T0.plusSeconds(30), recorder);
+		assertThat(recorder.delivered).isEmpty();
+		assertThat(recorder.held).hasSize(1);
+		// The older send leaves the window 10 minutes later: one slot.
+		Recorder later = new Recorder();
+		rebuilt.tick(T0.plusSeconds(30).plus(Duration.ofMinutes(10)), later);
+		assertThat(later.delivered).hasSize(1);
+	}
+
+	@Test
+	void withoutARateLimitEveryGroupIsSentAtOnce() {
+		Dispatcher unlimited = new Dispatcher(
+				ConfigLoader.load(RATE_LIMITED.replace("    rate_limit: {max: 2, per: 1h}\n", "")), Silencer.NONE,
+				new InMemoryNotificationLog());
+		for (String name : List.of("A", "B", "C", "D")) {
+			unlimited.receive(firing("alertname=" + name + " instance=x", T0, T0), T0);
+		}
+		Recorder recorder = new Recorder();
+		unlimited.tick(T0.plusSeconds(30), recorder);
+		assertThat(recorder.delivered).hasSize(4);
+		assertThat(recorder.held).isEmpty();
 	}
 
 	@Test
