@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.gateway.notify.outbox.OutboxQueue;
 
 /**
@@ -38,6 +39,15 @@ public final class NotifyMetrics {
 
 	/** Gauge of deliveries neither delivered nor permanently failed. */
 	public static final String OUTBOX_DEPTH = "zgw_notification_outbox_depth";
+
+	/**
+	 * Counter of notifications a receiver's {@code rate_limit} held back (each is tried
+	 * again at its group's next flush).
+	 */
+	public static final String RATE_LIMITED = "zgw_notifications_rate_limited";
+
+	/** Tag: the receiver's name. */
+	public static final String TAG_RECEIVER = "receiver";
 
 	/** Tag: integration kind, {@code webhook}, {@code slack} or {@code email}. */
 	public static final String TAG_INTEGRATION = "integration";
@@ -95,6 +105,33 @@ public final class NotifyMetrics {
 		return Counter.builder(EXPIRED)
 			.description("Notifications dropped unsent because their receiver failed for longer than the maximum age")
 			.tag(TAG_INTEGRATION, kind.id())
+			.register(registry);
+	}
+
+	/** Counts a notification the receiver's rate limit held back. */
+	public void rateLimited(String receiver, IntegrationKind kind) {
+		rateLimitedCounter(receiver, kind.id()).increment();
+	}
+
+	/**
+	 * Registers at 0 the rate-limited counter of every integration of every receiver with
+	 * a {@code rate_limit}: an alert rule on its increase needs the series before the
+	 * first notification is held.
+	 */
+	public void rateLimitsOf(AlertmanagerConfig config) {
+		for (io.zgw.alerts.config.Receiver receiver : config.receivers().values()) {
+			if (receiver.rateLimit() != null) {
+				receiver.integrations()
+					.forEach((integration) -> rateLimitedCounter(receiver.name(), integration.type()));
+			}
+		}
+	}
+
+	private Counter rateLimitedCounter(String receiver, String integration) {
+		return Counter.builder(RATE_LIMITED)
+			.description("Notifications held back by their receiver's rate_limit, tried again at the next flush")
+			.tag(TAG_RECEIVER, receiver)
+			.tag(TAG_INTEGRATION, integration)
 			.register(registry);
 	}
 

@@ -75,6 +75,15 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 		outbox.enqueue(toDelivery(notification));
 	}
 
+	/** Counts a notification its receiver's {@code rate_limit} held back. */
+	@Override
+	public void rateLimited(Notification notification) {
+		Integration integration = integrationOf(notification.integrationKey());
+		log.debug("receiver {}: {} held back by its rate_limit for group {}", notification.receiver(), integration,
+				notification.groupKey());
+		metrics.rateLimited(notification.receiver(), integration.kind());
+	}
+
 	/** The delivery for a notification: its integration and rendered payload. */
 	public Delivery toDelivery(Notification notification) {
 		Integration integration = integrationOf(notification.integrationKey());
@@ -124,6 +133,14 @@ public final class OutboxNotifier implements io.zgw.alerts.dispatch.Notifier {
 		return JSON.writeValueAsString(
 				config.serviceKey().isEmpty() ? PagerDutyPayload.of(notification, config, this.externalUrl, errors)
 						: PagerDutyV1Payload.of(notification, config, this.externalUrl, errors));
+	}
+
+	/**
+	 * Returns alert-scripts' key of a receiver's integration,
+	 * {@code receiver/type/index}: what its notification log and rate limits are kept by.
+	 */
+	public static String integrationKey(String receiver, Integration integration) {
+		return receiver + "/" + integration.kind().id() + "/" + integration.index();
 	}
 
 	/**

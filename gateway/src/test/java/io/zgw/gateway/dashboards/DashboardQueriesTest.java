@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.zgw.gateway.alerting.AlertingTestSupport;
+import io.zgw.gateway.alerting.PipelineTestSupport;
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.Integration;
 import io.zgw.gateway.notify.Receiver;
@@ -85,9 +86,21 @@ class DashboardQueriesTest {
 
 	private PrometheusProcess prometheus;
 
+	// A receiver no route sends to, with a rate_limit: its counter exists at 0, as the
+	// ZgwReceiverRateLimited rule needs.
+	private static final Path ROUTING = PipelineTestSupport.routingFile("""
+			route: {receiver: nobody}
+			receivers:
+			  - name: nobody
+			  - name: limited
+			    rate_limit: {max: 10, per: 1h}
+			    webhook_configs: [{url: 'http://127.0.0.1:9/unused'}]
+			""");
+
 	@DynamicPropertySource
 	static void shards(DynamicPropertyRegistry registry) {
 		LabShards.register(registry, LAB, Duration.ofSeconds(5));
+		registry.add("zgw.alerting.routing-config-file", ROUTING::toString);
 	}
 
 	@BeforeAll

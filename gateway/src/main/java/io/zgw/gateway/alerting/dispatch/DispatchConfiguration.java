@@ -36,7 +36,7 @@ class DispatchConfiguration {
 	// Closed (its pool) when the context closes.
 	@Bean
 	OutboxFlush dispatchOutboxFlush(DataSource dataSource, OutboxNotifier notifier, JooqOutboxQueue outbox) {
-		return new OutboxFlush(dataSource, notifier::toDelivery, outbox);
+		return new OutboxFlush(dataSource, notifier::toDelivery, notifier::rateLimited, outbox);
 	}
 
 	@Bean

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.zgw.alerts.config.AlertmanagerConfig;
+import io.zgw.alerts.config.Receiver;
 import io.zgw.alerts.dispatch.Dispatcher;
 import io.zgw.alerts.dispatch.Notification;
 
@@ -26,6 +29,8 @@ import io.zgw.alerts.model.Alert;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.StoredAlert;
+import io.zgw.gateway.notify.OutboxNotifier;
+import io.zgw.gateway.notify.outbox.JooqOutboxQueue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,6 +149,27 @@ public final class DispatchService implements SmartLifecycle {
 		}
 	}
 
+	// A rebuilt dispatcher counts what each rate-limited receiver was sent within its
+	// window against its rate_limit, so a reload or a new lease holder does not grant a
+	// fresh budget in the middle of a storm.
+	private void countRecentSends(Dispatcher rebuilt, AlertmanagerConfig config, Instant now) {
+		Map<String, Duration> windows = new HashMap<>();
+		for (Receiver receiver : config.receivers().values()) {
+			if (receiver.rateLimit() != null) {
+				windows.put(receiver.name(), receiver.rateLimit().per());
+			}
+		}
+		if (windows.isEmpty()) {
+			return;
+		}
+		Duration longest = Collections.max(windows.values());
+		for (JooqOutboxQueue.Enqueued sent : this.outbox.enqueuedSince(windows.keySet(), now.minus(longest))) {
+			if (sent.at().isAfter(now.minus(windows.get(sent.receiver())))) {
+				rebuilt.sentBefore(OutboxNotifier.integrationKey(sent.receiver(), sent.integration()), sent.at());
+			}
+		}
+	}
+
 	// Adds to the alerts read for a rebuild those resolved longer ago than the look-back
 	// that a receiver was told fire and was not told resolved (a group muted by time
 	// holds them until the mute ends): of each fingerprint, the latest stored alert.
@@ -199,6 +225,7 @@ public final class DispatchService implements SmartLifecycle {
 			try {
 				stored = withNotifiedFiring(this.reader.endingAfter(now.minus(this.properties.resolvedLookback())),
 						now);
+				countRecentSends(rebuilt, config, now);
 			}
 			catch (RuntimeException ex) {
 				// Keep the groups we have.
@@ -376,7 +403,7 @@ public final class DispatchService implements SmartLifecycle {
 			// written together at the end, one transaction in one round trip, not per
 			// group. A burst of due groups is split: the step loop flushes the rest at
 			// once.
-			current.tick(now, sent::add, this.properties.flushMaxGroups());
+			current.tick(now, this.outbox.collector(sent), this.properties.flushMaxGroups());
 			this.outbox.write(sent, this.notificationLog.takePending());
 		}
 		catch (RuntimeException ex) {

@@ -2,8 +2,11 @@ package io.zgw.gateway.alerting.dispatch;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -11,6 +14,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.zgw.alerts.dispatch.Notification;
+import io.zgw.alerts.dispatch.Notifier;
 import io.zgw.alerts.dispatch.NotificationLogEntry;
 import io.zgw.gateway.jdbc.CommitBatch;
 import io.zgw.gateway.jdbc.HeldConnection;
@@ -32,16 +36,45 @@ final class OutboxFlush implements AutoCloseable {
 
 	private final Function<Notification, Delivery> render;
 
+	private final Consumer<Notification> rateLimited;
+
 	private final JooqOutboxQueue outbox;
 
 	// Kept between flushes (see HeldConnection).
 	private final HeldConnection connection;
 
-	OutboxFlush(DataSource dataSource, Function<Notification, Delivery> render, JooqOutboxQueue outbox) {
+	/**
+	 * Creates the flush; {@code render} makes a notification its outbox row and
+	 * {@code rateLimited} hears of each one a receiver's rate limit held back.
+	 */
+	OutboxFlush(DataSource dataSource, Function<Notification, Delivery> render, Consumer<Notification> rateLimited,
+			JooqOutboxQueue outbox) {
 		this.pool = new HikariDataSource(CommitBatch.poolConfig(dataSource, "zgw-dispatch-flush", 1));
 		this.connection = new HeldConnection(this.pool::getConnection, IDLE_CHECK);
 		this.render = render;
+		this.rateLimited = rateLimited;
 		this.outbox = outbox;
+	}
+
+	/**
+	 * Returns the notifier a flush ticks the dispatcher with: it collects the
+	 * notifications for {@link #write} into {@code sent} and reports those a rate limit
+	 * held back.
+	 */
+	Notifier collector(List<Notification> sent) {
+		return new Notifier() {
+
+			@Override
+			public void deliver(Notification notification) {
+				sent.add(notification);
+			}
+
+			@Override
+			public void rateLimited(Notification notification) {
+				OutboxFlush.this.rateLimited.accept(notification);
+			}
+
+		};
 	}
 
 	/**
@@ -62,6 +95,14 @@ final class OutboxFlush implements AutoCloseable {
 			this.connection.close();
 			throw new StoreUnavailableException("dispatch flush could not commit: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Returns the notifications enqueued for these receivers after {@code since}, oldest
+	 * first.
+	 */
+	List<JooqOutboxQueue.Enqueued> enqueuedSince(Collection<String> receivers, Instant since) {
+		return this.outbox.enqueuedSince(receivers, since);
 	}
 
 	/** Returns the held connection to the pool; the next write takes one again. */

@@ -25,6 +25,7 @@ import io.zgw.gateway.alerting.dispatch.DispatchProperties;
 import io.zgw.gateway.alerting.dispatch.DispatchService;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.notify.AlertmanagerReceivers;
+import io.zgw.gateway.notify.NotifyMetrics;
 import io.zgw.gateway.notify.Receiver;
 import io.zgw.gateway.notify.ReceiverNotifiers;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,8 @@ public class ConfigReloader implements SmartLifecycle {
 
 	private final DispatchProperties properties;
 
+	private final NotifyMetrics notifyMetrics;
+
 	private final Counter successes;
 
 	private final Counter failures;
@@ -64,7 +67,8 @@ public class ConfigReloader implements SmartLifecycle {
 	private @Nullable ScheduledExecutorService watcher;
 
 	ConfigReloader(RoutingFile routing, ReceiverNotifiers receivers, DispatchService dispatch,
-			DispatchProperties properties, MeterRegistry meters) {
+			DispatchProperties properties, MeterRegistry meters, NotifyMetrics notifyMetrics) {
+		this.notifyMetrics = notifyMetrics;
 		this.routing = routing;
 		this.receivers = receivers;
 		this.dispatch = dispatch;
@@ -81,6 +85,7 @@ public class ConfigReloader implements SmartLifecycle {
 					+ "' is not usable: " + ex.getMessage(), ex);
 		}
 		warnUnsupported(config);
+		notifyMetrics.rateLimitsOf(config);
 		this.lastSeen = fingerprint();
 	}
 
@@ -110,6 +115,7 @@ public class ConfigReloader implements SmartLifecycle {
 		this.receivers.replace(built);
 		this.dispatch.rebuild(loaded.config());
 		warnUnsupported(loaded.config());
+		this.notifyMetrics.rateLimitsOf(loaded.config());
 		this.successes.increment();
 		this.lastSuccess.set(1);
 		log.info("Reloaded routing file {}", file);

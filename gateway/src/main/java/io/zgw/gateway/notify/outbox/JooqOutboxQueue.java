@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -270,6 +271,34 @@ public final class JooqOutboxQueue implements OutboxQueue, AutoCloseable {
 			return 0;
 		}
 		return dsl.deleteFrom(OUTBOX).where(OUTBOX.ID.in(ids)).and(finished).execute();
+	}
+
+	/**
+	 * Returns the notifications enqueued for these receivers after {@code since}, oldest
+	 * first: what a rebuilt dispatcher counts against their rate limits.
+	 */
+	public List<Enqueued> enqueuedSince(Collection<String> receivers, Instant since) {
+		if (receivers.isEmpty()) {
+			return List.of();
+		}
+		return dsl.select(OUTBOX.RECEIVER, OUTBOX.INTEGRATION, OUTBOX.CREATED_AT)
+			.from(OUTBOX)
+			.where(OUTBOX.RECEIVER.in(receivers))
+			.and(OUTBOX.CREATED_AT.gt(LocalDateTime.ofInstant(since, ZoneOffset.UTC)))
+			.orderBy(OUTBOX.CREATED_AT, OUTBOX.ID)
+			.fetch((row) -> new Enqueued(row.value1(), Integration.parse(row.value2()),
+					row.value3().toInstant(ZoneOffset.UTC)));
+	}
+
+	/**
+	 * Enqueued is one notification put in the outbox.
+	 *
+	 * @param receiver the receiver's name
+	 * @param integration its integration
+	 * @param at when it was enqueued
+	 */
+	public record Enqueued(String receiver, Integration integration, Instant at) {
+
 	}
 
 	private static Condition pending(Outbox table) {

@@ -294,7 +294,8 @@ class DispatchLeaseIntegrationTests {
 	// sent: what each flush committed.
 	private DispatchService service(String lease, String holder, ManualClock clock, List<Notification> sent,
 			Function<Notification, Delivery> render) {
-		OutboxFlush outbox = new OutboxFlush(this.dataSource, render, this.outbox);
+		OutboxFlush outbox = new OutboxFlush(this.dataSource, render, (held) -> {
+		}, this.outbox);
 		this.flushes.add(outbox);
 		return new DispatchService(this.routing, this.reader,
 				new StoredSilencer(this.silences, this.routing, PROPERTIES.silenceRefresh()),
