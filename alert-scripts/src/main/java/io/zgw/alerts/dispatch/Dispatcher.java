@@ -60,6 +60,10 @@ public final class Dispatcher {
 	// window, oldest first.
 	private final Map<String, ArrayDeque<Instant>> sends = new HashMap<>();
 
+	// Set by a flush a rate limit held back: when the earliest held integration's
+	// window lets a send through again.
+	private @Nullable Instant rateLimitFrees;
+
 	private Instant nextSourceSweep = Instant.MIN;
 
 	public Dispatcher(AlertmanagerConfig config, Silencer silencer, NotificationLog log) {
@@ -167,7 +171,15 @@ public final class Dispatcher {
 			group.nextFlush = now.plus(group.route.options().groupInterval());
 			group.hasFlushed = true;
 			reschedule(group, before);
+			this.rateLimitFrees = null;
 			group.deleteIfNotModified(flush(group, now, notifier, sent));
+			if (this.rateLimitFrees != null && this.rateLimitFrees.isBefore(group.nextFlush)) {
+				// A held group tries again as soon as its receiver's window allows, not
+				// a whole group_interval later.
+				AggregationGroup.Due held = group.due();
+				group.nextFlush = this.rateLimitFrees;
+				reschedule(group, held);
+			}
 			if (group.isEmpty()) {
 				this.groups.remove(new GroupId(group.route, group.labels));
 				this.schedule.remove(group.due());
@@ -234,6 +246,12 @@ public final class Dispatcher {
 						now, notifier);
 				if (notification != null) {
 					sent.add(notification);
+				}
+			}
+			catch (RateLimited ex) {
+				ok = false;
+				if (this.rateLimitFrees == null || ex.frees.isBefore(this.rateLimitFrees)) {
+					this.rateLimitFrees = ex.frees;
 				}
 			}
 			catch (Exception ex) {
@@ -370,7 +388,7 @@ public final class Dispatcher {
 			// Like a failed delivery: nothing logged, no resolved alert forgotten, so the
 			// group's next flush tries again with its state then.
 			notifier.rateLimited(notification);
-			throw new RateLimited();
+			throw new RateLimited(this.sends.get(integrationKey).peekFirst().plus(limit.per()));
 		}
 		notifier.deliver(notification);
 		if (limit != null) {
@@ -407,8 +425,12 @@ public final class Dispatcher {
 
 		private static final long serialVersionUID = 1L;
 
-		RateLimited() {
+		// When the integration's oldest send in the window leaves it.
+		final Instant frees;
+
+		RateLimited(Instant frees) {
 			super("rate limited", null, false, false);
+			this.frees = frees;
 		}
 
 	}

@@ -13,7 +13,7 @@ public interface Notifier {
 
 	/**
 	 * Hears of a notification its receiver's {@code rate_limit} held back; its group
-	 * tries again at its next flush. Does nothing unless overridden.
+	 * tries again once the window allows. Does nothing unless overridden.
 	 */
 	default void rateLimited(Notification notification) {
 	}

@@ -631,6 +631,24 @@ class DispatcherTest {
 	}
 
 	@Test
+	void aHeldGroupTriesAgainWhenTheWindowFreesNotAWholeGroupIntervalLater() {
+		Dispatcher limited = new Dispatcher(ConfigLoader.load(RATE_LIMITED.replace("per: 1h", "per: 1m")),
+				Silencer.NONE, new InMemoryNotificationLog());
+		for (String name : List.of("A", "B", "C")) {
+			limited.receive(firing("alertname=" + name + " instance=x", T0, T0), T0);
+		}
+		Recorder first = new Recorder();
+		limited.tick(T0.plusSeconds(30), first);
+		assertThat(first.held).hasSize(1);
+		// The two sends at T0+30s leave the window a minute later; group_interval is 5m.
+		assertThat(limited.nextFlush()).contains(T0.plusSeconds(90));
+		Recorder freed = new Recorder();
+		limited.tick(T0.plusSeconds(90), freed);
+		assertThat(freed.deliveredGroups()).containsExactly("{}:{alertname=\"C\"}");
+		assertThat(limited.nextFlush()).contains(T0.plusSeconds(30).plus(Duration.ofMinutes(5)));
+	}
+
+	@Test
 	void sendsBeforeARebuildCountAgainstTheRateLimit() {
 		Dispatcher rebuilt = new Dispatcher(ConfigLoader.load(RATE_LIMITED), Silencer.NONE,
 				new InMemoryNotificationLog());

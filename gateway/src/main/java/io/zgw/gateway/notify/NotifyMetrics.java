@@ -129,7 +129,7 @@ public final class NotifyMetrics {
 
 	private Counter rateLimitedCounter(String receiver, String integration) {
 		return Counter.builder(RATE_LIMITED)
-			.description("Notifications held back by their receiver's rate_limit, tried again at the next flush")
+			.description("Notifications held back by their receiver's rate_limit, tried again once the window allows")
 			.tag(TAG_RECEIVER, receiver)
 			.tag(TAG_INTEGRATION, integration)
 			.register(registry);
