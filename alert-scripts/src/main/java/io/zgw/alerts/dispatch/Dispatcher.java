@@ -385,8 +385,8 @@ public final class Dispatcher {
 				group.labels, commonLabels(payload), commonAnnotations(payload), payload, truncated, group.route, now);
 		RateLimit limit = receiver.rateLimit();
 		if (limit != null && overLimit(integrationKey, limit, now)) {
-			// Like a failed delivery: nothing logged, no resolved alert forgotten, so the
-			// group's next flush tries again with its state then.
+			// Like a failed delivery: nothing logged, no resolved alert
+			// forgotten, so the group tries again later with its state then.
 			notifier.rateLimited(notification);
 			throw new RateLimited(this.sends.get(integrationKey).peekFirst().plus(limit.per()));
 		}
