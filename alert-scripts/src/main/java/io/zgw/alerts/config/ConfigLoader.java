@@ -406,10 +406,11 @@ public final class ConfigLoader {
 		boolean continueMatching = node.bool("continue", false);
 		Boolean resolvedWhenMuted = node.bool("notify_resolved_when_muted");
 		Duration resolveDelay = node.duration("resolve_delay");
+		Boolean repeatAcknowledged = node.bool("repeat_acknowledged");
 		List<RouteSpec> children = node.objects("routes", (child) -> route(child, receivers, intervals));
 		node.rejectUnknownKeys();
 		return new RouteSpec(receiver, groupBy, groupByAll, groupWait, groupInterval, repeatInterval, matchers,
-				continueMatching, mute, active, resolvedWhenMuted, resolveDelay, children);
+				continueMatching, mute, active, resolvedWhenMuted, resolveDelay, repeatAcknowledged, children);
 	}
 
 	private static List<String> intervalNames(ConfigNode node, String key, Set<String> intervals) {

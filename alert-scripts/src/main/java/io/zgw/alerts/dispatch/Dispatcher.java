@@ -267,7 +267,7 @@ public final class Dispatcher {
 	// The receiver's view of an alert whose resolution waits: firing, with no end.
 	private static Alert stillFiring(Alert alert) {
 		return new Alert(alert.labels(), alert.annotations(), alert.startsAt(), null, alert.generatorUrl(),
-				alert.updatedAt());
+				alert.updatedAt(), alert.acknowledged());
 	}
 
 	private static boolean waitsToResolve(RouteOptions options, Alert alert, @Nullable NotificationLogEntry entry,
@@ -365,6 +365,14 @@ public final class Dispatcher {
 		if (!needsUpdate(entry, firing, resolved, integration.sendResolved(), options, now)) {
 			return null;
 		}
+		if (!options.repeatAcknowledged() && !changed(entry, firing, resolved, integration.sendResolved())
+				&& alerts.stream().filter((alert) -> !alert.resolvedAt(now)).allMatch(Alert::acknowledged)) {
+			// zgw extension (repeat_acknowledged: false): only a reminder is due and
+			// somebody took every firing alert on. The entry is kept, not renewed, so
+			// the reminder goes out once one of them is no longer acknowledged.
+			keepAlive(group, integrationKey, entry, now);
+			return null;
+		}
 		Set<String> logged = new LinkedHashSet<>(firing);
 		logged.addAll(carried);
 		NotificationLogEntry next = new NotificationLogEntry(logged, resolved, now, expiresAt);
@@ -435,9 +443,16 @@ public final class Dispatcher {
 
 	}
 
-	// Alertmanager's DedupStage.needsUpdate.
+	// Alertmanager's DedupStage.needsUpdate: news for the receiver, or a reminder due.
 	static boolean needsUpdate(@Nullable NotificationLogEntry entry, Set<String> firing, Set<String> resolved,
 			boolean sendResolved, RouteOptions options, Instant now) {
+		return changed(entry, firing, resolved, sendResolved) || (entry != null && !firing.isEmpty()
+				&& entry.timestamp().isBefore(now.minus(options.repeatInterval())));
+	}
+
+	// Whether the receiver would learn something its last notification did not say.
+	private static boolean changed(@Nullable NotificationLogEntry entry, Set<String> firing, Set<String> resolved,
+			boolean sendResolved) {
 		if (entry == null) {
 			return !firing.isEmpty();
 		}
@@ -449,10 +464,7 @@ public final class Dispatcher {
 			// alerts; alerts that fired and resolved between flushes are news to no one.
 			return !entry.firing().isEmpty();
 		}
-		if (sendResolved && !entry.resolved().containsAll(resolved)) {
-			return true;
-		}
-		return entry.timestamp().isBefore(now.minus(options.repeatInterval()));
+		return sendResolved && !entry.resolved().containsAll(resolved);
 	}
 
 	private static LabelSet commonLabels(List<Alert> alerts) {

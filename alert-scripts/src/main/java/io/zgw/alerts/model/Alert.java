@@ -17,15 +17,23 @@ import org.jspecify.annotations.Nullable;
  * unless re-sent; null when the sender gave none
  * @param generatorUrl link back to the source
  * @param updatedAt when the gateway last received it
+ * @param acknowledged whether somebody took it on (a Zabbix problem acknowledged in
+ * Zabbix); a route with {@code repeat_acknowledged: false} stops reminding of it
  */
 public record Alert(LabelSet labels, Map<String, String> annotations, Instant startsAt, @Nullable Instant endsAt,
-		String generatorUrl, Instant updatedAt) {
+		String generatorUrl, Instant updatedAt, boolean acknowledged) {
 
 	public Alert {
 		Objects.requireNonNull(labels, "labels");
 		Objects.requireNonNull(startsAt, "startsAt");
 		annotations = Map.copyOf(annotations);
 		generatorUrl = (generatorUrl != null) ? generatorUrl : "";
+	}
+
+	/** An alert nobody acknowledged, as every alert posted to the Alertmanager API. */
+	public Alert(LabelSet labels, Map<String, String> annotations, Instant startsAt, @Nullable Instant endsAt,
+			String generatorUrl, Instant updatedAt) {
+		this(labels, annotations, startsAt, endsAt, generatorUrl, updatedAt, false);
 	}
 
 	public String fingerprint() {

@@ -27,10 +27,14 @@ import io.zgw.alerts.model.LabelSet;
  * @param resolveDelay how long the resolution of an alert the receiver was told fires
  * waits before it is notified, so that an alert firing again meanwhile (flapping) sends
  * nothing; zero for Alertmanager's behaviour (inherited; zgw extension)
+ * @param repeatAcknowledged whether {@code repeat_interval} reminders go on once every
+ * firing alert of a group is acknowledged; true for Alertmanager's behaviour (inherited;
+ * zgw extension)
  */
 public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean groupByAll, Duration groupWait,
 		Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals,
-		List<String> activeTimeIntervals, boolean notifyResolvedWhenMuted, Duration resolveDelay) {
+		List<String> activeTimeIntervals, boolean notifyResolvedWhenMuted, Duration resolveDelay,
+		boolean repeatAcknowledged) {
 
 	/** Alertmanager's default group_wait. */
 	public static final Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(30);
@@ -56,7 +60,7 @@ public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean g
 
 	static RouteOptions root(String receiver) {
 		return new RouteOptions(receiver, new TreeSet<>(), false, DEFAULT_GROUP_WAIT, DEFAULT_GROUP_INTERVAL,
-				DEFAULT_REPEAT_INTERVAL, List.of(), List.of(), true, Duration.ZERO);
+				DEFAULT_REPEAT_INTERVAL, List.of(), List.of(), true, Duration.ZERO, true);
 	}
 
 	// Mirrors Alertmanager's dispatch.NewRoute: start from the parent's options and
@@ -78,7 +82,8 @@ public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean g
 				spec.activeTimeIntervals(),
 				(spec.notifyResolvedWhenMuted() != null) ? spec.notifyResolvedWhenMuted()
 						: this.notifyResolvedWhenMuted,
-				(spec.resolveDelay() != null) ? spec.resolveDelay() : this.resolveDelay);
+				(spec.resolveDelay() != null) ? spec.resolveDelay() : this.resolveDelay,
+				(spec.repeatAcknowledged() != null) ? spec.repeatAcknowledged() : this.repeatAcknowledged);
 	}
 
 }

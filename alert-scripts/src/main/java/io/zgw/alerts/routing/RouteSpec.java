@@ -28,12 +28,15 @@ import org.jspecify.annotations.Nullable;
  * resolved notification when silenced or inhibited
  * @param resolveDelay how long the resolution of an alert the receiver was told fires
  * waits before it is notified (zgw extension)
+ * @param repeatAcknowledged whether {@code repeat_interval} reminders go on once every
+ * firing alert of a group is acknowledged (zgw extension)
  * @param routes child nodes
  */
 public record RouteSpec(@Nullable String receiver, @Nullable List<String> groupBy, boolean groupByAll,
 		@Nullable Duration groupWait, @Nullable Duration groupInterval, @Nullable Duration repeatInterval,
 		Matchers matchers, boolean continueMatching, List<String> muteTimeIntervals, List<String> activeTimeIntervals,
-		@Nullable Boolean notifyResolvedWhenMuted, @Nullable Duration resolveDelay, List<RouteSpec> routes) {
+		@Nullable Boolean notifyResolvedWhenMuted, @Nullable Duration resolveDelay,
+		@Nullable Boolean repeatAcknowledged, List<RouteSpec> routes) {
 
 	public RouteSpec {
 		groupBy = (groupBy != null) ? List.copyOf(groupBy) : null;
@@ -46,7 +49,7 @@ public record RouteSpec(@Nullable String receiver, @Nullable List<String> groupB
 	/** Returns a spec with only a receiver and matchers set. */
 	public static RouteSpec of(@Nullable String receiver, Matchers matchers, List<RouteSpec> routes) {
 		return new RouteSpec(receiver, null, false, null, null, null, matchers, false, List.of(), List.of(), null, null,
-				routes);
+				null, routes);
 	}
 
 }

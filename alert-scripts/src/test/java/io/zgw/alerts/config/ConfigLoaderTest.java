@@ -605,6 +605,30 @@ class ConfigLoaderTest {
 	}
 
 	@Test
+	void repeatAcknowledgedIsInheritedAndDefaultsToAlertmanagersReminders() {
+		AlertmanagerConfig config = ConfigLoader.load("""
+				route:
+				  receiver: a
+				  routes:
+				    - matchers: [team=db]
+				      repeat_acknowledged: false
+				      routes:
+				        - matchers: [severity=critical]
+				        - matchers: [severity=info]
+				          repeat_acknowledged: true
+				receivers: [{name: a}]
+				""");
+		Route root = config.route();
+		assertThat(root.options().repeatAcknowledged()).isTrue();
+		Route db = root.routes().get(0);
+		assertThat(db.options().repeatAcknowledged()).isFalse();
+		assertThat(db.routes()).extracting((route) -> route.options().repeatAcknowledged())
+			.containsExactly(false, true);
+		assertRejected("route: {receiver: a, repeat_acknowledged: sometimes}\nreceivers: [{name: a}]\n",
+				"route.repeat_acknowledged: expected true or false, got \"sometimes\"");
+	}
+
+	@Test
 	void rejectsBadDurationsAndGroupBy() {
 		assertRejected("route: {receiver: a, group_wait: 5 minutes}\nreceivers: [{name: a}]\n",
 				"route.group_wait: not a valid duration string: \"5 minutes\"");

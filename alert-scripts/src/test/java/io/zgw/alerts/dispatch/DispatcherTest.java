@@ -56,6 +56,9 @@ class DispatcherTest {
 			      resolve_delay: 10m
 			      routes:
 			        - matchers: [tier=gold]
+			    - matchers: [service=oncall]
+			      receiver: team
+			      repeat_acknowledged: false
 			inhibit_rules:
 			  - source_matchers: [alertname=ShardDown]
 			    target_matchers: [alertname!=ShardDown]
@@ -677,6 +680,63 @@ class DispatcherTest {
 		unlimited.tick(T0.plusSeconds(30), recorder);
 		assertThat(recorder.delivered).hasSize(4);
 		assertThat(recorder.held).isEmpty();
+	}
+
+	private static Alert acknowledged(Alert alert, boolean acknowledged, Instant at) {
+		return new Alert(alert.labels(), alert.annotations(), alert.startsAt(), alert.endsAt(), alert.generatorUrl(),
+				at, acknowledged);
+	}
+
+	@Test
+	void withRepeatAcknowledgedOffRemindersStopWhileEveryFiringAlertIsAcknowledged() {
+		Alert a = firing("alertname=Disk service=oncall instance=a", T0, T0);
+		this.dispatcher.receive(a, T0);
+		assertThat(this.dispatcher.tick(T0.plusSeconds(30))).hasSize(1);
+		Instant acked = T0.plus(Duration.ofMinutes(10));
+		this.dispatcher.receive(acknowledged(a, true, acked), acked);
+
+		// repeat_interval (1h) passes: no reminder while it stays acknowledged.
+		List<Notification> during = new ArrayList<>();
+		for (Instant at = T0.plus(Duration.ofMinutes(15)); at
+			.isBefore(T0.plus(Duration.ofHours(3))); at = at.plus(Duration.ofMinutes(5))) {
+			during.addAll(this.dispatcher.tick(at));
+		}
+		assertThat(during).isEmpty();
+
+		// News still goes out: another alert of the group fires.
+		Instant news = T0.plus(Duration.ofHours(3));
+		this.dispatcher.receive(firing("alertname=Disk service=oncall instance=b", news, news), news);
+		assertThat(this.dispatcher.tick(news.plus(Duration.ofMinutes(5)))).singleElement()
+			.satisfies((n) -> assertThat(names(n)).containsExactly("a", "b"));
+
+		// Both acknowledged, then a taken back: the reminder is due again.
+		Instant later = news.plus(Duration.ofMinutes(6));
+		this.dispatcher
+			.receive(acknowledged(firing("alertname=Disk service=oncall instance=b", news, later), true, later), later);
+		List<Notification> quiet = new ArrayList<>();
+		for (Instant at = later.plus(Duration.ofMinutes(4)); at
+			.isBefore(later.plus(Duration.ofHours(2))); at = at.plus(Duration.ofMinutes(5))) {
+			quiet.addAll(this.dispatcher.tick(at));
+		}
+		assertThat(quiet).isEmpty();
+		Instant unacked = later.plus(Duration.ofHours(2));
+		this.dispatcher.receive(acknowledged(a, false, unacked), unacked);
+		assertThat(this.dispatcher.tick(unacked.plus(Duration.ofMinutes(5)))).hasSize(1);
+	}
+
+	@Test
+	void byDefaultAnAcknowledgedAlertIsRemindedOfAsInAlertmanager() {
+		Alert a = firing("alertname=Disk instance=a", T0, T0);
+		this.dispatcher.receive(a, T0);
+		assertThat(this.dispatcher.tick(T0.plusSeconds(30))).hasSize(1);
+		Instant acked = T0.plus(Duration.ofMinutes(10));
+		this.dispatcher.receive(acknowledged(a, true, acked), acked);
+		List<Notification> reminders = new ArrayList<>();
+		for (Instant at = T0.plus(Duration.ofMinutes(15)); at
+			.isBefore(T0.plus(Duration.ofMinutes(70))); at = at.plus(Duration.ofMinutes(5))) {
+			reminders.addAll(this.dispatcher.tick(at));
+		}
+		assertThat(reminders).hasSize(1);
 	}
 
 	@Test

@@ -150,13 +150,7 @@ class ZabbixWebhookIntegrationTests {
 	@Test
 	void acknowledgementUpdateKeepsSeverityLabelAndRecordsNewSeverity() {
 		send("shop", "shop-secret", problem("shop", this.eventId));
-		String update = problem("shop", this.eventId)
-			.replace("\"event_update_status\":\"0\"", "\"event_update_status\":\"1\"")
-			.replace("\"event_severity\":\"Warning\"", "\"event_severity\":\"High\"")
-			.replace("\"event_update_action\":\"\"",
-					"\"event_update_action\":\"acknowledged, changed severity from Warning to High\"")
-			.replace("\"event_update_user\":\"\"", "\"event_update_user\":\"Admin\"")
-			.replace("\"event_update_message\":\"\"", "\"event_update_message\":\"on it\"");
+		String update = acknowledgement(problem("shop", this.eventId));
 		assertThat(send("shop", "shop-secret", update).statusCode()).isEqualTo(200);
 		assertThat(send("shop", "shop-secret", update).body()).contains("\"replay\":true");
 		StoredAlert alert = stored("shop", this.eventId);
@@ -237,6 +231,16 @@ class ZabbixWebhookIntegrationTests {
 				 "event_date":"2026.11.28","event_time":"22:40:01","event_recovery_date":"","event_recovery_time":"",
 				 "sent_at":1795992001000}
 				""".formatted(shard, eventId);
+	}
+
+	// The update Zabbix sends when Admin acknowledges the problem and raises it to High.
+	static String acknowledgement(String problem) {
+		return problem.replace("\"event_update_status\":\"0\"", "\"event_update_status\":\"1\"")
+			.replace("\"event_severity\":\"Warning\"", "\"event_severity\":\"High\"")
+			.replace("\"event_update_action\":\"\"",
+					"\"event_update_action\":\"acknowledged, changed severity from Warning to High\"")
+			.replace("\"event_update_user\":\"\"", "\"event_update_user\":\"Admin\"")
+			.replace("\"event_update_message\":\"\"", "\"event_update_message\":\"on it\"");
 	}
 
 	static String recovery(String shard, long eventId) {

@@ -156,7 +156,7 @@ class AlertQueryController {
 
 	private Alert toAlert(StoredAlert alert, Instant now) {
 		return new Alert(alert.labels(), alert.annotations(), alert.startsAt(), endsAt(alert, now),
-				alert.generatorUrl(), alert.updatedAt());
+				alert.generatorUrl(), alert.updatedAt(), alert.acknowledged());
 	}
 
 	/** Returns the {@code filter} parameters as matchers; 400 naming the bad one. */

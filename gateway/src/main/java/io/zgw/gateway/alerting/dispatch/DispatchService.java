@@ -452,7 +452,7 @@ public final class DispatchService implements SmartLifecycle {
 
 	static Alert toAlert(StoredAlert alert) {
 		return new Alert(alert.labels(), alert.annotations(), alert.startsAt(), alert.endsAt(), alert.generatorUrl(),
-				alert.updatedAt());
+				alert.updatedAt(), alert.acknowledged());
 	}
 
 	@Override
