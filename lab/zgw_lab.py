@@ -6,6 +6,7 @@
   zgw_lab.py token URL TOKEN_FILE                        -> prints the shard's API token
   zgw_lab.py seed NAME URL SERVER_PORT SERVER_CONF       hosts, items, triggers, history, problems
   zgw_lab.py alerts NAME URL MEDIATYPE_YAML GATEWAY_URL SECRET_FILE
+  zgw_lab.py wired NAME URL GATEWAY_URL SECRET_FILE          exit 0 when the media type has this lab's wiring
   zgw_lab.py write-config LAB ADMIN_KEY (NAME URL SERVER_PORT DB DIR)...
 """
 import json
@@ -372,6 +373,20 @@ def alerts(name, url, yaml_file, gateway_url, secret_file):
     log(f"{name}: media type zgw -> {gateway_url}, action zgw in place")
 
 
+def wired(name, url, gateway_url, secret_file):
+    """Exits 0 when the shard's zgw media type points at the gateway with this lab's secret.
+
+    Another checkout's lab on the same databases rewires them with its own secret."""
+    api = Api(url).login()
+    with open(secret_file) as f:
+        secret = f.read().strip()
+    found = api.call("mediatype.get", {"filter": {"name": "zgw"}, "output": ["parameters", "status"]})
+    wanted = {"URL": gateway_url, "Shard": name, "Secret": secret}
+    ok = bool(found) and found[0]["status"] == "0" and all(
+        any(p["name"] == k and p["value"] == v for p in found[0]["parameters"]) for k, v in wanted.items())
+    sys.exit(0 if ok else 1)
+
+
 # ---------------------------------------------------------------- config files
 
 def write_config(lab, admin_key, shard_args):
@@ -415,6 +430,8 @@ def main(argv):
         seed(*args)
     elif cmd == "alerts":
         alerts(*args)
+    elif cmd == "wired":
+        wired(*args)
     elif cmd == "write-config":
         write_config(args[0], args[1], args[2:])
     else:
