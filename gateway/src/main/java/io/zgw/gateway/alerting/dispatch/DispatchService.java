@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,24 +148,23 @@ public final class DispatchService implements SmartLifecycle {
 		}
 	}
 
-	// A rebuilt dispatcher counts what each rate-limited receiver was sent within its
-	// window against its rate_limit, so a reload or a new lease holder does not grant a
-	// fresh budget in the middle of a storm.
+	// A rebuilt dispatcher counts what each rate-limited receiver was sent within the
+	// longest window against its rate_limit (the dispatcher drops what is older than the
+	// receiver's own), so a reload or a new lease holder does not grant a fresh budget in
+	// the middle of a storm.
 	private void countRecentSends(Dispatcher rebuilt, AlertmanagerConfig config, Instant now) {
-		Map<String, Duration> windows = new HashMap<>();
-		for (Receiver receiver : config.receivers().values()) {
-			if (receiver.rateLimit() != null) {
-				windows.put(receiver.name(), receiver.rateLimit().per());
-			}
-		}
-		if (windows.isEmpty()) {
+		List<Receiver> limited = config.receivers()
+			.values()
+			.stream()
+			.filter((receiver) -> receiver.rateLimit() != null)
+			.toList();
+		if (limited.isEmpty()) {
 			return;
 		}
-		Duration longest = Collections.max(windows.values());
-		for (JooqOutboxQueue.Enqueued sent : this.outbox.enqueuedSince(windows.keySet(), now.minus(longest))) {
-			if (sent.at().isAfter(now.minus(windows.get(sent.receiver())))) {
-				rebuilt.sentBefore(OutboxNotifier.integrationKey(sent.receiver(), sent.integration()), sent.at());
-			}
+		Duration longest = Collections.max(limited.stream().map((receiver) -> receiver.rateLimit().per()).toList());
+		for (JooqOutboxQueue.Enqueued sent : this.outbox.enqueuedSince(limited.stream().map(Receiver::name).toList(),
+				now.minus(longest))) {
+			rebuilt.sentBefore(OutboxNotifier.integrationKey(sent.receiver(), sent.integration()), sent.at());
 		}
 	}
 
