@@ -42,7 +42,7 @@ public final class NotifyMetrics {
 
 	/**
 	 * Counter of notifications a receiver's {@code rate_limit} held back (each is tried
-	 * again at its group's next flush).
+	 * again once the window allows).
 	 */
 	public static final String RATE_LIMITED = "zgw_notifications_rate_limited";
 

@@ -84,8 +84,7 @@ public class ConfigReloader implements SmartLifecycle {
 			throw new IllegalStateException("zgw.alerting.routing-config-file: '" + routing.path().orElse(null)
 					+ "' is not usable: " + ex.getMessage(), ex);
 		}
-		warnUnsupported(config);
-		notifyMetrics.rateLimitsOf(config);
+		inUse(config);
 		this.lastSeen = fingerprint();
 	}
 
@@ -114,8 +113,7 @@ public class ConfigReloader implements SmartLifecycle {
 		this.routing.use(loaded);
 		this.receivers.replace(built);
 		this.dispatch.rebuild(loaded.config());
-		warnUnsupported(loaded.config());
-		this.notifyMetrics.rateLimitsOf(loaded.config());
+		inUse(loaded.config());
 		this.successes.increment();
 		this.lastSuccess.set(1);
 		log.info("Reloaded routing file {}", file);
@@ -128,11 +126,14 @@ public class ConfigReloader implements SmartLifecycle {
 		return new ReloadException(file, path, message, cause);
 	}
 
-	private static void warnUnsupported(AlertmanagerConfig config) {
+	// What every configuration put in use (at start-up and each reload) announces: the
+	// integrations it does not deliver, and its rate-limited integrations' counters.
+	private void inUse(AlertmanagerConfig config) {
 		for (UnsupportedIntegration unsupported : config.unsupportedIntegrations()) {
 			log.warn("Receiver '{}' has a {} integration ({}) that zgw does not deliver; it is ignored",
 					unsupported.receiver(), unsupported.type(), unsupported.path());
 		}
+		this.notifyMetrics.rateLimitsOf(config);
 	}
 
 	/**

@@ -16,7 +16,6 @@ import io.zgw.alerts.config.ConfigLoader;
 import io.zgw.alerts.matcher.MatchType;
 import io.zgw.alerts.matcher.Matcher;
 import io.zgw.alerts.model.LabelSet;
-import io.zgw.alerts.routing.Route;
 
 /**
  * RoutesTestCommand is the {@code routes-test} command line ({@code java -jar
@@ -86,12 +85,7 @@ public final class RoutesTestCommand {
 			return 1;
 		}
 		String receivers = String.join(",",
-				config.route()
-					.match(labels)
-					.stream()
-					.map(Route::options)
-					.map((options) -> options.receiver())
-					.toList());
+				config.route().match(labels).stream().map((route) -> route.options().receiver()).toList());
 		out.println(receivers);
 		if (expected != null && !expected.equals(receivers)) {
 			out.println("WARNING: Expected receivers did not match resolved receivers.");
