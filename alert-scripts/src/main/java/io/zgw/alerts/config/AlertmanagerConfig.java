@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.zgw.alerts.escalation.OnCallSchedule;
 import io.zgw.alerts.inhibit.InhibitRule;
 import io.zgw.alerts.inhibit.Inhibitor;
 import io.zgw.alerts.routing.Route;
@@ -22,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param inhibitRules inhibit rules in file order
  * @param timeIntervals named time intervals from {@code time_intervals} and
  * {@code mute_time_intervals}
+ * @param schedules on-call schedules by name, from {@code oncall_schedules} (zgw
+ * extension)
  * @param resolveTimeout {@code global.resolve_timeout}, or null when the file does not
  * set it
  * @param unsupportedIntegrations integrations that load but are not delivered
@@ -31,13 +34,15 @@ import org.jspecify.annotations.Nullable;
  * to one of them calls for a reload like a change to the configuration
  */
 public record AlertmanagerConfig(Route route, Map<String, Receiver> receivers, List<InhibitRule> inhibitRules,
-		Map<String, NamedTimeInterval> timeIntervals, @Nullable Duration resolveTimeout,
-		List<UnsupportedIntegration> unsupportedIntegrations, List<String> notes, List<Path> files) {
+		Map<String, NamedTimeInterval> timeIntervals, Map<String, OnCallSchedule> schedules,
+		@Nullable Duration resolveTimeout, List<UnsupportedIntegration> unsupportedIntegrations, List<String> notes,
+		List<Path> files) {
 
 	public AlertmanagerConfig {
 		receivers = Collections.unmodifiableMap(new LinkedHashMap<>(receivers));
 		inhibitRules = List.copyOf(inhibitRules);
 		timeIntervals = Collections.unmodifiableMap(new LinkedHashMap<>(timeIntervals));
+		schedules = Collections.unmodifiableMap(new LinkedHashMap<>(schedules));
 		unsupportedIntegrations = List.copyOf(unsupportedIntegrations);
 		notes = List.copyOf(notes);
 		files = List.copyOf(files);

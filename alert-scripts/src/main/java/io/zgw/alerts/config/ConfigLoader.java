@@ -11,8 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +31,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.zgw.alerts.escalation.EscalationStep;
+import io.zgw.alerts.escalation.OnCallSchedule;
+import io.zgw.alerts.escalation.Rotation;
+import io.zgw.alerts.escalation.ScheduleOverride;
 import io.zgw.alerts.inhibit.InhibitRule;
 import io.zgw.alerts.matcher.Matcher;
 import io.zgw.alerts.matcher.Matchers;
@@ -164,7 +173,8 @@ public final class ConfigLoader {
 		if (routeNode == null) {
 			throw new ConfigException("route", "no route provided");
 		}
-		RouteSpec rootSpec = route(routeNode, receivers.keySet(), intervals.keySet());
+		Map<String, OnCallSchedule> schedules = schedules(root, receivers.keySet(), intervals);
+		RouteSpec rootSpec = route(routeNode, receivers.keySet(), intervals.keySet(), schedules.keySet());
 		if (rootSpec.receiver() == null || rootSpec.receiver().isEmpty()) {
 			throw new ConfigException("route.receiver", "root route must specify a default receiver");
 		}
@@ -180,8 +190,8 @@ public final class ConfigLoader {
 		}
 		List<InhibitRule> rules = root.objects("inhibit_rules", this::inhibitRule);
 		root.rejectUnknownKeys();
-		return new AlertmanagerConfig(Route.tree(rootSpec), receivers, rules, intervals, this.global.resolveTimeout(),
-				this.unsupported, this.notes, List.copyOf(this.files));
+		return new AlertmanagerConfig(Route.tree(rootSpec), receivers, rules, intervals, schedules,
+				this.global.resolveTimeout(), this.unsupported, this.notes, List.copyOf(this.files));
 	}
 
 	// As Alertmanager 0.25's global section: defaults for the receivers that set none of
@@ -319,18 +329,114 @@ public final class ConfigLoader {
 		List<InclusiveRange> days = ranges(node, "days_of_month", InclusiveRange::daysOfMonth);
 		List<InclusiveRange> months = ranges(node, "months", InclusiveRange::months);
 		List<InclusiveRange> years = ranges(node, "years", InclusiveRange::years);
-		ZoneId zone = ZoneOffset.UTC;
-		String location = node.string("location");
-		if (location != null) {
-			try {
-				zone = "Local".equals(location) ? ZoneId.systemDefault() : ZoneId.of(location);
-			}
-			catch (DateTimeException ex) {
-				throw node.error("location", "unknown time zone \"" + location + "\"");
-			}
-		}
+		ZoneId zone = location(node);
 		node.rejectUnknownKeys();
 		return new TimeInterval(times, weekdays, days, months, years, zone);
+	}
+
+	// As a time interval's location: a tz database name or Local; UTC when absent.
+	private static ZoneId location(ConfigNode node) {
+		String location = node.string("location");
+		if (location == null) {
+			return ZoneOffset.UTC;
+		}
+		try {
+			return "Local".equals(location) ? ZoneId.systemDefault() : ZoneId.of(location);
+		}
+		catch (DateTimeException ex) {
+			throw node.error("location", "unknown time zone \"" + location + "\"");
+		}
+	}
+
+	// zgw extension: who is on call when, for the escalation steps of routes.
+	private static Map<String, OnCallSchedule> schedules(ConfigNode root, Set<String> receivers,
+			Map<String, NamedTimeInterval> intervals) {
+		Map<String, OnCallSchedule> schedules = new LinkedHashMap<>();
+		root.objects("oncall_schedules", (node) -> {
+			String name = node.string("name");
+			if (name == null || name.isEmpty()) {
+				throw node.error("name", "missing name in on-call schedule");
+			}
+			if (schedules.containsKey(name)) {
+				throw node.error("name", "on-call schedule \"" + name + "\" is not unique");
+			}
+			ZoneId zone = location(node);
+			List<Rotation> rotations = node.objects("rotations",
+					(rotation) -> rotation(rotation, zone, receivers, intervals));
+			if (rotations.isEmpty()) {
+				throw node.error("rotations", "an on-call schedule needs at least one rotation");
+			}
+			List<ScheduleOverride> overrides = node.objects("overrides", (override) -> {
+				String receiver = knownReceiver(override, "receiver", receivers);
+				Instant start = scheduleTime(override, "start", zone).toInstant();
+				Instant end = scheduleTime(override, "end", zone).toInstant();
+				override.rejectUnknownKeys();
+				if (!end.isAfter(start)) {
+					throw override.error("end", "an override must end after it starts");
+				}
+				return new ScheduleOverride(receiver, start, end);
+			});
+			node.rejectUnknownKeys();
+			OnCallSchedule schedule = new OnCallSchedule(name, rotations, overrides);
+			schedules.put(name, schedule);
+			return schedule;
+		});
+		return schedules;
+	}
+
+	private static Rotation rotation(ConfigNode node, ZoneId zone, Set<String> receivers,
+			Map<String, NamedTimeInterval> intervals) {
+		List<String> members = node.strings("members", List.of());
+		if (members.isEmpty()) {
+			throw node.error("members", "a rotation needs at least one member (a receiver name)");
+		}
+		for (int i = 0; i < members.size(); i++) {
+			if (!receivers.contains(members.get(i))) {
+				throw new ConfigException(node.child("members") + "[" + i + "]",
+						"unknown receiver \"" + members.get(i) + "\"");
+			}
+		}
+		ZonedDateTime start = scheduleTime(node, "start", zone);
+		Duration shift = node.duration("shift");
+		if (shift == null || shift.isZero()) {
+			throw node.error("shift", "a rotation needs a positive shift, such as 1w or 12h");
+		}
+		List<NamedTimeInterval> active = intervalNames(node, "active_time_intervals", intervals.keySet()).stream()
+			.map(intervals::get)
+			.toList();
+		node.rejectUnknownKeys();
+		return new Rotation(members, start, shift, active);
+	}
+
+	// RFC 3339 with an offset, or a local date and time in the schedule's location.
+	private static ZonedDateTime scheduleTime(ConfigNode node, String key, ZoneId zone) {
+		String value = node.string(key);
+		if (value == null) {
+			throw node.error(key, "missing " + key);
+		}
+		try {
+			return OffsetDateTime.parse(value).atZoneSameInstant(zone);
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				return LocalDateTime.parse(value).atZone(zone);
+			}
+			catch (DateTimeParseException local) {
+				throw node.error(key, "expected a time such as 2026-01-05T09:00:00 (in the schedule's location) or "
+						+ "2026-01-05T09:00:00+01:00, got \"" + value + "\"");
+			}
+		}
+	}
+
+	private static String knownReceiver(ConfigNode node, String key, Set<String> receivers) {
+		String receiver = node.string(key);
+		if (receiver == null || receiver.isEmpty()) {
+			throw node.error(key, "missing " + key);
+		}
+		if (!receivers.contains(receiver)) {
+			throw node.error(key, "unknown receiver \"" + receiver + "\"");
+		}
+		return receiver;
 	}
 
 	private static int minutes(ConfigNode node, String key) {
@@ -360,7 +466,7 @@ public final class ConfigLoader {
 		return out;
 	}
 
-	private RouteSpec route(ConfigNode node, Set<String> receivers, Set<String> intervals) {
+	private RouteSpec route(ConfigNode node, Set<String> receivers, Set<String> intervals, Set<String> schedules) {
 		String receiver = node.string("receiver");
 		if (receiver != null && !receivers.contains(receiver)) {
 			throw node.error("receiver", "unknown receiver \"" + receiver + "\"");
@@ -407,10 +513,40 @@ public final class ConfigLoader {
 		Boolean resolvedWhenMuted = node.bool("notify_resolved_when_muted");
 		Duration resolveDelay = node.duration("resolve_delay");
 		Boolean repeatAcknowledged = node.bool("repeat_acknowledged");
-		List<RouteSpec> children = node.objects("routes", (child) -> route(child, receivers, intervals));
+		List<EscalationStep> escalation = (node.raw("escalation") != null) ? escalation(node, receivers, schedules)
+				: null;
+		List<RouteSpec> children = node.objects("routes", (child) -> route(child, receivers, intervals, schedules));
 		node.rejectUnknownKeys();
 		return new RouteSpec(receiver, groupBy, groupByAll, groupWait, groupInterval, repeatInterval, matchers,
-				continueMatching, mute, active, resolvedWhenMuted, resolveDelay, repeatAcknowledged, children);
+				continueMatching, mute, active, resolvedWhenMuted, resolveDelay, repeatAcknowledged, escalation,
+				children);
+	}
+
+	private static List<EscalationStep> escalation(ConfigNode node, Set<String> receivers, Set<String> schedules) {
+		List<EscalationStep> steps = node.objects("escalation", (step) -> {
+			Duration after = step.duration("after");
+			String receiver = step.string("receiver");
+			String schedule = step.string("schedule");
+			if ((receiver == null) == (schedule == null)) {
+				throw new ConfigException(step.path(), "an escalation step names either a receiver or a schedule");
+			}
+			if (receiver != null && !receivers.contains(receiver)) {
+				throw step.error("receiver", "unknown receiver \"" + receiver + "\"");
+			}
+			if (schedule != null && !schedules.contains(schedule)) {
+				throw step.error("schedule", "unknown on-call schedule \"" + schedule + "\"");
+			}
+			step.rejectUnknownKeys();
+			return new EscalationStep((after != null) ? after : Duration.ZERO, receiver, schedule);
+		});
+		for (int i = 1; i < steps.size(); i++) {
+			if (steps.get(i).after().compareTo(steps.get(i - 1).after()) < 0) {
+				throw new ConfigException(node.child("escalation") + "[" + i + "].after",
+						"escalation steps must be in order of after: " + steps.get(i).after() + " comes after "
+								+ steps.get(i - 1).after());
+			}
+		}
+		return steps;
 	}
 
 	private static List<String> intervalNames(ConfigNode node, String key, Set<String> intervals) {

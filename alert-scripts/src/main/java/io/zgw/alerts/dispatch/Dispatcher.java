@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.Integration;
 import io.zgw.alerts.config.RateLimit;
 import io.zgw.alerts.config.Receiver;
+import io.zgw.alerts.escalation.EscalationStep;
 import io.zgw.alerts.inhibit.Inhibitor;
 import io.zgw.alerts.model.Alert;
 import io.zgw.alerts.model.LabelSet;
@@ -35,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  * the caller invokes {@link #tick} when {@link #nextFlush()} is due.
  */
 public final class Dispatcher {
+
+	// The notification log key of a group's escalation: its start, and the alerts it is
+	// about; its steps' integrations log under this key, the step's index and theirs.
+	static final String ESCALATION_LOG_KEY = "escalation";
 
 	// Resolved alerts never inhibit; this only bounds the memory they hold.
 	private static final Duration SOURCE_SWEEP_EVERY = Duration.ofMinutes(1);
@@ -60,9 +66,10 @@ public final class Dispatcher {
 	// window, oldest first.
 	private final Map<String, ArrayDeque<Instant>> sends = new HashMap<>();
 
-	// Set by a flush a rate limit held back: when the earliest held integration's
-	// window lets a send through again.
-	private @Nullable Instant rateLimitFrees;
+	// Set by a flush that needs the group flushed again before its group_interval: when
+	// the earliest integration a rate limit held back may send again, or when the next
+	// escalation step is reached.
+	private @Nullable Instant flushAgainAt;
 
 	private Instant nextSourceSweep = Instant.MIN;
 
@@ -171,13 +178,14 @@ public final class Dispatcher {
 			group.nextFlush = now.plus(group.route.options().groupInterval());
 			group.hasFlushed = true;
 			reschedule(group, before);
-			this.rateLimitFrees = null;
+			this.flushAgainAt = null;
 			group.deleteIfNotModified(flush(group, now, notifier, sent));
-			if (this.rateLimitFrees != null && this.rateLimitFrees.isBefore(group.nextFlush)) {
-				// A held group tries again as soon as its receiver's window allows, not
-				// a whole group_interval later.
+			if (this.flushAgainAt != null && this.flushAgainAt.isBefore(group.nextFlush)) {
+				// A held group tries again as soon as its receiver's window allows, and
+				// an escalation step is taken when it is reached, not a whole
+				// group_interval later.
 				AggregationGroup.Due held = group.due();
-				group.nextFlush = this.rateLimitFrees;
+				group.nextFlush = this.flushAgainAt;
 				reschedule(group, held);
 			}
 			if (group.isEmpty()) {
@@ -204,12 +212,30 @@ public final class Dispatcher {
 				muted.add(alert.fingerprint());
 			}
 		}
-		Receiver receiver = this.config.receiver(options.receiver());
-		boolean ok = true;
 		Set<String> waiting = new HashSet<>();
+		boolean ok = notifyReceiver(group, this.config.receiver(options.receiver()), "", alerts, muted, waiting, now,
+				notifier, sent);
+		if (!options.escalation().isEmpty()) {
+			ok &= escalate(group, alerts, muted, waiting, now, notifier, sent);
+		}
+		if (!ok) {
+			return List.of();
+		}
+		return resolvedAlerts.stream().filter((alert) -> !waiting.contains(alert.fingerprint())).toList();
+	}
+
+	// Runs the group's alerts through every integration of the receiver, each with its
+	// notification log entry under logPrefix + its integration key; returns whether every
+	// integration delivered what it had to. Adds to waiting the alerts whose resolution
+	// waits (resolve_delay).
+	private boolean notifyReceiver(AggregationGroup group, Receiver receiver, String logPrefix, List<Alert> alerts,
+			Set<String> muted, Set<String> waiting, Instant now, Notifier notifier, List<Notification> sent) {
+		RouteOptions options = group.route.options();
+		boolean ok = true;
 		for (Integration integration : receiver.integrations()) {
 			String integrationKey = receiver.integrationKey(integration);
-			NotificationLogEntry entry = this.log.get(group.groupKey, integrationKey, now).orElse(null);
+			String logKey = logPrefix + integrationKey;
+			NotificationLogEntry entry = this.log.get(group.groupKey, logKey, now).orElse(null);
 			List<Alert> kept = new ArrayList<>();
 			Set<String> carried = new HashSet<>();
 			for (Alert alert : alerts) {
@@ -242,26 +268,108 @@ public final class Dispatcher {
 				}
 			}
 			try {
-				Notification notification = stage(group, receiver, integration, integrationKey, kept, carried, entry,
-						now, notifier);
+				Notification notification = stage(group, receiver, integration, integrationKey, logKey, kept, carried,
+						entry, now, notifier);
 				if (notification != null) {
 					sent.add(notification);
 				}
 			}
 			catch (RateLimited ex) {
 				ok = false;
-				if (this.rateLimitFrees == null || ex.frees.isBefore(this.rateLimitFrees)) {
-					this.rateLimitFrees = ex.frees;
-				}
+				flushAgainBy(ex.frees);
 			}
 			catch (Exception ex) {
 				ok = false;
 			}
 		}
-		if (!ok) {
-			return List.of();
+		return ok;
+	}
+
+	private void flushAgainBy(Instant at) {
+		if (this.flushAgainAt == null || at.isBefore(this.flushAgainAt)) {
+			this.flushAgainAt = at;
 		}
-		return resolvedAlerts.stream().filter((alert) -> !waiting.contains(alert.fingerprint())).toList();
+	}
+
+	// zgw extension (escalation): while a group has firing alerts that are neither muted
+	// nor acknowledged, each step is reached "after" from when that began, and pages its
+	// receiver or whoever its schedule names at that moment. A paged receiver goes on
+	// hearing of the group (news, reminders, resolutions) like the route's own; a step
+	// not reached yet waits while every firing alert is acknowledged. The escalation's
+	// start is a notification log entry of its own, so it survives rebuilds and other
+	// replicas taking over; it ends when no unmuted alert of the group fires, and the
+	// next one starts a new escalation.
+	private boolean escalate(AggregationGroup group, List<Alert> alerts, Set<String> muted, Set<String> waiting,
+			Instant now, Notifier notifier, List<Notification> sent) {
+		RouteOptions options = group.route.options();
+		Set<String> firing = new LinkedHashSet<>();
+		boolean unacknowledged = false;
+		for (Alert alert : alerts) {
+			if (!alert.resolvedAt(now) && !muted.contains(alert.fingerprint())) {
+				firing.add(alert.fingerprint());
+				unacknowledged |= !alert.acknowledged();
+			}
+		}
+		NotificationLogEntry state = this.log.get(group.groupKey, ESCALATION_LOG_KEY, now).orElse(null);
+		boolean running = state != null && !state.firing().isEmpty();
+		Instant start = (state != null) ? state.timestamp() : null;
+		if (!running && unacknowledged) {
+			start = now;
+		}
+		if (start == null) {
+			return true;
+		}
+		Duration keep = Collections
+			.max(List.of(options.repeatInterval(), options.escalation().get(options.escalation().size() - 1).after()));
+		if (state == null || !state.firing().equals(firing) || !start.equals(state.timestamp())
+				|| state.expiresAt().isBefore(now.plus(keep))) {
+			this.log.put(group.groupKey, ESCALATION_LOG_KEY,
+					new NotificationLogEntry(firing, Set.of(), start, now.plus(keep.multipliedBy(2))));
+		}
+		boolean advancing = !firing.isEmpty() && unacknowledged;
+		boolean ok = true;
+		for (Paged step : escalationSteps(group, start)) {
+			if ((advancing && !step.reachedAt().isAfter(now))
+					|| toldFiring(group, step.receiver(), step.logPrefix(), now)) {
+				ok &= notifyReceiver(group, step.receiver(), step.logPrefix(), alerts, muted, waiting, now, notifier,
+						sent);
+			}
+			else if (advancing) {
+				flushAgainBy(step.reachedAt());
+			}
+		}
+		return ok;
+	}
+
+	// The receivers the route's escalation steps page for an escalation that began at
+	// start, with their log key prefixes; a step whose schedule has nobody on call when
+	// it is reached pages no one.
+	private List<Paged> escalationSteps(AggregationGroup group, Instant start) {
+		List<EscalationStep> steps = group.route.options().escalation();
+		List<Paged> paged = new ArrayList<>();
+		for (int i = 0; i < steps.size(); i++) {
+			Instant reachedAt = start.plus(steps.get(i).after());
+			int index = i;
+			steps.get(i)
+				.target(this.config.schedules(), reachedAt)
+				.ifPresent((target) -> paged
+					.add(new Paged(this.config.receiver(target), ESCALATION_LOG_KEY + "/" + index + "/", reachedAt)));
+		}
+		return paged;
+	}
+
+	// Whether an integration of the receiver was told, under the log prefix, that an
+	// alert of the group fires.
+	private boolean toldFiring(AggregationGroup group, Receiver receiver, String logPrefix, Instant now) {
+		for (Integration integration : receiver.integrations()) {
+			NotificationLogEntry entry = this.log
+				.get(group.groupKey, logPrefix + receiver.integrationKey(integration), now)
+				.orElse(null);
+			if (entry != null && !entry.firing().isEmpty()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// The receiver's view of an alert whose resolution waits: firing, with no end.
@@ -287,19 +395,26 @@ public final class Dispatcher {
 			return resolvedAlerts;
 		}
 		Set<String> held = new HashSet<>();
-		Receiver receiver = this.config.receiver(options.receiver());
-		for (Integration integration : receiver.integrations()) {
-			String integrationKey = receiver.integrationKey(integration);
-			NotificationLogEntry entry = this.log.get(group.groupKey, integrationKey, now).orElse(null);
-			boolean holds = false;
-			for (Alert alert : resolvedAlerts) {
-				if (notifiedFiring(options, alert, entry)) {
-					held.add(alert.fingerprint());
-					holds = true;
+		List<Paged> paged = new ArrayList<>();
+		paged.add(new Paged(this.config.receiver(options.receiver()), "", now));
+		if (!options.escalation().isEmpty()) {
+			this.log.get(group.groupKey, ESCALATION_LOG_KEY, now)
+				.ifPresent((state) -> paged.addAll(escalationSteps(group, state.timestamp())));
+		}
+		for (Paged target : paged) {
+			for (Integration integration : target.receiver().integrations()) {
+				String logKey = target.logPrefix() + target.receiver().integrationKey(integration);
+				NotificationLogEntry entry = this.log.get(group.groupKey, logKey, now).orElse(null);
+				boolean holds = false;
+				for (Alert alert : resolvedAlerts) {
+					if (notifiedFiring(options, alert, entry)) {
+						held.add(alert.fingerprint());
+						holds = true;
+					}
 				}
-			}
-			if (holds) {
-				keepAlive(group, integrationKey, entry, now);
+				if (holds) {
+					keepAlive(group, logKey, entry, now);
+				}
 			}
 		}
 		return resolvedAlerts.stream().filter((alert) -> !held.contains(alert.fingerprint())).toList();
@@ -307,10 +422,10 @@ public final class Dispatcher {
 
 	// Keeps the log entry of a group that holds muted alerts the receiver was told fire
 	// from expiring, however long the mute lasts.
-	private void keepAlive(AggregationGroup group, String integrationKey, NotificationLogEntry entry, Instant now) {
+	private void keepAlive(AggregationGroup group, String logKey, NotificationLogEntry entry, Instant now) {
 		RouteOptions options = group.route.options();
 		if (entry.expiresAt().isBefore(now.plus(options.repeatInterval()))) {
-			this.log.put(group.groupKey, integrationKey, new NotificationLogEntry(entry.firing(), entry.resolved(),
+			this.log.put(group.groupKey, logKey, new NotificationLogEntry(entry.firing(), entry.resolved(),
 					entry.timestamp(), now.plus(options.repeatInterval().multipliedBy(2))));
 		}
 	}
@@ -347,13 +462,13 @@ public final class Dispatcher {
 	// "carried" are muted, still firing alerts the receiver was told about: they stay in
 	// the logged firing set so that their resolution is still notified.
 	private @Nullable Notification stage(AggregationGroup group, Receiver receiver, Integration integration,
-			String integrationKey, List<Alert> alerts, Set<String> carried, @Nullable NotificationLogEntry entry,
-			Instant now, Notifier notifier) throws Exception {
+			String integrationKey, String logKey, List<Alert> alerts, Set<String> carried,
+			@Nullable NotificationLogEntry entry, Instant now, Notifier notifier) throws Exception {
 		RouteOptions options = group.route.options();
 		Instant expiresAt = now.plus(options.repeatInterval().multipliedBy(2));
 		if (alerts.isEmpty()) {
 			if (entry != null && !carried.isEmpty()) {
-				keepAlive(group, integrationKey, entry, now);
+				keepAlive(group, logKey, entry, now);
 			}
 			return null;
 		}
@@ -370,7 +485,7 @@ public final class Dispatcher {
 			// zgw extension (repeat_acknowledged: false): only a reminder is due and
 			// somebody took every firing alert on. The entry is kept, not renewed, so
 			// the reminder goes out once one of them is no longer acknowledged.
-			keepAlive(group, integrationKey, entry, now);
+			keepAlive(group, logKey, entry, now);
 			return null;
 		}
 		Set<String> logged = new LinkedHashSet<>(firing);
@@ -381,7 +496,7 @@ public final class Dispatcher {
 		if (toSend.isEmpty()) {
 			// Only resolved alerts and the integration does not want them: log them so
 			// that the firing set is cleared, send nothing.
-			this.log.put(group.groupKey, integrationKey, next);
+			this.log.put(group.groupKey, logKey, next);
 			return null;
 		}
 		int max = integration.maxAlerts();
@@ -402,7 +517,7 @@ public final class Dispatcher {
 		if (limit != null) {
 			this.sends.computeIfAbsent(integrationKey, (key) -> new ArrayDeque<>()).addLast(now);
 		}
-		this.log.put(group.groupKey, integrationKey, next);
+		this.log.put(group.groupKey, logKey, next);
 		return notification;
 	}
 
@@ -484,6 +599,11 @@ public final class Dispatcher {
 	}
 
 	private record GroupId(Route route, LabelSet labels) {
+	}
+
+	// A receiver a group's notifications go to, the prefix of its integrations' log keys,
+	// and from when.
+	private record Paged(Receiver receiver, String logPrefix, Instant reachedAt) {
 	}
 
 }

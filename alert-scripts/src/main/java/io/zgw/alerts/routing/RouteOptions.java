@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import io.zgw.alerts.escalation.EscalationStep;
 import io.zgw.alerts.model.LabelSet;
 
 /**
@@ -30,11 +31,13 @@ import io.zgw.alerts.model.LabelSet;
  * @param repeatAcknowledged whether {@code repeat_interval} reminders go on once every
  * firing alert of a group is acknowledged; true for Alertmanager's behaviour (inherited;
  * zgw extension)
+ * @param escalation steps that page receivers or on-call schedules while the group's
+ * firing alerts stay unacknowledged; empty for none (inherited; zgw extension)
  */
 public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean groupByAll, Duration groupWait,
 		Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals,
 		List<String> activeTimeIntervals, boolean notifyResolvedWhenMuted, Duration resolveDelay,
-		boolean repeatAcknowledged) {
+		boolean repeatAcknowledged, List<EscalationStep> escalation) {
 
 	/** Alertmanager's default group_wait. */
 	public static final Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(30);
@@ -51,6 +54,7 @@ public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean g
 		muteTimeIntervals = List.copyOf(muteTimeIntervals);
 		activeTimeIntervals = List.copyOf(activeTimeIntervals);
 		Objects.requireNonNull(resolveDelay, "resolveDelay");
+		escalation = List.copyOf(escalation);
 	}
 
 	/** Returns the labels of the alert that form its group on this route. */
@@ -60,7 +64,7 @@ public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean g
 
 	static RouteOptions root(String receiver) {
 		return new RouteOptions(receiver, new TreeSet<>(), false, DEFAULT_GROUP_WAIT, DEFAULT_GROUP_INTERVAL,
-				DEFAULT_REPEAT_INTERVAL, List.of(), List.of(), true, Duration.ZERO, true);
+				DEFAULT_REPEAT_INTERVAL, List.of(), List.of(), true, Duration.ZERO, true, List.of());
 	}
 
 	// Mirrors Alertmanager's dispatch.NewRoute: start from the parent's options and
@@ -83,7 +87,8 @@ public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean g
 				(spec.notifyResolvedWhenMuted() != null) ? spec.notifyResolvedWhenMuted()
 						: this.notifyResolvedWhenMuted,
 				(spec.resolveDelay() != null) ? spec.resolveDelay() : this.resolveDelay,
-				(spec.repeatAcknowledged() != null) ? spec.repeatAcknowledged() : this.repeatAcknowledged);
+				(spec.repeatAcknowledged() != null) ? spec.repeatAcknowledged() : this.repeatAcknowledged,
+				(spec.escalation() != null) ? spec.escalation() : this.escalation);
 	}
 
 }

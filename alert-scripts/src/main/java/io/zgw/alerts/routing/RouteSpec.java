@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import io.zgw.alerts.escalation.EscalationStep;
 import io.zgw.alerts.matcher.Matchers;
 import org.jspecify.annotations.Nullable;
 
@@ -30,26 +31,29 @@ import org.jspecify.annotations.Nullable;
  * waits before it is notified (zgw extension)
  * @param repeatAcknowledged whether {@code repeat_interval} reminders go on once every
  * firing alert of a group is acknowledged (zgw extension)
+ * @param escalation escalation steps; null inherits, empty turns escalation off (zgw
+ * extension)
  * @param routes child nodes
  */
 public record RouteSpec(@Nullable String receiver, @Nullable List<String> groupBy, boolean groupByAll,
 		@Nullable Duration groupWait, @Nullable Duration groupInterval, @Nullable Duration repeatInterval,
 		Matchers matchers, boolean continueMatching, List<String> muteTimeIntervals, List<String> activeTimeIntervals,
 		@Nullable Boolean notifyResolvedWhenMuted, @Nullable Duration resolveDelay,
-		@Nullable Boolean repeatAcknowledged, List<RouteSpec> routes) {
+		@Nullable Boolean repeatAcknowledged, @Nullable List<EscalationStep> escalation, List<RouteSpec> routes) {
 
 	public RouteSpec {
 		groupBy = (groupBy != null) ? List.copyOf(groupBy) : null;
 		Objects.requireNonNull(matchers, "matchers");
 		muteTimeIntervals = List.copyOf(muteTimeIntervals);
 		activeTimeIntervals = List.copyOf(activeTimeIntervals);
+		escalation = (escalation != null) ? List.copyOf(escalation) : null;
 		routes = List.copyOf(routes);
 	}
 
 	/** Returns a spec with only a receiver and matchers set. */
 	public static RouteSpec of(@Nullable String receiver, Matchers matchers, List<RouteSpec> routes) {
 		return new RouteSpec(receiver, null, false, null, null, null, matchers, false, List.of(), List.of(), null, null,
-				null, routes);
+				null, null, routes);
 	}
 
 }

@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
+import io.zgw.alerts.escalation.EscalationStep;
+import io.zgw.alerts.escalation.OnCallSchedule;
+import io.zgw.alerts.escalation.ScheduleOverride;
 import io.zgw.alerts.inhibit.InhibitRule;
 import io.zgw.alerts.routing.Route;
 import io.zgw.alerts.timeinterval.NamedTimeInterval;
@@ -221,6 +225,71 @@ class ConfigLoaderTest {
 				"receivers[0].rate_limit.per: rate_limit.per must be a positive duration, such as 1h");
 		assertRejected(MINIMAL + "    rate_limit: {max: 5, per: 1h, burst: 2}\n",
 				"receivers[0].rate_limit.burst: field burst not found in receivers[0].rate_limit");
+	}
+
+	private static final String ESCALATING = """
+			route:
+			  receiver: team
+			  escalation:
+			    - schedule: dba
+			    - {after: 15m, receiver: manager}
+			  routes:
+			    - matchers: [service=batch]
+			      escalation: []
+			    - matchers: [service=db]
+			oncall_schedules:
+			  - name: dba
+			    location: Europe/Berlin
+			    rotations:
+			      - {members: [alice, bob], start: '2026-01-05T09:00:00', shift: 1w}
+			    overrides:
+			      - {receiver: bob, start: '2026-12-24T00:00:00', end: '2026-12-27T00:00:00+01:00'}
+			receivers: [{name: team}, {name: alice}, {name: bob}, {name: manager}]
+			""";
+
+	@Test
+	void readsOnCallSchedulesAndInheritedEscalationSteps() {
+		AlertmanagerConfig config = ConfigLoader.load(ESCALATING);
+		OnCallSchedule dba = config.schedules().get("dba");
+		assertThat(dba.rotations()).singleElement().satisfies((rotation) -> {
+			assertThat(rotation.members()).containsExactly("alice", "bob");
+			assertThat(rotation.start()).isEqualTo(ZonedDateTime.parse("2026-01-05T09:00:00+01:00[Europe/Berlin]"));
+			assertThat(rotation.shift()).isEqualTo(Duration.ofDays(7));
+		});
+		assertThat(dba.overrides()).singleElement()
+			.isEqualTo(new ScheduleOverride("bob", Instant.parse("2026-12-23T23:00:00Z"),
+					Instant.parse("2026-12-26T23:00:00Z")));
+		List<EscalationStep> steps = List.of(new EscalationStep(Duration.ZERO, null, "dba"),
+				new EscalationStep(Duration.ofMinutes(15), "manager", null));
+		assertThat(config.route().options().escalation()).isEqualTo(steps);
+		assertThat(config.route().routes().get(0).options().escalation()).isEmpty();
+		assertThat(config.route().routes().get(1).options().escalation()).isEqualTo(steps);
+		assertThat(ConfigLoader.load(MINIMAL).route().options().escalation()).isEmpty();
+	}
+
+	@Test
+	void namesWhatIsWrongWithASchedulesOrAnEscalationStep() {
+		assertRejected(ESCALATING.replace("schedule: dba\n", "schedule: dbas\n"),
+				"route.escalation[0].schedule: unknown on-call schedule \"dbas\"");
+		assertRejected(ESCALATING.replace("receiver: manager}", "receiver: boss}"),
+				"route.escalation[1].receiver: unknown receiver \"boss\"");
+		assertRejected(ESCALATING.replace("{after: 15m, receiver: manager}", "{after: 15m}"),
+				"route.escalation[1]: an escalation step names either a receiver or a schedule");
+		assertRejected(ESCALATING.replace("- schedule: dba\n", "- {after: 20m, schedule: dba}\n"),
+				"route.escalation[1].after: escalation steps must be in order of after: PT15M comes after PT20M");
+		assertRejected(ESCALATING.replace("[alice, bob]", "[alice, bobby]"),
+				"oncall_schedules[0].rotations[0].members[1]: unknown receiver \"bobby\"");
+		assertRejected(ESCALATING.replace("'2026-01-05T09:00:00'", "'next monday'"),
+				"oncall_schedules[0].rotations[0].start: expected a time such as 2026-01-05T09:00:00 (in the "
+						+ "schedule's location) or 2026-01-05T09:00:00+01:00, got \"next monday\"");
+		assertRejected(ESCALATING.replace("shift: 1w", "shift: 0s"),
+				"oncall_schedules[0].rotations[0].shift: a rotation needs a positive shift, such as 1w or 12h");
+		assertRejected(ESCALATING.replace("end: '2026-12-27T00:00:00+01:00'", "end: '2026-12-23T00:00:00'"),
+				"oncall_schedules[0].overrides[0].end: an override must end after it starts");
+		assertRejected(ESCALATING.replace("location: Europe/Berlin", "location: Mars/Olympus"),
+				"oncall_schedules[0].location: unknown time zone \"Mars/Olympus\"");
+		assertRejected(ESCALATING.replace("receivers: [", "  - {name: dba, rotations: []}\nreceivers: ["),
+				"oncall_schedules[1].name: on-call schedule \"dba\" is not unique");
 	}
 
 	@Test

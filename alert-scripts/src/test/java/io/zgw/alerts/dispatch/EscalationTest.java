@@ -1,0 +1,196 @@
+package io.zgw.alerts.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.zgw.alerts.config.AlertmanagerConfig;
+import io.zgw.alerts.config.ConfigLoader;
+import io.zgw.alerts.matcher.Matchers;
+import io.zgw.alerts.model.Alert;
+import io.zgw.alerts.model.LabelSet;
+import io.zgw.alerts.silence.Silence;
+import io.zgw.alerts.silence.Silences;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests a route's {@code escalation} (zgw extension) in the dispatcher: steps reached in
+ * turn while a group fires unacknowledged, paging whoever a schedule names then.
+ */
+class EscalationTest {
+
+	// Monday 2026-11-30 10:00 UTC, 11:00 in Berlin: alice's day on the primary rotation.
+	private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+
+	private static final String CONFIG = """
+			route:
+			  receiver: team
+			  group_by: [alertname]
+			  group_wait: 30s
+			  group_interval: 1h
+			  repeat_interval: 4h
+			  escalation:
+			    - schedule: primary
+			    - {after: 15m, schedule: secondary}
+			    - {after: 30m, receiver: manager}
+			  routes:
+			    - matchers: [service=batch]
+			      escalation: []
+			oncall_schedules:
+			  - name: primary
+			    location: Europe/Berlin
+			    rotations:
+			      - members: [alice, bob]
+			        start: 2026-11-30T09:00:00
+			        shift: 1d
+			  - name: secondary
+			    rotations:
+			      - {members: [carol], start: '2026-01-01T00:00:00Z', shift: 1w}
+			receivers:
+			  - {name: team, webhook_configs: [{url: 'http://127.0.0.1:1/team'}]}
+			  - {name: alice, webhook_configs: [{url: 'http://127.0.0.1:1/alice'}]}
+			  - {name: bob, webhook_configs: [{url: 'http://127.0.0.1:1/bob'}]}
+			  - {name: carol, webhook_configs: [{url: 'http://127.0.0.1:1/carol'}]}
+			  - {name: manager, webhook_configs: [{url: 'http://127.0.0.1:1/manager'}]}
+			""";
+
+	private final AlertmanagerConfig config = ConfigLoader.load(CONFIG);
+
+	private final Silences silences = new Silences(this.config.timeIntervals());
+
+	private final InMemoryNotificationLog log = new InMemoryNotificationLog();
+
+	private Dispatcher dispatcher = new Dispatcher(this.config, this.silences, this.log);
+
+	private static Alert alert(String alertname, Instant startsAt, Instant endsAt, boolean acknowledged,
+			Instant receivedAt) {
+		return new Alert(LabelSet.of(Map.of("alertname", alertname, "service", "db")), Map.of(), startsAt, endsAt, "",
+				receivedAt, acknowledged);
+	}
+
+	private static Alert firing(String alertname, Instant startsAt) {
+		return alert(alertname, startsAt, null, false, startsAt);
+	}
+
+	// Ticks at every flush the dispatcher asks for until the instant, and returns who got
+	// what: "receiver:status".
+	private List<String> runUntil(Instant until) {
+		List<String> sent = new ArrayList<>();
+		while (this.dispatcher.nextFlush().isPresent() && !this.dispatcher.nextFlush().get().isAfter(until)) {
+			Instant at = this.dispatcher.nextFlush().get();
+			this.dispatcher.tick(at).forEach((n) -> sent.add(n.receiver() + ":" + n.status()));
+		}
+		return sent;
+	}
+
+	@Test
+	void stepsPageInTurnWhileTheGroupFiresUnacknowledged() {
+		this.dispatcher.receive(firing("DiskFull", T0), T0);
+		assertThat(runUntil(T0.plusSeconds(30))).containsExactly("team:firing", "alice:firing");
+		// The next step is reached 15 minutes after the escalation began: the group is
+		// flushed then, not at its group_interval (1h).
+		assertThat(this.dispatcher.nextFlush()).contains(T0.plusSeconds(30).plus(Duration.ofMinutes(15)));
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(16)))).containsExactly("carol:firing");
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(31)))).containsExactly("manager:firing");
+		assertThat(this.dispatcher.nextFlush()).contains(T0.plusSeconds(30).plus(Duration.ofMinutes(90)));
+
+		// Everyone paged hears of the resolution.
+		Instant end = T0.plus(Duration.ofMinutes(40));
+		this.dispatcher.receive(alert("DiskFull", T0, end, false, end), end);
+		assertThat(runUntil(T0.plus(Duration.ofHours(2)))).containsExactlyInAnyOrder("team:resolved", "alice:resolved",
+				"carol:resolved", "manager:resolved");
+		assertThat(this.dispatcher.groups()).isEmpty();
+	}
+
+	@Test
+	void anAcknowledgementStopsTheEscalationButThosePagedStillHearTheResolution() {
+		this.dispatcher.receive(firing("DiskFull", T0), T0);
+		Instant acked = T0.plus(Duration.ofMinutes(20));
+		assertThat(runUntil(acked)).containsExactly("team:firing", "alice:firing", "carol:firing");
+		this.dispatcher.receive(alert("DiskFull", T0, null, true, acked), acked);
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(59)))).isEmpty();
+		Instant end = T0.plus(Duration.ofMinutes(70));
+		this.dispatcher.receive(alert("DiskFull", T0, end, true, end), end);
+		assertThat(runUntil(T0.plus(Duration.ofHours(3)))).containsExactlyInAnyOrder("team:resolved", "alice:resolved",
+				"carol:resolved");
+	}
+
+	@Test
+	void anAlertAcknowledgedBeforeTheFirstFlushPagesNobodyUntilItIsNoLonger() {
+		this.dispatcher.receive(alert("DiskFull", T0, null, true, T0), T0);
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(40)))).containsExactly("team:firing");
+		// The acknowledgement is withdrawn: the escalation begins at the group's next
+		// flush.
+		Instant withdrawn = T0.plus(Duration.ofMinutes(45));
+		this.dispatcher.receive(alert("DiskFull", T0, null, false, withdrawn), withdrawn);
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(60)))).isEmpty();
+		Instant flush = T0.plusSeconds(30).plus(Duration.ofHours(1));
+		assertThat(runUntil(flush)).containsExactly("alice:firing");
+		assertThat(runUntil(flush.plus(Duration.ofMinutes(15)))).containsExactly("carol:firing");
+	}
+
+	@Test
+	void theEscalationsStartSurvivesARebuild() {
+		Alert disk = firing("DiskFull", T0);
+		this.dispatcher.receive(disk, T0);
+		assertThat(runUntil(T0.plusSeconds(30))).containsExactly("team:firing", "alice:firing");
+
+		// A restart five minutes later: the groups are rebuilt from the stored alerts
+		// and the notification log.
+		Instant restart = T0.plus(Duration.ofMinutes(5));
+		this.dispatcher = new Dispatcher(this.config, this.silences, this.log);
+		this.dispatcher.receive(disk, restart);
+		assertThat(runUntil(restart)).isEmpty();
+		assertThat(this.dispatcher.nextFlush()).contains(T0.plusSeconds(30).plus(Duration.ofMinutes(15)));
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(16)))).containsExactly("carol:firing");
+	}
+
+	@Test
+	void aStepPagesWhoeverIsOnCallWhenItIsReached() {
+		// 08:50 in Berlin: alice's shift ends at 09:00, when the second step of the
+		// primary schedule's escalation would come; bob takes over then.
+		Instant start = Instant.parse("2026-12-01T07:50:00Z");
+		Dispatcher both = new Dispatcher(
+				ConfigLoader
+					.load(CONFIG.replace("{after: 15m, schedule: secondary}", "{after: 15m, schedule: primary}")),
+				this.silences, this.log);
+		this.dispatcher = both;
+		both.receive(firing("Load", start), start);
+		assertThat(runUntil(start.plus(Duration.ofMinutes(20)))).containsExactly("team:firing", "alice:firing",
+				"bob:firing");
+	}
+
+	@Test
+	void aSilencedGroupDoesNotEscalateAndARouteCanTurnEscalationOff() {
+		this.silences.put(new Silence("s1", Matchers.parse("alertname=DiskFull"), T0, T0.plus(Duration.ofMinutes(50)),
+				"sre", "maintenance", null));
+		this.dispatcher.receive(firing("DiskFull", T0), T0);
+		Alert batch = new Alert(LabelSet.of(Map.of("alertname", "Backup", "service", "batch")), Map.of(), T0, null, "",
+				T0);
+		this.dispatcher.receive(batch, T0);
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(40)))).containsExactly("team:firing");
+		// The silence ends: the escalation begins at the next flush, with its first step
+		// only.
+		Instant flush = T0.plusSeconds(30).plus(Duration.ofHours(1));
+		assertThat(runUntil(flush)).containsExactly("team:firing", "alice:firing");
+		assertThat(runUntil(flush.plus(Duration.ofMinutes(15)))).containsExactly("carol:firing");
+	}
+
+	@Test
+	void aGroupFiringAgainAfterItResolvedStartsANewEscalation() {
+		this.dispatcher.receive(firing("DiskFull", T0), T0);
+		Instant end = T0.plus(Duration.ofMinutes(5));
+		assertThat(runUntil(end)).containsExactly("team:firing", "alice:firing");
+		this.dispatcher.receive(alert("DiskFull", T0, end, false, end), end);
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(90)))).containsExactly("team:resolved", "alice:resolved");
+		Instant again = T0.plus(Duration.ofMinutes(100));
+		this.dispatcher.receive(firing("DiskFull", again), again);
+		assertThat(runUntil(again.plusSeconds(30))).containsExactly("team:firing", "alice:firing");
+		assertThat(runUntil(again.plus(Duration.ofMinutes(16)))).containsExactly("carol:firing");
+	}
+
+}
