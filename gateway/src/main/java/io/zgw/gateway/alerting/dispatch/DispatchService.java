@@ -105,6 +105,8 @@ public final class DispatchService implements SmartLifecycle {
 
 	private volatile @Nullable Thread thread;
 
+	private final AcknowledgedOccurrences acknowledgements = new AcknowledgedOccurrences();
+
 	DispatchService(RoutingFile routing, AlertReader reader, StoredSilencer silencer,
 			JdbcNotificationLog notificationLog, OutboxFlush outbox, Consumer<List<Notification>> afterFlush,
 			DispatchLease lease, String writer, Clock clock, DispatchProperties properties, MeterRegistry meters) {
@@ -237,6 +239,7 @@ public final class DispatchService implements SmartLifecycle {
 				throw ex;
 			}
 			for (StoredAlert alert : stored) {
+				this.acknowledgements.learn(alert);
 				rebuilt.receive(toAlert(alert), now);
 			}
 			this.lock.lock();
@@ -312,6 +315,7 @@ public final class DispatchService implements SmartLifecycle {
 		this.storeWatermark = now;
 		Dispatcher current = this.dispatcher;
 		for (StoredAlert alert : others) {
+			this.acknowledgements.learn(alert);
 			current.receive(toAlert(alert), now);
 		}
 	}
@@ -448,9 +452,18 @@ public final class DispatchService implements SmartLifecycle {
 		}
 	}
 
-	static Alert toAlert(StoredAlert alert) {
+	private Alert toAlert(StoredAlert alert) {
 		return new Alert(alert.labels(), alert.annotations(), alert.startsAt(), alert.endsAt(), alert.generatorUrl(),
-				alert.updatedAt(), alert.acknowledged());
+				alert.updatedAt(), this.acknowledgements.acknowledged(alert));
+	}
+
+	/**
+	 * Takes an alert whose acknowledgement was changed through the API (committed): its
+	 * flag holds for this occurrence, whatever the writer publishes of later re-sends.
+	 */
+	public void acknowledgementChanged(StoredAlert alert) {
+		this.acknowledgements.learn(alert);
+		received(List.of(alert));
 	}
 
 	@Override

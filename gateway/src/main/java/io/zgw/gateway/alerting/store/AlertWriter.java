@@ -72,9 +72,13 @@ public class AlertWriter implements SmartLifecycle {
 
 	// starts_at is merged with the stored row as merge() does, before ends_at changes
 	// (MySQL assigns left to right): right even when the lane did not know the row.
+	// An acknowledgement (made through the API) holds for the occurrence it was made on:
+	// it is kept while starts_at stays, and cleared when the alert fires anew. MariaDB
+	// and MySQL assign left to right, so it reads the old starts_at and ends_at.
 	private static final String ALERT_ON_DUPLICATE = " ON DUPLICATE KEY UPDATE annotations = VALUES(annotations), "
 			+ "generator_url = VALUES(generator_url), status = VALUES(status), "
-			+ "starts_at = IF(VALUES(starts_at) <= ends_at AND starts_at < VALUES(starts_at), starts_at, "
+			+ "acknowledged = acknowledged AND ((VALUES(starts_at) <= ends_at AND starts_at < VALUES(starts_at)) "
+			+ "OR starts_at = VALUES(starts_at)), starts_at = IF(VALUES(starts_at) <= ends_at AND starts_at < VALUES(starts_at), starts_at, "
 			+ "VALUES(starts_at)), ends_at = VALUES(ends_at), updated_at = VALUES(updated_at), "
 			+ "written_by = VALUES(written_by)";
 

@@ -15,9 +15,9 @@ public enum ChangeKind {
 	RESOLVED,
 	/** Zabbix: a problem update without a more specific action. */
 	UPDATED,
-	/** Zabbix: the problem was acknowledged. */
+	/** The problem was acknowledged in Zabbix, or the alert through zgw's API. */
 	ACKNOWLEDGED,
-	/** Zabbix: the acknowledgement was withdrawn. */
+	/** The acknowledgement was withdrawn (in Zabbix, or through the API). */
 	UNACKNOWLEDGED,
 	/** Zabbix: the problem's severity was changed. */
 	SEVERITY_CHANGED,
