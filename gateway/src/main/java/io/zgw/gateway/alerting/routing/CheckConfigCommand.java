@@ -82,6 +82,7 @@ public final class CheckConfigCommand {
 		out.println(" - " + config.receivers().size() + " receivers with " + integrations + " integrations");
 		out.println(" - " + config.inhibitRules().size() + " inhibit rules");
 		out.println(" - " + config.timeIntervals().size() + " time intervals");
+		out.println(" - " + config.schedules().size() + " on-call schedules");
 		out.println(" - " + config.files().size() + " other files (templates, secrets, TLS)");
 		if (!config.unsupportedIntegrations().isEmpty()) {
 			out.println("Loaded but not delivered by zgw:");

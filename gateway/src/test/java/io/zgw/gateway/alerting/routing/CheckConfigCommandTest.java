@@ -66,6 +66,7 @@ class CheckConfigCommandTest {
 			.contains(" - 2 receivers with 2 integrations")
 			.contains(" - 1 inhibit rules")
 			.contains(" - 1 time intervals")
+			.contains(" - 0 on-call schedules")
 			.contains(
 					"Loaded but not delivered by zgw:\n - receivers[1].mattermost_configs[0] (receiver 'pager', mattermost)")
 			.contains("receivers[0].rocketchat_configs[0].link_names: accepted and ignored");
