@@ -181,6 +181,40 @@ class EscalationTest {
 	}
 
 	@Test
+	void aPagedReceiverHearsOfAResolutionDuringATimeMuteOnceItEnds() {
+		// The team's rate limit holds group B back, so only alice was told B fires: she
+		// alone keeps B from being forgotten while lunch mutes the route.
+		this.dispatcher = new Dispatcher(ConfigLoader.load("""
+				route:
+				  receiver: team
+				  group_by: [alertname]
+				  group_wait: 30s
+				  group_interval: 5m
+				  repeat_interval: 4h
+				  escalation: [{receiver: alice}]
+				  routes:
+				    - {matchers: [service=db], mute_time_intervals: [lunch]}
+				time_intervals:
+				  - name: lunch
+				    time_intervals: [{times: [{start_time: '11:00', end_time: '12:00'}]}]
+				receivers:
+				  - name: team
+				    rate_limit: {max: 1, per: 1h}
+				    webhook_configs: [{url: 'http://127.0.0.1:1/team'}]
+				  - {name: alice, webhook_configs: [{url: 'http://127.0.0.1:1/alice'}]}
+				"""), this.silences, this.log);
+		Alert b = firing("B", T0);
+		this.dispatcher.receive(firing("A", T0), T0);
+		this.dispatcher.receive(b, T0);
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(50)))).containsExactly("team:firing", "alice:firing",
+				"alice:firing");
+		Instant end = T0.plus(Duration.ofMinutes(70));
+		this.dispatcher.receive(alert("B", T0, end, false, end), end);
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(119)))).isEmpty();
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(130)))).containsExactly("alice:resolved");
+	}
+
+	@Test
 	void aGroupFiringAgainAfterItResolvedStartsANewEscalation() {
 		this.dispatcher.receive(firing("DiskFull", T0), T0);
 		Instant end = T0.plus(Duration.ofMinutes(5));
