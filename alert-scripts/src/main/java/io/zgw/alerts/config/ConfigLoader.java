@@ -35,6 +35,7 @@ import io.zgw.alerts.escalation.EscalationStep;
 import io.zgw.alerts.escalation.OnCallSchedule;
 import io.zgw.alerts.escalation.Rotation;
 import io.zgw.alerts.escalation.ScheduleOverride;
+import io.zgw.alerts.flap.FlapDetection;
 import io.zgw.alerts.inhibit.InhibitRule;
 import io.zgw.alerts.matcher.Matcher;
 import io.zgw.alerts.matcher.Matchers;
@@ -515,11 +516,36 @@ public final class ConfigLoader {
 		Boolean repeatAcknowledged = node.bool("repeat_acknowledged");
 		List<EscalationStep> escalation = (node.raw("escalation") != null) ? escalation(node, receivers, schedules)
 				: null;
+		FlapDetection flapDetection = flapDetection(node);
 		List<RouteSpec> children = node.objects("routes", (child) -> route(child, receivers, intervals, schedules));
 		node.rejectUnknownKeys();
 		return new RouteSpec(receiver, groupBy, groupByAll, groupWait, groupInterval, repeatInterval, matchers,
 				continueMatching, mute, active, resolvedWhenMuted, resolveDelay, repeatAcknowledged, escalation,
-				children);
+				flapDetection, children);
+	}
+
+	// zgw extension: {starts: 3, within: 1h, calm: 15m}, or false (off below an
+	// ancestor that turns it on).
+	private static @Nullable FlapDetection flapDetection(ConfigNode route) {
+		JsonNode raw = route.raw("flap_detection");
+		if (raw == null) {
+			return null;
+		}
+		if (raw.isValueNode() && Boolean.FALSE.equals(route.bool("flap_detection"))) {
+			return FlapDetection.OFF;
+		}
+		ConfigNode node = route.object("flap_detection");
+		int starts = node.integer("starts", 0);
+		if (starts < 2) {
+			throw node.error("starts", "flap_detection.starts must be a whole number of starts, at least 2");
+		}
+		Duration within = node.duration("within");
+		if (within == null || within.isZero()) {
+			throw node.error("within", "flap_detection.within must be a positive duration, such as 1h");
+		}
+		Duration calm = node.duration("calm");
+		node.rejectUnknownKeys();
+		return new FlapDetection(starts, within, (calm != null) ? calm : within);
 	}
 
 	private static List<EscalationStep> escalation(ConfigNode node, Set<String> receivers, Set<String> schedules) {

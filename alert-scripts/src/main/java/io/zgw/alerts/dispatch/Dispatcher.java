@@ -21,6 +21,8 @@ import io.zgw.alerts.config.Integration;
 import io.zgw.alerts.config.RateLimit;
 import io.zgw.alerts.config.Receiver;
 import io.zgw.alerts.escalation.EscalationStep;
+import io.zgw.alerts.flap.FlapDetection;
+import io.zgw.alerts.flap.Starts;
 import io.zgw.alerts.inhibit.Inhibitor;
 import io.zgw.alerts.model.Alert;
 import io.zgw.alerts.model.LabelSet;
@@ -41,6 +43,9 @@ public final class Dispatcher {
 	// The notification log key of a group's escalation: its start, and the alerts it is
 	// about; its steps' integrations log under this key, the step's index and theirs.
 	static final String ESCALATION_LOG_KEY = "escalation";
+
+	// The annotation that marks an alert a route counts as flapping, in notifications.
+	private static final String FLAPPING_ANNOTATION = "flapping";
 
 	// Resolved alerts never inhibit; this only bounds the memory they hold.
 	private static final Duration SOURCE_SWEEP_EVERY = Duration.ofMinutes(1);
@@ -73,11 +78,26 @@ public final class Dispatcher {
 
 	private Instant nextSourceSweep = Instant.MIN;
 
+	// zgw extension (flap_detection): when each alert started firing, for as long as a
+	// route with flap detection may look back.
+	private final Starts starts;
+
 	public Dispatcher(AlertmanagerConfig config, Silencer silencer, NotificationLog log) {
 		this.config = config;
 		this.inhibitionSources = config.inhibitor().sources();
 		this.silencer = silencer;
 		this.log = log;
+		// A resolution is judged by the starts in the window that ends when it came,
+		// until its calm period and a group_interval have passed.
+		Duration[] kept = { Duration.ZERO };
+		config.route().walk((route) -> {
+			FlapDetection flap = route.options().flapDetection();
+			Duration needed = flap.within().plus(flap.calm()).plus(route.options().groupInterval());
+			if (flap.enabled() && needed.compareTo(kept[0]) > 0) {
+				kept[0] = needed;
+			}
+		});
+		this.starts = new Starts(kept[0]);
 	}
 
 	/**
@@ -87,6 +107,7 @@ public final class Dispatcher {
 	 */
 	public synchronized void receive(Alert alert, Instant now) {
 		this.inhibitionSources.put(alert);
+		this.starts.record(alert.fingerprint(), alert.startsAt(), now);
 		for (Route route : this.config.route().match(alert.labels())) {
 			LabelSet groupLabels = route.groupLabels(alert.labels());
 			AggregationGroup group = this.groups.computeIfAbsent(new GroupId(route, groupLabels), (id) -> {
@@ -170,6 +191,7 @@ public final class Dispatcher {
 		}
 		if (!now.isBefore(this.nextSourceSweep)) {
 			this.inhibitionSources.removeResolved(now);
+			this.starts.forgetOld(now);
 			this.nextSourceSweep = now.plus(SOURCE_SWEEP_EVERY);
 		}
 		List<Notification> sent = new ArrayList<>();
@@ -240,9 +262,9 @@ public final class Dispatcher {
 			Set<String> carried = new HashSet<>();
 			for (Alert alert : alerts) {
 				if (waitsToResolve(options, alert, entry, now)) {
-					// zgw extension (resolve_delay): the receiver was told this
-					// alert fires, and hears of its resolution only once it has
-					// stayed resolved that long; firing again meanwhile changes
+					// zgw extension (resolve_delay, flap_detection): the receiver was
+					// told this alert fires, and hears of its resolution only once it
+					// has stayed resolved that long; firing again meanwhile changes
 					// nothing for it. Until then its messages show it firing, as
 					// Prometheus's keep_firing_for would, unless it is muted.
 					waiting.add(alert.fingerprint());
@@ -250,11 +272,11 @@ public final class Dispatcher {
 						carried.add(alert.fingerprint());
 					}
 					else {
-						kept.add(stillFiring(alert));
+						kept.add(flagged(options, alert, stillFiring(alert), now));
 					}
 				}
 				else if (!muted.contains(alert.fingerprint())) {
-					kept.add(alert);
+					kept.add(flagged(options, alert, alert, now));
 				}
 				else if (notifiedFiring(options, alert, entry)) {
 					// zgw extension (Alertmanager #226): the receiver was told this alert
@@ -378,10 +400,36 @@ public final class Dispatcher {
 				alert.updatedAt(), alert.acknowledged());
 	}
 
-	private static boolean waitsToResolve(RouteOptions options, Alert alert, @Nullable NotificationLogEntry entry,
+	private boolean waitsToResolve(RouteOptions options, Alert alert, @Nullable NotificationLogEntry entry,
 			Instant now) {
-		return !options.resolveDelay().isZero() && alert.resolvedAt(now) && toldFiring(alert, entry)
-				&& now.isBefore(alert.endsAt().plus(options.resolveDelay()));
+		if (!alert.resolvedAt(now) || !toldFiring(alert, entry)) {
+			return false;
+		}
+		Duration delay = options.resolveDelay();
+		FlapDetection flap = options.flapDetection();
+		if (flap.calm().compareTo(delay) > 0 && flapping(flap, alert, now)) {
+			delay = flap.calm();
+		}
+		return now.isBefore(alert.endsAt().plus(delay));
+	}
+
+	// zgw extension (flap_detection): whether the alert started firing often enough
+	// within the window that ends now, or when it resolved.
+	private boolean flapping(FlapDetection flap, Alert alert, Instant now) {
+		return flap.enabled() && this.starts.within(alert.fingerprint(), flap.within(),
+				alert.resolvedAt(now) ? alert.endsAt() : now) >= flap.starts();
+	}
+
+	// The receiver's view of an alert: marked with the annotation "flapping" while the
+	// route counts it as flapping, so that a template can say so.
+	private Alert flagged(RouteOptions options, Alert alert, Alert view, Instant now) {
+		if (!flapping(options.flapDetection(), alert, now)) {
+			return view;
+		}
+		Map<String, String> annotations = new HashMap<>(view.annotations());
+		annotations.put(FLAPPING_ANNOTATION, "true");
+		return new Alert(view.labels(), annotations, view.startsAt(), view.endsAt(), view.generatorUrl(),
+				view.updatedAt(), view.acknowledged());
 	}
 
 	// A group muted by time sends nothing, as in Alertmanager. zgw extension: an
@@ -519,6 +567,16 @@ public final class Dispatcher {
 		}
 		this.log.put(group.groupKey, logKey, next);
 		return notification;
+	}
+
+	/**
+	 * Takes over the starts the previous dispatcher saw, so that a reload does not make a
+	 * flapping alert look steady.
+	 */
+	public synchronized void takeStartsFrom(Dispatcher previous) {
+		synchronized (previous) {
+			this.starts.addAll(previous.starts);
+		}
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import io.zgw.alerts.escalation.EscalationStep;
+import io.zgw.alerts.flap.FlapDetection;
 import io.zgw.alerts.model.LabelSet;
 
 /**
@@ -33,11 +34,14 @@ import io.zgw.alerts.model.LabelSet;
  * zgw extension)
  * @param escalation steps that page receivers or on-call schedules while the group's
  * firing alerts stay unacknowledged; empty for none (inherited; zgw extension)
+ * @param flapDetection when an alert counts as flapping and how long its resolution then
+ * waits; {@link FlapDetection#OFF} for Alertmanager's behaviour (inherited; zgw
+ * extension)
  */
 public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean groupByAll, Duration groupWait,
 		Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals,
 		List<String> activeTimeIntervals, boolean notifyResolvedWhenMuted, Duration resolveDelay,
-		boolean repeatAcknowledged, List<EscalationStep> escalation) {
+		boolean repeatAcknowledged, List<EscalationStep> escalation, FlapDetection flapDetection) {
 
 	/** Alertmanager's default group_wait. */
 	public static final Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(30);
@@ -55,6 +59,7 @@ public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean g
 		activeTimeIntervals = List.copyOf(activeTimeIntervals);
 		Objects.requireNonNull(resolveDelay, "resolveDelay");
 		escalation = List.copyOf(escalation);
+		Objects.requireNonNull(flapDetection, "flapDetection");
 	}
 
 	/** Returns the labels of the alert that form its group on this route. */
@@ -64,7 +69,7 @@ public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean g
 
 	static RouteOptions root(String receiver) {
 		return new RouteOptions(receiver, new TreeSet<>(), false, DEFAULT_GROUP_WAIT, DEFAULT_GROUP_INTERVAL,
-				DEFAULT_REPEAT_INTERVAL, List.of(), List.of(), true, Duration.ZERO, true, List.of());
+				DEFAULT_REPEAT_INTERVAL, List.of(), List.of(), true, Duration.ZERO, true, List.of(), FlapDetection.OFF);
 	}
 
 	// Mirrors Alertmanager's dispatch.NewRoute: start from the parent's options and
@@ -88,7 +93,8 @@ public record RouteOptions(String receiver, SortedSet<String> groupBy, boolean g
 						: this.notifyResolvedWhenMuted,
 				(spec.resolveDelay() != null) ? spec.resolveDelay() : this.resolveDelay,
 				(spec.repeatAcknowledged() != null) ? spec.repeatAcknowledged() : this.repeatAcknowledged,
-				(spec.escalation() != null) ? spec.escalation() : this.escalation);
+				(spec.escalation() != null) ? spec.escalation() : this.escalation,
+				(spec.flapDetection() != null) ? spec.flapDetection() : this.flapDetection);
 	}
 
 }

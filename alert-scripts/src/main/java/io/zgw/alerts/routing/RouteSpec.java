@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.zgw.alerts.escalation.EscalationStep;
+import io.zgw.alerts.flap.FlapDetection;
 import io.zgw.alerts.matcher.Matchers;
 import org.jspecify.annotations.Nullable;
 
@@ -33,13 +34,15 @@ import org.jspecify.annotations.Nullable;
  * firing alert of a group is acknowledged (zgw extension)
  * @param escalation escalation steps; null inherits, empty turns escalation off (zgw
  * extension)
+ * @param flapDetection flap detection; null inherits (zgw extension)
  * @param routes child nodes
  */
 public record RouteSpec(@Nullable String receiver, @Nullable List<String> groupBy, boolean groupByAll,
 		@Nullable Duration groupWait, @Nullable Duration groupInterval, @Nullable Duration repeatInterval,
 		Matchers matchers, boolean continueMatching, List<String> muteTimeIntervals, List<String> activeTimeIntervals,
 		@Nullable Boolean notifyResolvedWhenMuted, @Nullable Duration resolveDelay,
-		@Nullable Boolean repeatAcknowledged, @Nullable List<EscalationStep> escalation, List<RouteSpec> routes) {
+		@Nullable Boolean repeatAcknowledged, @Nullable List<EscalationStep> escalation,
+		@Nullable FlapDetection flapDetection, List<RouteSpec> routes) {
 
 	public RouteSpec {
 		groupBy = (groupBy != null) ? List.copyOf(groupBy) : null;
@@ -53,7 +56,7 @@ public record RouteSpec(@Nullable String receiver, @Nullable List<String> groupB
 	/** Returns a spec with only a receiver and matchers set. */
 	public static RouteSpec of(@Nullable String receiver, Matchers matchers, List<RouteSpec> routes) {
 		return new RouteSpec(receiver, null, false, null, null, null, matchers, false, List.of(), List.of(), null, null,
-				null, null, routes);
+				null, null, null, routes);
 	}
 
 }

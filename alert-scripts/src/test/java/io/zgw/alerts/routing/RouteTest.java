@@ -87,18 +87,18 @@ class RouteTest {
 	@Test
 	void emptyGroupByInheritsLikeAlertmanager() {
 		RouteSpec child = new RouteSpec(null, List.of(), false, null, null, null, Matchers.parse("a=b"), false,
-				List.of(), List.of(), null, null, null, null, List.of());
+				List.of(), List.of(), null, null, null, null, null, List.of());
 		RouteSpec root = new RouteSpec("r", List.of("alertname"), false, null, null, null, Matchers.none(), false,
-				List.of(), List.of(), null, null, null, null, List.of(child));
+				List.of(), List.of(), null, null, null, null, null, List.of(child));
 		assertThat(Route.tree(root).routes().get(0).options().groupBy()).containsExactly("alertname");
 	}
 
 	@Test
 	void childGroupByReplacesInheritedEllipsis() {
 		RouteSpec child = new RouteSpec(null, List.of("a"), false, null, null, null, Matchers.parse("a=b"), false,
-				List.of(), List.of(), null, null, null, null, List.of());
+				List.of(), List.of(), null, null, null, null, null, List.of());
 		RouteSpec root = new RouteSpec("r", null, true, null, null, null, Matchers.none(), false, List.of(), List.of(),
-				null, null, null, null, List.of(child));
+				null, null, null, null, null, List.of(child));
 		RouteOptions options = Route.tree(root).routes().get(0).options();
 		assertThat(options.groupByAll()).isFalse();
 		assertThat(options.groupBy()).containsExactly("a");

@@ -221,6 +221,9 @@ public final class DispatchService implements SmartLifecycle {
 				log.warn("Could not read the notification log ahead, reading it per group: {}", ex.toString());
 			}
 			Dispatcher rebuilt = new Dispatcher(config, this.silencer, this.notificationLog);
+			// A reload keeps the starts seen so far; earlier starts of an alert posted
+			// to the Alertmanager API are not in the store, which keeps its latest.
+			rebuilt.takeStartsFrom(this.dispatcher);
 			List<StoredAlert> stored;
 			try {
 				stored = withNotifiedFiring(this.reader.endingAfter(now.minus(this.properties.resolvedLookback())),
