@@ -15,6 +15,7 @@ import java.util.Map;
 import io.zgw.alerts.escalation.EscalationStep;
 import io.zgw.alerts.escalation.OnCallSchedule;
 import io.zgw.alerts.escalation.ScheduleOverride;
+import io.zgw.alerts.flap.FlapDetection;
 import io.zgw.alerts.inhibit.InhibitRule;
 import io.zgw.alerts.routing.Route;
 import io.zgw.alerts.timeinterval.NamedTimeInterval;
@@ -290,6 +291,37 @@ class ConfigLoaderTest {
 				"oncall_schedules[0].location: unknown time zone \"Mars/Olympus\"");
 		assertRejected(ESCALATING.replace("receivers: [", "  - {name: dba, rotations: []}\nreceivers: ["),
 				"oncall_schedules[1].name: on-call schedule \"dba\" is not unique");
+	}
+
+	@Test
+	void readsInheritedFlapDetectionAndNamesWhatIsWrongWithIt() {
+		String yaml = """
+				route:
+				  receiver: a
+				  flap_detection: {starts: 3, within: 1h}
+				  routes:
+				    - matchers: [service=db]
+				      flap_detection: {starts: 4, within: 2h, calm: 10m}
+				    - matchers: [service=batch]
+				      flap_detection: false
+				    - matchers: [service=web]
+				receivers: [{name: a}]
+				""";
+		AlertmanagerConfig config = ConfigLoader.load(yaml);
+		assertThat(config.route().options().flapDetection())
+			.isEqualTo(new FlapDetection(3, Duration.ofHours(1), Duration.ofHours(1)));
+		assertThat(config.route().routes()).extracting((route) -> route.options().flapDetection())
+			.containsExactly(new FlapDetection(4, Duration.ofHours(2), Duration.ofMinutes(10)), FlapDetection.OFF,
+					new FlapDetection(3, Duration.ofHours(1), Duration.ofHours(1)));
+		assertThat(ConfigLoader.load(MINIMAL).route().options().flapDetection()).isEqualTo(FlapDetection.OFF);
+		assertRejected(yaml.replace("{starts: 3, within: 1h}", "{starts: 1, within: 1h}"),
+				"route.flap_detection.starts: flap_detection.starts must be a whole number of starts, at least 2");
+		assertRejected(yaml.replace("{starts: 3, within: 1h}", "{starts: 3}"),
+				"route.flap_detection.within: flap_detection.within must be a positive duration, such as 1h");
+		assertRejected(yaml.replace("{starts: 3, within: 1h}", "{starts: 3, within: 1h, window: 2h}"),
+				"route.flap_detection.window: field window not found in route.flap_detection");
+		assertRejected(yaml.replace("flap_detection: false", "flap_detection: maybe"),
+				"route.routes[1].flap_detection: expected true or false, got \"maybe\"");
 	}
 
 	@Test
