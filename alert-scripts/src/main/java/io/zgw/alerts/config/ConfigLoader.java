@@ -398,15 +398,22 @@ public final class ConfigLoader {
 			}
 		}
 		ZonedDateTime start = scheduleTime(node, "start", zone);
-		Duration shift = node.duration("shift");
-		if (shift == null || shift.isZero()) {
-			throw node.error("shift", "a rotation needs a positive shift, such as 1w or 12h");
-		}
+		Duration shift = positiveDuration(node, "shift", "a rotation needs a positive shift, such as 1w or 12h");
 		List<NamedTimeInterval> active = intervalNames(node, "active_time_intervals", intervals.keySet()).stream()
 			.map(intervals::get)
 			.toList();
 		node.rejectUnknownKeys();
 		return new Rotation(members, start, shift, active);
+	}
+
+	// A duration that must be set and above zero; Prometheus durations are never
+	// negative.
+	private static Duration positiveDuration(ConfigNode node, String key, String message) {
+		Duration value = node.duration(key);
+		if (value == null || value.isZero()) {
+			throw node.error(key, message);
+		}
+		return value;
 	}
 
 	// RFC 3339 with an offset, or a local date and time in the schedule's location.
@@ -539,10 +546,8 @@ public final class ConfigLoader {
 		if (starts < 2) {
 			throw node.error("starts", "flap_detection.starts must be a whole number of starts, at least 2");
 		}
-		Duration within = node.duration("within");
-		if (within == null || within.isZero()) {
-			throw node.error("within", "flap_detection.within must be a positive duration, such as 1h");
-		}
+		Duration within = positiveDuration(node, "within",
+				"flap_detection.within must be a positive duration, such as 1h");
 		Duration calm = node.duration("calm");
 		node.rejectUnknownKeys();
 		return new FlapDetection(starts, within, (calm != null) ? calm : within);
@@ -695,10 +700,7 @@ public final class ConfigLoader {
 		if (max < 1) {
 			throw node.error("max", "rate_limit.max must be a whole number of notifications, at least 1");
 		}
-		Duration per = node.duration("per");
-		if (per == null || per.isZero()) {
-			throw node.error("per", "rate_limit.per must be a positive duration, such as 1h");
-		}
+		Duration per = positiveDuration(node, "per", "rate_limit.per must be a positive duration, such as 1h");
 		node.rejectUnknownKeys();
 		return new RateLimit(max, per);
 	}
