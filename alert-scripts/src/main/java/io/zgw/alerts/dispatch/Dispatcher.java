@@ -235,8 +235,8 @@ public final class Dispatcher {
 			}
 		}
 		Set<String> waiting = new HashSet<>();
-		boolean ok = notifyReceiver(group, this.config.receiver(options.receiver()), "", alerts, muted, waiting, now,
-				notifier, sent);
+		boolean ok = notifyReceiver(group, new Paged(this.config.receiver(options.receiver()), "", now, 0), alerts,
+				muted, waiting, now, notifier, sent);
 		if (!options.escalation().isEmpty()) {
 			ok &= escalate(group, alerts, muted, waiting, now, notifier, sent);
 		}
@@ -250,13 +250,14 @@ public final class Dispatcher {
 	// notification log entry under logPrefix + its integration key; returns whether every
 	// integration delivered what it had to. Adds to waiting the alerts whose resolution
 	// waits (resolve_delay).
-	private boolean notifyReceiver(AggregationGroup group, Receiver receiver, String logPrefix, List<Alert> alerts,
-			Set<String> muted, Set<String> waiting, Instant now, Notifier notifier, List<Notification> sent) {
+	private boolean notifyReceiver(AggregationGroup group, Paged target, List<Alert> alerts, Set<String> muted,
+			Set<String> waiting, Instant now, Notifier notifier, List<Notification> sent) {
 		RouteOptions options = group.route.options();
+		Receiver receiver = target.receiver();
 		boolean ok = true;
 		for (Integration integration : receiver.integrations()) {
 			String integrationKey = receiver.integrationKey(integration);
-			String logKey = logPrefix + integrationKey;
+			String logKey = target.logPrefix() + integrationKey;
 			NotificationLogEntry entry = this.log.get(group.groupKey, logKey, now).orElse(null);
 			List<Alert> kept = new ArrayList<>();
 			Set<String> carried = new HashSet<>();
@@ -290,7 +291,7 @@ public final class Dispatcher {
 				}
 			}
 			try {
-				Notification notification = stage(group, receiver, integration, integrationKey, logKey, kept, carried,
+				Notification notification = stage(group, target, integration, integrationKey, logKey, kept, carried,
 						entry, now, notifier);
 				if (notification != null) {
 					sent.add(notification);
@@ -353,8 +354,7 @@ public final class Dispatcher {
 		for (Paged step : escalationSteps(group, start)) {
 			if ((advancing && !step.reachedAt().isAfter(now))
 					|| toldFiring(group, step.receiver(), step.logPrefix(), now)) {
-				ok &= notifyReceiver(group, step.receiver(), step.logPrefix(), alerts, muted, waiting, now, notifier,
-						sent);
+				ok &= notifyReceiver(group, step, alerts, muted, waiting, now, notifier, sent);
 			}
 			else if (advancing) {
 				flushAgainBy(step.reachedAt());
@@ -374,8 +374,8 @@ public final class Dispatcher {
 			int index = i;
 			steps.get(i)
 				.target(this.config.schedules(), reachedAt)
-				.ifPresent((target) -> paged
-					.add(new Paged(this.config.receiver(target), ESCALATION_LOG_KEY + "/" + index + "/", reachedAt)));
+				.ifPresent((target) -> paged.add(new Paged(this.config.receiver(target),
+						ESCALATION_LOG_KEY + "/" + index + "/", reachedAt, index + 1)));
 		}
 		return paged;
 	}
@@ -444,7 +444,7 @@ public final class Dispatcher {
 		}
 		Set<String> held = new HashSet<>();
 		List<Paged> paged = new ArrayList<>();
-		paged.add(new Paged(this.config.receiver(options.receiver()), "", now));
+		paged.add(new Paged(this.config.receiver(options.receiver()), "", now, 0));
 		if (!options.escalation().isEmpty()) {
 			this.log.get(group.groupKey, ESCALATION_LOG_KEY, now)
 				.ifPresent((state) -> paged.addAll(escalationSteps(group, state.timestamp())));
@@ -509,10 +509,11 @@ public final class Dispatcher {
 	// integration; returns the delivered notification, or null when nothing was sent.
 	// "carried" are muted, still firing alerts the receiver was told about: they stay in
 	// the logged firing set so that their resolution is still notified.
-	private @Nullable Notification stage(AggregationGroup group, Receiver receiver, Integration integration,
+	private @Nullable Notification stage(AggregationGroup group, Paged target, Integration integration,
 			String integrationKey, String logKey, List<Alert> alerts, Set<String> carried,
 			@Nullable NotificationLogEntry entry, Instant now, Notifier notifier) throws Exception {
 		RouteOptions options = group.route.options();
+		Receiver receiver = target.receiver();
 		Instant expiresAt = now.plus(options.repeatInterval().multipliedBy(2));
 		if (alerts.isEmpty()) {
 			if (entry != null && !carried.isEmpty()) {
@@ -553,7 +554,8 @@ public final class Dispatcher {
 		// derive status and common labels.
 		List<Alert> payload = toSend.subList(0, toSend.size() - truncated);
 		Notification notification = new Notification(receiver.name(), integration, integrationKey, group.groupKey,
-				group.labels, commonLabels(payload), commonAnnotations(payload), payload, truncated, group.route, now);
+				group.labels, commonLabels(payload), commonAnnotations(payload), payload, truncated, group.route, now,
+				target.step());
 		RateLimit limit = receiver.rateLimit();
 		if (limit != null && overLimit(integrationKey, limit, now)) {
 			// Like a failed delivery: nothing logged, no resolved alert
@@ -660,8 +662,8 @@ public final class Dispatcher {
 	}
 
 	// A receiver a group's notifications go to, the prefix of its integrations' log keys,
-	// and from when.
-	private record Paged(Receiver receiver, String logPrefix, Instant reachedAt) {
+	// from when, and the escalation step that pages it (from 1; 0: the route's own).
+	private record Paged(Receiver receiver, String logPrefix, Instant reachedAt, int step) {
 	}
 
 }

@@ -28,10 +28,12 @@ import io.zgw.alerts.routing.Route;
  * @param truncatedAlerts how many alerts {@code max_alerts} left out
  * @param route the route whose group this is
  * @param at when the notification was made; alert status is evaluated at this instant
+ * @param escalationStep the route's escalation step that pages the receiver, counting
+ * from 1; 0 when the receiver is the route's own
  */
 public record Notification(String receiver, Integration integration, String integrationKey, String groupKey,
 		LabelSet groupLabels, LabelSet commonLabels, Map<String, String> commonAnnotations, List<Alert> alerts,
-		int truncatedAlerts, Route route, Instant at) {
+		int truncatedAlerts, Route route, Instant at, int escalationStep) {
 
 	public Notification {
 		Objects.requireNonNull(receiver, "receiver");

@@ -66,6 +66,9 @@ class EscalationTest {
 
 	private Dispatcher dispatcher = new Dispatcher(this.config, this.silences, this.log);
 
+	// Every notification runUntil saw.
+	private final List<Notification> notified = new ArrayList<>();
+
 	private static Alert alert(String alertname, Instant startsAt, Instant endsAt, boolean acknowledged,
 			Instant receivedAt) {
 		return new Alert(LabelSet.of(Map.of("alertname", alertname, "service", "db")), Map.of(), startsAt, endsAt, "",
@@ -82,7 +85,10 @@ class EscalationTest {
 		List<String> sent = new ArrayList<>();
 		while (this.dispatcher.nextFlush().isPresent() && !this.dispatcher.nextFlush().get().isAfter(until)) {
 			Instant at = this.dispatcher.nextFlush().get();
-			this.dispatcher.tick(at).forEach((n) -> sent.add(n.receiver() + ":" + n.status()));
+			for (Notification n : this.dispatcher.tick(at)) {
+				sent.add(n.receiver() + ":" + n.status());
+				this.notified.add(n);
+			}
 		}
 		return sent;
 	}
@@ -104,6 +110,9 @@ class EscalationTest {
 		assertThat(runUntil(T0.plus(Duration.ofHours(2)))).containsExactlyInAnyOrder("team:resolved", "alice:resolved",
 				"carol:resolved", "manager:resolved");
 		assertThat(this.dispatcher.groups()).isEmpty();
+		// Each page says which step sent it; the route's own receiver is step 0.
+		assertThat(this.notified).extracting((n) -> n.receiver() + "#" + n.escalationStep())
+			.containsOnly("team#0", "alice#1", "carol#2", "manager#3");
 	}
 
 	@Test

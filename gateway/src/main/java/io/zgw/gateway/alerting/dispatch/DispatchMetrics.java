@@ -26,6 +26,16 @@ public final class DispatchMetrics {
 	 */
 	public static final String UNRESOLVED_SILENCE_SCHEDULES = "zgw.silences.unresolved.schedules";
 
+	/**
+	 * Counter of notifications a route's escalation put in the outbox, tagged
+	 * {@code step} (1 for the first step; registered at 0 for every step a loaded
+	 * configuration has).
+	 */
+	public static final String ESCALATION_PAGES = "zgw.escalation.pages";
+
+	/** Tag of {@link #ESCALATION_PAGES}: the step, counting from 1. */
+	public static final String TAG_STEP = "step";
+
 	/** Counter of configuration reloads, tagged {@code outcome=success|failure}. */
 	public static final String RELOADS = "zgw.config.reloads";
 

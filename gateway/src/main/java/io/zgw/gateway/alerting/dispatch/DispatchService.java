@@ -72,6 +72,8 @@ public final class DispatchService implements SmartLifecycle {
 
 	private final Timer flushLag;
 
+	private final MeterRegistry meters;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition wake = this.lock.newCondition();
@@ -123,6 +125,8 @@ public final class DispatchService implements SmartLifecycle {
 		this.notifications = meters.counter(DispatchMetrics.NOTIFICATIONS);
 		this.flushFailures = meters.counter(DispatchMetrics.FLUSH_FAILURES);
 		this.flushLag = Timer.builder(DispatchMetrics.FLUSH_LAG).publishPercentileHistogram().register(meters);
+		this.meters = meters;
+		registerEscalationSteps(routing.config());
 		this.dispatcher = new Dispatcher(routing.config(), silencer, notificationLog);
 	}
 
@@ -192,12 +196,27 @@ public final class DispatchService implements SmartLifecycle {
 		return all;
 	}
 
+	private Counter escalationPages(int step) {
+		return this.meters.counter(DispatchMetrics.ESCALATION_PAGES, DispatchMetrics.TAG_STEP, Integer.toString(step));
+	}
+
+	// At 0 from the first load, so that a dashboard or rule finds the series before the
+	// first page.
+	private void registerEscalationSteps(AlertmanagerConfig config) {
+		int[] steps = { 0 };
+		config.route().walk((route) -> steps[0] = Math.max(steps[0], route.options().escalation().size()));
+		for (int step = 1; step <= steps[0]; step++) {
+			escalationPages(step);
+		}
+	}
+
 	/**
 	 * Rebuilds the groups with the given configuration from the stored alerts (firing, or
 	 * resolved within the look-back); the notification log keeps already-sent
 	 * notifications from repeating.
 	 */
 	public void rebuild(AlertmanagerConfig config) {
+		registerEscalationSteps(config);
 		this.flushLock.lock();
 		try {
 			// Read the store without holding up the commit feed: commits arriving
@@ -424,6 +443,11 @@ public final class DispatchService implements SmartLifecycle {
 		}
 		if (!sent.isEmpty()) {
 			this.notifications.increment(sent.size());
+			for (Notification notification : sent) {
+				if (notification.escalationStep() > 0) {
+					escalationPages(notification.escalationStep()).increment();
+				}
+			}
 			this.afterFlush.accept(sent);
 		}
 	}
