@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.alerts.model.LabelSet;
+import io.zgw.gateway.alerting.dispatch.DispatchMetrics;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.StoredAlert;
 import io.zgw.gateway.testsupport.RecordingReceiver;
@@ -80,6 +82,9 @@ class EscalationIntegrationTests {
 	@Autowired
 	AlertReader reader;
 
+	@Autowired
+	MeterRegistry meters;
+
 	// A Zabbix problem on a host of this run's own, so its group is new.
 	private static String problem(String host) {
 		return ZabbixWebhookIntegrationTests
@@ -115,6 +120,10 @@ class EscalationIntegrationTests {
 			.hasSize(1);
 		Thread.sleep(3000);
 		assertThat(pages("/manager", taken)).as("manager pages for the acknowledged problem").isZero();
+		assertThat(this.meters.counter(DispatchMetrics.ESCALATION_PAGES, DispatchMetrics.TAG_STEP, "2").count())
+			.isGreaterThanOrEqualTo(1);
+		assertThat(this.meters.counter(DispatchMetrics.ESCALATION_PAGES, DispatchMetrics.TAG_STEP, "1").count())
+			.isGreaterThanOrEqualTo(2);
 	}
 
 	@Test

@@ -87,9 +87,14 @@ class DashboardQueriesTest {
 	private PrometheusProcess prometheus;
 
 	// A receiver no route sends to, with a rate_limit: its counter exists at 0, as the
-	// ZgwReceiverRateLimited rule needs.
+	// ZgwReceiverRateLimited rule needs; so does the escalation pages' counter of a route
+	// no alert matches.
 	private static final Path ROUTING = PipelineTestSupport.routingFile("""
-			route: {receiver: nobody}
+			route:
+			  receiver: nobody
+			  routes:
+			    - matchers: [team=none]
+			      escalation: [{receiver: limited}]
 			receivers:
 			  - name: nobody
 			  - name: limited
