@@ -192,6 +192,11 @@ class EscalationIntegrationTests {
 				"{\"message\":\"" + "x".repeat(2049) + "\"}", Map.of());
 		assertThat(tooLong.statusCode()).isEqualTo(400);
 		assertThat(tooLong.body()).contains("\"parameter\":\"message\"");
+		// A key of another business line is told the alert does not exist.
+		String pay = http.createKey("operator", "[\"pay\"]");
+		assertThat(new AlertingTestSupport(this.port, pay)
+			.post("/api/v1/alerts/" + fingerprint + "/acknowledge", "", Map.of())
+			.statusCode()).isEqualTo(404);
 		String viewer = http.createKey("viewer", "[\"*\"]");
 		assertThat(new AlertingTestSupport(this.port, viewer)
 			.post("/api/v1/alerts/" + fingerprint + "/acknowledge", "", Map.of())
