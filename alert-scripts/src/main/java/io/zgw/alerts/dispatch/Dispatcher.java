@@ -572,6 +572,22 @@ public final class Dispatcher {
 	}
 
 	/**
+	 * Returns how far back a start can matter to flap detection (zero when no route
+	 * detects flapping), for a caller that rebuilds the dispatcher from a store.
+	 */
+	public Duration startsLookback() {
+		return this.starts.window();
+	}
+
+	/**
+	 * Counts a start of the alert before this dispatcher was built that the alerts it
+	 * receives do not show (an earlier occurrence than the one the store kept).
+	 */
+	public synchronized void startedBefore(String fingerprint, Instant at, Instant now) {
+		this.starts.record(fingerprint, at, now);
+	}
+
+	/**
 	 * Takes over the starts the previous dispatcher saw, so that a reload does not make a
 	 * flapping alert look steady.
 	 */

@@ -24,6 +24,13 @@ public final class Starts {
 	}
 
 	/**
+	 * Returns how far back starts are remembered; zero when no route detects flapping.
+	 */
+	public Duration window() {
+		return this.window;
+	}
+
+	/**
 	 * Records that the alert started at {@code startsAt}; a start seen before counts
 	 * once.
 	 */

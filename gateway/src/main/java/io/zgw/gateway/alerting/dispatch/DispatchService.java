@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import io.zgw.alerts.dispatch.Notification;
 import io.zgw.alerts.model.Alert;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.AlertReader;
+import io.zgw.gateway.alerting.store.AlertUpsert;
 import io.zgw.gateway.alerting.store.StoredAlert;
 import io.zgw.gateway.notify.OutboxNotifier;
 import io.zgw.gateway.notify.outbox.JooqOutboxQueue;
@@ -174,6 +176,28 @@ public final class DispatchService implements SmartLifecycle {
 		}
 	}
 
+	// Flap detection counts each alert's starts. The store keeps one row per
+	// Alertmanager-API alert, its latest start; the earlier ones are in its history, as
+	// received, before the latest began. (A Zabbix problem's events are rows of their
+	// own.)
+	private void countEarlierStarts(Dispatcher rebuilt, List<StoredAlert> stored, Instant now) {
+		Duration lookback = rebuilt.startsLookback();
+		if (lookback.isZero()) {
+			return;
+		}
+		Map<String, Instant> latest = new HashMap<>();
+		for (StoredAlert alert : stored) {
+			if (alert.alertKey().startsWith(AlertUpsert.KEY_PREFIX)) {
+				latest.put(alert.alertKey(), alert.startsAt());
+			}
+		}
+		for (AlertReader.Start start : this.reader.startsSince(latest.keySet(), now.minus(lookback))) {
+			if (start.at().isBefore(latest.get(start.alertKey()))) {
+				rebuilt.startedBefore(start.fingerprint(), start.at(), now);
+			}
+		}
+	}
+
 	// Adds to the alerts read for a rebuild those resolved longer ago than the look-back
 	// that a receiver was told fire and was not told resolved (a group muted by time
 	// holds them until the mute ends): of each fingerprint, the latest stored alert.
@@ -240,14 +264,14 @@ public final class DispatchService implements SmartLifecycle {
 				log.warn("Could not read the notification log ahead, reading it per group: {}", ex.toString());
 			}
 			Dispatcher rebuilt = new Dispatcher(config, this.silencer, this.notificationLog);
-			// A reload keeps the starts seen so far; earlier starts of an alert posted
-			// to the Alertmanager API are not in the store, which keeps its latest.
+			// A reload keeps the starts seen so far.
 			rebuilt.takeStartsFrom(this.dispatcher);
 			List<StoredAlert> stored;
 			try {
 				stored = withNotifiedFiring(this.reader.endingAfter(now.minus(this.properties.resolvedLookback())),
 						now);
 				countRecentSends(rebuilt, config, now);
+				countEarlierStarts(rebuilt, stored, now);
 			}
 			catch (RuntimeException ex) {
 				// Keep the groups we have.

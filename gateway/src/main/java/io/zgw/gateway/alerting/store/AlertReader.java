@@ -92,6 +92,28 @@ public class AlertReader {
 		return found;
 	}
 
+	/**
+	 * Returns when the alerts under these keys started firing after {@code since} as
+	 * their history recorded it ({@code created}, {@code refired}: when the gateway
+	 * received the start).
+	 */
+	public List<Start> startsSince(Collection<String> alertKeys, Instant since) {
+		List<String> all = List.copyOf(alertKeys);
+		List<Start> found = new ArrayList<>();
+		List<String> kinds = List.of(ChangeKind.CREATED.columnValue(), ChangeKind.REFIRED.columnValue());
+		for (int from = 0; from < all.size(); from += FINGERPRINTS_PER_QUERY) {
+			List<String> chunk = all.subList(from, Math.min(all.size(), from + FINGERPRINTS_PER_QUERY));
+			found.addAll(StoreAccess.read(
+					() -> this.dsl.select(ALERT_HISTORY.ALERT_KEY, ALERT_HISTORY.FINGERPRINT, ALERT_HISTORY.OCCURRED_AT)
+						.from(ALERT_HISTORY)
+						.where(ALERT_HISTORY.ALERT_KEY.in(chunk))
+						.and(ALERT_HISTORY.CHANGE_KIND.in(kinds))
+						.and(ALERT_HISTORY.OCCURRED_AT.gt(UtcTimes.param(since)))
+						.fetch((row) -> new Start(row.value1(), row.value2(), UtcTimes.fromColumn(row.value3())))));
+		}
+		return found;
+	}
+
 	/** Returns the alert stored under this key. */
 	public Optional<StoredAlert> find(String alertKey) {
 		return StoreAccess
@@ -143,6 +165,16 @@ public class AlertReader {
 	 * @param detail JSON detail, if any
 	 */
 	public record HistoryEntry(String kind, String source, Instant occurredAt, String detail) {
+	}
+
+	/**
+	 * Start is a recorded start of an alert.
+	 *
+	 * @param alertKey the alert's store key
+	 * @param fingerprint its label fingerprint
+	 * @param at when the start was recorded
+	 */
+	public record Start(String alertKey, String fingerprint, Instant at) {
 	}
 
 }

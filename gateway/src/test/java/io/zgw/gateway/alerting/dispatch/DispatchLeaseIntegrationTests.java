@@ -65,6 +65,9 @@ class DispatchLeaseIntegrationTests {
 			  group_wait: 1s
 			  group_interval: 1s
 			  repeat_interval: 1h
+			  routes:
+			    - matchers: [alertname=Flappy]
+			      flap_detection: {starts: 3, within: 10m, calm: 1m}
 			receivers:
 			  - name: hook
 			    webhook_configs: [{url: 'http://127.0.0.1:9/never-called'}]
@@ -171,6 +174,53 @@ class DispatchLeaseIntegrationTests {
 		b.step();
 		assertThat(ofRun(sentB, run)).singleElement().satisfies((n) -> assertThat(n.status()).isEqualTo("resolved"));
 		assertThat(ofRun(sentA, run)).hasSize(1);
+	}
+
+	@Test
+	void aNewLeaseHolderCountsTheEarlierStartsOfAnAlertFromItsHistoryOnce() throws InterruptedException {
+		// Three starts of one alert, two of another: the store keeps only each one's
+		// latest; the earlier ones are history rows.
+		String run = flaps(3);
+		String steady = flaps(2);
+
+		// A replica that never saw them takes the lease and rebuilds from the store.
+		ManualClock clock = new ManualClock(Instant.now());
+		List<Notification> sent = new CopyOnWriteArrayList<>();
+		DispatchService holder = service("test-" + UUID.randomUUID(), "a", clock, sent);
+		holder.step();
+		assertThat(holder.leader()).isTrue();
+		clock.advance(Duration.ofSeconds(2));
+		holder.step();
+		assertThat(ofRun(sent, run)).singleElement()
+			.satisfies((n) -> assertThat(n.alerts()).singleElement()
+				.satisfies((a) -> assertThat(a.annotations()).containsEntry("flapping", "true")));
+		// The latest start is counted once, not again as the history row that recorded
+		// it.
+		assertThat(ofRun(sent, steady)).singleElement()
+			.satisfies((n) -> assertThat(n.alerts()).singleElement()
+				.satisfies((a) -> assertThat(a.annotations()).doesNotContainKey("flapping")));
+	}
+
+	// Posts an alert of a new run that starts, resolves and starts again, so many times
+	// in
+	// all; returns the run.
+	private String flaps(int starts) throws InterruptedException {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		String run = UUID.randomUUID().toString();
+		String alert = "[{\"labels\":{\"alertname\":\"Flappy\",\"run\":\"%s\"},%s}]";
+		Instant t = Instant.now().minusSeconds(60);
+		for (int i = 1; i < starts; i++) {
+			Instant start = t.plusSeconds(20L * i);
+			for (String times : List.of("\"startsAt\":\"" + start + "\"",
+					"\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(10) + "\"")) {
+				assertThat(http.post("/api/v2/alerts", alert.formatted(run, times), Map.of()).statusCode())
+					.isEqualTo(200);
+			}
+		}
+		Thread.sleep(20);
+		assertThat(http.post("/api/v2/alerts", alert.formatted(run, "\"startsAt\":\"" + Instant.now() + "\""), Map.of())
+			.statusCode()).isEqualTo(200);
+		return run;
 	}
 
 	@Test
