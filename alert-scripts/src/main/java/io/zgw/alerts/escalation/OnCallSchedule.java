@@ -1,6 +1,9 @@
 package io.zgw.alerts.escalation;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +39,38 @@ public record OnCallSchedule(String name, List<Rotation> rotations, List<Schedul
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Returns the spans between {@code from} and {@code to} in which nobody is on call,
+	 * to the minute (the resolution of time intervals), in order.
+	 */
+	public List<Gap> gaps(Instant from, Instant to) {
+		List<Gap> gaps = new ArrayList<>();
+		Instant gapStart = null;
+		for (Instant at = from.truncatedTo(ChronoUnit.MINUTES); at.isBefore(to); at = at.plus(Duration.ofMinutes(1))) {
+			boolean covered = onCall(at).isPresent();
+			if (!covered && gapStart == null) {
+				gapStart = at;
+			}
+			else if (covered && gapStart != null) {
+				gaps.add(new Gap(gapStart, at));
+				gapStart = null;
+			}
+		}
+		if (gapStart != null) {
+			gaps.add(new Gap(gapStart, to));
+		}
+		return gaps;
+	}
+
+	/**
+	 * Gap is a span in which a schedule has nobody on call.
+	 *
+	 * @param start the first minute nobody is on call
+	 * @param end when somebody is again (or the end of the span looked at)
+	 */
+	public record Gap(Instant start, Instant end) {
 	}
 
 }

@@ -81,6 +81,29 @@ class OnCallScheduleTest {
 	}
 
 	@Test
+	void gapsAreTheSpansWithNobodyOnCall() {
+		// Weekdays only, plus an override on the first Saturday afternoon.
+		NamedTimeInterval weekdays = ConfigLoader.load("""
+				route: {receiver: r}
+				receivers: [{name: r}]
+				time_intervals:
+				  - name: weekdays
+				    time_intervals: [{weekdays: ['monday:friday'], location: Europe/Berlin}]
+				""").timeIntervals().get("weekdays");
+		Rotation rotation = new Rotation(List.of("alice"), LocalDateTime.parse("2026-01-01T00:00:00").atZone(BERLIN),
+				Duration.ofDays(7), List.of(weekdays));
+		OnCallSchedule schedule = new OnCallSchedule("dba", List.of(rotation),
+				List.of(new ScheduleOverride("dave", berlin("2026-04-04T12:00:00"), berlin("2026-04-04T18:00:00"))));
+		assertThat(schedule.gaps(berlin("2026-04-03T20:00:00"), berlin("2026-04-07T00:00:00"))).containsExactly(
+				new OnCallSchedule.Gap(berlin("2026-04-04T00:00:00"), berlin("2026-04-04T12:00:00")),
+				new OnCallSchedule.Gap(berlin("2026-04-04T18:00:00"), berlin("2026-04-06T00:00:00")));
+		assertThat(schedule.gaps(berlin("2026-04-06T00:00:00"), berlin("2026-04-10T00:00:00"))).isEmpty();
+		// A gap that lasts past the span ends with it.
+		assertThat(schedule.gaps(berlin("2026-04-05T00:00:00"), berlin("2026-04-05T10:00:00")))
+			.containsExactly(new OnCallSchedule.Gap(berlin("2026-04-05T00:00:00"), berlin("2026-04-05T10:00:00")));
+	}
+
+	@Test
 	void aStepPagesItsReceiverOrWhoeverItsScheduleNamesWhenReached() {
 		OnCallSchedule schedule = new OnCallSchedule("dba", List.of(daily(List.of("alice", "bob"))), List.of());
 		EscalationStep bySchedule = new EscalationStep(Duration.ofMinutes(15), null, "dba");

@@ -5,11 +5,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.ConfigLoader;
 import io.zgw.alerts.config.UnsupportedIntegration;
+import io.zgw.alerts.escalation.OnCallSchedule;
 import io.zgw.gateway.notify.AlertmanagerReceivers;
 
 /**
@@ -18,8 +23,8 @@ import io.zgw.gateway.notify.AlertmanagerReceivers;
  * routing files exactly as a start or a reload does (the alert-rule library's loader,
  * then every receiver built as the gateway would send to it, TLS files read), without
  * starting the gateway or touching a database, so a change can be checked before it is
- * deployed. It also lists what would load but not be delivered, and what is accepted and
- * ignored.
+ * deployed. It also lists what would load but not be delivered, what is accepted and
+ * ignored, and when an on-call schedule has nobody on call in the next 28 days.
  */
 public final class CheckConfigCommand {
 
@@ -27,6 +32,9 @@ public final class CheckConfigCommand {
 	public static final String COMMAND = "check-config";
 
 	static final String USAGE = "Usage: check-config FILE [FILE...]";
+
+	// How far ahead on-call schedules are checked for spans with nobody on call.
+	private static final Duration GAPS_AHEAD = Duration.ofDays(28);
 
 	private CheckConfigCommand() {
 	}
@@ -90,6 +98,18 @@ public final class CheckConfigCommand {
 				out.println(" - " + unsupported.path() + " (receiver '" + unsupported.receiver() + "', "
 						+ unsupported.type() + ")");
 			}
+		}
+		List<String> gaps = new ArrayList<>();
+		Instant now = Instant.now();
+		for (OnCallSchedule schedule : config.schedules().values()) {
+			for (OnCallSchedule.Gap gap : schedule.gaps(now, now.plus(GAPS_AHEAD))) {
+				gaps.add(" - '" + schedule.name() + "': nobody from " + gap.start() + " to " + gap.end());
+			}
+		}
+		if (!gaps.isEmpty()) {
+			// An escalation step reached in a gap pages no one.
+			out.println("On-call gaps in the next " + GAPS_AHEAD.toDays() + " days:");
+			gaps.forEach(out::println);
 		}
 		if (!config.notes().isEmpty()) {
 			out.println("Notes:");

@@ -6,6 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +73,21 @@ class CheckConfigCommandTest {
 			.contains(
 					"Loaded but not delivered by zgw:\n - receivers[1].mattermost_configs[0] (receiver 'pager', mattermost)")
 			.contains("receivers[0].rocketchat_configs[0].link_names: accepted and ignored");
+	}
+
+	@Test
+	void aScheduleWithNobodyOnCallForAWhileIsPointedOut() throws IOException {
+		// The rotation begins in two days: until then an escalation step to it pages no
+		// one.
+		Instant begins = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofDays(2));
+		Path file = file("gap.yml",
+				GOOD.replace("  group_by: [alertname]\n", "  group_by: [alertname]\n  escalation: [{schedule: dba}]\n")
+						+ "oncall_schedules:\n  - {name: dba, rotations: [{members: [team], start: '" + begins
+						+ "', shift: 1w}]}\n");
+
+		assertThat(run("check-config", file.toString())).isZero();
+		assertThat(output()).contains(" - 1 on-call schedules")
+			.containsPattern("On-call gaps in the next 28 days:\n - 'dba': nobody from \\S+ to " + begins + "\n");
 	}
 
 	@Test
