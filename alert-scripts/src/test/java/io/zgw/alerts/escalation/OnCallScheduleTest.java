@@ -26,6 +26,19 @@ class OnCallScheduleTest {
 				List.of());
 	}
 
+	// A one-member rotation restricted to the weekdays (a YAML list) in Berlin.
+	private static Rotation weekly(String member, String weekdays) {
+		NamedTimeInterval days = ConfigLoader.load("""
+				route: {receiver: r}
+				receivers: [{name: r}]
+				time_intervals:
+				  - name: days
+				    time_intervals: [{weekdays: %s, location: Europe/Berlin}]
+				""".formatted(weekdays)).timeIntervals().get("days");
+		return new Rotation(List.of(member), LocalDateTime.parse("2026-01-01T00:00:00").atZone(BERLIN),
+				Duration.ofDays(7), List.of(days));
+	}
+
 	@Test
 	void aDailyRotationHandsOverAtTheSameWallClockTimeAcrossDaylightSavingTime() {
 		OnCallSchedule schedule = new OnCallSchedule("dba", List.of(daily(List.of("alice", "bob", "carol"))),
@@ -62,15 +75,7 @@ class OnCallScheduleTest {
 
 	@Test
 	void aLaterRotationCoversTheTimeIntervalsItIsRestrictedTo() {
-		NamedTimeInterval weekends = ConfigLoader.load("""
-				route: {receiver: r}
-				receivers: [{name: r}]
-				time_intervals:
-				  - name: weekends
-				    time_intervals: [{weekdays: [saturday, sunday], location: Europe/Berlin}]
-				""").timeIntervals().get("weekends");
-		Rotation weekend = new Rotation(List.of("erin"), LocalDateTime.parse("2026-01-01T00:00:00").atZone(BERLIN),
-				Duration.ofDays(7), List.of(weekends));
+		Rotation weekend = weekly("erin", "[saturday, sunday]");
 		OnCallSchedule schedule = new OnCallSchedule("dba", List.of(daily(List.of("alice", "bob")), weekend),
 				List.of());
 		// Friday 2026-04-03, Saturday the 4th, Monday the 6th.
@@ -83,15 +88,7 @@ class OnCallScheduleTest {
 	@Test
 	void gapsAreTheSpansWithNobodyOnCall() {
 		// Weekdays only, plus an override on the first Saturday afternoon.
-		NamedTimeInterval weekdays = ConfigLoader.load("""
-				route: {receiver: r}
-				receivers: [{name: r}]
-				time_intervals:
-				  - name: weekdays
-				    time_intervals: [{weekdays: ['monday:friday'], location: Europe/Berlin}]
-				""").timeIntervals().get("weekdays");
-		Rotation rotation = new Rotation(List.of("alice"), LocalDateTime.parse("2026-01-01T00:00:00").atZone(BERLIN),
-				Duration.ofDays(7), List.of(weekdays));
+		Rotation rotation = weekly("alice", "['monday:friday']");
 		OnCallSchedule schedule = new OnCallSchedule("dba", List.of(rotation),
 				List.of(new ScheduleOverride("dave", berlin("2026-04-04T12:00:00"), berlin("2026-04-04T18:00:00"))));
 		assertThat(schedule.gaps(berlin("2026-04-03T20:00:00"), berlin("2026-04-07T00:00:00"))).containsExactly(
