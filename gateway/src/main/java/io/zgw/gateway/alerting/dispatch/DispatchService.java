@@ -128,7 +128,6 @@ public final class DispatchService implements SmartLifecycle {
 		this.flushFailures = meters.counter(DispatchMetrics.FLUSH_FAILURES);
 		this.flushLag = Timer.builder(DispatchMetrics.FLUSH_LAG).publishPercentileHistogram().register(meters);
 		this.meters = meters;
-		registerEscalationSteps(routing.config());
 		this.dispatcher = new Dispatcher(routing.config(), silencer, notificationLog);
 	}
 
@@ -224,9 +223,11 @@ public final class DispatchService implements SmartLifecycle {
 		return this.meters.counter(DispatchMetrics.ESCALATION_PAGES, DispatchMetrics.TAG_STEP, Integer.toString(step));
 	}
 
-	// At 0 from the first load, so that a dashboard or rule finds the series before the
-	// first page.
-	private void registerEscalationSteps(AlertmanagerConfig config) {
+	/**
+	 * Registers the escalation pages' counter at 0 for every step the configuration has,
+	 * so that a dashboard or rule finds the series before the first page.
+	 */
+	public void registerEscalationSteps(AlertmanagerConfig config) {
 		int[] steps = { 0 };
 		config.route().walk((route) -> steps[0] = Math.max(steps[0], route.options().escalation().size()));
 		for (int step = 1; step <= steps[0]; step++) {
@@ -240,7 +241,6 @@ public final class DispatchService implements SmartLifecycle {
 	 * notifications from repeating.
 	 */
 	public void rebuild(AlertmanagerConfig config) {
-		registerEscalationSteps(config);
 		this.flushLock.lock();
 		try {
 			// Read the store without holding up the commit feed: commits arriving

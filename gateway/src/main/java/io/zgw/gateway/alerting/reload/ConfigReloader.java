@@ -127,13 +127,15 @@ public class ConfigReloader implements SmartLifecycle {
 	}
 
 	// What every configuration put in use (at start-up and each reload) announces: the
-	// integrations it does not deliver, and its rate-limited integrations' counters.
+	// integrations it does not deliver, its rate-limited integrations' counters and its
+	// escalation steps' counters.
 	private void inUse(AlertmanagerConfig config) {
 		for (UnsupportedIntegration unsupported : config.unsupportedIntegrations()) {
 			log.warn("Receiver '{}' has a {} integration ({}) that zgw does not deliver; it is ignored",
 					unsupported.receiver(), unsupported.type(), unsupported.path());
 		}
 		this.notifyMetrics.rateLimitsOf(config);
+		this.dispatch.registerEscalationSteps(config);
 	}
 
 	/**
