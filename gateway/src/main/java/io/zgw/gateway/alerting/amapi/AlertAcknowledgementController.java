@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.zgw.gateway.alerting.dispatch.DispatchService;
 import io.zgw.gateway.alerting.store.AlertAcknowledgements;
@@ -34,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AlertAcknowledgementController {
 
-	private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{16}");
-
 	// Zabbix's own limit on an acknowledgement message.
 	private static final int MAX_MESSAGE = 2048;
 
@@ -58,28 +55,19 @@ class AlertAcknowledgementController {
 	@PostMapping("/api/v1/alerts/{fingerprint}/acknowledge")
 	Map<String, Object> acknowledge(ApiPrincipal principal, @PathVariable String fingerprint,
 			@RequestBody(required = false) @Nullable AcknowledgeAlertRequest body) {
-		if (!FINGERPRINT.matcher(fingerprint).matches()) {
-			throw ApiException.badParameter("fingerprint",
-					"fingerprint must be an alert's label fingerprint: 16 lower-case hex digits");
-		}
+		VisibleAlerts.requireFingerprint(fingerprint);
 		boolean acknowledge = body == null || body.acknowledge() == null || body.acknowledge();
 		String message = (body != null) ? body.message() : null;
 		if (message != null && message.length() > MAX_MESSAGE) {
 			throw ApiException.badParameter("message", "message must be at most " + MAX_MESSAGE + " characters");
 		}
-		List<StoredAlert> visible = this.reader.byFingerprint(fingerprint)
-			.stream()
-			.filter((alert) -> principal.canSee(alert.labels().get("business_line")))
-			.toList();
-		// A hidden alert answers as an absent one, so a scoped key learns nothing of it.
+		List<StoredAlert> visible = VisibleAlerts.byFingerprint(this.reader, principal, fingerprint);
 		StoredAlert alert = visible.stream()
 			.filter((candidate) -> candidate.alertKey().startsWith(AlertUpsert.KEY_PREFIX))
 			.findFirst()
-			.orElseThrow(() -> visible.isEmpty()
-					? ApiException.notFound("no stored alert with fingerprint " + fingerprint)
-					: conflict("alert " + fingerprint + " comes from Zabbix: acknowledge its problem in Zabbix or "
-							+ "with POST /api/v1/problems/" + problemId(visible.get(visible.size() - 1))
-							+ "/acknowledge"));
+			.orElseThrow(() -> conflict("alert " + fingerprint + " comes from Zabbix: acknowledge its problem in "
+					+ "Zabbix or with POST /api/v1/problems/" + problemId(visible.get(visible.size() - 1))
+					+ "/acknowledge"));
 		Instant now = this.clock.instant();
 		if (!alert.endsAt().isAfter(now)) {
 			throw conflict("alert " + fingerprint + " is resolved; only a firing alert can be acknowledged");

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.StoredAlert;
@@ -29,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AlertHistoryController {
 
-	private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{16}");
-
 	private static final int DEFAULT_LIMIT = 500;
 
 	private static final int MAX_LIMIT = 10_000;
@@ -50,23 +47,14 @@ class AlertHistoryController {
 	@GetMapping("/api/v1/alerts/history")
 	Map<String, Object> history(ApiPrincipal principal, @RequestParam(required = false) @Nullable String fingerprint,
 			@RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
-		if (fingerprint == null || !FINGERPRINT.matcher(fingerprint).matches()) {
-			throw ApiException.badParameter("fingerprint",
-					"fingerprint must be an alert's label fingerprint: 16 lower-case hex digits");
-		}
+		VisibleAlerts.requireFingerprint(fingerprint);
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw ApiException.badParameter("limit", "limit must be between 1 and " + MAX_LIMIT);
 		}
 		Instant now = this.clock.instant();
 		List<Map<String, Object>> alerts = new ArrayList<>();
-		for (StoredAlert alert : this.reader.byFingerprint(fingerprint)) {
-			if (principal.canSee(alert.labels().get("business_line"))) {
-				alerts.add(withHistory(alert, limit, now));
-			}
-		}
-		// A hidden alert answers as an absent one, so a scoped key learns nothing of it.
-		if (alerts.isEmpty()) {
-			throw ApiException.notFound("no stored alert with fingerprint " + fingerprint);
+		for (StoredAlert alert : VisibleAlerts.byFingerprint(this.reader, principal, fingerprint)) {
+			alerts.add(withHistory(alert, limit, now));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("fingerprint", fingerprint);
