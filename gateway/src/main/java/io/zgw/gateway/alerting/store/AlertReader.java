@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.sql.tables.records.AlertHistoryRecord;
@@ -81,13 +82,8 @@ public class AlertReader {
 	 * first, a few hundred fingerprints per query.
 	 */
 	public List<StoredAlert> byFingerprints(Collection<String> fingerprints) {
-		List<String> all = List.copyOf(fingerprints);
-		List<StoredAlert> found = new ArrayList<>();
-		for (int from = 0; from < all.size(); from += FINGERPRINTS_PER_QUERY) {
-			List<String> chunk = all.subList(from, Math.min(all.size(), from + FINGERPRINTS_PER_QUERY));
-			found.addAll(StoreAccess
-				.read(() -> this.dsl.selectFrom(ALERT).where(ALERT.FINGERPRINT.in(chunk)).fetch(this::toAlert)));
-		}
+		List<StoredAlert> found = inChunks(fingerprints,
+				(chunk) -> this.dsl.selectFrom(ALERT).where(ALERT.FINGERPRINT.in(chunk)).fetch(this::toAlert));
 		found.sort(Comparator.comparing(StoredAlert::startsAt).thenComparing(StoredAlert::alertKey));
 		return found;
 	}
@@ -98,18 +94,24 @@ public class AlertReader {
 	 * received the start).
 	 */
 	public List<Start> startsSince(Collection<String> alertKeys, Instant since) {
-		List<String> all = List.copyOf(alertKeys);
-		List<Start> found = new ArrayList<>();
 		List<String> kinds = List.of(ChangeKind.CREATED.columnValue(), ChangeKind.REFIRED.columnValue());
+		return inChunks(alertKeys,
+				(chunk) -> this.dsl
+					.select(ALERT_HISTORY.ALERT_KEY, ALERT_HISTORY.FINGERPRINT, ALERT_HISTORY.OCCURRED_AT)
+					.from(ALERT_HISTORY)
+					.where(ALERT_HISTORY.ALERT_KEY.in(chunk))
+					.and(ALERT_HISTORY.CHANGE_KIND.in(kinds))
+					.and(ALERT_HISTORY.OCCURRED_AT.gt(UtcTimes.param(since)))
+					.fetch((row) -> new Start(row.value1(), row.value2(), UtcTimes.fromColumn(row.value3()))));
+	}
+
+	// Runs an IN query a few hundred values at a time and gathers the rows.
+	private static <T> List<T> inChunks(Collection<String> values, Function<List<String>, List<T>> query) {
+		List<String> all = List.copyOf(values);
+		List<T> found = new ArrayList<>();
 		for (int from = 0; from < all.size(); from += FINGERPRINTS_PER_QUERY) {
 			List<String> chunk = all.subList(from, Math.min(all.size(), from + FINGERPRINTS_PER_QUERY));
-			found.addAll(StoreAccess.read(
-					() -> this.dsl.select(ALERT_HISTORY.ALERT_KEY, ALERT_HISTORY.FINGERPRINT, ALERT_HISTORY.OCCURRED_AT)
-						.from(ALERT_HISTORY)
-						.where(ALERT_HISTORY.ALERT_KEY.in(chunk))
-						.and(ALERT_HISTORY.CHANGE_KIND.in(kinds))
-						.and(ALERT_HISTORY.OCCURRED_AT.gt(UtcTimes.param(since)))
-						.fetch((row) -> new Start(row.value1(), row.value2(), UtcTimes.fromColumn(row.value3())))));
+			found.addAll(StoreAccess.read(() -> query.apply(chunk)));
 		}
 		return found;
 	}
