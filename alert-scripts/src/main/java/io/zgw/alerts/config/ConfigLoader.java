@@ -392,10 +392,7 @@ public final class ConfigLoader {
 			throw node.error("members", "a rotation needs at least one member (a receiver name)");
 		}
 		for (int i = 0; i < members.size(); i++) {
-			if (!receivers.contains(members.get(i))) {
-				throw new ConfigException(node.child("members") + "[" + i + "]",
-						"unknown receiver \"" + members.get(i) + "\"");
-			}
+			requireReceiver(node.child("members") + "[" + i + "]", members.get(i), receivers);
 		}
 		ZonedDateTime start = scheduleTime(node, "start", zone);
 		Duration shift = positiveDuration(node, "shift", "a rotation needs a positive shift, such as 1w or 12h");
@@ -436,14 +433,19 @@ public final class ConfigLoader {
 		}
 	}
 
+	// Refuses a receiver name the file does not define, naming the element at path.
+	private static void requireReceiver(String path, String receiver, Set<String> receivers) {
+		if (!receivers.contains(receiver)) {
+			throw new ConfigException(path, "unknown receiver \"" + receiver + "\"");
+		}
+	}
+
 	private static String knownReceiver(ConfigNode node, String key, Set<String> receivers) {
 		String receiver = node.string(key);
 		if (receiver == null || receiver.isEmpty()) {
 			throw node.error(key, "missing " + key);
 		}
-		if (!receivers.contains(receiver)) {
-			throw node.error(key, "unknown receiver \"" + receiver + "\"");
-		}
+		requireReceiver(node.child(key), receiver, receivers);
 		return receiver;
 	}
 
@@ -476,8 +478,8 @@ public final class ConfigLoader {
 
 	private RouteSpec route(ConfigNode node, Set<String> receivers, Set<String> intervals, Set<String> schedules) {
 		String receiver = node.string("receiver");
-		if (receiver != null && !receivers.contains(receiver)) {
-			throw node.error("receiver", "unknown receiver \"" + receiver + "\"");
+		if (receiver != null) {
+			requireReceiver(node.child("receiver"), receiver, receivers);
 		}
 		List<String> groupBy = null;
 		boolean groupByAll = false;
@@ -561,8 +563,8 @@ public final class ConfigLoader {
 			if ((receiver == null) == (schedule == null)) {
 				throw new ConfigException(step.path(), "an escalation step names either a receiver or a schedule");
 			}
-			if (receiver != null && !receivers.contains(receiver)) {
-				throw step.error("receiver", "unknown receiver \"" + receiver + "\"");
+			if (receiver != null) {
+				requireReceiver(step.child("receiver"), receiver, receivers);
 			}
 			if (schedule != null && !schedules.contains(schedule)) {
 				throw step.error("schedule", "unknown on-call schedule \"" + schedule + "\"");
