@@ -5,16 +5,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.zgw.gateway.notify.outbox.AttemptEnd;
+import io.zgw.gateway.notify.outbox.Claim;
 import io.zgw.gateway.notify.outbox.Claimed;
+import io.zgw.gateway.notify.outbox.Destination;
 import io.zgw.gateway.notify.outbox.OutboxEntry;
 import io.zgw.gateway.notify.outbox.OutboxQueue;
 import org.slf4j.Logger;
@@ -59,14 +63,21 @@ public final class DeliveryWorker {
 
 	private final int concurrency;
 
+	private final int perIntegration;
+
+	// Sends in flight by integration, for claims that share the slots among them.
+	private final Map<Destination, Integer> inFlight = new ConcurrentHashMap<>();
+
 	/**
 	 * Creates a worker; {@code lease} must outlast the slowest send, and up to
-	 * {@code concurrency} deliveries (all from different chains) are sent at once on
+	 * {@code concurrency} deliveries (all from different chains, at most
+	 * {@code perIntegration} to one integration) are sent at once on
 	 * {@code sendExecutor}, which needs as many threads. A delivery enqueued longer than
 	 * {@code maxAge} ago (when positive) fails as expired without an attempt.
 	 */
 	public DeliveryWorker(OutboxQueue queue, Notifiers notifiers, Backoff backoff, NotifyMetrics metrics, Clock clock,
-			String workerId, int batchSize, int concurrency, Duration lease, Duration maxAge, Executor sendExecutor) {
+			String workerId, int batchSize, int concurrency, int perIntegration, Duration lease, Duration maxAge,
+			Executor sendExecutor) {
 		this.queue = queue;
 		this.notifiers = notifiers;
 		this.backoff = backoff;
@@ -79,6 +90,7 @@ public final class DeliveryWorker {
 		this.sendExecutor = sendExecutor;
 		this.slots = new Semaphore(concurrency);
 		this.concurrency = concurrency;
+		this.perIntegration = perIntegration;
 	}
 
 	/** Returns this replica's name in {@code outbox.claimed_by}. */
@@ -100,21 +112,21 @@ public final class DeliveryWorker {
 	/** Runs batches until one comes back less than full; returns the total attempted. */
 	public int runUntilIdle() {
 		int total = 0;
-		int wanted;
-		int attempted;
+		Started started;
 		do {
-			wanted = wanted();
-			attempted = sendAndWait(wanted);
-			total += attempted;
+			started = start(wanted(), () -> {
+			});
+			CompletableFuture.allOf(started.sends().toArray(CompletableFuture[]::new)).join();
+			total += started.sends().size();
 		}
-		while (wanted > 0 && attempted == wanted);
+		while (started.more());
 		settle();
 		return total;
 	}
 
 	private int sendAndWait(int wanted) {
 		List<CompletableFuture<Void>> sends = start(wanted, () -> {
-		});
+		}).sends();
 		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
 		return sends.size();
 	}
@@ -158,21 +170,20 @@ public final class DeliveryWorker {
 	 */
 	public int fill(Runnable whenDone) {
 		int total = 0;
-		while (true) {
-			int wanted = wanted();
-			int started = start(wanted, whenDone).size();
-			total += started;
-			if (wanted == 0 || started < wanted) {
-				return total;
-			}
+		Started started;
+		do {
+			started = start(wanted(), whenDone);
+			total += started.sends().size();
 		}
+		while (started.more());
+		return total;
 	}
 
 	// One transaction records the ended attempts and claims rows for the free slots: a
 	// burst costs two round trips per claim, not also one per send.
-	private List<CompletableFuture<Void>> start(int wanted, Runnable whenDone) {
+	private Started start(int wanted, Runnable whenDone) {
 		if (!this.notifiers.loaded()) {
-			return List.of();
+			return new Started(List.of(), false);
 		}
 		int taken = (wanted > 0 && this.slots.tryAcquire(wanted)) ? wanted : 0;
 		List<AttemptEnd> settling = new ArrayList<>();
@@ -180,11 +191,12 @@ public final class DeliveryWorker {
 			settling.add(end);
 		}
 		if (taken == 0 && settling.isEmpty()) {
-			return List.of();
+			return new Started(List.of(), false);
 		}
 		Claimed claimed;
 		try {
-			claimed = this.queue.settleAndClaim(this.workerId, settling, taken, this.lease);
+			claimed = this.queue.settleAndClaim(this.workerId, settling,
+					new Claim(taken, this.inFlight, this.perIntegration), this.lease);
 		}
 		catch (RuntimeException ex) {
 			this.slots.release(taken);
@@ -198,17 +210,27 @@ public final class DeliveryWorker {
 		}
 		List<OutboxEntry> entries = claimed.entries();
 		this.slots.release(taken - entries.size());
-		return entries.stream()
-			.map((entry) -> CompletableFuture.runAsync(() -> this.ended.add(attempt(entry)), this.sendExecutor)
+		List<CompletableFuture<Void>> sends = entries.stream().map((entry) -> {
+			Destination destination = Destination.of(entry.delivery());
+			this.inFlight.merge(destination, 1, Integer::sum);
+			return CompletableFuture.runAsync(() -> this.ended.add(attempt(entry)), this.sendExecutor)
 				.whenComplete((done, failure) -> {
+					this.inFlight.computeIfPresent(destination, (key, sending) -> (sending == 1) ? null : sending - 1);
 					this.slots.release();
 					if (failure != null) {
 						// The row stays leased and is retried when the lease ends.
 						log.warn("Attempt on outbox row {} failed unrecorded: {}", entry.id(), failure.toString());
 					}
 					whenDone.run();
-				}))
-			.toList();
+				});
+		}).toList();
+		// Rows left for their integration's share leave slots free for the rest: the
+		// next claim skips that integration.
+		return new Started(sends, !entries.isEmpty() && entries.size() + claimed.heldBack() == taken);
+	}
+
+	// The sends a claim started, and whether another claim may find more to send.
+	private record Started(List<CompletableFuture<Void>> sends, boolean more) {
 	}
 
 	// Sends the delivery and says how the attempt ended.

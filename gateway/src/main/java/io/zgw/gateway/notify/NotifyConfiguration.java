@@ -66,7 +66,7 @@ class NotifyConfiguration {
 		String workerId = (properties.workerId() != null) ? properties.workerId() : defaultWorkerId();
 		return new DeliveryWorker(queue, notifiers, properties.retry().toBackoff(), metrics,
 				clock.getIfAvailable(Clock::systemUTC), workerId, properties.batchSize(), properties.concurrency(),
-				properties.lease(), properties.maxAge(), notifySendExecutor);
+				properties.concurrencyPerIntegration(), properties.lease(), properties.maxAge(), notifySendExecutor);
 	}
 
 	@Bean

@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how often the worker looks for due deliveries
  * @param batchSize most deliveries claimed per poll
  * @param concurrency most sends in flight at once on this replica
+ * @param concurrencyPerIntegration most of those to one integration of one receiver: a
+ * storm for one receiver, or one that answers slowly, leaves the other send slots to the
+ * others' notifications
  * @param timeout default per-send timeout (HTTP request, SMTP connect/read/write)
  * @param lease how long a claimed delivery stays reserved; must exceed {@code timeout}
  * @param externalUrl link back to the gateway put in every payload (Alertmanager's
@@ -33,9 +36,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("zgw.notify")
 public record NotifyProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration pollInterval,
 		@DefaultValue("50") @Min(1) int batchSize, @DefaultValue("16") @Min(1) int concurrency,
-		@DefaultValue("10s") Duration timeout, @DefaultValue("1m") Duration lease,
-		@DefaultValue("http://localhost:8080") String externalUrl, @Nullable String workerId,
-		@Valid @DefaultValue Retry retry, @DefaultValue("0s") Duration maxAge) {
+		@DefaultValue("8") @Min(1) int concurrencyPerIntegration, @DefaultValue("10s") Duration timeout,
+		@DefaultValue("1m") Duration lease, @DefaultValue("http://localhost:8080") String externalUrl,
+		@Nullable String workerId, @Valid @DefaultValue Retry retry, @DefaultValue("0s") Duration maxAge) {
 
 	public NotifyProperties {
 		requirePositive(pollInterval, "zgw.notify.poll-interval");

@@ -68,16 +68,16 @@ class DeliveryWorkerTest {
 	/** A worker with the default backoff and no jitter, so waits are exact. */
 	static DeliveryWorker newWorker(io.zgw.gateway.notify.outbox.OutboxQueue queue, Notifiers notifiers,
 			MeterRegistry registry, ManualClock clock, String id, ExecutorService pool) {
-		return newWorker(queue, notifiers, registry, clock, id, pool, 10, Duration.ZERO);
+		return newWorker(queue, notifiers, registry, clock, id, pool, 10, 10, Duration.ZERO);
 	}
 
 	static DeliveryWorker newWorker(io.zgw.gateway.notify.outbox.OutboxQueue queue, Notifiers notifiers,
 			MeterRegistry registry, ManualClock clock, String id, ExecutorService pool, int concurrency,
-			Duration maxAge) {
+			int perIntegration, Duration maxAge) {
 		Backoff backoff = new Backoff(Backoff.DEFAULT_INITIAL, Backoff.DEFAULT_MAX, Backoff.DEFAULT_MULTIPLIER, 0.2,
 				() -> 0.0);
 		return new DeliveryWorker(queue, notifiers, backoff, new NotifyMetrics(registry, queue), clock, id, 10,
-				concurrency, Duration.ofMinutes(1), maxAge, pool);
+				concurrency, perIntegration, Duration.ofMinutes(1), maxAge, pool);
 	}
 
 	static Delivery delivery(String group, int seq) {
@@ -157,7 +157,7 @@ class DeliveryWorkerTest {
 
 	@Test
 	void notificationsOlderThanTheMaximumAgeAreDroppedUnsentAndCountedWhileYoungerOnesGoOut() {
-		DeliveryWorker aging = newWorker(queue, notifiersFor(receiver), registry, clock, "w2", sendPool, 10,
+		DeliveryWorker aging = newWorker(queue, notifiersFor(receiver), registry, clock, "w2", sendPool, 10, 10,
 				Duration.ofHours(1));
 		receiver.down();
 		long stale = queue.enqueue(delivery("A", 1));
@@ -239,7 +239,7 @@ class DeliveryWorkerTest {
 						new Receiver("silent",
 								List.of(WebhookConfig.of("http://127.0.0.1:" + silent.getLocalPort() + "/")), List.of(),
 								List.of())));
-			DeliveryWorker twoSlots = newWorker(queue, notifiers, registry, clock, "w3", sendPool, 2, Duration.ZERO);
+			DeliveryWorker twoSlots = newWorker(queue, notifiers, registry, clock, "w3", sendPool, 2, 2, Duration.ZERO);
 			long hanging = queue.enqueue(new Delivery("silent", WEBHOOK_0, "S", "{}"));
 			// More rows than one claim takes (10): none waits for the hanging send.
 			List<String> payloads = new ArrayList<>();
@@ -256,6 +256,43 @@ class DeliveryWorkerTest {
 				await().atMost(Duration.ofSeconds(10))
 					.untilAsserted(() -> assertThat(queue.depth()).as("only the hanging send is pending").isEqualTo(1));
 				assertThat(queue.lastError(hanging)).as("its answer is still awaited").isNull();
+			}
+			finally {
+				loop.stop();
+			}
+		}
+	}
+
+	@Test
+	void aReceiverThatHangsHoldsNoMoreThanItsShareOfTheSlots() throws Exception {
+		try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+			ReceiverNotifiers notifiers = new ReceiverNotifiers(
+					new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))), JsonMapper.builder().build(),
+					Duration.ofSeconds(60));
+			notifiers.replace(List
+				.of(new Receiver("team", List.of(WebhookConfig.of(receiver.url("/hook"))), List.of(), List.of()),
+						new Receiver("silent",
+								List.of(WebhookConfig.of("http://127.0.0.1:" + silent.getLocalPort() + "/")), List.of(),
+								List.of())));
+			// Four slots, two of them at most for one integration: the storm for the
+			// silent receiver, enqueued first, cannot take the slots team's pages need.
+			DeliveryWorker shared = newWorker(queue, notifiers, registry, clock, "w3", sendPool, 4, 2, Duration.ZERO);
+			for (int group = 1; group <= 6; group++) {
+				queue.enqueue(new Delivery("silent", WEBHOOK_0, "S" + group, "{}"));
+			}
+			List<String> payloads = new ArrayList<>();
+			for (int group = 1; group <= 3; group++) {
+				payloads.add(delivery("G" + group, 1).payload());
+				queue.enqueue(delivery("G" + group, 1));
+			}
+			DeliveryLoop loop = new DeliveryLoop(shared, Duration.ofHours(1));
+			loop.start();
+			try {
+				assertThat(receiver.awaitMatching(3, (r) -> true, Duration.ofSeconds(20)))
+					.extracting(RecordingReceiver.Received::body)
+					.containsExactlyInAnyOrderElementsOf(payloads);
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(queue.depth()).as("the silent receiver's six").isEqualTo(6));
 			}
 			finally {
 				loop.stop();

@@ -8,8 +8,10 @@ import java.util.List;
  * @param entries the deliveries leased to the worker, oldest first
  * @param notHeld ids of the ended attempts that were not recorded because the worker no
  * longer held their row (its lease ran out and another worker took it over)
+ * @param heldBack due deliveries the claim found but left, their integration having its
+ * share of sends in flight ({@link Claim#perIntegration()})
  */
-public record Claimed(List<OutboxEntry> entries, List<Long> notHeld) {
+public record Claimed(List<OutboxEntry> entries, List<Long> notHeld, int heldBack) {
 
 	public Claimed {
 		entries = List.copyOf(entries);

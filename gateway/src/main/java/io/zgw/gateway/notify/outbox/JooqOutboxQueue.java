@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -30,8 +31,10 @@ import io.zgw.sql.tables.Outbox;
 import io.zgw.sql.tables.records.OutboxRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.ResultQuery;
+import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
@@ -123,13 +126,13 @@ public final class JooqOutboxQueue implements OutboxQueue, AutoCloseable {
 	}
 
 	@Override
-	public Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, int limit, Duration lease) {
-		if (ended.isEmpty() && limit <= 0) {
-			return new Claimed(List.of(), List.of());
+	public Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, Claim claim, Duration lease) {
+		if (ended.isEmpty() && claim.rows() == 0) {
+			return new Claimed(List.of(), List.of(), 0);
 		}
 		try (Connection connection = this.claims.getConnection()) {
 			try {
-				return settleAndClaim(connection, workerId, ended, limit, lease);
+				return settleAndClaim(connection, workerId, ended, claim, lease);
 			}
 			catch (RuntimeException | SQLException ex) {
 				connection.rollback();
@@ -143,7 +146,7 @@ public final class JooqOutboxQueue implements OutboxQueue, AutoCloseable {
 
 	// Two round trips: the attempts' updates together with the claim's SELECT, then the
 	// claim's UPDATE together with the COMMIT (CommitBatch).
-	private Claimed settleAndClaim(Connection connection, String workerId, List<AttemptEnd> ended, int limit,
+	private Claimed settleAndClaim(Connection connection, String workerId, List<AttemptEnd> ended, Claim claim,
 			Duration lease) throws SQLException {
 		DSLContext tx = DSL.using(this.dsl.configuration().derive(new DefaultConnectionProvider(connection)));
 		LocalDateTime now = now();
@@ -151,19 +154,23 @@ public final class JooqOutboxQueue implements OutboxQueue, AutoCloseable {
 		for (AttemptEnd end : ended) {
 			add(first, tx, settle(tx, end, workerId, now));
 		}
-		if (limit > 0) {
-			add(first, tx, candidates(tx, now, limit));
+		if (claim.rows() > 0) {
+			add(first, tx, candidates(tx, now, claim));
 		}
 		List<Long> notHeld = new ArrayList<>();
-		List<OutboxRecord> rows = new ArrayList<>();
+		List<OutboxRecord> candidates = new ArrayList<>();
 		first.execute(connection, (statement, updateCount) -> {
 			if (statement < ended.size() && updateCount == 0) {
 				notHeld.add(ended.get(statement).id());
 			}
-		}, (statement, results) -> rows.addAll(tx.fetch(results, OUTBOX.fields()).into(OUTBOX)));
+		}, (statement, results) -> candidates.addAll(tx.fetch(results, OUTBOX.fields()).into(OUTBOX)));
+		// Candidates left for their integration's share are not updated: the COMMIT
+		// releases their locks.
+		Claim.Taken<OutboxRecord> taken = claim.take(candidates,
+				(row) -> new Destination(row.getReceiver(), row.getIntegration()));
 		CommitBatch second = new CommitBatch();
 		List<OutboxEntry> entries = new ArrayList<>();
-		for (OutboxRecord row : rows) {
+		for (OutboxRecord row : taken.rows()) {
 			Optional<OutboxEntry> entry = toEntry(row);
 			if (entry.isPresent()) {
 				entries.add(entry.get());
@@ -187,26 +194,45 @@ public final class JooqOutboxQueue implements OutboxQueue, AutoCloseable {
 						.where(OUTBOX.ID.in(entries.stream().map(OutboxEntry::id).toList())));
 		}
 		second.commit(connection);
-		return new Claimed(entries, notHeld);
+		return new Claimed(entries, notHeld, taken.heldBack());
 	}
 
-	// The oldest due heads of their chains not leased to anyone, locked for the claim.
-	private static ResultQuery<OutboxRecord> candidates(DSLContext tx, LocalDateTime now, int limit) {
+	// The due heads of their chains not leased to anyone, locked for the claim: those of
+	// integrations with fewer sends in flight first, then the oldest; none of an
+	// integration that has its share.
+	private static ResultQuery<OutboxRecord> candidates(DSLContext tx, LocalDateTime now, Claim claim) {
 		Outbox older = OUTBOX.as("older");
+		// A CASE, never a bare number: ORDER BY 0 would name a column.
+		List<SortField<?>> order = new ArrayList<>();
+		if (!claim.inFlight().isEmpty()) {
+			Field<Integer> inFlight = DSL.inline(0);
+			for (Map.Entry<Destination, Integer> busy : claim.inFlight().entrySet()) {
+				inFlight = DSL.when(to(busy.getKey()), DSL.inline(busy.getValue())).otherwise(inFlight);
+			}
+			order.add(inFlight.asc());
+		}
+		order.add(OUTBOX.ID.asc());
+		Condition hasRoom = claim.full().isEmpty() ? DSL.noCondition()
+				: DSL.not(DSL.or(claim.full().stream().map(JooqOutboxQueue::to).toList()));
 		return tx.selectFrom(OUTBOX)
 			.where(pending(OUTBOX))
 			.and(OUTBOX.NEXT_ATTEMPT_AT.le(now))
 			.and(OUTBOX.CLAIMED_UNTIL.isNull().or(OUTBOX.CLAIMED_UNTIL.le(now)))
+			.and(hasRoom)
 			// Only a chain's head may go: an older pending row, even one
 			// leased to another worker, keeps the rest of its chain waiting.
 			.andNotExists(selectOne().from(older)
 				.where(older.CHAIN_KEY.eq(OUTBOX.CHAIN_KEY))
 				.and(older.ID.lt(OUTBOX.ID))
 				.and(pending(older)))
-			.orderBy(OUTBOX.ID)
-			.limit(limit)
+			.orderBy(order)
+			.limit(claim.rows())
 			.forUpdate()
 			.skipLocked();
+	}
+
+	private static Condition to(Destination destination) {
+		return OUTBOX.RECEIVER.eq(destination.receiver()).and(OUTBOX.INTEGRATION.eq(destination.integration()));
 	}
 
 	// Records an ended attempt if the row is still leased to the worker (and its lease

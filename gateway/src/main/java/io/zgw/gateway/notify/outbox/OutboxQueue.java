@@ -24,14 +24,15 @@ public interface OutboxQueue {
 	long enqueue(Delivery delivery);
 
 	/**
-	 * Records how the {@code ended} attempts went, then leases up to {@code limit} due
-	 * deliveries to {@code workerId} for {@code lease}, at most one per chain, oldest
-	 * first, counting an attempt on each; all in one transaction, so a chain whose head
-	 * has just ended hands out its next delivery in the same call. An attempt whose row
-	 * {@code workerId} no longer holds is not recorded and is listed in
-	 * {@link Claimed#notHeld()}. A {@code limit} of 0 only records.
+	 * Records how the {@code ended} attempts went, then leases up to {@code claim.rows()}
+	 * due deliveries to {@code workerId} for {@code lease}, at most one per chain, shared
+	 * among integrations as {@link Claim} says, counting an attempt on each; all in one
+	 * transaction, so a chain whose head has just ended hands out its next delivery in
+	 * the same call. An attempt whose row {@code workerId} no longer holds is not
+	 * recorded and is listed in {@link Claimed#notHeld()}. A claim of 0 rows only
+	 * records.
 	 */
-	Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, int limit, Duration lease);
+	Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, Claim claim, Duration lease);
 
 	/** Number of deliveries neither delivered nor failed. */
 	long depth();

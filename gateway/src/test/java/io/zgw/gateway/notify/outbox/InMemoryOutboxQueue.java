@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -37,20 +38,16 @@ public final class InMemoryOutboxQueue implements OutboxQueue {
 	}
 
 	@Override
-	public synchronized Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, int limit, Duration lease) {
+	public synchronized Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, Claim claim, Duration lease) {
 		List<Long> notHeld = new ArrayList<>();
 		for (AttemptEnd end : ended) {
 			if (!settle(end, workerId)) {
 				notHeld.add(end.id());
 			}
 		}
-		return new Claimed(claim(workerId, limit, lease), notHeld);
-	}
-
-	private List<OutboxEntry> claim(String workerId, int limit, Duration lease) {
 		Instant now = clock.instant();
 		Set<String> seenChains = new HashSet<>();
-		List<OutboxEntry> claimed = new ArrayList<>();
+		List<Long> candidates = new ArrayList<>();
 		for (var e : rows.entrySet()) {
 			Row row = e.getValue();
 			if (!row.pending()) {
@@ -62,14 +59,22 @@ public final class InMemoryOutboxQueue implements OutboxQueue {
 			}
 			boolean due = !row.nextAttemptAt.isAfter(now);
 			boolean free = row.claimedUntil == null || !row.claimedUntil.isAfter(now);
-			if (due && free && claimed.size() < limit) {
-				row.claimedBy = workerId;
-				row.claimedUntil = now.plus(lease);
-				row.attempts++;
-				claimed.add(new OutboxEntry(e.getKey(), row.delivery, row.createdAt, row.attempts));
+			if (due && free && !claim.full().contains(Destination.of(row.delivery))) {
+				candidates.add(e.getKey());
 			}
 		}
-		return claimed;
+		candidates.sort(Comparator.comparingInt((Long id) -> claim.inFlight(Destination.of(rows.get(id).delivery)))
+			.thenComparing(Comparator.naturalOrder()));
+		Claim.Taken<Long> taken = claim.take(candidates, (id) -> Destination.of(rows.get(id).delivery));
+		List<OutboxEntry> claimed = new ArrayList<>();
+		for (long id : taken.rows()) {
+			Row row = rows.get(id);
+			row.claimedBy = workerId;
+			row.claimedUntil = now.plus(lease);
+			row.attempts++;
+			claimed.add(new OutboxEntry(id, row.delivery, row.createdAt, row.attempts));
+		}
+		return new Claimed(claimed, notHeld, taken.heldBack());
 	}
 
 	private static String chain(Delivery d) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.Integration;
@@ -42,14 +43,19 @@ abstract class OutboxQueueContract {
 		return new Delivery("team", integration, group, payload);
 	}
 
+	/** A claim of up to {@code rows} deliveries, oldest first, with nothing in flight. */
+	static Claim rows(int rows) {
+		return new Claim(rows, Map.of(), Integer.MAX_VALUE);
+	}
+
 	/** Claims without recording anything. */
 	static List<OutboxEntry> claim(OutboxQueue queue, String workerId, int limit) {
-		return queue.settleAndClaim(workerId, List.of(), limit, LEASE).entries();
+		return queue.settleAndClaim(workerId, List.of(), rows(limit), LEASE).entries();
 	}
 
 	/** Records one ended attempt, claiming nothing; false when it was not recorded. */
 	static boolean record(OutboxQueue queue, String workerId, AttemptEnd end) {
-		Claimed claimed = queue.settleAndClaim(workerId, List.of(end), 0, LEASE);
+		Claimed claimed = queue.settleAndClaim(workerId, List.of(end), rows(0), LEASE);
 		assertThat(claimed.entries()).isEmpty();
 		return claimed.notHeld().isEmpty();
 	}
@@ -186,7 +192,8 @@ abstract class OutboxQueueContract {
 		clock.advance(Duration.ofMillis(5));
 
 		Claimed claimed = queue.settleAndClaim("w1", List.of(AttemptEnd.delivered(a1),
-				AttemptEnd.retry(b1, clock.instant().plusSeconds(2), "503"), AttemptEnd.failed(c1, "400")), 10, LEASE);
+				AttemptEnd.retry(b1, clock.instant().plusSeconds(2), "503"), AttemptEnd.failed(c1, "400")), rows(10),
+				LEASE);
 
 		assertThat(claimed.notHeld()).isEmpty();
 		assertThat(payloads(claimed.entries())).as("b1 waits for its retry and holds b2 back")
@@ -204,11 +211,54 @@ abstract class OutboxQueueContract {
 		assertThat(payloads(claim(queue, "w2", 10))).containsExactly("a1");
 		queue.enqueue(delivery("B", WEBHOOK_0, "b1"));
 
-		Claimed claimed = queue.settleAndClaim("w1", List.of(AttemptEnd.delivered(a1)), 10, LEASE);
+		Claimed claimed = queue.settleAndClaim("w1", List.of(AttemptEnd.delivered(a1)), rows(10), LEASE);
 
 		assertThat(claimed.notHeld()).containsExactly(a1);
 		assertThat(payloads(claimed.entries())).containsExactly("b1");
 		assertThat(queue.depth()).as("a1 is still w2's").isEqualTo(2);
+	}
+
+	@Test
+	void integrationsWithFewerSendsInFlightGoFirst() {
+		for (int g = 0; g < 4; g++) {
+			queue.enqueue(new Delivery("storm", WEBHOOK_0, "S" + g, "s" + g));
+		}
+		queue.enqueue(new Delivery("pager", WEBHOOK_0, "P", "p"));
+		queue.enqueue(new Delivery("storm", WEBHOOK_1, "S0", "s0-second-hook"));
+		Destination storm = new Destination("storm", WEBHOOK_0.toString());
+
+		Claimed claimed = queue.settleAndClaim("w1", List.of(), new Claim(3, Map.of(storm, 3), 16), LEASE);
+
+		assertThat(payloads(claimed.entries())).as("the idle integrations' oldest, then the busy one's")
+			.containsExactly("p", "s0-second-hook", "s0");
+		assertThat(claimed.heldBack()).isZero();
+	}
+
+	@Test
+	void noIntegrationIsGivenMoreThanItsShareOfSends() {
+		for (int g = 0; g < 5; g++) {
+			queue.enqueue(new Delivery("storm", WEBHOOK_0, "S" + g, "s" + g));
+		}
+		queue.enqueue(new Delivery("pager", WEBHOOK_0, "P", "p"));
+		Destination storm = new Destination("storm", WEBHOOK_0.toString());
+
+		Claimed claimed = queue.settleAndClaim("w1", List.of(), new Claim(4, Map.of(storm, 1), 2), LEASE);
+
+		assertThat(payloads(claimed.entries())).containsExactly("p", "s0");
+		assertThat(claimed.heldBack()).as("s1 and s2 were found and left").isEqualTo(2);
+		assertThat(claim(queue, "w2", 10)).as("left unleased").hasSize(4);
+	}
+
+	@Test
+	void anIntegrationWithItsShareInFlightIsNotClaimedFrom() {
+		queue.enqueue(new Delivery("storm", WEBHOOK_0, "S0", "s0"));
+		queue.enqueue(new Delivery("pager", WEBHOOK_0, "P", "p"));
+		Destination storm = new Destination("storm", WEBHOOK_0.toString());
+
+		Claimed claimed = queue.settleAndClaim("w1", List.of(), new Claim(4, Map.of(storm, 2), 2), LEASE);
+
+		assertThat(payloads(claimed.entries())).containsExactly("p");
+		assertThat(claimed.heldBack()).isZero();
 	}
 
 }
