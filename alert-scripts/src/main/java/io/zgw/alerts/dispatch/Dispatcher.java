@@ -62,6 +62,10 @@ public final class Dispatcher {
 	// costs a lookup, not a pass over every group, on every step of the caller's timer.
 	private final TreeMap<AggregationGroup.Due, AggregationGroup> schedule = new TreeMap<>();
 
+	// Of those, the groups not flushed yet: a group's first notification, news of a new
+	// problem, goes out before the updates and reminders of groups due as well.
+	private final TreeMap<AggregationGroup.Due, AggregationGroup> firstFlushes = new TreeMap<>();
+
 	private long groupSerial;
 
 	// Kept up to date on every receive, so that a flush never rescans every alert.
@@ -113,6 +117,7 @@ public final class Dispatcher {
 			AggregationGroup group = this.groups.computeIfAbsent(new GroupId(route, groupLabels), (id) -> {
 				AggregationGroup created = new AggregationGroup(route, groupLabels, now, this.groupSerial++);
 				this.schedule.put(created.due(), created);
+				this.firstFlushes.put(created.due(), created);
 				return created;
 			});
 			AggregationGroup.Due before = group.due();
@@ -126,6 +131,10 @@ public final class Dispatcher {
 		if (!after.equals(before)) {
 			this.schedule.remove(before);
 			this.schedule.put(after, group);
+			if (!group.hasFlushed) {
+				this.firstFlushes.remove(before);
+				this.firstFlushes.put(after, group);
+			}
 		}
 	}
 
@@ -174,17 +183,19 @@ public final class Dispatcher {
 	}
 
 	/**
-	 * Flushes at most {@code maxGroups} of the groups due at {@code now}, earliest due
-	 * first, and returns the notifications delivered; the others stay due, so
-	 * {@link #nextFlush()} is not after {@code now} while any remain.
+	 * Flushes at most {@code maxGroups} of the groups due at {@code now}, those not
+	 * flushed yet first, earliest due first, and returns the notifications delivered; the
+	 * others stay due, so {@link #nextFlush()} is not after {@code now} while any remain.
 	 */
 	public synchronized List<Notification> tick(Instant now, Notifier notifier, int maxGroups) {
-		List<AggregationGroup> due = new ArrayList<>();
-		for (AggregationGroup group : this.schedule.values()) {
-			if (due.size() == maxGroups || group.nextFlush.isAfter(now)) {
-				break;
+		Set<AggregationGroup> due = new LinkedHashSet<>();
+		for (Map<AggregationGroup.Due, AggregationGroup> groups : List.of(this.firstFlushes, this.schedule)) {
+			for (AggregationGroup group : groups.values()) {
+				if (due.size() == maxGroups || group.nextFlush.isAfter(now)) {
+					break;
+				}
+				due.add(group);
 			}
-			due.add(group);
 		}
 		if (due.isEmpty()) {
 			return List.of();
@@ -197,6 +208,7 @@ public final class Dispatcher {
 		List<Notification> sent = new ArrayList<>();
 		for (AggregationGroup group : due) {
 			AggregationGroup.Due before = group.due();
+			this.firstFlushes.remove(before);
 			group.nextFlush = now.plus(group.route.options().groupInterval());
 			group.hasFlushed = true;
 			reschedule(group, before);

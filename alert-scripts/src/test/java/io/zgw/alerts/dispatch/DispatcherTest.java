@@ -682,6 +682,45 @@ class DispatcherTest {
 		assertThat(recorder.held).isEmpty();
 	}
 
+	@Test
+	void aBurstOfDueGroupsIsFlushedInPartsEarliestFirst() {
+		List<String> names = List.of("A", "B", "C");
+		for (int i = 0; i < names.size(); i++) {
+			Instant at = T0.plusSeconds(i);
+			this.dispatcher.receive(firing("alertname=" + names.get(i) + " instance=x", at, at), at);
+		}
+		Instant now = T0.plusSeconds(40);
+		Recorder first = new Recorder();
+		this.dispatcher.tick(now, first, 2);
+		assertThat(first.deliveredGroups()).containsExactly("{}:{alertname=\"A\"}", "{}:{alertname=\"B\"}");
+		assertThat(this.dispatcher.nextFlush()).as("C is still due").contains(T0.plusSeconds(32));
+		Recorder rest = new Recorder();
+		this.dispatcher.tick(now, rest, 2);
+		assertThat(rest.deliveredGroups()).containsExactly("{}:{alertname=\"C\"}");
+	}
+
+	@Test
+	void aGroupsFirstNotificationGoesBeforeUpdatesDueEarlier() {
+		this.dispatcher.receive(firing("alertname=Load instance=a", T0, T0), T0);
+		this.dispatcher.tick(T0.plusSeconds(30));
+		// Load's update is due at 330 s, Disk's first notification at 331 s.
+		this.dispatcher.receive(firing("alertname=Load instance=b", T0.plusSeconds(60), T0.plusSeconds(60)),
+				T0.plusSeconds(60));
+		this.dispatcher.receive(firing("alertname=Disk instance=a", T0.plusSeconds(301), T0.plusSeconds(301)),
+				T0.plusSeconds(301));
+		Instant now = T0.plusSeconds(332);
+
+		Recorder first = new Recorder();
+		this.dispatcher.tick(now, first, 1);
+		assertThat(first.deliveredGroups()).containsExactly("{}:{alertname=\"Disk\"}");
+		assertThat(this.dispatcher.nextFlush()).as("Load's update is still due").contains(T0.plusSeconds(330));
+		Recorder update = new Recorder();
+		this.dispatcher.tick(now, update, 1);
+		assertThat(update.deliveredGroups()).containsExactly("{}:{alertname=\"Load\"}");
+		assertThat(this.dispatcher.nextFlush()).as("Disk's group_interval, then Load's")
+			.contains(now.plus(Duration.ofMinutes(5)));
+	}
+
 	private static Alert acknowledged(Alert alert, boolean acknowledged, Instant at) {
 		return new Alert(alert.labels(), alert.annotations(), alert.startsAt(), alert.endsAt(), alert.generatorUrl(),
 				at, acknowledged);
