@@ -193,13 +193,23 @@ public final class DeliveryWorker {
 		if (taken == 0 && settling.isEmpty()) {
 			return new Started(List.of(), false);
 		}
+		// The sends start as soon as the claim has locked their rows, not after its
+		// COMMIT: an fsync less before a page goes out.
+		List<CompletableFuture<Void>> sends = new ArrayList<>();
+		boolean[] leased = { false };
 		Claimed claimed;
 		try {
 			claimed = this.queue.settleAndClaim(this.workerId, settling,
-					new Claim(taken, this.inFlight, this.perIntegration), this.lease);
+					new Claim(taken, this.inFlight, this.perIntegration), this.lease, (entries) -> {
+						leased[0] = true;
+						this.slots.release(taken - entries.size());
+						entries.forEach((entry) -> sends.add(send(entry, whenDone)));
+					});
 		}
 		catch (RuntimeException ex) {
-			this.slots.release(taken);
+			if (!leased[0]) {
+				this.slots.release(taken);
+			}
 			// Recorded with the next claim; until then their rows stay leased.
 			this.ended.addAll(settling);
 			throw ex;
@@ -208,25 +218,26 @@ public final class DeliveryWorker {
 			log.warn("Outbox row {} was no longer leased to {} when its attempt was recorded (lease {} too short?)", id,
 					this.workerId, this.lease);
 		}
-		List<OutboxEntry> entries = claimed.entries();
-		this.slots.release(taken - entries.size());
-		List<CompletableFuture<Void>> sends = entries.stream().map((entry) -> {
-			Destination destination = Destination.of(entry.delivery());
-			this.inFlight.merge(destination, 1, Integer::sum);
-			return CompletableFuture.runAsync(() -> this.ended.add(attempt(entry)), this.sendExecutor)
-				.whenComplete((done, failure) -> {
-					this.inFlight.computeIfPresent(destination, (key, sending) -> (sending == 1) ? null : sending - 1);
-					this.slots.release();
-					if (failure != null) {
-						// The row stays leased and is retried when the lease ends.
-						log.warn("Attempt on outbox row {} failed unrecorded: {}", entry.id(), failure.toString());
-					}
-					whenDone.run();
-				});
-		}).toList();
+		int started = claimed.entries().size();
 		// Rows left for their integration's share leave slots free for the rest: the
 		// next claim skips that integration.
-		return new Started(sends, !entries.isEmpty() && entries.size() + claimed.heldBack() == taken);
+		return new Started(sends, started > 0 && started + claimed.heldBack() == taken);
+	}
+
+	// Sends on the send pool; the send's slot is freed, and whenDone run, once it ended.
+	private CompletableFuture<Void> send(OutboxEntry entry, Runnable whenDone) {
+		Destination destination = Destination.of(entry.delivery());
+		this.inFlight.merge(destination, 1, Integer::sum);
+		return CompletableFuture.runAsync(() -> this.ended.add(attempt(entry)), this.sendExecutor)
+			.whenComplete((done, failure) -> {
+				this.inFlight.computeIfPresent(destination, (key, sending) -> (sending == 1) ? null : sending - 1);
+				this.slots.release();
+				if (failure != null) {
+					// The row stays leased and is retried when the lease ends.
+					log.warn("Attempt on outbox row {} failed unrecorded: {}", entry.id(), failure.toString());
+				}
+				whenDone.run();
+			});
 	}
 
 	// The sends a claim started, and whether another claim may find more to send.

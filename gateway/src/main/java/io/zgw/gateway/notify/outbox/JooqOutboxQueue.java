@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -126,13 +127,15 @@ public final class JooqOutboxQueue implements OutboxQueue, AutoCloseable {
 	}
 
 	@Override
-	public Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, Claim claim, Duration lease) {
+	public Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, Claim claim, Duration lease,
+			Consumer<List<OutboxEntry>> leased) {
 		if (ended.isEmpty() && claim.rows() == 0) {
+			leased.accept(List.of());
 			return new Claimed(List.of(), List.of(), 0);
 		}
 		try (Connection connection = this.claims.getConnection()) {
 			try {
-				return settleAndClaim(connection, workerId, ended, claim, lease);
+				return settleAndClaim(connection, workerId, ended, claim, lease, leased);
 			}
 			catch (RuntimeException | SQLException ex) {
 				connection.rollback();
@@ -147,7 +150,7 @@ public final class JooqOutboxQueue implements OutboxQueue, AutoCloseable {
 	// Two round trips: the attempts' updates together with the claim's SELECT, then the
 	// claim's UPDATE together with the COMMIT (CommitBatch).
 	private Claimed settleAndClaim(Connection connection, String workerId, List<AttemptEnd> ended, Claim claim,
-			Duration lease) throws SQLException {
+			Duration lease, Consumer<List<OutboxEntry>> leased) throws SQLException {
 		DSLContext tx = DSL.using(this.dsl.configuration().derive(new DefaultConnectionProvider(connection)));
 		LocalDateTime now = now();
 		CommitBatch first = new CommitBatch();
@@ -193,6 +196,7 @@ public final class JooqOutboxQueue implements OutboxQueue, AutoCloseable {
 						.set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
 						.where(OUTBOX.ID.in(entries.stream().map(OutboxEntry::id).toList())));
 		}
+		leased.accept(entries);
 		second.commit(connection);
 		return new Claimed(entries, notHeld, taken.heldBack());
 	}

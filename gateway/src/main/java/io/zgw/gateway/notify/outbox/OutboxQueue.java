@@ -3,6 +3,7 @@ package io.zgw.gateway.notify.outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.zgw.gateway.notify.Delivery;
 
@@ -31,8 +32,15 @@ public interface OutboxQueue {
 	 * the same call. An attempt whose row {@code workerId} no longer holds is not
 	 * recorded and is listed in {@link Claimed#notHeld()}. A claim of 0 rows only
 	 * records.
+	 * <p>
+	 * {@code leased} is called once, before the transaction commits, with the deliveries
+	 * leased: their rows are locked by then, so no other worker can take them, and their
+	 * sends need not wait for the commit. Should it fail, the rows are left as they were
+	 * and sent again later: every delivery goes out at least once, as after a crash
+	 * between a send and its record.
 	 */
-	Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, Claim claim, Duration lease);
+	Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, Claim claim, Duration lease,
+			Consumer<List<OutboxEntry>> leased);
 
 	/** Number of deliveries neither delivered nor failed. */
 	long depth();

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import io.zgw.gateway.notify.Delivery;
 
@@ -38,7 +39,8 @@ public final class InMemoryOutboxQueue implements OutboxQueue {
 	}
 
 	@Override
-	public synchronized Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, Claim claim, Duration lease) {
+	public synchronized Claimed settleAndClaim(String workerId, List<AttemptEnd> ended, Claim claim, Duration lease,
+			Consumer<List<OutboxEntry>> leased) {
 		List<Long> notHeld = new ArrayList<>();
 		for (AttemptEnd end : ended) {
 			if (!settle(end, workerId)) {
@@ -74,6 +76,7 @@ public final class InMemoryOutboxQueue implements OutboxQueue {
 			row.attempts++;
 			claimed.add(new OutboxEntry(id, row.delivery, row.createdAt, row.attempts));
 		}
+		leased.accept(claimed);
 		return new Claimed(claimed, notHeld, taken.heldBack());
 	}
 

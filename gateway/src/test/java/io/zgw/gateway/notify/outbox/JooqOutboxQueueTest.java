@@ -66,6 +66,29 @@ class JooqOutboxQueueTest extends OutboxQueueContract {
 	}
 
 	@Test
+	void leasedDeliveriesAreHandedOverLockedBeforeTheClaimCommits() {
+		long a1 = queue.enqueue(delivery("A", WEBHOOK_0, "a1"));
+		JooqOutboxQueue other = queues.open(clock);
+		List<OutboxEntry> handed = new ArrayList<>();
+		List<String> seenMeanwhile = new ArrayList<>();
+
+		Claimed claimed = queue.settleAndClaim("w1", List.of(), rows(10), LEASE, (entries) -> {
+			handed.addAll(entries);
+			// Another connection sees the row unclaimed (not committed yet) and cannot
+			// take it (locked).
+			seenMeanwhile.add(String.valueOf(
+					dsl.select(OUTBOX.CLAIMED_BY).from(OUTBOX).where(OUTBOX.ID.eq(a1)).fetchOne(OUTBOX.CLAIMED_BY)));
+			seenMeanwhile.add("other worker claimed " + claim(other, "w2", 10).size());
+		});
+
+		assertThat(handed).extracting(OutboxEntry::id).containsExactly(a1);
+		assertThat(claimed.entries()).isEqualTo(handed);
+		assertThat(seenMeanwhile).containsExactly("null", "other worker claimed 0");
+		assertThat(dsl.select(OUTBOX.CLAIMED_BY).from(OUTBOX).where(OUTBOX.ID.eq(a1)).fetchOne(OUTBOX.CLAIMED_BY))
+			.isEqualTo("w1");
+	}
+
+	@Test
 	void concurrentClaimersNeverGetTheSameRow() throws Exception {
 		for (int g = 0; g < 120; g++) {
 			queue.enqueue(delivery("G" + g, WEBHOOK_0, "p" + g));
