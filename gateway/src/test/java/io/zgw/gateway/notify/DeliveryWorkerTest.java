@@ -227,18 +227,23 @@ class DeliveryWorkerTest {
 		assertThat(receiver.acceptedBodies()).containsExactly(delivery("A", 1).payload());
 	}
 
-	@Test
-	void aSendThatHangsHoldsOnlyItsOwnSlotWhileTheOthersKeepDelivering() throws Exception {
-		// Accepts connections (the kernel's backlog) but never answers.
-		try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-			ReceiverNotifiers notifiers = new ReceiverNotifiers(
-					new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))), JsonMapper.builder().build(),
-					Duration.ofSeconds(60));
-			notifiers.replace(List
-				.of(new Receiver("team", List.of(WebhookConfig.of(receiver.url("/hook"))), List.of(), List.of()),
+	// Receivers "team", posting to the recording receiver, and "silent", posting to a
+	// socket that accepts connections (the kernel's backlog) and never answers.
+	private ReceiverNotifiers teamAndSilent(ServerSocket silent) {
+		ReceiverNotifiers notifiers = new ReceiverNotifiers(new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))),
+				JsonMapper.builder().build(), Duration.ofSeconds(60));
+		notifiers.replace(
+				List.of(new Receiver("team", List.of(WebhookConfig.of(receiver.url("/hook"))), List.of(), List.of()),
 						new Receiver("silent",
 								List.of(WebhookConfig.of("http://127.0.0.1:" + silent.getLocalPort() + "/")), List.of(),
 								List.of())));
+		return notifiers;
+	}
+
+	@Test
+	void aSendThatHangsHoldsOnlyItsOwnSlotWhileTheOthersKeepDelivering() throws Exception {
+		try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+			ReceiverNotifiers notifiers = teamAndSilent(silent);
 			DeliveryWorker twoSlots = newWorker(queue, notifiers, registry, clock, "w3", sendPool, 2, 2, Duration.ZERO);
 			long hanging = queue.enqueue(new Delivery("silent", WEBHOOK_0, "S", "{}"));
 			// More rows than one claim takes (10): none waits for the hanging send.
@@ -266,14 +271,7 @@ class DeliveryWorkerTest {
 	@Test
 	void aReceiverThatHangsHoldsNoMoreThanItsShareOfTheSlots() throws Exception {
 		try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-			ReceiverNotifiers notifiers = new ReceiverNotifiers(
-					new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(2))), JsonMapper.builder().build(),
-					Duration.ofSeconds(60));
-			notifiers.replace(List
-				.of(new Receiver("team", List.of(WebhookConfig.of(receiver.url("/hook"))), List.of(), List.of()),
-						new Receiver("silent",
-								List.of(WebhookConfig.of("http://127.0.0.1:" + silent.getLocalPort() + "/")), List.of(),
-								List.of())));
+			ReceiverNotifiers notifiers = teamAndSilent(silent);
 			// Four slots, two of them at most for one integration: the storm for the
 			// silent receiver, enqueued first, cannot take the slots team's pages need.
 			DeliveryWorker shared = newWorker(queue, notifiers, registry, clock, "w3", sendPool, 4, 2, Duration.ZERO);
