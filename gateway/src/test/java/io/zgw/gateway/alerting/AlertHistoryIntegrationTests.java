@@ -4,8 +4,10 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.zgw.alerts.model.LabelSet;
+import io.zgw.gateway.alerting.store.AlertReader;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,9 @@ class AlertHistoryIntegrationTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	AlertReader reader;
 
 	AlertingTestSupport admin;
 
@@ -72,6 +77,25 @@ class AlertHistoryIntegrationTests {
 		assertThat(latest.get("history").valueStream().map((change) -> change.get("kind").asString()))
 			.containsExactly("refired");
 		assertThat(latest.get("historyTruncated").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aFiringZabbixProblemIsListedWithoutAnEnd() {
+		long eventId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+		HttpResponse<String> sent = this.admin.post("/api/v1/zabbix/events",
+				ZabbixWebhookIntegrationTests.problem("shop", eventId), EscalationIntegrationTests.SHOP);
+		assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+		String key = "zabbix:shop:" + eventId;
+		this.fingerprint = this.reader.find(key).orElseThrow().fingerprint();
+
+		JsonNode alert = history("", AlertingTestSupport.ADMIN_KEY, 200).get("alerts")
+			.valueStream()
+			.filter((a) -> key.equals(a.get("key").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(alert.get("status").asString()).isEqualTo("firing");
+		assertThat(alert.get("endsAt").isNull()).isTrue();
+		assertThat(alert.get("source").asString()).isEqualTo("zabbix");
 	}
 
 	@Test

@@ -78,11 +78,11 @@ class AlertHistoryController {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("key", alert.alertKey());
 		json.put("source", alert.source());
-		json.put("status", alert.endsAt().isAfter(now) ? "firing" : "resolved");
+		json.put("status", alert.firingAt(now) ? "firing" : "resolved");
 		json.put("labels", alert.labels().asMap());
 		json.put("annotations", alert.annotations());
 		json.put("startsAt", AmTimes.format(alert.startsAt()));
-		json.put("endsAt", AmTimes.format(alert.endsAt()));
+		json.put("endsAt", (alert.endsAt() != null) ? AmTimes.format(alert.endsAt()) : null);
 		json.put("updatedAt", AmTimes.format(alert.updatedAt()));
 		json.put("acknowledged", alert.acknowledged());
 		json.put("history", history);

@@ -27,4 +27,12 @@ public record StoredAlert(String alertKey, String source, LabelSet labels, Map<S
 		return this.labels.fingerprintHex();
 	}
 
+	/**
+	 * Whether it fires at {@code now}: a Zabbix problem until recovered, others until
+	 * their end.
+	 */
+	public boolean firingAt(Instant now) {
+		return this.endsAt == null || this.endsAt.isAfter(now);
+	}
+
 }
