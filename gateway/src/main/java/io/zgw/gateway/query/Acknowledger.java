@@ -18,7 +18,7 @@ import org.springframework.http.HttpStatus;
  * Acknowledger sends an acknowledgement to the shard that owns the problem, and only to
  * it, through the same deadline, bulkhead and breaker as every read.
  */
-final class Acknowledger {
+public final class Acknowledger {
 
 	private final ShardRegistry registry;
 
@@ -38,8 +38,8 @@ final class Acknowledger {
 		if (Boolean.TRUE.equals(body.close())) {
 			action |= EventAcknowledge.CLOSE;
 		}
-		if (Boolean.TRUE.equals(body.acknowledge())) {
-			action |= EventAcknowledge.ACKNOWLEDGE;
+		if (body.acknowledge() != null) {
+			action |= body.acknowledge() ? EventAcknowledge.ACKNOWLEDGE : EventAcknowledge.UNACKNOWLEDGE;
 		}
 		if (body.message() != null && !body.message().isBlank()) {
 			action |= EventAcknowledge.MESSAGE;
@@ -50,12 +50,29 @@ final class Acknowledger {
 			action |= EventAcknowledge.SEVERITY;
 		}
 		if (action == 0) {
-			throw ApiException.badParameter("body",
-					"nothing to do: set message, acknowledge: true, close: true or severity");
+			throw ApiException.badParameter("body", "nothing to do: set message, acknowledge, close: true or severity");
 		}
-		Shard owner = this.registry.find(problem.shard()).orElseThrow();
+		return send(problem, action, body.message(), severity);
+	}
+
+	/**
+	 * Acknowledges the problem on its shard, or withdraws the acknowledgement, with a
+	 * message: an alert from Zabbix acknowledged through the alert API.
+	 * @throws ApiException 422 when Zabbix refuses, 502, 503 or 504 when the shard does
+	 * not answer
+	 */
+	public void acknowledge(ShardQualifiedId problem, boolean acknowledge, String message) {
+		send(problem, (acknowledge ? EventAcknowledge.ACKNOWLEDGE : EventAcknowledge.UNACKNOWLEDGE)
+				| EventAcknowledge.MESSAGE, message, null);
+	}
+
+	private Envelope<Acknowledged> send(ShardQualifiedId problem, int action, String message, Integer severity) {
+		// Only an alert stored before its shard left the configuration gets here.
+		Shard owner = this.registry.find(problem.shard())
+			.orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "Conflict",
+					"shard '" + problem.shard() + "' is no longer configured", Map.of("shard", problem.shard())));
 		EventAcknowledge request = new EventAcknowledge(List.of(problem.id()), action,
-				((action & EventAcknowledge.MESSAGE) != 0) ? body.message() : null, severity);
+				((action & EventAcknowledge.MESSAGE) != 0) ? message : null, severity);
 		ShardedResult<EventAcknowledge.Result> result = this.fanOut.run(request.method(), List.of(owner),
 				(shard) -> shard.client().execute(request));
 		ShardOutcome<EventAcknowledge.Result> outcome = result.outcomes().get(owner.name());

@@ -128,6 +128,20 @@ class ZabbixEndToEndTests {
 						.isEqualTo(shard.getKey());
 				}
 
+				// Acknowledged through the alert API: Zabbix records it on the shop
+				// shard,
+				// whose update webhook brings it back to the alert; pay's stays open.
+				HttpResponse<String> acked = gateway.post(
+						"/api/v1/alerts/" + fingerprintByShard.get("shop") + "/acknowledge",
+						"{\"message\":\"e2e: on it\"}", Map.of());
+				assertThat(acked.statusCode()).as(acked.body()).isEqualTo(200);
+				assertThat(JSON.readTree(acked.body()).path("problem").asString()).isEqualTo("shop:" + eventId);
+				Awaitility.await("the shop alert acknowledged by Zabbix's update webhook")
+					.atMost(E2e.DELIVERY)
+					.pollInterval(Duration.ofMillis(500))
+					.until(() -> acknowledged(gateway, fingerprintByShard.get("shop")));
+				assertThat(acknowledged(gateway, fingerprintByShard.get("pay"))).isFalse();
+
 				for (LabShardControl shard : shards) {
 					shard.push(shard.name() + HOST_SUFFIX, E2e.ITEM, "1");
 				}
@@ -169,6 +183,12 @@ class ZabbixEndToEndTests {
 				}
 			}
 		}
+	}
+
+	// Whether the gateway holds the alert as acknowledged.
+	private static boolean acknowledged(AlertingTestSupport gateway, String fingerprint) {
+		JsonNode alerts = gateway.getJson("/api/v1/alerts/history?fingerprint=" + fingerprint).path("alerts");
+		return alerts.path(alerts.size() - 1).path("acknowledged").asBoolean();
 	}
 
 	private static LabShardControl.Undo redirectAll(List<LabShardControl> shards, String url) {

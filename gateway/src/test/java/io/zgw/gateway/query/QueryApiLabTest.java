@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import io.zgw.gateway.query.LabShards.LabShard;
+import io.zgw.sharding.zabbix.EventAcknowledge;
 import io.zgw.sharding.zabbix.EventGet;
 import io.zgw.sharding.zabbix.ZabbixAcknowledge;
 import io.zgw.sharding.zabbix.ZabbixEvent;
@@ -162,6 +163,38 @@ class QueryApiLabTest {
 		assertThat(answer.json().path("data").get(0).path("id").asString()).isEqualTo("pay:" + eventId);
 		assertThat(messages(lab("pay"), eventId)).contains(message);
 		assertThat(messages(lab("shop"), eventId)).doesNotContain(message);
+	}
+
+	@Test
+	void acknowledgeFalseWithdrawsTheAcknowledgementInZabbix() throws Exception {
+		String eventId = list(this.gateway.get("/api/v1/problems?businessLine=pay&limit=100").json().path("data"))
+			.stream()
+			.filter((p) -> !p.path("acknowledged").asBoolean())
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the lab has no unacknowledged pay problem"))
+			.path("id")
+			.asString()
+			.substring("pay:".length());
+
+		try {
+			GatewayHttp.Answer taken = this.gateway.post("/api/v1/problems/pay:" + eventId + "/acknowledge",
+					"{\"acknowledge\":true}");
+			int takenInZabbix = acknowledged(lab("pay"), eventId);
+			GatewayHttp.Answer given = this.gateway.post("/api/v1/problems/pay:" + eventId + "/acknowledge",
+					"{\"acknowledge\":false}");
+
+			assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+			assertThat(takenInZabbix).isEqualTo(1);
+			assertThat(given.status()).as(given.toString()).isEqualTo(200);
+			assertThat(acknowledged(lab("pay"), eventId)).isZero();
+		}
+		finally {
+			// The lab's problem as it was, whatever failed.
+			if (acknowledged(lab("pay"), eventId) == 1) {
+				lab("pay").client()
+					.execute(new EventAcknowledge(List.of(eventId), EventAcknowledge.UNACKNOWLEDGE, null, null));
+			}
+		}
 	}
 
 	@Test
@@ -321,6 +354,10 @@ class QueryApiLabTest {
 	private static List<String> messages(LabShard shard, String eventId) {
 		List<ZabbixEvent> events = shard.client().execute(EventGet.byIds(List.of(eventId)));
 		return events.stream().flatMap((e) -> e.acknowledges().stream()).map(ZabbixAcknowledge::message).toList();
+	}
+
+	private static int acknowledged(LabShard shard, String eventId) {
+		return shard.client().execute(EventGet.byIds(List.of(eventId))).get(0).acknowledged();
 	}
 
 	private static LabShard lab(String name) {

@@ -12,7 +12,7 @@ import tools.jackson.core.type.TypeReference;
  *
  * @param eventids the events to update
  * @param action bit mask of {@link #CLOSE}, {@link #ACKNOWLEDGE}, {@link #MESSAGE},
- * {@link #SEVERITY}
+ * {@link #SEVERITY}, {@link #UNACKNOWLEDGE}
  * @param message the comment, with {@link #MESSAGE}
  * @param severity the new severity, with {@link #SEVERITY}
  */
@@ -31,6 +31,9 @@ public record EventAcknowledge(List<String> eventids, int action, String message
 
 	/** Action bit: change severity. */
 	public static final int SEVERITY = 8;
+
+	/** Action bit: withdraw the acknowledgement (Zabbix 6.0 and later). */
+	public static final int UNACKNOWLEDGE = 16;
 
 	@Override
 	public String method() {

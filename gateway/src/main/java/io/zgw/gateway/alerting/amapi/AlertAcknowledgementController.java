@@ -11,8 +11,10 @@ import io.zgw.gateway.alerting.store.AlertAcknowledgements;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.AlertUpsert;
 import io.zgw.gateway.alerting.store.StoredAlert;
+import io.zgw.gateway.query.Acknowledger;
 import io.zgw.gateway.security.ApiPrincipal;
 import io.zgw.gateway.web.ApiException;
+import io.zgw.sharding.ShardQualifiedId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,11 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * AlertAcknowledgementController is zgw's {@code POST
- * /api/v1/alerts/{fingerprint}/acknowledge}: somebody takes on a firing alert posted to
- * the Alertmanager API (or gives it back with {@code "acknowledge": false}), which stops
- * its escalation and, on routes with {@code repeat_acknowledged: false}, its reminders.
- * Alertmanager has no acknowledgement; a Zabbix problem is acknowledged in Zabbix or with
- * {@code POST /api/v1/problems/{id}/acknowledge}.
+ * /api/v1/alerts/{fingerprint}/acknowledge}: somebody takes on a firing alert (or gives
+ * it back with {@code "acknowledge": false}), which stops its escalation and, on routes
+ * with {@code repeat_acknowledged: false}, its reminders. Alertmanager has no
+ * acknowledgement. An alert posted to the Alertmanager API is acknowledged in zgw's
+ * store; one from Zabbix in Zabbix, on the shard that owns its problem (as {@code POST
+ * /api/v1/problems/{id}/acknowledge} does), whose update webhook then brings the
+ * acknowledgement to the alert, as for one made in Zabbix's frontend.
  */
 @RestController
 class AlertAcknowledgementController {
@@ -42,13 +46,16 @@ class AlertAcknowledgementController {
 
 	private final DispatchService dispatch;
 
+	private final Acknowledger zabbix;
+
 	private final Clock clock;
 
 	AlertAcknowledgementController(AlertReader reader, AlertAcknowledgements acknowledgements, DispatchService dispatch,
-			ObjectProvider<Clock> clock) {
+			Acknowledger zabbix, ObjectProvider<Clock> clock) {
 		this.reader = reader;
 		this.acknowledgements = acknowledgements;
 		this.dispatch = dispatch;
+		this.zabbix = zabbix;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
@@ -62,25 +69,42 @@ class AlertAcknowledgementController {
 			throw ApiException.badParameter("message", "message must be at most " + MAX_MESSAGE + " characters");
 		}
 		List<StoredAlert> visible = VisibleAlerts.byFingerprint(this.reader, principal, fingerprint);
-		StoredAlert alert = visible.stream()
-			.filter((candidate) -> candidate.alertKey().startsWith(AlertUpsert.KEY_PREFIX))
-			.findFirst()
-			.orElseThrow(() -> conflict("alert " + fingerprint + " comes from Zabbix: acknowledge its problem in "
-					+ "Zabbix or with POST /api/v1/problems/" + problemId(visible.get(visible.size() - 1))
-					+ "/acknowledge"));
 		Instant now = this.clock.instant();
-		if (!alert.endsAt().isAfter(now)) {
-			throw conflict("alert " + fingerprint + " is resolved; only a firing alert can be acknowledged");
+		// Oldest first: of a Zabbix trigger's problems with these labels, the latest.
+		StoredAlert alert = visible.stream()
+			// A Zabbix problem fires without an end; an Alertmanager-API alert until its
+			// end.
+			.filter((candidate) -> candidate.endsAt() == null || candidate.endsAt().isAfter(now))
+			.reduce((earlier, later) -> later)
+			.orElseThrow(
+					() -> conflict("alert " + fingerprint + " is resolved; only a firing alert can be acknowledged"));
+		if (!alert.alertKey().startsWith(AlertUpsert.KEY_PREFIX)) {
+			// Zabbix records the gateway's API user: the note names who it was.
+			String note = "(via zgw, key " + principal.name() + ")";
+			String text = (message != null && !message.isBlank()) ? message + " " + note : note;
+			if (text.length() > MAX_MESSAGE) {
+				throw ApiException.badParameter("message", "message must be at most "
+						+ (MAX_MESSAGE - note.length() - 1) + " characters for Zabbix, which also gets " + note);
+			}
+			ShardQualifiedId problem = ShardQualifiedId.parse(problemId(alert));
+			this.zabbix.acknowledge(problem, acknowledge, text);
+			Map<String, Object> json = answer(fingerprint, alert, acknowledge);
+			json.put("problem", problem.toString());
+			return json;
 		}
 		StoredAlert changed = this.acknowledgements.acknowledge(alert, acknowledge, principal.name(), message)
 			.orElseThrow(() -> conflict("alert " + fingerprint + " resolved or fired anew meanwhile; read it again"));
 		this.dispatch.acknowledgementChanged(changed);
+		return answer(fingerprint, changed, changed.acknowledged());
+	}
+
+	private static Map<String, Object> answer(String fingerprint, StoredAlert alert, boolean acknowledged) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("fingerprint", fingerprint);
-		json.put("key", changed.alertKey());
-		json.put("labels", changed.labels().asMap());
-		json.put("startsAt", AmTimes.format(changed.startsAt()));
-		json.put("acknowledged", changed.acknowledged());
+		json.put("key", alert.alertKey());
+		json.put("labels", alert.labels().asMap());
+		json.put("startsAt", AmTimes.format(alert.startsAt()));
+		json.put("acknowledged", acknowledged);
 		return json;
 	}
 
