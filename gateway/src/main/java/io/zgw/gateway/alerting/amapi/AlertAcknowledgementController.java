@@ -72,9 +72,7 @@ class AlertAcknowledgementController {
 		Instant now = this.clock.instant();
 		// Oldest first: of a Zabbix trigger's problems with these labels, the latest.
 		StoredAlert alert = visible.stream()
-			// A Zabbix problem fires without an end; an Alertmanager-API alert until its
-			// end.
-			.filter((candidate) -> candidate.endsAt() == null || candidate.endsAt().isAfter(now))
+			.filter((candidate) -> candidate.firingAt(now))
 			.reduce((earlier, later) -> later)
 			.orElseThrow(
 					() -> conflict("alert " + fingerprint + " is resolved; only a firing alert can be acknowledged"));
