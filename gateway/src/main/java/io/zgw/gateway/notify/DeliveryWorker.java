@@ -227,7 +227,10 @@ public final class DeliveryWorker {
 	// Sends on the send pool; the send's slot is freed, and whenDone run, once it ended.
 	private CompletableFuture<Void> send(OutboxEntry entry, Runnable whenDone) {
 		Destination destination = Destination.of(entry.delivery());
-		this.inFlight.merge(destination, 1, Integer::sum);
+		if (this.inFlight.merge(destination, 1, Integer::sum) == 1) {
+			this.metrics.sendsInFlight(destination.receiver(), entry.delivery().integration(),
+					() -> this.inFlight.getOrDefault(destination, 0));
+		}
 		return CompletableFuture.runAsync(() -> this.ended.add(attempt(entry)), this.sendExecutor)
 			.whenComplete((done, failure) -> {
 				this.inFlight.computeIfPresent(destination, (key, sending) -> (sending == 1) ? null : sending - 1);

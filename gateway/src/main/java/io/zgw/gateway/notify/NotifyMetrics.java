@@ -1,6 +1,7 @@
 package io.zgw.gateway.notify;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
@@ -12,7 +13,7 @@ import io.zgw.gateway.notify.outbox.OutboxQueue;
 
 /**
  * NotifyMetrics names and records the delivery metrics; tags are bounded to the
- * integration kind and the outcome.
+ * integration kind and the outcome, and to the configured receivers' integrations.
  */
 public final class NotifyMetrics {
 
@@ -45,6 +46,16 @@ public final class NotifyMetrics {
 	 * again once the window allows).
 	 */
 	public static final String RATE_LIMITED = "zgw_notifications_rate_limited";
+
+	/**
+	 * Gauge of the sends waiting for an answer on this replica, by receiver integration:
+	 * one that stays at {@code zgw.notify.concurrency-per-integration} is slow or
+	 * stormed.
+	 */
+	public static final String SENDS_IN_FLIGHT = "zgw_notification_sends_in_flight";
+
+	/** Tag: the integration's position among its receiver's configs of that kind. */
+	public static final String TAG_INDEX = "index";
 
 	/** Tag: the receiver's name. */
 	public static final String TAG_RECEIVER = "receiver";
@@ -132,6 +143,19 @@ public final class NotifyMetrics {
 			.description("Notifications held back by their receiver's rate_limit, tried again once the window allows")
 			.tag(TAG_RECEIVER, receiver)
 			.tag(TAG_INTEGRATION, integration)
+			.register(registry);
+	}
+
+	/**
+	 * Registers the in-flight gauge of one receiver integration (once; later calls find
+	 * it), reading {@code sending}.
+	 */
+	public void sendsInFlight(String receiver, Integration integration, Supplier<Number> sending) {
+		Gauge.builder(SENDS_IN_FLIGHT, sending)
+			.description("Sends waiting for an answer, by receiver integration")
+			.tag(TAG_RECEIVER, receiver)
+			.tag(TAG_INTEGRATION, integration.kind().id())
+			.tag(TAG_INDEX, Integer.toString(integration.index()))
 			.register(registry);
 	}
 

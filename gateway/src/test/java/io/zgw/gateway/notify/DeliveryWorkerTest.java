@@ -227,6 +227,15 @@ class DeliveryWorkerTest {
 		assertThat(receiver.acceptedBodies()).containsExactly(delivery("A", 1).payload());
 	}
 
+	private double inFlight(String receiver) {
+		return registry.get(NotifyMetrics.SENDS_IN_FLIGHT)
+			.tag(NotifyMetrics.TAG_RECEIVER, receiver)
+			.tag(NotifyMetrics.TAG_INTEGRATION, "webhook")
+			.tag(NotifyMetrics.TAG_INDEX, "0")
+			.gauge()
+			.value();
+	}
+
 	// Receivers "team", posting to the recording receiver, and "silent", posting to a
 	// socket that accepts connections (the kernel's backlog) and never answers.
 	private ReceiverNotifiers teamAndSilent(ServerSocket silent) {
@@ -291,6 +300,8 @@ class DeliveryWorkerTest {
 					.containsExactlyInAnyOrderElementsOf(payloads);
 				await().atMost(Duration.ofSeconds(10))
 					.untilAsserted(() -> assertThat(queue.depth()).as("the silent receiver's six").isEqualTo(6));
+				assertThat(inFlight("silent")).isEqualTo(2);
+				assertThat(inFlight("team")).isZero();
 			}
 			finally {
 				loop.stop();
