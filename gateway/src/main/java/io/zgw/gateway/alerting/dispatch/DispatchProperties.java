@@ -26,9 +26,11 @@ import org.springframework.validation.annotation.Validated;
  * (0: never, for a single replica)
  * @param storePollOverlap how far before the previous poll each poll reads again, to see
  * writes that committed late or were stamped by a replica whose clock runs behind
- * @param flushMaxGroups most due groups one flush transaction takes, earliest due first;
- * the rest follow at once in further transactions, so a burst of many groups due together
- * reaches the outbox (and the receivers) in parts rather than after all of it is written
+ * @param flushMaxGroups most due groups one flush transaction takes, those not flushed
+ * yet first, then the earliest due; the rest follow at once in further transactions, so a
+ * burst of many groups due together reaches the outbox (and the receivers) in parts
+ * rather than after all of it is written, and a new group waits for a small transaction
+ * at most
  * @param silenceRefresh how long the lease holder uses the silences it read before
  * reading them again; silences saved through this replica count at the next flush
  * regardless, those saved through another within this time (0: read before every flush)
@@ -39,7 +41,7 @@ public record DispatchProperties(@DefaultValue("true") boolean enabled, @Default
 		@DefaultValue("5s") @NotNull Duration leaseRenew, @Nullable String holderId,
 		@DefaultValue("1h") @NotNull Duration resolvedLookback, @DefaultValue("5s") @NotNull Duration reloadPoll,
 		@DefaultValue("1s") @NotNull Duration storePoll, @DefaultValue("5s") @NotNull Duration storePollOverlap,
-		@DefaultValue("16") @Min(1) int flushMaxGroups, @DefaultValue("1s") @NotNull Duration silenceRefresh) {
+		@DefaultValue("4") @Min(1) int flushMaxGroups, @DefaultValue("1s") @NotNull Duration silenceRefresh) {
 
 	public DispatchProperties {
 		if (leaseRenew != null && leaseTtl != null && leaseRenew.multipliedBy(2).compareTo(leaseTtl) > 0) {
