@@ -104,7 +104,7 @@ public final class DeliveryWorker {
 	 * (none before the receivers are loaded).
 	 */
 	public int runOnce() {
-		int attempted = sendAndWait(wanted());
+		int attempted = startAndWait().sends().size();
 		settle();
 		return attempted;
 	}
@@ -114,9 +114,7 @@ public final class DeliveryWorker {
 		int total = 0;
 		Started started;
 		do {
-			started = start(wanted(), () -> {
-			});
-			CompletableFuture.allOf(started.sends().toArray(CompletableFuture[]::new)).join();
+			started = startAndWait();
 			total += started.sends().size();
 		}
 		while (started.more());
@@ -124,11 +122,12 @@ public final class DeliveryWorker {
 		return total;
 	}
 
-	private int sendAndWait(int wanted) {
-		List<CompletableFuture<Void>> sends = start(wanted, () -> {
-		}).sends();
-		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-		return sends.size();
+	// Claims for the free slots and waits for the sends it started.
+	private Started startAndWait() {
+		Started started = start(wanted(), () -> {
+		});
+		CompletableFuture.allOf(started.sends().toArray(CompletableFuture[]::new)).join();
+		return started;
 	}
 
 	private int wanted() {

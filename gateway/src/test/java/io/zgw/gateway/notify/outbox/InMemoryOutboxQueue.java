@@ -49,6 +49,7 @@ public final class InMemoryOutboxQueue implements OutboxQueue {
 		}
 		Instant now = clock.instant();
 		Set<String> seenChains = new HashSet<>();
+		Set<Destination> full = claim.full();
 		List<Long> candidates = new ArrayList<>();
 		for (var e : rows.entrySet()) {
 			Row row = e.getValue();
@@ -61,7 +62,7 @@ public final class InMemoryOutboxQueue implements OutboxQueue {
 			}
 			boolean due = !row.nextAttemptAt.isAfter(now);
 			boolean free = row.claimedUntil == null || !row.claimedUntil.isAfter(now);
-			if (due && free && !claim.full().contains(Destination.of(row.delivery))) {
+			if (due && free && !full.contains(Destination.of(row.delivery))) {
 				candidates.add(e.getKey());
 			}
 		}
