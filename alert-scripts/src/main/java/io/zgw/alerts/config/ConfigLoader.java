@@ -69,6 +69,9 @@ public final class ConfigLoader {
 			"victorops_configs", "telegram_configs", "wechat_configs", "sns_configs", "pushover_configs",
 			"msteams_configs", "msteamsv2_configs", "rocketchat_configs", "jira_configs", "incidentio_configs");
 
+	// Most times an escalation chain starts over (PagerDuty allows 9).
+	private static final int MAX_ESCALATION_REPEAT = 100;
+
 	private static final Pattern OPSGENIE_RESPONDER_TYPE = Pattern.compile("^(team|teams|user|escalation|schedule)$");
 
 	private final List<String> notes = new ArrayList<>();
@@ -560,8 +563,12 @@ public final class ConfigLoader {
 			Duration after = step.duration("after");
 			String receiver = step.string("receiver");
 			String schedule = step.string("schedule");
+			if (step.raw("repeat") != null) {
+				return startOver(step, after, receiver, schedule);
+			}
 			if ((receiver == null) == (schedule == null)) {
-				throw new ConfigException(step.path(), "an escalation step names either a receiver or a schedule");
+				throw new ConfigException(step.path(),
+						"an escalation step names either a receiver or a schedule, or repeats the chain");
 			}
 			if (receiver != null) {
 				requireReceiver(step.child("receiver"), receiver, receivers);
@@ -579,7 +586,35 @@ public final class ConfigLoader {
 								+ steps.get(i - 1).after());
 			}
 		}
+		for (int i = 0; i < steps.size(); i++) {
+			EscalationStep step = steps.get(i);
+			if (step.startsOver() && i != steps.size() - 1) {
+				throw new ConfigException(node.child("escalation") + "[" + i + "].repeat",
+						"only the last escalation step may repeat the chain");
+			}
+			if (step.startsOver() && (i == 0 || step.after().equals(steps.get(i - 1).after()))) {
+				throw new ConfigException(node.child("escalation") + "[" + i + "].after",
+						"the step that repeats the chain needs a step before it, and an after later than that"
+								+ " step's: it is how long one round of the chain lasts");
+			}
+		}
 		return steps;
+	}
+
+	// zgw extension: {after: 30m, repeat: 2}, the last escalation step, starts the chain
+	// over from its first step so many times at most.
+	private static EscalationStep startOver(ConfigNode step, @Nullable Duration after, @Nullable String receiver,
+			@Nullable String schedule) {
+		if (receiver != null || schedule != null) {
+			throw new ConfigException(step.path(),
+					"an escalation step that repeats the chain names no receiver or schedule");
+		}
+		int repeat = step.integer("repeat", 0);
+		if (repeat < 1 || repeat > MAX_ESCALATION_REPEAT) {
+			throw step.error("repeat", "repeat must be a whole number of times from 1 to " + MAX_ESCALATION_REPEAT);
+		}
+		step.rejectUnknownKeys();
+		return new EscalationStep((after != null) ? after : Duration.ZERO, null, null, repeat);
 	}
 
 	private static List<String> intervalNames(ConfigNode node, String key, Set<String> intervals) {

@@ -354,8 +354,7 @@ public final class Dispatcher {
 		if (start == null) {
 			return true;
 		}
-		Duration keep = Collections
-			.max(List.of(options.repeatInterval(), options.escalation().get(options.escalation().size() - 1).after()));
+		Duration keep = Collections.max(List.of(options.repeatInterval(), lastPage(options.escalation())));
 		if (state == null || !state.firing().equals(firing) || !start.equals(state.timestamp())
 				|| state.expiresAt().isBefore(now.plus(keep))) {
 			this.log.put(group.groupKey, ESCALATION_LOG_KEY,
@@ -363,12 +362,12 @@ public final class Dispatcher {
 		}
 		boolean advancing = !firing.isEmpty() && unacknowledged;
 		boolean ok = true;
-		for (Paged step : escalationSteps(group, start)) {
-			if ((advancing && !step.reachedAt().isAfter(now))
-					|| toldFiring(group, step.receiver(), step.logPrefix(), now)) {
+		for (Paged step : escalationSteps(group, start, now, advancing)) {
+			boolean reached = !step.reachedAt().isAfter(now);
+			if ((advancing && reached) || toldFiring(group, step.receiver(), step.logPrefix(), now)) {
 				ok &= notifyReceiver(group, step, alerts, muted, waiting, now, notifier, sent);
 			}
-			else if (advancing) {
+			if (advancing && !reached) {
 				flushAgainBy(step.reachedAt());
 			}
 		}
@@ -377,19 +376,44 @@ public final class Dispatcher {
 
 	// The receivers the route's escalation steps page for an escalation that began at
 	// start, with their log key prefixes; a step whose schedule has nobody on call when
-	// it is reached pages no one.
-	private List<Paged> escalationSteps(AggregationGroup group, Instant start) {
-		List<EscalationStep> steps = group.route.options().escalation();
+	// it is reached pages no one. Where the last step starts the chain over, each step
+	// is reached again every round of the chain: the receivers of every round reached by
+	// now (the latest round's repages while advancing), and of the next round, when it
+	// is reached.
+	private List<Paged> escalationSteps(AggregationGroup group, Instant start, Instant now, boolean advancing) {
+		List<EscalationStep> chain = group.route.options().escalation();
+		EscalationStep last = chain.get(chain.size() - 1);
+		int rounds = last.startsOver() ? last.repeat() : 0;
 		List<Paged> paged = new ArrayList<>();
-		for (int i = 0; i < steps.size(); i++) {
-			Instant reachedAt = start.plus(steps.get(i).after());
-			int index = i;
-			steps.get(i)
-				.target(this.config.schedules(), reachedAt)
-				.ifPresent((target) -> paged.add(new Paged(this.config.receiver(target),
-						ESCALATION_LOG_KEY + "/" + index + "/", reachedAt, index + 1)));
+		for (int i = 0; i < chain.size() - (last.startsOver() ? 1 : 0); i++) {
+			EscalationStep step = chain.get(i);
+			Instant first = start.plus(step.after());
+			// The last round reached by now, -1 for none.
+			int reached = now.isBefore(first) ? -1
+					: (rounds == 0) ? 0 : (int) Math.min(rounds, Duration.between(first, now).dividedBy(last.after()));
+			// A receiver once for the rounds reached (the latest), once for the next.
+			Map<List<Object>, Paged> byReceiver = new LinkedHashMap<>();
+			for (int round = 0; round <= Math.min(rounds, reached + 1); round++) {
+				Instant reachedAt = first.plus(last.after().multipliedBy(round));
+				boolean repage = advancing && round > 0 && round <= reached;
+				int index = i;
+				step.target(this.config.schedules(), reachedAt)
+					.ifPresent((target) -> byReceiver.put(List.of(target, reachedAt.isAfter(now)),
+							new Paged(this.config.receiver(target), ESCALATION_LOG_KEY + "/" + index + "/", reachedAt,
+									index + 1, repage)));
+			}
+			paged.addAll(byReceiver.values());
 		}
 		return paged;
+	}
+
+	// How long after its start an escalation pages for the last time.
+	private static Duration lastPage(List<EscalationStep> chain) {
+		EscalationStep last = chain.get(chain.size() - 1);
+		if (!last.startsOver()) {
+			return last.after();
+		}
+		return chain.get(chain.size() - 2).after().plus(last.after().multipliedBy(last.repeat()));
 	}
 
 	// Whether an integration of the receiver was told, under the log prefix, that an
@@ -459,7 +483,7 @@ public final class Dispatcher {
 		paged.add(new Paged(this.config.receiver(options.receiver()), "", now, 0));
 		if (!options.escalation().isEmpty()) {
 			this.log.get(group.groupKey, ESCALATION_LOG_KEY, now)
-				.ifPresent((state) -> paged.addAll(escalationSteps(group, state.timestamp())));
+				.ifPresent((state) -> paged.addAll(escalationSteps(group, state.timestamp(), now, false)));
 		}
 		for (Paged target : paged) {
 			for (Integration integration : target.receiver().integrations()) {
@@ -538,10 +562,13 @@ public final class Dispatcher {
 		for (Alert alert : alerts) {
 			(alert.resolvedAt(now) ? resolved : firing).add(alert.fingerprint());
 		}
-		if (!needsUpdate(entry, firing, resolved, integration.sendResolved(), options, now)) {
+		// zgw extension: a step reached again as its chain started over pages again,
+		// though nothing changed.
+		boolean repaged = target.repage() && entry != null && entry.timestamp().isBefore(target.reachedAt());
+		if (!repaged && !needsUpdate(entry, firing, resolved, integration.sendResolved(), options, now)) {
 			return null;
 		}
-		if (!options.repeatAcknowledged() && !changed(entry, firing, resolved, integration.sendResolved())
+		if (!repaged && !options.repeatAcknowledged() && !changed(entry, firing, resolved, integration.sendResolved())
 				&& alerts.stream().filter((alert) -> !alert.resolvedAt(now)).allMatch(Alert::acknowledged)) {
 			// zgw extension (repeat_acknowledged: false): only a reminder is due and
 			// somebody took every firing alert on. The entry is kept, not renewed, so
@@ -690,8 +717,14 @@ public final class Dispatcher {
 	}
 
 	// A receiver a group's notifications go to, the prefix of its integrations' log keys,
-	// from when, and the escalation step that pages it (from 1; 0: the route's own).
-	private record Paged(Receiver receiver, String logPrefix, Instant reachedAt, int step) {
+	// from when, the escalation step that pages it (from 1; 0: the route's own), and
+	// whether it is paged again at reachedAt, its chain having started over.
+	private record Paged(Receiver receiver, String logPrefix, Instant reachedAt, int step, boolean repage) {
+
+		Paged(Receiver receiver, String logPrefix, Instant reachedAt, int step) {
+			this(receiver, logPrefix, reachedAt, step, false);
+		}
+
 	}
 
 }

@@ -269,13 +269,40 @@ class ConfigLoaderTest {
 	}
 
 	@Test
+	void readsAStepThatStartsTheChainOverAndNamesWhatIsWrongWithIt() {
+		String repeating = ESCALATING.replace("{after: 15m, receiver: manager}\n",
+				"{after: 15m, receiver: manager}\n    - {after: 1h, repeat: 3}\n");
+		assertThat(ConfigLoader.load(repeating).route().options().escalation()).containsExactly(
+				new EscalationStep(Duration.ZERO, null, "dba"),
+				new EscalationStep(Duration.ofMinutes(15), "manager", null),
+				new EscalationStep(Duration.ofHours(1), null, null, 3));
+
+		assertRejected(repeating.replace("repeat: 3", "repeat: 0"),
+				"route.escalation[2].repeat: repeat must be a whole number of times from 1 to 100");
+		assertRejected(repeating.replace("{after: 1h, repeat: 3}", "{after: 1h, repeat: 3, receiver: team}"),
+				"route.escalation[2]: an escalation step that repeats the chain names no receiver or schedule");
+		assertRejected(repeating.replace("{after: 1h, repeat: 3}", "{after: 15m, repeat: 3}"),
+				"route.escalation[2].after: the step that repeats the chain needs a step before it, and an after "
+						+ "later than that step's: it is how long one round of the chain lasts");
+		assertRejected(
+				repeating.replace("{after: 1h, repeat: 3}",
+						"{after: 1h, repeat: 3}\n    - {after: 2h, receiver: team}"),
+				"route.escalation[2].repeat: only the last escalation step may repeat the chain");
+		assertRejected(
+				ESCALATING.replace("- schedule: dba\n    - {after: 15m, receiver: manager}",
+						"- {after: 1h, repeat: 3}"),
+				"route.escalation[0].after: the step that repeats the chain needs a step before it, and an after "
+						+ "later than that step's: it is how long one round of the chain lasts");
+	}
+
+	@Test
 	void namesWhatIsWrongWithASchedulesOrAnEscalationStep() {
 		assertRejected(ESCALATING.replace("schedule: dba\n", "schedule: dbas\n"),
 				"route.escalation[0].schedule: unknown on-call schedule \"dbas\"");
 		assertRejected(ESCALATING.replace("receiver: manager}", "receiver: boss}"),
 				"route.escalation[1].receiver: unknown receiver \"boss\"");
 		assertRejected(ESCALATING.replace("{after: 15m, receiver: manager}", "{after: 15m}"),
-				"route.escalation[1]: an escalation step names either a receiver or a schedule");
+				"route.escalation[1]: an escalation step names either a receiver or a schedule, or repeats the chain");
 		assertRejected(ESCALATING.replace("- schedule: dba\n", "- {after: 20m, schedule: dba}\n"),
 				"route.escalation[1].after: escalation steps must be in order of after: PT15M comes after PT20M");
 		assertRejected(ESCALATING.replace("[alice, bob]", "[alice, bobby]"),

@@ -115,6 +115,67 @@ class EscalationTest {
 			.containsOnly("team#0", "alice#1", "carol#2", "manager#3");
 	}
 
+	// Every 30 minutes the chain starts over, twice at most; the primary schedule hands
+	// over every 40 minutes (bob from 09:40 to 10:20 UTC, alice until 11:00, bob again).
+	private static final String REPEATING = """
+			route:
+			  receiver: team
+			  group_by: [alertname]
+			  group_wait: 30s
+			  group_interval: 1h
+			  repeat_interval: 4h
+			  escalation:
+			    - schedule: primary
+			    - {after: 10m, receiver: manager}
+			    - {after: 30m, repeat: 2}
+			oncall_schedules:
+			  - name: primary
+			    rotations:
+			      - {members: [alice, bob], start: '2026-11-30T09:00:00Z', shift: 40m}
+			receivers:
+			  - {name: team, webhook_configs: [{url: 'http://127.0.0.1:1/team'}]}
+			  - {name: alice, webhook_configs: [{url: 'http://127.0.0.1:1/alice'}]}
+			  - {name: bob, webhook_configs: [{url: 'http://127.0.0.1:1/bob'}]}
+			  - {name: manager, webhook_configs: [{url: 'http://127.0.0.1:1/manager'}]}
+			""";
+
+	@Test
+	void theChainStartsOverWhileNobodyAcknowledgesAtMostSoManyTimes() {
+		this.dispatcher = new Dispatcher(ConfigLoader.load(REPEATING), this.silences, this.log);
+		this.dispatcher.receive(firing("DiskFull", T0), T0);
+
+		assertThat(runUntil(T0.plusSeconds(30))).containsExactly("team:firing", "bob:firing");
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(11)))).containsExactly("manager:firing");
+		// Round two: the schedule names alice now; the manager is paged again though
+		// nothing changed.
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(31)))).containsExactly("alice:firing");
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(41)))).containsExactly("manager:firing");
+		// Round three, the last: bob is on call again and paged again.
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(61)))).containsExactly("bob:firing");
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(71)))).containsExactly("manager:firing");
+		assertThat(runUntil(T0.plus(Duration.ofHours(3)))).as("no fourth round").isEmpty();
+
+		// Everyone paged in any round hears of the resolution, once.
+		Instant end = T0.plus(Duration.ofHours(3));
+		this.dispatcher.receive(alert("DiskFull", T0, end, false, end), end);
+		assertThat(runUntil(T0.plus(Duration.ofHours(5)))).containsExactlyInAnyOrder("team:resolved", "bob:resolved",
+				"alice:resolved", "manager:resolved");
+		assertThat(this.notified).extracting((n) -> n.receiver() + "#" + n.escalationStep())
+			.containsOnly("team#0", "bob#1", "alice#1", "manager#2");
+	}
+
+	@Test
+	void anAcknowledgementStopsARepeatingChain() {
+		this.dispatcher = new Dispatcher(ConfigLoader.load(REPEATING), this.silences, this.log);
+		this.dispatcher.receive(firing("DiskFull", T0), T0);
+		Instant acked = T0.plus(Duration.ofMinutes(20));
+		assertThat(runUntil(acked)).containsExactly("team:firing", "bob:firing", "manager:firing");
+
+		this.dispatcher.receive(alert("DiskFull", T0, null, true, acked), acked);
+
+		assertThat(runUntil(T0.plus(Duration.ofHours(3)))).isEmpty();
+	}
+
 	@Test
 	void anAcknowledgementStopsTheEscalationButThosePagedStillHearTheResolution() {
 		this.dispatcher.receive(firing("DiskFull", T0), T0);

@@ -43,7 +43,8 @@ class EscalationIntegrationTests {
 
 	static final RecordingReceiver RECEIVER = new RecordingReceiver();
 
-	// The second step comes 5 s after the first page: time enough to acknowledge.
+	// The second step comes 5 s after the first page: time enough to acknowledge. The
+	// chain would start over after an hour, long after the tests.
 	static final Path ROUTING = PipelineTestSupport.routingFile("""
 			route:
 			  receiver: team
@@ -54,6 +55,7 @@ class EscalationIntegrationTests {
 			  escalation:
 			    - schedule: primary
 			    - {after: 5s, receiver: manager}
+			    - {after: 1h, repeat: 1}
 			oncall_schedules:
 			  - name: primary
 			    rotations:
@@ -124,6 +126,9 @@ class EscalationIntegrationTests {
 			.isGreaterThanOrEqualTo(1);
 		assertThat(this.meters.counter(DispatchMetrics.ESCALATION_PAGES, DispatchMetrics.TAG_STEP, "1").count())
 			.isGreaterThanOrEqualTo(2);
+		assertThat(this.meters.find(DispatchMetrics.ESCALATION_PAGES).tag(DispatchMetrics.TAG_STEP, "3").counter())
+			.as("the step that starts the chain over pages no one itself")
+			.isNull();
 	}
 
 	@Test

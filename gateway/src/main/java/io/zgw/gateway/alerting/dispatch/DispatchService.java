@@ -224,12 +224,14 @@ public final class DispatchService implements SmartLifecycle {
 	}
 
 	/**
-	 * Registers the escalation pages' counter at 0 for every step the configuration has,
-	 * so that a dashboard or rule finds the series before the first page.
+	 * Registers the escalation pages' counter at 0 for every step that pages in the
+	 * configuration, so that a dashboard or rule finds the series before the first page.
 	 */
 	public void registerEscalationSteps(AlertmanagerConfig config) {
 		int[] steps = { 0 };
-		config.route().walk((route) -> steps[0] = Math.max(steps[0], route.options().escalation().size()));
+		config.route()
+			.walk((route) -> steps[0] = Math.max(steps[0],
+					(int) route.options().escalation().stream().filter((step) -> !step.startsOver()).count()));
 		for (int step = 1; step <= steps[0]; step++) {
 			escalationPages(step);
 		}
