@@ -20,6 +20,7 @@ import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.Integration;
 import io.zgw.alerts.config.RateLimit;
 import io.zgw.alerts.config.Receiver;
+import io.zgw.alerts.escalation.EscalationPlan;
 import io.zgw.alerts.escalation.EscalationStep;
 import io.zgw.alerts.flap.FlapDetection;
 import io.zgw.alerts.flap.Starts;
@@ -377,34 +378,22 @@ public final class Dispatcher {
 	// The receivers the route's escalation steps page for an escalation that began at
 	// start, with their log key prefixes; a step whose schedule has nobody on call when
 	// it is reached pages no one. Where the last step starts the chain over, each step
-	// is reached again every round of the chain: the receivers of every round reached by
-	// now (the latest round's repages while advancing), and of the next round, when it
-	// is reached.
+	// is reached again every round: the receivers of every round reached by now (the
+	// latest round's, paged again while advancing), and those of each step's next round.
 	private List<Paged> escalationSteps(AggregationGroup group, Instant start, Instant now, boolean advancing) {
-		List<EscalationStep> chain = group.route.options().escalation();
-		EscalationStep last = chain.get(chain.size() - 1);
-		int rounds = last.startsOver() ? last.repeat() : 0;
-		List<Paged> paged = new ArrayList<>();
-		for (int i = 0; i < chain.size() - (last.startsOver() ? 1 : 0); i++) {
-			EscalationStep step = chain.get(i);
-			Instant first = start.plus(step.after());
-			// The last round reached by now, -1 for none.
-			int reached = now.isBefore(first) ? -1
-					: (rounds == 0) ? 0 : (int) Math.min(rounds, Duration.between(first, now).dividedBy(last.after()));
-			// A receiver once for the rounds reached (the latest), once for the next.
-			Map<List<Object>, Paged> byReceiver = new LinkedHashMap<>();
-			for (int round = 0; round <= Math.min(rounds, reached + 1); round++) {
-				Instant reachedAt = first.plus(last.after().multipliedBy(round));
-				boolean repage = advancing && round > 0 && round <= reached;
-				int index = i;
-				step.target(this.config.schedules(), reachedAt)
-					.ifPresent((target) -> byReceiver.put(List.of(target, reachedAt.isAfter(now)),
-							new Paged(this.config.receiver(target), ESCALATION_LOG_KEY + "/" + index + "/", reachedAt,
-									index + 1, repage)));
+		Map<List<Object>, Paged> paged = new LinkedHashMap<>();
+		Set<Integer> upcoming = new HashSet<>();
+		for (EscalationPlan.Page page : EscalationPlan.of(group.route.options().escalation(), this.config.schedules(),
+				start)) {
+			boolean reached = !page.at().isAfter(now);
+			if (page.receiver().isPresent() && (reached || upcoming.add(page.step()))) {
+				String target = page.receiver().get();
+				paged.put(List.of(page.step(), target, reached),
+						new Paged(this.config.receiver(target), ESCALATION_LOG_KEY + "/" + (page.step() - 1) + "/",
+								page.at(), page.step(), advancing && reached && page.round() > 0));
 			}
-			paged.addAll(byReceiver.values());
 		}
-		return paged;
+		return new ArrayList<>(paged.values());
 	}
 
 	// How long after its start an escalation pages for the last time.
