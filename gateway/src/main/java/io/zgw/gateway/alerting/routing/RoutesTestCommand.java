@@ -5,6 +5,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,25 +17,37 @@ import java.util.Map;
 
 import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.ConfigLoader;
+import io.zgw.alerts.config.PrometheusDuration;
+import io.zgw.alerts.escalation.EscalationPlan;
 import io.zgw.alerts.matcher.MatchType;
 import io.zgw.alerts.matcher.Matcher;
 import io.zgw.alerts.model.LabelSet;
+import io.zgw.alerts.routing.Route;
+import io.zgw.alerts.routing.RouteOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RoutesTestCommand is the {@code routes-test} command line ({@code java -jar
  * zgw-gateway.jar routes-test FILE [--verify-receivers R1,R2] LABEL=VALUE...}), zgw's
  * {@code amtool config routes test}: it prints the receivers an alert with these labels
  * is routed to by the routing file, comma separated and in tree order as amtool prints
- * them, so a routing change can be tested in CI, zgw's own keys included.
+ * them, so a routing change can be tested in CI, zgw's own keys included. With
+ * {@code --escalation-at TIME} (zgw only) it then lists, for each of those routes that
+ * escalates, every page its chain would make if nobody acknowledged, for an escalation
+ * that began at that instant: when, which round and step, and whom the schedules name
+ * then.
  */
 public final class RoutesTestCommand {
 
 	/** First argument that selects this command instead of the gateway. */
 	public static final String COMMAND = "routes-test";
 
-	static final String USAGE = "Usage: routes-test FILE [--verify-receivers R1,R2] LABEL=VALUE...";
+	static final String USAGE = "Usage: routes-test FILE [--verify-receivers R1,R2] [--escalation-at RFC3339-TIME]"
+			+ " LABEL=VALUE...";
 
 	private static final String VERIFY = "--verify-receivers";
+
+	private static final String ESCALATION_AT = "--escalation-at";
 
 	private RoutesTestCommand() {
 	}
@@ -47,15 +63,15 @@ public final class RoutesTestCommand {
 	 */
 	public static int run(String[] args, PrintStream out) {
 		List<String> rest = new ArrayList<>(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
-		String expected = null;
-		int verify = rest.indexOf(VERIFY);
-		if (verify >= 0) {
-			if (verify + 1 >= rest.size()) {
-				out.println(USAGE);
-				return 2;
-			}
-			expected = rest.remove(verify + 1);
-			rest.remove(verify);
+		String expected;
+		String escalationAt;
+		try {
+			expected = option(rest, VERIFY);
+			escalationAt = option(rest, ESCALATION_AT);
+		}
+		catch (IllegalArgumentException ex) {
+			out.println(USAGE);
+			return 2;
 		}
 		if (rest.isEmpty()) {
 			out.println(USAGE);
@@ -63,8 +79,10 @@ public final class RoutesTestCommand {
 		}
 		Path file = Path.of(rest.remove(0));
 		LabelSet labels;
+		Instant start;
 		try {
 			labels = labels(rest);
+			start = (escalationAt != null) ? instant(escalationAt) : null;
 		}
 		catch (IllegalArgumentException ex) {
 			out.println(ex.getMessage());
@@ -84,14 +102,60 @@ public final class RoutesTestCommand {
 			out.println("cannot read '" + file + "': " + ex);
 			return 1;
 		}
-		String receivers = String.join(",",
-				config.route().match(labels).stream().map((route) -> route.options().receiver()).toList());
+		List<Route> routes = config.route().match(labels);
+		String receivers = String.join(",", routes.stream().map((route) -> route.options().receiver()).toList());
 		out.println(receivers);
+		if (start != null) {
+			printEscalations(routes, config, start, out);
+		}
 		if (expected != null && !expected.equals(receivers)) {
 			out.println("WARNING: Expected receivers did not match resolved receivers.");
 			return 1;
 		}
 		return 0;
+	}
+
+	// Removes "--name value" from the arguments and returns the value, or null when the
+	// option is absent; a missing value is bad usage.
+	private static @Nullable String option(List<String> args, String name) {
+		int at = args.indexOf(name);
+		if (at < 0) {
+			return null;
+		}
+		if (at + 1 >= args.size()) {
+			throw new IllegalArgumentException(name + " needs a value");
+		}
+		String value = args.remove(at + 1);
+		args.remove(at);
+		return value;
+	}
+
+	private static Instant instant(String text) {
+		try {
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException(
+					ESCALATION_AT + " takes a time such as 2026-12-24T20:00:00Z, got '" + text + "'");
+		}
+	}
+
+	private static void printEscalations(List<Route> routes, AlertmanagerConfig config, Instant start,
+			PrintStream out) {
+		for (int r = 0; r < routes.size(); r++) {
+			RouteOptions options = routes.get(r).options();
+			if (options.escalation().isEmpty()) {
+				continue;
+			}
+			out.println("Escalation of route " + (r + 1) + " (receiver " + options.receiver() + ") begun at " + start
+					+ ", if nobody acknowledges:");
+			for (EscalationPlan.Page page : EscalationPlan.of(options.escalation(), config.schedules(), start)) {
+				String whom = page.receiver().orElse("nobody on call");
+				out.println("  " + page.at() + "  +" + PrometheusDuration.format(Duration.between(start, page.at()))
+						+ "  round " + (page.round() + 1) + ", step " + page.step() + ": " + whom
+						+ ((page.schedule() != null) ? " (schedule " + page.schedule() + ")" : ""));
+			}
+		}
 	}
 
 	// Each argument one label, name=value as amtool takes it (the value may be quoted).

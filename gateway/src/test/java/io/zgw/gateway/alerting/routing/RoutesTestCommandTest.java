@@ -119,6 +119,54 @@ class RoutesTestCommandTest {
 		assertThat(zgw("routes-test")).isEqualTo(new Outcome(2, RoutesTestCommand.USAGE + "\n"));
 		assertThat(zgw("routes-test", "f.yml", "--verify-receivers"))
 			.isEqualTo(new Outcome(2, RoutesTestCommand.USAGE + "\n"));
+		assertThat(zgw("routes-test", "f.yml", "a=b", "--escalation-at"))
+			.isEqualTo(new Outcome(2, RoutesTestCommand.USAGE + "\n"));
+	}
+
+	@Test
+	void listsThePagesOfEachMatchedRoutesEscalationAtAGivenStart() throws IOException {
+		// The primary rotation hands over every 40 minutes (bob on call from 09:40 UTC to
+		// 10:20, alice until 11:00); only the first route escalates; the chain starts
+		// over once, 30 minutes after each round began.
+		Path file = Files.writeString(this.dir.resolve("alertmanager.yml"), """
+				route:
+				  receiver: team
+				  routes:
+				    - matchers: [severity="critical"]
+				      receiver: pager
+				      continue: true
+				      escalation:
+				        - schedule: primary
+				        - {after: 10m, receiver: manager}
+				        - {after: 30m, repeat: 1}
+				    - matchers: [team="db"]
+				      receiver: dba
+				oncall_schedules:
+				  - name: primary
+				    rotations:
+				      - members: [alice, bob]
+				        start: '2026-11-30T09:00:00Z'
+				        shift: 40m
+				        active_time_intervals: [mornings]
+				time_intervals:
+				  - name: mornings
+				    time_intervals: [{times: [{start_time: '00:00', end_time: '10:30'}]}]
+				receivers: [{name: team}, {name: pager}, {name: dba}, {name: alice}, {name: bob}, {name: manager}]
+				""");
+
+		Outcome outcome = zgw("routes-test", file.toString(), "--escalation-at", "2026-11-30T10:00:00Z",
+				"severity=critical", "team=db");
+
+		assertThat(outcome).isEqualTo(new Outcome(0, """
+				pager,dba
+				Escalation of route 1 (receiver pager) begun at 2026-11-30T10:00:00Z, if nobody acknowledges:
+				  2026-11-30T10:00:00Z  +0s  round 1, step 1: bob (schedule primary)
+				  2026-11-30T10:10:00Z  +10m  round 1, step 2: manager
+				  2026-11-30T10:30:00Z  +30m  round 2, step 1: nobody on call (schedule primary)
+				  2026-11-30T10:40:00Z  +40m  round 2, step 2: manager
+				"""));
+		assertThat(zgw("routes-test", file.toString(), "--escalation-at", "tonight", "severity=critical").out())
+			.startsWith("--escalation-at takes a time such as 2026-12-24T20:00:00Z, got 'tonight'");
 	}
 
 }
