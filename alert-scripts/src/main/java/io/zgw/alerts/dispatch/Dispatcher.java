@@ -21,7 +21,6 @@ import io.zgw.alerts.config.Integration;
 import io.zgw.alerts.config.RateLimit;
 import io.zgw.alerts.config.Receiver;
 import io.zgw.alerts.escalation.EscalationPlan;
-import io.zgw.alerts.escalation.EscalationStep;
 import io.zgw.alerts.flap.FlapDetection;
 import io.zgw.alerts.flap.Starts;
 import io.zgw.alerts.inhibit.Inhibitor;
@@ -355,7 +354,8 @@ public final class Dispatcher {
 		if (start == null) {
 			return true;
 		}
-		Duration keep = Collections.max(List.of(options.repeatInterval(), lastPage(options.escalation())));
+		Duration keep = Collections
+			.max(List.of(options.repeatInterval(), EscalationPlan.lastPage(options.escalation())));
 		if (state == null || !state.firing().equals(firing) || !start.equals(state.timestamp())
 				|| state.expiresAt().isBefore(now.plus(keep))) {
 			this.log.put(group.groupKey, ESCALATION_LOG_KEY,
@@ -394,15 +394,6 @@ public final class Dispatcher {
 			}
 		}
 		return new ArrayList<>(paged.values());
-	}
-
-	// How long after its start an escalation pages for the last time.
-	private static Duration lastPage(List<EscalationStep> chain) {
-		EscalationStep last = chain.get(chain.size() - 1);
-		if (!last.startsOver()) {
-			return last.after();
-		}
-		return chain.get(chain.size() - 2).after().plus(last.after().multipliedBy(last.repeat()));
 	}
 
 	// Whether an integration of the receiver was told, under the log prefix, that an

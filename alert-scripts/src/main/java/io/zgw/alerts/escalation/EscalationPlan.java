@@ -1,5 +1,6 @@
 package io.zgw.alerts.escalation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,18 +30,30 @@ public final class EscalationPlan {
 			return List.of();
 		}
 		EscalationStep last = chain.get(chain.size() - 1);
-		int rounds = last.startsOver() ? last.repeat() + 1 : 1;
-		int paging = chain.size() - (last.startsOver() ? 1 : 0);
+		List<EscalationStep> paging = pagingSteps(chain);
 		List<Page> pages = new ArrayList<>();
-		for (int round = 0; round < rounds; round++) {
-			Instant roundStart = last.startsOver() ? start.plus(last.after().multipliedBy(round)) : start;
-			for (int i = 0; i < paging; i++) {
-				EscalationStep step = chain.get(i);
+		for (int round = 0; round <= last.repeat(); round++) {
+			Instant roundStart = start.plus(last.after().multipliedBy(round));
+			for (int i = 0; i < paging.size(); i++) {
+				EscalationStep step = paging.get(i);
 				Instant at = roundStart.plus(step.after());
 				pages.add(new Page(at, round, i + 1, step.target(schedules, at), step.schedule()));
 			}
 		}
 		return pages;
+	}
+
+	/** Returns the steps of the chain that page, without the one that starts it over. */
+	public static List<EscalationStep> pagingSteps(List<EscalationStep> chain) {
+		boolean startsOver = !chain.isEmpty() && chain.get(chain.size() - 1).startsOver();
+		return startsOver ? chain.subList(0, chain.size() - 1) : chain;
+	}
+
+	/** Returns how long after the escalation began the chain's last page is made. */
+	public static Duration lastPage(List<EscalationStep> chain) {
+		EscalationStep last = chain.get(chain.size() - 1);
+		List<EscalationStep> paging = pagingSteps(chain);
+		return paging.get(paging.size() - 1).after().plus(last.after().multipliedBy(last.repeat()));
 	}
 
 	/**

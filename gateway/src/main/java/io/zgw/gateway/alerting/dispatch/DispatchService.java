@@ -24,6 +24,7 @@ import io.zgw.alerts.config.AlertmanagerConfig;
 import io.zgw.alerts.config.Receiver;
 import io.zgw.alerts.dispatch.Dispatcher;
 import io.zgw.alerts.dispatch.Notification;
+import io.zgw.alerts.escalation.EscalationPlan;
 
 import io.zgw.alerts.model.Alert;
 import io.zgw.gateway.alerting.routing.RoutingFile;
@@ -231,7 +232,7 @@ public final class DispatchService implements SmartLifecycle {
 		int[] steps = { 0 };
 		config.route()
 			.walk((route) -> steps[0] = Math.max(steps[0],
-					(int) route.options().escalation().stream().filter((step) -> !step.startsOver()).count()));
+					EscalationPlan.pagingSteps(route.options().escalation()).size()));
 		for (int step = 1; step <= steps[0]; step++) {
 			escalationPages(step);
 		}
