@@ -29,11 +29,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
+import io.zgw.alerts.escalation.CalendarRotation;
+import io.zgw.alerts.escalation.CalendarShift;
 import io.zgw.alerts.escalation.EscalationStep;
+import io.zgw.alerts.escalation.ICalendar;
 import io.zgw.alerts.escalation.OnCallSchedule;
 import io.zgw.alerts.escalation.Rotation;
+import io.zgw.alerts.escalation.ScheduleLayer;
 import io.zgw.alerts.escalation.ScheduleOverride;
 import io.zgw.alerts.flap.FlapDetection;
 import io.zgw.alerts.inhibit.InhibitRule;
@@ -353,7 +358,7 @@ public final class ConfigLoader {
 	}
 
 	// zgw extension: who is on call when, for the escalation steps of routes.
-	private static Map<String, OnCallSchedule> schedules(ConfigNode root, Set<String> receivers,
+	private Map<String, OnCallSchedule> schedules(ConfigNode root, Set<String> receivers,
 			Map<String, NamedTimeInterval> intervals) {
 		Map<String, OnCallSchedule> schedules = new LinkedHashMap<>();
 		root.objects("oncall_schedules", (node) -> {
@@ -365,8 +370,9 @@ public final class ConfigLoader {
 				throw node.error("name", "on-call schedule \"" + name + "\" is not unique");
 			}
 			ZoneId zone = location(node);
-			List<Rotation> rotations = node.objects("rotations",
-					(rotation) -> rotation(rotation, zone, receivers, intervals));
+			List<ScheduleLayer> rotations = node.objects("rotations",
+					(rotation) -> (rotation.raw("calendar_file") != null) ? calendar(rotation, zone, receivers)
+							: rotation(rotation, zone, receivers, intervals));
 			if (rotations.isEmpty()) {
 				throw node.error("rotations", "an on-call schedule needs at least one rotation");
 			}
@@ -404,6 +410,47 @@ public final class ConfigLoader {
 			.toList();
 		node.rejectUnknownKeys();
 		return new Rotation(members, start, shift, active);
+	}
+
+	// A rotation whose shifts an iCalendar file lists, each event's summary naming the
+	// receiver on call (or, with member_pattern, its first group).
+	private CalendarRotation calendar(ConfigNode node, ZoneId zone, Set<String> receivers) {
+		String file = node.string("calendar_file");
+		String pattern = node.string("member_pattern", "(.*)");
+		Pattern member;
+		try {
+			member = Pattern.compile(pattern);
+		}
+		catch (PatternSyntaxException ex) {
+			throw node.error("member_pattern", "invalid regular expression: " + ex.getDescription());
+		}
+		if (member.matcher("").groupCount() < 1) {
+			throw node.error("member_pattern", "needs a group capturing the receiver name, such as 'On call: (.+)'");
+		}
+		node.rejectUnknownKeys();
+		String text = fileText(node, "calendar_file", file);
+		try {
+			List<CalendarShift> shifts = ICalendar.shifts(text, zone, (summary) -> {
+				java.util.regex.Matcher matcher = member.matcher(summary);
+				if (!matcher.matches()) {
+					throw new IllegalArgumentException(
+							"summary \"" + summary + "\" does not match member_pattern " + pattern);
+				}
+				String receiver = matcher.group(1).strip();
+				if (!receivers.contains(receiver)) {
+					throw new IllegalArgumentException("summary \"" + summary + "\" names no receiver (\"" + receiver
+							+ "\" is not defined in receivers)");
+				}
+				return receiver;
+			});
+			if (shifts.isEmpty()) {
+				throw new IllegalArgumentException("the calendar has no events");
+			}
+			return new CalendarRotation(file, shifts);
+		}
+		catch (IllegalArgumentException ex) {
+			throw node.error("calendar_file", file + ": " + ex.getMessage());
+		}
 	}
 
 	// A duration that must be set and above zero; Prometheus durations are never
@@ -1506,22 +1553,25 @@ public final class ConfigLoader {
 		if (value != null && file != null) {
 			throw node.error(fileKey, "at most one of " + key + " and " + fileKey + " must be configured");
 		}
-		if (file == null) {
-			return value;
-		}
+		return (file != null) ? fileText(node, fileKey, file).strip() : value;
+	}
+
+	// Reads a file a key names, relative to the configuration's directory, and watches
+	// it for reloads; a failure's message does not quote its content.
+	private String fileText(ConfigNode node, String key, String file) {
 		Path path;
 		try {
 			path = this.directory.resolve(file);
 		}
 		catch (InvalidPathException ex) {
-			throw node.error(fileKey, "invalid path " + file);
+			throw node.error(key, "invalid path " + file);
 		}
 		this.files.add(path);
 		try {
-			return Files.readString(path, StandardCharsets.UTF_8).strip();
+			return Files.readString(path, StandardCharsets.UTF_8);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw node.error(fileKey, "cannot read " + file + ": " + ex.getClass().getSimpleName());
+			throw node.error(key, "cannot read " + file + ": " + ex.getClass().getSimpleName());
 		}
 	}
 

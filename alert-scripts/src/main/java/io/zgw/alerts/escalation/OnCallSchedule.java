@@ -11,13 +11,14 @@ import java.util.Optional;
 /**
  * OnCallSchedule says who is on call at any instant: the first override in force, else
  * the last rotation that covers the instant (so a later rotation, such as a weekend one
- * restricted to a time interval, takes over from an earlier one), else nobody.
+ * restricted to a time interval or a calendar of swaps, takes over from an earlier one),
+ * else nobody.
  *
  * @param name the name escalation steps refer to
- * @param rotations rotations, later ones taking precedence
+ * @param rotations rotations and calendars, later ones taking precedence
  * @param overrides overrides, earlier ones taking precedence
  */
-public record OnCallSchedule(String name, List<Rotation> rotations, List<ScheduleOverride> overrides) {
+public record OnCallSchedule(String name, List<ScheduleLayer> rotations, List<ScheduleOverride> overrides) {
 
 	public OnCallSchedule {
 		Objects.requireNonNull(name, "name");

@@ -23,7 +23,7 @@ import io.zgw.alerts.timeinterval.NamedTimeInterval;
  * empty: always
  */
 public record Rotation(List<String> members, ZonedDateTime start, Duration shift,
-		List<NamedTimeInterval> activeTimeIntervals) {
+		List<NamedTimeInterval> activeTimeIntervals) implements ScheduleLayer {
 
 	private static final long SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
 
@@ -39,7 +39,7 @@ public record Rotation(List<String> members, ZonedDateTime start, Duration shift
 		activeTimeIntervals = List.copyOf(activeTimeIntervals);
 	}
 
-	/** Returns who this rotation puts on call at the instant, if it covers it. */
+	@Override
 	public Optional<String> memberAt(Instant at) {
 		if (at.isBefore(this.start.toInstant())) {
 			return Optional.empty();

@@ -12,8 +12,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
+import io.zgw.alerts.escalation.CalendarRotation;
 import io.zgw.alerts.escalation.EscalationStep;
 import io.zgw.alerts.escalation.OnCallSchedule;
+import io.zgw.alerts.escalation.Rotation;
 import io.zgw.alerts.escalation.ScheduleOverride;
 import io.zgw.alerts.flap.FlapDetection;
 import io.zgw.alerts.inhibit.InhibitRule;
@@ -252,7 +254,7 @@ class ConfigLoaderTest {
 	void readsOnCallSchedulesAndInheritedEscalationSteps() {
 		AlertmanagerConfig config = ConfigLoader.load(ESCALATING);
 		OnCallSchedule dba = config.schedules().get("dba");
-		assertThat(dba.rotations()).singleElement().satisfies((rotation) -> {
+		assertThat(dba.rotations()).singleElement().isInstanceOfSatisfying(Rotation.class, (rotation) -> {
 			assertThat(rotation.members()).containsExactly("alice", "bob");
 			assertThat(rotation.start()).isEqualTo(ZonedDateTime.parse("2026-01-05T09:00:00+01:00[Europe/Berlin]"));
 			assertThat(rotation.shift()).isEqualTo(Duration.ofDays(7));
@@ -318,6 +320,54 @@ class ConfigLoaderTest {
 				"oncall_schedules[0].location: unknown time zone \"Mars/Olympus\"");
 		assertRejected(ESCALATING.replace("receivers: [", "  - {name: dba, rotations: []}\nreceivers: ["),
 				"oncall_schedules[1].name: on-call schedule \"dba\" is not unique");
+	}
+
+	@Test
+	void readsARotationFromACalendarFileRelativeToTheConfigurationAndWatchesIt(@TempDir Path dir) throws IOException {
+		Files.writeString(dir.resolve("dba.ics"), """
+				BEGIN:VCALENDAR
+				BEGIN:VEVENT
+				UID:swap-1
+				SUMMARY:On call - bob - DBA primary
+				DTSTART;TZID=Europe/Berlin:20261228T090000
+				DTEND;TZID=Europe/Berlin:20261229T090000
+				END:VEVENT
+				END:VCALENDAR
+				""");
+		String yaml = ESCALATING.replace("      - {members: [alice, bob], start: '2026-01-05T09:00:00', shift: 1w}\n",
+				"      - {members: [alice], start: '2026-01-05T09:00:00', shift: 1w}\n"
+						+ "      - {calendar_file: dba.ics, member_pattern: 'On call - (.+) - DBA primary'}\n");
+		Path file = dir.resolve("alertmanager.yml");
+		Files.writeString(file, yaml);
+		AlertmanagerConfig config = ConfigLoader.load(file);
+		assertThat(config.files()).contains(dir.resolve("dba.ics"));
+		OnCallSchedule dba = config.schedules().get("dba");
+		assertThat(dba.rotations().get(1)).isInstanceOf(CalendarRotation.class);
+		// The calendar, listed after the rotation, takes over while its event lasts.
+		assertThat(dba.onCall(Instant.parse("2026-12-28T07:59:59Z"))).contains("alice");
+		assertThat(dba.onCall(Instant.parse("2026-12-28T08:00:00Z"))).contains("bob");
+		assertThat(dba.onCall(Instant.parse("2026-12-29T08:00:00Z"))).contains("alice");
+
+		String path = "oncall_schedules[0].rotations[1].";
+		assertRejectedFile(file, yaml.replace("On call - (.+) - DBA primary", "On call - (.+) - DBA second"),
+				path + "calendar_file: dba.ics: line 4: summary \"On call - bob - DBA primary\" does not match "
+						+ "member_pattern On call - (.+) - DBA second");
+		assertRejectedFile(file, yaml.replace("On call - (.+) - DBA primary", "On call - (.+)"),
+				path + "calendar_file: dba.ics: line 4: summary \"On call - bob - DBA primary\" names no receiver "
+						+ "(\"bob - DBA primary\" is not defined in receivers)");
+		assertRejectedFile(file, yaml.replace("On call - (.+) - DBA primary", "On call ("),
+				path + "member_pattern: invalid regular expression: Unclosed group");
+		assertRejectedFile(file, yaml.replace("On call - (.+) - DBA primary", "On call - bob - DBA primary"),
+				path + "member_pattern: needs a group capturing the receiver name, such as 'On call: (.+)'");
+		assertRejectedFile(file, yaml.replace("calendar_file: dba.ics", "calendar_file: missing.ics"),
+				path + "calendar_file: cannot read missing.ics: NoSuchFileException");
+		assertRejectedFile(file, yaml.replace("calendar_file: dba.ics,", "calendar_file: dba.ics, shift: 1w,"),
+				path + "shift: field shift not found in oncall_schedules[0].rotations");
+	}
+
+	private static void assertRejectedFile(Path file, String yaml, String message) throws IOException {
+		Files.writeString(file, yaml);
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file)).withMessage(message);
 	}
 
 	@Test

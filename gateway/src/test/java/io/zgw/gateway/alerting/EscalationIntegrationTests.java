@@ -60,11 +60,25 @@ class EscalationIntegrationTests {
 			  - name: primary
 			    rotations:
 			      - {members: [alice], start: '2020-01-06T09:00:00Z', shift: 1w}
+			  - name: office-hours
+			    location: Europe/Berlin
+			    rotations:
+			      - {calendar_file: '%s', member_pattern: 'Office: (.+)'}
 			receivers:
 			  - {name: team, webhook_configs: [{url: '%s'}]}
 			  - {name: alice, webhook_configs: [{url: '%s'}]}
 			  - {name: manager, webhook_configs: [{url: '%s'}]}
-			""".formatted(RECEIVER.url("/team"), RECEIVER.url("/alice"), RECEIVER.url("/manager")));
+			""".formatted(PipelineTestSupport.tempFile("office-hours-", ".ics", """
+			BEGIN:VCALENDAR
+			BEGIN:VEVENT
+			UID:office
+			SUMMARY:Office: manager
+			DTSTART:20200106T090000
+			DTEND:20200106T170000
+			RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR
+			END:VEVENT
+			END:VCALENDAR
+			"""), RECEIVER.url("/team"), RECEIVER.url("/alice"), RECEIVER.url("/manager")));
 
 	static final Map<String, String> SHOP = Map.of("X-Zgw-Shard", "shop", "Authorization", "Bearer shop-secret");
 
@@ -217,6 +231,12 @@ class EscalationIntegrationTests {
 		JsonNode before = http.getJson("/api/v1/oncall?at=2019-12-31T23:00:00%2B01:00");
 		assertThat(before.get("at").asString()).isEqualTo("2019-12-31T22:00:00Z");
 		assertThat(before.get("schedules").get(0).get("onCall").isNull()).isTrue();
+		// The calendar's weekday office hours, in the schedule's location.
+		JsonNode tuesday = http.getJson("/api/v1/oncall?at=2026-12-08T16:59:00%2B01:00");
+		assertThat(tuesday.get("schedules").get(1).toString())
+			.isEqualTo("{\"name\":\"office-hours\",\"onCall\":\"manager\"}");
+		JsonNode evening = http.getJson("/api/v1/oncall?at=2026-12-08T17:00:00%2B01:00");
+		assertThat(evening.get("schedules").get(1).get("onCall").isNull()).isTrue();
 		HttpResponse<String> bad = http.get("/api/v1/oncall?at=tomorrow");
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("\"parameter\":\"at\"");

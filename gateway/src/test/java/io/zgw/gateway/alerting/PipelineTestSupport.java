@@ -18,8 +18,13 @@ public final class PipelineTestSupport {
 
 	/** Writes the routing file text to a temporary file. */
 	public static Path routingFile(String text) {
+		return tempFile("zgw-routing-", ".yml", text);
+	}
+
+	/** Writes text to a temporary file, such as a calendar the routing file names. */
+	public static Path tempFile(String prefix, String suffix, String text) {
 		try {
-			Path file = Files.createTempFile("zgw-routing-", ".yml");
+			Path file = Files.createTempFile(prefix, suffix);
 			file.toFile().deleteOnExit();
 			Files.writeString(file, text);
 			return file;

@@ -91,7 +91,7 @@ public final class CheckConfigCommand {
 		out.println(" - " + config.inhibitRules().size() + " inhibit rules");
 		out.println(" - " + config.timeIntervals().size() + " time intervals");
 		out.println(" - " + config.schedules().size() + " on-call schedules");
-		out.println(" - " + config.files().size() + " other files (templates, secrets, TLS)");
+		out.println(" - " + config.files().size() + " other files (templates, secrets, TLS, calendars)");
 		if (!config.unsupportedIntegrations().isEmpty()) {
 			out.println("Loaded but not delivered by zgw:");
 			for (UnsupportedIntegration unsupported : config.unsupportedIntegrations()) {
