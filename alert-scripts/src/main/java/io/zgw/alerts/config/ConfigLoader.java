@@ -608,14 +608,16 @@ public final class ConfigLoader {
 	private static List<EscalationStep> escalation(ConfigNode node, Set<String> receivers, Set<String> schedules) {
 		List<EscalationStep> steps = node.objects("escalation", (step) -> {
 			Duration after = step.duration("after");
+			Duration at = (after != null) ? after : Duration.ZERO;
 			String receiver = step.string("receiver");
 			String schedule = step.string("schedule");
+			List<String> roundRobin = step.strings("round_robin");
 			if (step.raw("repeat") != null) {
-				return startOver(step, after, receiver, schedule);
+				return startOver(step, at, receiver != null || schedule != null || roundRobin != null);
 			}
-			if ((receiver == null) == (schedule == null)) {
-				throw new ConfigException(step.path(),
-						"an escalation step names either a receiver or a schedule, or repeats the chain");
+			if ((receiver != null ? 1 : 0) + (schedule != null ? 1 : 0) + (roundRobin != null ? 1 : 0) != 1) {
+				throw new ConfigException(step.path(), "an escalation step names one of a receiver, a schedule or a "
+						+ "round_robin list, or repeats the chain");
 			}
 			if (receiver != null) {
 				requireReceiver(step.child("receiver"), receiver, receivers);
@@ -624,7 +626,8 @@ public final class ConfigLoader {
 				throw step.error("schedule", "unknown on-call schedule \"" + schedule + "\"");
 			}
 			step.rejectUnknownKeys();
-			return new EscalationStep((after != null) ? after : Duration.ZERO, receiver, schedule);
+			return (roundRobin != null) ? roundRobin(step, at, roundRobin, receivers)
+					: new EscalationStep(at, receiver, schedule);
 		});
 		for (int i = 1; i < steps.size(); i++) {
 			if (steps.get(i).after().compareTo(steps.get(i - 1).after()) < 0) {
@@ -650,18 +653,34 @@ public final class ConfigLoader {
 
 	// zgw extension: {after: 30m, repeat: 2}, the last escalation step, starts the chain
 	// over from its first step so many times at most.
-	private static EscalationStep startOver(ConfigNode step, @Nullable Duration after, @Nullable String receiver,
-			@Nullable String schedule) {
-		if (receiver != null || schedule != null) {
+	private static EscalationStep startOver(ConfigNode step, Duration after, boolean pages) {
+		if (pages) {
 			throw new ConfigException(step.path(),
-					"an escalation step that repeats the chain names no receiver or schedule");
+					"an escalation step that repeats the chain names no receiver, schedule or round_robin list");
 		}
 		int repeat = step.integer("repeat", 0);
 		if (repeat < 1 || repeat > MAX_ESCALATION_REPEAT) {
 			throw step.error("repeat", "repeat must be a whole number of times from 1 to " + MAX_ESCALATION_REPEAT);
 		}
 		step.rejectUnknownKeys();
-		return new EscalationStep((after != null) ? after : Duration.ZERO, null, null, repeat);
+		return EscalationStep.startOver(after, repeat);
+	}
+
+	// zgw extension: {round_robin: [alice, bob]} pages one of them per escalation, in
+	// turn.
+	private static EscalationStep roundRobin(ConfigNode step, Duration after, List<String> members,
+			Set<String> receivers) {
+		if (members.isEmpty()) {
+			throw step.error("round_robin", "a round_robin list names at least one receiver");
+		}
+		for (int i = 0; i < members.size(); i++) {
+			String path = step.child("round_robin") + "[" + i + "]";
+			requireReceiver(path, members.get(i), receivers);
+			if (members.subList(0, i).contains(members.get(i))) {
+				throw new ConfigException(path, "\"" + members.get(i) + "\" is in the round_robin list twice");
+			}
+		}
+		return EscalationStep.roundRobin(after, members);
 	}
 
 	private static List<String> intervalNames(ConfigNode node, String key, Set<String> intervals) {

@@ -56,6 +56,8 @@ public final class Dispatcher {
 
 	private final NotificationLog log;
 
+	private final RoundRobinTurns turns;
+
 	private final Map<GroupId, AggregationGroup> groups = new LinkedHashMap<>();
 
 	// The same groups by when they are due: finding the next flush and the due groups
@@ -91,6 +93,7 @@ public final class Dispatcher {
 		this.inhibitionSources = config.inhibitor().sources();
 		this.silencer = silencer;
 		this.log = log;
+		this.turns = new RoundRobinTurns(log);
 		// A resolution is judged by the starts in the window that ends when it came,
 		// until its calm period and a group_interval have passed.
 		Duration[] kept = { Duration.ZERO };
@@ -354,8 +357,7 @@ public final class Dispatcher {
 		if (start == null) {
 			return true;
 		}
-		Duration keep = Collections
-			.max(List.of(options.repeatInterval(), EscalationPlan.lastPage(options.escalation())));
+		Duration keep = escalationKept(options);
 		if (state == null || !state.firing().equals(firing) || !start.equals(state.timestamp())
 				|| state.expiresAt().isBefore(now.plus(keep))) {
 			this.log.put(group.groupKey, ESCALATION_LOG_KEY,
@@ -375,22 +377,32 @@ public final class Dispatcher {
 		return ok;
 	}
 
+	// How long a group's escalation records last at least: until its last page, and a
+	// repeat interval for reminders.
+	private static Duration escalationKept(RouteOptions options) {
+		return Collections.max(List.of(options.repeatInterval(), EscalationPlan.lastPage(options.escalation())));
+	}
+
 	// The receivers the route's escalation steps page for an escalation that began at
 	// start, with their log key prefixes; a step whose schedule has nobody on call when
-	// it is reached pages no one. Where the last step starts the chain over, each step
-	// is reached again every round: the receivers of every round reached by now (the
-	// latest round's, paged again while advancing), and those of each step's next round.
+	// it is reached pages no one, a round-robin step the member whose turn it is when
+	// it is first reached (taken while advancing). Where the last step starts the chain
+	// over, each step is reached again every round: the receivers of every round
+	// reached by now (the latest round's, paged again while advancing), and those of
+	// each step's next round.
 	private List<Paged> escalationSteps(AggregationGroup group, Instant start, Instant now, boolean advancing) {
 		Map<List<Object>, Paged> paged = new LinkedHashMap<>();
 		Set<Integer> upcoming = new HashSet<>();
-		for (EscalationPlan.Page page : EscalationPlan.of(group.route.options().escalation(), this.config.schedules(),
-				start)) {
+		RouteOptions options = group.route.options();
+		for (EscalationPlan.Page page : EscalationPlan.of(options.escalation(), this.config.schedules(), start)) {
 			boolean reached = !page.at().isAfter(now);
-			if (page.receiver().isPresent() && (reached || upcoming.add(page.step()))) {
-				String target = page.receiver().get();
-				paged.put(List.of(page.step(), target, reached),
-						new Paged(this.config.receiver(target), ESCALATION_LOG_KEY + "/" + (page.step() - 1) + "/",
-								page.at(), page.step(), advancing && reached && page.round() > 0));
+			String prefix = ESCALATION_LOG_KEY + "/" + (page.step() - 1) + "/";
+			Optional<String> target = page.roundRobin().isEmpty() ? page.receiver()
+					: Optional.of(this.turns.member(group.groupKey, prefix, page.roundRobin(), start,
+							advancing && reached, now, escalationKept(options)));
+			if (target.isPresent() && (reached || upcoming.add(page.step()))) {
+				paged.put(List.of(page.step(), target.get(), reached), new Paged(this.config.receiver(target.get()),
+						prefix, page.at(), page.step(), advancing && reached && page.round() > 0));
 			}
 		}
 		return new ArrayList<>(paged.values());

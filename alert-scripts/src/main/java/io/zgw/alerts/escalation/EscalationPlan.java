@@ -37,7 +37,7 @@ public final class EscalationPlan {
 			for (int i = 0; i < paging.size(); i++) {
 				EscalationStep step = paging.get(i);
 				Instant at = roundStart.plus(step.after());
-				pages.add(new Page(at, round, i + 1, step.target(schedules, at), step.schedule()));
+				pages.add(new Page(at, round, i + 1, step.target(schedules, at), step.schedule(), step.roundRobin()));
 			}
 		}
 		return pages;
@@ -63,11 +63,19 @@ public final class EscalationPlan {
 	 * @param round the round, from 0 (the chain's first pass)
 	 * @param step the step, from 1 in the chain's order
 	 * @param receiver the receiver paged, empty when the step's schedule has nobody on
-	 * call then
+	 * call then, or when the step is a round-robin one
 	 * @param schedule the schedule that names the receiver, or null when the step names
 	 * one
+	 * @param roundRobin the receivers of a round-robin step, one of whom the dispatcher
+	 * pages in turn; empty for other steps
 	 */
-	public record Page(Instant at, int round, int step, Optional<String> receiver, @Nullable String schedule) {
+	public record Page(Instant at, int round, int step, Optional<String> receiver, @Nullable String schedule,
+			List<String> roundRobin) {
+
+		public Page {
+			roundRobin = List.copyOf(roundRobin);
+		}
+
 	}
 
 }

@@ -277,12 +277,13 @@ class ConfigLoaderTest {
 		assertThat(ConfigLoader.load(repeating).route().options().escalation()).containsExactly(
 				new EscalationStep(Duration.ZERO, null, "dba"),
 				new EscalationStep(Duration.ofMinutes(15), "manager", null),
-				new EscalationStep(Duration.ofHours(1), null, null, 3));
+				EscalationStep.startOver(Duration.ofHours(1), 3));
 
 		assertRejected(repeating.replace("repeat: 3", "repeat: 0"),
 				"route.escalation[2].repeat: repeat must be a whole number of times from 1 to 100");
 		assertRejected(repeating.replace("{after: 1h, repeat: 3}", "{after: 1h, repeat: 3, receiver: team}"),
-				"route.escalation[2]: an escalation step that repeats the chain names no receiver or schedule");
+				"route.escalation[2]: an escalation step that repeats the chain names no receiver, schedule or "
+						+ "round_robin list");
 		assertRejected(repeating.replace("{after: 1h, repeat: 3}", "{after: 15m, repeat: 3}"),
 				"route.escalation[2].after: the step that repeats the chain needs a step before it, and an after "
 						+ "later than that step's: it is how long one round of the chain lasts");
@@ -298,13 +299,32 @@ class ConfigLoaderTest {
 	}
 
 	@Test
+	void readsARoundRobinStepAndNamesWhatIsWrongWithIt() {
+		String roundRobin = ESCALATING.replace("{after: 15m, receiver: manager}",
+				"{after: 15m, round_robin: [alice, manager]}");
+		assertThat(ConfigLoader.load(roundRobin).route().options().escalation().get(1))
+			.isEqualTo(EscalationStep.roundRobin(Duration.ofMinutes(15), List.of("alice", "manager")));
+
+		assertRejected(roundRobin.replace("[alice, manager]", "[alice, boss]"),
+				"route.escalation[1].round_robin[1]: unknown receiver \"boss\"");
+		assertRejected(roundRobin.replace("[alice, manager]", "[alice, manager, alice]"),
+				"route.escalation[1].round_robin[2]: \"alice\" is in the round_robin list twice");
+		assertRejected(roundRobin.replace("[alice, manager]", "[]"),
+				"route.escalation[1].round_robin: a round_robin list names at least one receiver");
+		assertRejected(roundRobin.replace("round_robin: [alice, manager]", "round_robin: [alice], receiver: team"),
+				"route.escalation[1]: an escalation step names one of a receiver, a schedule or a round_robin list, "
+						+ "or repeats the chain");
+	}
+
+	@Test
 	void namesWhatIsWrongWithASchedulesOrAnEscalationStep() {
 		assertRejected(ESCALATING.replace("schedule: dba\n", "schedule: dbas\n"),
 				"route.escalation[0].schedule: unknown on-call schedule \"dbas\"");
 		assertRejected(ESCALATING.replace("receiver: manager}", "receiver: boss}"),
 				"route.escalation[1].receiver: unknown receiver \"boss\"");
 		assertRejected(ESCALATING.replace("{after: 15m, receiver: manager}", "{after: 15m}"),
-				"route.escalation[1]: an escalation step names either a receiver or a schedule, or repeats the chain");
+				"route.escalation[1]: an escalation step names one of a receiver, a schedule or a round_robin list, "
+						+ "or repeats the chain");
 		assertRejected(ESCALATING.replace("- schedule: dba\n", "- {after: 20m, schedule: dba}\n"),
 				"route.escalation[1].after: escalation steps must be in order of after: PT15M comes after PT20M");
 		assertRejected(ESCALATING.replace("[alice, bob]", "[alice, bobby]"),

@@ -3,6 +3,7 @@ package io.zgw.alerts.dispatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,16 @@ class EscalationTest {
 
 	// Monday 2026-11-30 10:00 UTC, 11:00 in Berlin: alice's day on the primary rotation.
 	private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+
+	// Every receiver the tests' routing files name.
+	private static final String RECEIVERS = """
+			receivers:
+			  - {name: team, webhook_configs: [{url: 'http://127.0.0.1:1/team'}]}
+			  - {name: alice, webhook_configs: [{url: 'http://127.0.0.1:1/alice'}]}
+			  - {name: bob, webhook_configs: [{url: 'http://127.0.0.1:1/bob'}]}
+			  - {name: carol, webhook_configs: [{url: 'http://127.0.0.1:1/carol'}]}
+			  - {name: manager, webhook_configs: [{url: 'http://127.0.0.1:1/manager'}]}
+			""";
 
 	private static final String CONFIG = """
 			route:
@@ -50,13 +61,7 @@ class EscalationTest {
 			  - name: secondary
 			    rotations:
 			      - {members: [carol], start: '2026-01-01T00:00:00Z', shift: 1w}
-			receivers:
-			  - {name: team, webhook_configs: [{url: 'http://127.0.0.1:1/team'}]}
-			  - {name: alice, webhook_configs: [{url: 'http://127.0.0.1:1/alice'}]}
-			  - {name: bob, webhook_configs: [{url: 'http://127.0.0.1:1/bob'}]}
-			  - {name: carol, webhook_configs: [{url: 'http://127.0.0.1:1/carol'}]}
-			  - {name: manager, webhook_configs: [{url: 'http://127.0.0.1:1/manager'}]}
-			""";
+			""" + RECEIVERS;
 
 	private final AlertmanagerConfig config = ConfigLoader.load(CONFIG);
 
@@ -132,12 +137,7 @@ class EscalationTest {
 			  - name: primary
 			    rotations:
 			      - {members: [alice, bob], start: '2026-11-30T09:00:00Z', shift: 40m}
-			receivers:
-			  - {name: team, webhook_configs: [{url: 'http://127.0.0.1:1/team'}]}
-			  - {name: alice, webhook_configs: [{url: 'http://127.0.0.1:1/alice'}]}
-			  - {name: bob, webhook_configs: [{url: 'http://127.0.0.1:1/bob'}]}
-			  - {name: manager, webhook_configs: [{url: 'http://127.0.0.1:1/manager'}]}
-			""";
+			""" + RECEIVERS;
 
 	@Test
 	void theChainStartsOverWhileNobodyAcknowledgesAtMostSoManyTimes() {
@@ -162,6 +162,72 @@ class EscalationTest {
 				"alice:resolved", "manager:resolved");
 		assertThat(this.notified).extracting((n) -> n.receiver() + "#" + n.escalationStep())
 			.containsOnly("team#0", "bob#1", "alice#1", "manager#2");
+	}
+
+	// Five minutes in, a round-robin step pages one of three per escalation; the chain
+	// starts over once, 30 minutes later.
+	private static final String ROUND_ROBIN = """
+			route:
+			  receiver: team
+			  group_by: [alertname]
+			  group_wait: 30s
+			  group_interval: 1h
+			  repeat_interval: 4h
+			  escalation:
+			    - {after: 5m, round_robin: [alice, bob, carol]}
+			    - {after: 30m, repeat: 1}
+			""" + RECEIVERS;
+
+	@Test
+	void aRoundRobinStepPagesItsMembersInTurnOnePerEscalationAcrossRoundsAndRebuilds() {
+		AlertmanagerConfig roundRobin = ConfigLoader.load(ROUND_ROBIN);
+		this.dispatcher = new Dispatcher(roundRobin, this.silences, this.log);
+		List<Alert> alerts = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			Instant at = T0.plus(Duration.ofMinutes(i));
+			alerts.add(firing("Disk" + i, at));
+			this.dispatcher.receive(alerts.get(i), at);
+			assertThat(runUntil(at.plusSeconds(59))).containsExactly("team:firing");
+		}
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(9)))).containsExactly("alice:firing", "bob:firing",
+				"carol:firing", "alice:firing");
+		// The second round pages each escalation's own member again; no turn is taken.
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(39)))).containsExactly("alice:firing", "bob:firing",
+				"carol:firing", "alice:firing");
+
+		// A restart: the groups are rebuilt from the stored alerts and the notification
+		// log, which also holds the turns. A new escalation gets the next member.
+		Instant restart = T0.plus(Duration.ofMinutes(40));
+		this.dispatcher = new Dispatcher(roundRobin, this.silences, this.log);
+		alerts.forEach((alert) -> this.dispatcher.receive(alert, restart));
+		this.dispatcher.receive(firing("Disk4", restart), restart);
+		assertThat(runUntil(restart.plus(Duration.ofMinutes(10)))).containsExactly("team:firing", "bob:firing");
+		assertThat(this.notified).extracting((n) -> n.receiver() + "#" + n.escalationStep())
+			.containsOnly("team#0", "alice#1", "bob#1", "carol#1");
+	}
+
+	@Test
+	void turnsTakenAtOneInstantKeepTheirOrderAndEachEscalationKeepsItsMemberForHours() {
+		this.dispatcher = new Dispatcher(ConfigLoader.load(ROUND_ROBIN), this.silences, this.log);
+		for (int i = 0; i < 4; i++) {
+			this.dispatcher.receive(firing("Disk" + i, T0), T0);
+		}
+		runUntil(T0.plus(Duration.ofMinutes(6)));
+		assertThat(this.notified).filteredOn((n) -> n.escalationStep() == 1)
+			.extracting(Notification::receiver)
+			.containsExactlyInAnyOrder("alice", "bob", "carol", "alice");
+		Map<String, String> members = new HashMap<>();
+		this.notified.stream()
+			.filter((n) -> n.escalationStep() == 1)
+			.forEach((n) -> members.put(n.groupLabels().get("alertname"), n.receiver()));
+
+		// Ten hours of reminders, long after the log entries first written would have
+		// expired: each group reminds its own member, and no turn is taken again.
+		this.notified.clear();
+		runUntil(T0.plus(Duration.ofHours(10)));
+		assertThat(this.notified).filteredOn((n) -> n.escalationStep() == 1)
+			.hasSizeGreaterThanOrEqualTo(8)
+			.allSatisfy((n) -> assertThat(n.receiver()).isEqualTo(members.get(n.groupLabels().get("alertname"))));
 	}
 
 	@Test

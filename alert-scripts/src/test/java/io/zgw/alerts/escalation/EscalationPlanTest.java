@@ -31,14 +31,15 @@ class EscalationPlanTest {
 		List<EscalationPlan.Page> plan = EscalationPlan.of(List.of(new EscalationStep(Duration.ZERO, null, "primary"),
 				new EscalationStep(Duration.ofMinutes(20), "manager", null)), SCHEDULES, START);
 
-		assertThat(plan).containsExactly(new EscalationPlan.Page(START, 0, 1, Optional.of("bob"), "primary"),
-				new EscalationPlan.Page(START.plus(Duration.ofMinutes(20)), 0, 2, Optional.of("manager"), null));
+		assertThat(plan).containsExactly(new EscalationPlan.Page(START, 0, 1, Optional.of("bob"), "primary", List.of()),
+				new EscalationPlan.Page(START.plus(Duration.ofMinutes(20)), 0, 2, Optional.of("manager"), null,
+						List.of()));
 	}
 
 	@Test
 	void eachRoundReachesTheStepsItsLengthLaterAndAsksTheScheduleAgain() {
 		List<EscalationPlan.Page> plan = EscalationPlan.of(List.of(new EscalationStep(Duration.ZERO, null, "primary"),
-				new EscalationStep(Duration.ofMinutes(20), null, null, 2)), SCHEDULES, START);
+				EscalationStep.startOver(Duration.ofMinutes(20), 2)), SCHEDULES, START);
 
 		assertThat(plan).extracting((page) -> page.round() + ":" + page.at() + ":" + page.receiver().orElse("-"))
 			.containsExactly("0:2026-11-30T10:00:00Z:bob", "1:2026-11-30T10:20:00Z:alice",

@@ -14,6 +14,7 @@ import io.zgw.gateway.alerting.dispatch.DispatchMetrics;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.StoredAlert;
 import io.zgw.gateway.testsupport.RecordingReceiver;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -56,6 +57,10 @@ class EscalationIntegrationTests {
 			    - schedule: primary
 			    - {after: 5s, receiver: manager}
 			    - {after: 1h, repeat: 1}
+			  routes:
+			    - matchers: [alertname="Rotating"]
+			      escalation:
+			        - {round_robin: [alice, manager]}
 			oncall_schedules:
 			  - name: primary
 			    rotations:
@@ -100,6 +105,9 @@ class EscalationIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	DSLContext dsl;
 
 	// A Zabbix problem on a host of this run's own, so its group is new.
 	private static String problem(String host) {
@@ -179,6 +187,23 @@ class EscalationIntegrationTests {
 		Thread.sleep(1500);
 		assertThat(http.post("/api/v2/alerts", refired, Map.of()).statusCode()).isEqualTo(200);
 		assertThat(stored(fingerprint).acknowledged()).isFalse();
+	}
+
+	@Test
+	void aRoundRobinStepPagesOneMemberPerEscalationInTurnKeepingTheTurnsInTheDatabase() throws Exception {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		String[] paths = { "/alice", "/manager", "/alice" };
+		for (String path : paths) {
+			String host = "rr-" + UUID.randomUUID();
+			String alert = "[{\"labels\":{\"alertname\":\"Rotating\",\"host\":\"" + host + "\"}}]";
+			assertThat(http.post("/api/v2/alerts", alert, Map.of()).statusCode()).isEqualTo(200);
+			RECEIVER.awaitMatching(1, (r) -> r.path().equals(path) && r.body().contains(host), Duration.ofSeconds(10));
+			assertThat(pages(path.equals("/alice") ? "/manager" : "/alice", host)).isZero();
+		}
+		assertThat(this.dsl
+			.fetch("SELECT receiver FROM notification_log WHERE group_key = ? ORDER BY sent_at",
+					"round-robin:alice,manager")
+			.getValues(0, String.class)).containsExactly("manager", "alice");
 	}
 
 	@Test

@@ -151,6 +151,13 @@ public final class RoutesTestCommand {
 					+ ", if nobody acknowledges:");
 			for (EscalationPlan.Page page : EscalationPlan.of(options.escalation(), config.schedules(), start)) {
 				String whom = page.receiver().orElse("nobody on call");
+				if (!page.roundRobin().isEmpty()) {
+					// The dispatcher keeps the turns: the first round pages whoever's
+					// turn
+					// it is then, later rounds the same member.
+					whom = ((page.round() == 0) ? "next in turn of " : "round 1's member of ")
+							+ String.join(", ", page.roundRobin()) + " (round robin)";
+				}
 				out.println("  " + page.at() + "  +" + PrometheusDuration.format(Duration.between(start, page.at()))
 						+ "  round " + (page.round() + 1) + ", step " + page.step() + ": " + whom
 						+ ((page.schedule() != null) ? " (schedule " + page.schedule() + ")" : ""));

@@ -137,7 +137,7 @@ class RoutesTestCommandTest {
 				      continue: true
 				      escalation:
 				        - schedule: primary
-				        - {after: 10m, receiver: manager}
+				        - {after: 10m, round_robin: [manager, dba]}
 				        - {after: 30m, repeat: 1}
 				    - matchers: [team="db"]
 				      receiver: dba
@@ -161,9 +161,9 @@ class RoutesTestCommandTest {
 				pager,dba
 				Escalation of route 1 (receiver pager) begun at 2026-11-30T10:00:00Z, if nobody acknowledges:
 				  2026-11-30T10:00:00Z  +0s  round 1, step 1: bob (schedule primary)
-				  2026-11-30T10:10:00Z  +10m  round 1, step 2: manager
+				  2026-11-30T10:10:00Z  +10m  round 1, step 2: next in turn of manager, dba (round robin)
 				  2026-11-30T10:30:00Z  +30m  round 2, step 1: nobody on call (schedule primary)
-				  2026-11-30T10:40:00Z  +40m  round 2, step 2: manager
+				  2026-11-30T10:40:00Z  +40m  round 2, step 2: round 1's member of manager, dba (round robin)
 				"""));
 		assertThat(zgw("routes-test", file.toString(), "--escalation-at", "tonight", "severity=critical").out())
 			.startsWith("--escalation-at takes a time such as 2026-12-24T20:00:00Z, got 'tonight'");
