@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.alerts.model.LabelSet;
@@ -284,6 +286,19 @@ class EscalationIntegrationTests {
 		HttpResponse<String> bad = http.get("/api/v1/oncall?at=tomorrow");
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("\"parameter\":\"at\"");
+	}
+
+	@Test
+	void eachSchedulesNextGapIsExported() {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		String metrics = http.get("/actuator/prometheus").body();
+		// alice's weekly rotation has no end: no gap within the week looked ahead.
+		assertThat(metrics).contains("zgw_oncall_next_gap_seconds{schedule=\"primary\"} 604800.0");
+		// Office hours end within a day, or have ended (0: nobody on call now).
+		Matcher officeHours = Pattern.compile("zgw_oncall_next_gap_seconds\\{schedule=\"office-hours\"} (\\S+)")
+			.matcher(metrics);
+		assertThat(officeHours.find()).as(metrics).isTrue();
+		assertThat(Double.parseDouble(officeHours.group(1))).isBetween(0.0, 8 * 3600.0);
 	}
 
 	private StoredAlert stored(String fingerprint) {

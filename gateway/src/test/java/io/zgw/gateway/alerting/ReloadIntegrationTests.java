@@ -8,6 +8,8 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zgw.gateway.alerting.dispatch.DispatchMetrics;
+import io.zgw.gateway.alerting.oncall.OnCallCoverage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +78,25 @@ class ReloadIntegrationTests {
 		assertThat(this.meters.counter("zgw.config.reloads", "outcome", "success").count())
 			.isGreaterThanOrEqualTo(before + 1);
 		assertThat(this.meters.get("zgw.config.last.reload.success").gauge().value()).isEqualTo(1.0);
+	}
+
+	@Test
+	void aReloadRegistersTheCoverageGaugeOfEachScheduleAndRemovesThoseOfSchedulesGone() throws Exception {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		Files.writeString(ROUTING, FILE.formatted("first", "first") + """
+				oncall_schedules:
+				  - name: rota
+				    rotations: [{members: [first], start: '2020-01-06T09:00:00Z', shift: 1w}]
+				""");
+		assertThat(http.post("/-/reload", "", Map.of()).statusCode()).isEqualTo(200);
+		assertThat(this.meters.get(DispatchMetrics.ONCALL_NEXT_GAP)
+			.tag(DispatchMetrics.TAG_SCHEDULE, "rota")
+			.gauge()
+			.value()).isEqualTo(OnCallCoverage.LOOKAHEAD.toSeconds());
+
+		Files.writeString(ROUTING, FILE.formatted("first", "first"));
+		assertThat(http.post("/-/reload", "", Map.of()).statusCode()).isEqualTo(200);
+		assertThat(this.meters.find(DispatchMetrics.ONCALL_NEXT_GAP).gauges()).isEmpty();
 	}
 
 	@Test

@@ -88,13 +88,16 @@ class DashboardQueriesTest {
 
 	// A receiver no route sends to, with a rate_limit: its counter exists at 0, as the
 	// ZgwReceiverRateLimited rule needs; so does the escalation pages' counter of a route
-	// no alert matches.
+	// no alert matches, and the coverage gauge of its schedule.
 	private static final Path ROUTING = PipelineTestSupport.routingFile("""
 			route:
 			  receiver: nobody
 			  routes:
 			    - matchers: [team=none]
-			      escalation: [{receiver: limited}]
+			      escalation: [{schedule: limited}]
+			oncall_schedules:
+			  - name: limited
+			    rotations: [{members: [limited], start: '2026-01-05T09:00:00Z', shift: 1w}]
 			receivers:
 			  - name: nobody
 			  - name: limited

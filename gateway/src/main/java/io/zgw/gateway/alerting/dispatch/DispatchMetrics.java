@@ -36,6 +36,16 @@ public final class DispatchMetrics {
 	/** Tag of {@link #ESCALATION_PAGES}: the step, counting from 1. */
 	public static final String TAG_STEP = "step";
 
+	/**
+	 * Gauge, tagged {@code schedule}: seconds until the on-call schedule next has nobody
+	 * on call (0 while it has nobody), looking {@code OnCallCoverage.LOOKAHEAD} ahead;
+	 * that lookahead when no gap comes within it.
+	 */
+	public static final String ONCALL_NEXT_GAP = "zgw.oncall.next.gap";
+
+	/** Tag of {@link #ONCALL_NEXT_GAP}: the schedule's name. */
+	public static final String TAG_SCHEDULE = "schedule";
+
 	/** Counter of configuration reloads, tagged {@code outcome=success|failure}. */
 	public static final String RELOADS = "zgw.config.reloads";
 

@@ -23,6 +23,7 @@ import io.zgw.alerts.config.UnsupportedIntegration;
 import io.zgw.gateway.alerting.dispatch.DispatchMetrics;
 import io.zgw.gateway.alerting.dispatch.DispatchProperties;
 import io.zgw.gateway.alerting.dispatch.DispatchService;
+import io.zgw.gateway.alerting.oncall.OnCallCoverage;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.notify.AlertmanagerReceivers;
 import io.zgw.gateway.notify.NotifyMetrics;
@@ -60,6 +61,8 @@ public class ConfigReloader implements SmartLifecycle {
 
 	private final Counter failures;
 
+	private final OnCallCoverage coverage;
+
 	private final AtomicInteger lastSuccess = new AtomicInteger(1);
 
 	private byte @Nullable [] lastSeen;
@@ -67,8 +70,9 @@ public class ConfigReloader implements SmartLifecycle {
 	private @Nullable ScheduledExecutorService watcher;
 
 	ConfigReloader(RoutingFile routing, ReceiverNotifiers receivers, DispatchService dispatch,
-			DispatchProperties properties, MeterRegistry meters, NotifyMetrics notifyMetrics) {
+			DispatchProperties properties, MeterRegistry meters, NotifyMetrics notifyMetrics, OnCallCoverage coverage) {
 		this.notifyMetrics = notifyMetrics;
+		this.coverage = coverage;
 		this.routing = routing;
 		this.receivers = receivers;
 		this.dispatch = dispatch;
@@ -127,8 +131,8 @@ public class ConfigReloader implements SmartLifecycle {
 	}
 
 	// What every configuration put in use (at start-up and each reload) announces: the
-	// integrations it does not deliver, its rate-limited integrations' counters and its
-	// escalation steps' counters.
+	// integrations it does not deliver, its rate-limited integrations' counters, its
+	// escalation steps' counters and its schedules' coverage gauges.
 	private void inUse(AlertmanagerConfig config) {
 		for (UnsupportedIntegration unsupported : config.unsupportedIntegrations()) {
 			log.warn("Receiver '{}' has a {} integration ({}) that zgw does not deliver; it is ignored",
@@ -136,6 +140,7 @@ public class ConfigReloader implements SmartLifecycle {
 		}
 		this.notifyMetrics.rateLimitsOf(config);
 		this.dispatch.registerEscalationSteps(config);
+		this.coverage.schedulesOf(config);
 	}
 
 	/**
