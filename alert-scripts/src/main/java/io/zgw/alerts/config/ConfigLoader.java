@@ -446,7 +446,7 @@ public final class ConfigLoader {
 			if (shifts.isEmpty()) {
 				throw new IllegalArgumentException("the calendar has no events");
 			}
-			return new CalendarRotation(file, shifts);
+			return new CalendarRotation(shifts);
 		}
 		catch (IllegalArgumentException ex) {
 			throw node.error("calendar_file", file + ": " + ex.getMessage());

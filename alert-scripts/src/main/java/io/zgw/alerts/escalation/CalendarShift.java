@@ -66,6 +66,21 @@ public final class CalendarShift {
 		return this.member;
 	}
 
+	/** Returns when the (first) shift begins. */
+	public Instant start() {
+		return this.start.toInstant();
+	}
+
+	/** Returns whether the shift recurs. */
+	public boolean recurs() {
+		return this.recurrence != null;
+	}
+
+	/** Returns how long an occurrence lasts at most. */
+	public Duration longest() {
+		return this.longest;
+	}
+
 	/**
 	 * Returns the start of the latest occurrence of this shift in force at the instant,
 	 * if one is.

@@ -32,7 +32,7 @@ class ICalendarTest {
 			}
 			return summary;
 		});
-		return new CalendarRotation("test.ics", shifts);
+		return new CalendarRotation(shifts);
 	}
 
 	private static Optional<String> at(CalendarRotation calendar, String berlinTime) {
@@ -89,6 +89,12 @@ class ICalendarTest {
 				DTEND;TZID=Europe/Berlin:20260415T090000
 				END:VEVENT
 				BEGIN:VEVENT
+				UID:dave-swap
+				SUMMARY:dave
+				DTSTART;TZID=Europe/Berlin:20260406T090000
+				DTEND;TZID=Europe/Berlin:20260407T090000
+				END:VEVENT
+				BEGIN:VEVENT
 				UID:bob-series
 				RECURRENCE-ID;TZID=Europe/Berlin:20260420T090000
 				STATUS:CANCELLED
@@ -101,9 +107,12 @@ class ICalendarTest {
 		assertThat(at(calendar, "2026-04-13T09:00:00")).contains("carol");
 		assertThat(at(calendar, "2026-04-15T08:59:59")).contains("carol");
 		assertThat(at(calendar, "2026-04-15T09:00:00")).isEmpty();
+		// dave's one-off day begins with bob's week: the one-off wins, then bob's on.
+		assertThat(at(calendar, "2026-04-06T09:00:00")).contains("dave");
+		assertThat(at(calendar, "2026-04-07T09:00:00")).contains("bob");
 		// bob's week of 2026-04-20 is cancelled; the weeks around it are not.
 		assertThat(at(calendar, "2026-04-22T12:00:00")).isEmpty();
-		assertThat(at(calendar, "2026-04-06T12:00:00")).contains("bob");
+		assertThat(at(calendar, "2026-04-08T12:00:00")).contains("bob");
 		assertThat(at(calendar, "2026-05-04T12:00:00")).contains("bob");
 		assertThat(at(calendar, "2026-04-27T12:00:00")).contains("alice");
 
