@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CalendarShift {
 
+	/** The longest shift, in wall-clock days: an event longer than a year is no shift. */
+	public static final long MAX_DAYS = 366;
+
 	private final String member;
 
 	private final ZonedDateTime start;
@@ -52,6 +55,9 @@ public final class CalendarShift {
 		this.start = Objects.requireNonNull(start, "start");
 		if (days < 0 || time.isNegative() || (days == 0 && time.isZero())) {
 			throw new IllegalArgumentException("a shift must end after it starts");
+		}
+		if (days > MAX_DAYS || (days == MAX_DAYS && !time.isZero())) {
+			throw new IllegalArgumentException("a shift lasts at most " + MAX_DAYS + " days");
 		}
 		this.days = days;
 		this.time = time;

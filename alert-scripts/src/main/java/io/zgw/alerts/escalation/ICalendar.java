@@ -44,7 +44,7 @@ public final class ICalendar {
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
 
 	private static final Pattern DURATION = Pattern
-		.compile("\\+?P(?:(\\d+)W|(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+)S)?)?)");
+		.compile("\\+?P(?:(\\d{1,6})W|(?:(\\d{1,6})D)?(?:T(?:(\\d{1,6})H)?(?:(\\d{1,6})M)?(?:(\\d{1,6})S)?)?)");
 
 	private ICalendar() {
 	}
@@ -58,7 +58,8 @@ public final class ICalendar {
 	 * @throws IllegalArgumentException naming the line of what cannot be read
 	 */
 	public static List<CalendarShift> shifts(String text, ZoneId zone, UnaryOperator<String> member) {
-		List<Event> events = events(contentLines(text));
+		// A byte order mark, as some exporters write one.
+		List<Event> events = events(contentLines(text.startsWith("\uFEFF") ? text.substring(1) : text));
 		Map<String, Set<Instant>> moved = new HashMap<>();
 		for (Event event : events) {
 			if (event.recurrenceId != null) {

@@ -38,6 +38,9 @@ import org.jspecify.annotations.Nullable;
 public record Recurrence(boolean weekly, int interval, Set<DayOfWeek> days, DayOfWeek weekStart, int count,
 		@Nullable Instant until) {
 
+	/** The largest {@code INTERVAL} accepted: every 1,000 days or weeks. */
+	public static final int MAX_INTERVAL = 1000;
+
 	/** The largest {@code COUNT} accepted, beyond which a rule is written without one. */
 	public static final int MAX_COUNT = 100_000;
 
@@ -46,8 +49,8 @@ public record Recurrence(boolean weekly, int interval, Set<DayOfWeek> days, DayO
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
 
 	public Recurrence {
-		if (interval < 1) {
-			throw new IllegalArgumentException("INTERVAL must be at least 1, got " + interval);
+		if (interval < 1 || interval > MAX_INTERVAL) {
+			throw new IllegalArgumentException("INTERVAL must be between 1 and " + MAX_INTERVAL + ", got " + interval);
 		}
 		days = days.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(days));
 		if (count < 0 || count > MAX_COUNT) {

@@ -226,6 +226,15 @@ class ICalendarTest {
 	}
 
 	@Test
+	void aByteOrderMarkBeforeTheCalendarIsSkipped() {
+		List<CalendarShift> shifts = ICalendar.shifts(
+				"\uFEFFBEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:alice\r\n"
+						+ "DTSTART:20260302T090000Z\r\nDURATION:PT8H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+				BERLIN, (s) -> s);
+		assertThat(new CalendarRotation(shifts).memberAt(Instant.parse("2026-03-02T12:00:00Z"))).contains("alice");
+	}
+
+	@Test
 	void whatCannotBeReadIsNamedWithItsLine() {
 		assertThat(error("BEGIN:VEVENT\nSUMMARY:alice\nDTSTART;TZID=W. Europe Standard Time:20260302T090000\n"
 				+ "DTEND:20260302T170000\nEND:VEVENT\n"))
@@ -250,6 +259,12 @@ class ICalendarTest {
 			.isEqualTo("line 5: no receiver zoe");
 		assertThat(error("BEGIN:VEVENT\nSUMMARY:alice\nDTSTART:20260302T090000\nDURATION:PT\nEND:VEVENT\n"))
 			.startsWith("line 7: DURATION must be positive");
+		assertThat(error("BEGIN:VEVENT\nSUMMARY:alice\nDTSTART:20260302T090000\nDURATION:P9999999W\nEND:VEVENT\n"))
+			.startsWith("line 7: DURATION must be positive");
+		assertThat(error("BEGIN:VEVENT\nSUMMARY:alice\nDTSTART:20260302T090000\nDURATION:P53W\nEND:VEVENT\n"))
+			.isEqualTo("line 6: a shift lasts at most 366 days");
+		assertThat(error(event("RRULE:FREQ=DAILY;INTERVAL=1001")))
+			.isEqualTo("line 8: INTERVAL must be between 1 and 1000, got 1001");
 		assertThat(error("BEGIN:VEVENT\nSUMMARY:alice\nDTSTART:20260302T090000\nDURATION:P1D\n"))
 			.isEqualTo("line 8: END:VCALENDAR closes BEGIN:VEVENT (line 4)");
 		assertThat(error("BEGIN:VEVENT\nSUMMARY alice\nEND:VEVENT\n"))
