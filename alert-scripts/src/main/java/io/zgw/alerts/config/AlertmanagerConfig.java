@@ -1,5 +1,6 @@
 package io.zgw.alerts.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -30,13 +31,16 @@ import org.jspecify.annotations.Nullable;
  * @param unsupportedIntegrations integrations that load but are not delivered
  * @param notes human-readable notes on accepted but ignored settings
  * @param files the other files the configuration depends on, in the order first met:
- * {@code templates} files, {@code *_file} secrets and {@code tls_config} files; a change
- * to one of them calls for a reload like a change to the configuration
+ * {@code templates} files, {@code *_file} secrets, {@code tls_config} files and
+ * {@code calendar_file}s; a change to one of them calls for a reload like a change to the
+ * configuration
+ * @param calendarUrls the {@code calendar_url}s of on-call schedules, fetched at load; a
+ * change to what one serves calls for a reload too
  */
 public record AlertmanagerConfig(Route route, Map<String, Receiver> receivers, List<InhibitRule> inhibitRules,
 		Map<String, NamedTimeInterval> timeIntervals, Map<String, OnCallSchedule> schedules,
 		@Nullable Duration resolveTimeout, List<UnsupportedIntegration> unsupportedIntegrations, List<String> notes,
-		List<Path> files) {
+		List<Path> files, List<URI> calendarUrls) {
 
 	public AlertmanagerConfig {
 		receivers = Collections.unmodifiableMap(new LinkedHashMap<>(receivers));
@@ -46,6 +50,7 @@ public record AlertmanagerConfig(Route route, Map<String, Receiver> receivers, L
 		unsupportedIntegrations = List.copyOf(unsupportedIntegrations);
 		notes = List.copyOf(notes);
 		files = List.copyOf(files);
+		calendarUrls = List.copyOf(calendarUrls);
 	}
 
 	/** Returns an inhibitor for the configured rules. */

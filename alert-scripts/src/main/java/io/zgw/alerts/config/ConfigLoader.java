@@ -92,8 +92,14 @@ public final class ConfigLoader {
 	// Files read besides the configuration itself, or named for a sender to read.
 	private final Set<Path> files = new LinkedHashSet<>();
 
-	private ConfigLoader(Path directory) {
+	// Calendars fetched by URL, for the gateway to fetch again.
+	private final Set<URI> calendarUrls = new LinkedHashSet<>();
+
+	private final CalendarFetcher calendars;
+
+	private ConfigLoader(Path directory, CalendarFetcher calendars) {
 		this.directory = directory;
+		this.calendars = calendars;
 	}
 
 	/**
@@ -125,7 +131,17 @@ public final class ConfigLoader {
 	 * @throws ConfigException naming the bad element
 	 */
 	public static AlertmanagerConfig load(String yaml, Path directory) {
-		return new ConfigLoader(directory).parse(read(yaml));
+		return load(yaml, directory, CalendarFetcher.NONE);
+	}
+
+	/**
+	 * Loads configuration text read from a file in {@code directory}, which
+	 * {@code templates:} paths are relative to, fetching {@code calendar_url}s with the
+	 * fetcher.
+	 * @throws ConfigException naming the bad element
+	 */
+	public static AlertmanagerConfig load(String yaml, Path directory, CalendarFetcher calendars) {
+		return new ConfigLoader(directory, calendars).parse(read(yaml));
 	}
 
 	/**
@@ -200,7 +216,8 @@ public final class ConfigLoader {
 		List<InhibitRule> rules = root.objects("inhibit_rules", this::inhibitRule);
 		root.rejectUnknownKeys();
 		return new AlertmanagerConfig(Route.tree(rootSpec), receivers, rules, intervals, schedules,
-				this.global.resolveTimeout(), this.unsupported, this.notes, List.copyOf(this.files));
+				this.global.resolveTimeout(), this.unsupported, this.notes, List.copyOf(this.files),
+				List.copyOf(this.calendarUrls));
 	}
 
 	// As Alertmanager 0.25's global section: defaults for the receivers that set none of
@@ -371,8 +388,8 @@ public final class ConfigLoader {
 			}
 			ZoneId zone = location(node);
 			List<ScheduleLayer> rotations = node.objects("rotations",
-					(rotation) -> (rotation.raw("calendar_file") != null) ? calendar(rotation, zone, receivers)
-							: rotation(rotation, zone, receivers, intervals));
+					(rotation) -> (rotation.raw("calendar_file") != null || rotation.raw("calendar_url") != null)
+							? calendar(rotation, zone, receivers) : rotation(rotation, zone, receivers, intervals));
 			if (rotations.isEmpty()) {
 				throw node.error("rotations", "an on-call schedule needs at least one rotation");
 			}
@@ -412,10 +429,18 @@ public final class ConfigLoader {
 		return new Rotation(members, start, shift, active);
 	}
 
-	// A rotation whose shifts an iCalendar file lists, each event's summary naming the
-	// receiver on call (or, with member_pattern, its first group).
+	// A rotation whose shifts an iCalendar file or URL lists, each event's summary naming
+	// the receiver on call (or, with member_pattern, its first group). Messages name a
+	// URL's host only: the rest may be a secret.
 	private CalendarRotation calendar(ConfigNode node, ZoneId zone, Set<String> receivers) {
 		String file = node.string("calendar_file");
+		String url = node.string("calendar_url");
+		if (file != null && url != null) {
+			throw node.error("calendar_url", "a rotation reads one calendar: calendar_file or calendar_url");
+		}
+		String key = (file != null) ? "calendar_file" : "calendar_url";
+		URI uri = (url != null) ? calendarUri(node, url) : null;
+		String source = (uri != null) ? "the calendar from " + uri.getHost() : file;
 		String pattern = node.string("member_pattern", "(.*)");
 		Pattern member;
 		try {
@@ -428,7 +453,7 @@ public final class ConfigLoader {
 			throw node.error("member_pattern", "needs a group capturing the receiver name, such as 'On call: (.+)'");
 		}
 		node.rejectUnknownKeys();
-		String text = fileText(node, "calendar_file", file);
+		String text = (uri != null) ? fetched(node, uri, source) : fileText(node, key, file);
 		try {
 			List<CalendarShift> shifts = ICalendar.shifts(text, zone, (summary) -> {
 				java.util.regex.Matcher matcher = member.matcher(summary);
@@ -449,7 +474,30 @@ public final class ConfigLoader {
 			return new CalendarRotation(shifts);
 		}
 		catch (IllegalArgumentException ex) {
-			throw node.error("calendar_file", file + ": " + ex.getMessage());
+			throw node.error(key, source + ": " + ex.getMessage());
+		}
+	}
+
+	private static URI calendarUri(ConfigNode node, String url) {
+		try {
+			URI uri = new URI(url);
+			if (uri.getHost() != null && Set.of("http", "https", "webcal").contains(uri.getScheme())) {
+				return uri;
+			}
+		}
+		catch (URISyntaxException ex) {
+			// Named below, without the URL.
+		}
+		throw node.error("calendar_url", "calendar_url must be an http, https or webcal URL with a host");
+	}
+
+	private String fetched(ConfigNode node, URI uri, String source) {
+		this.calendarUrls.add(uri);
+		try {
+			return this.calendars.fetch(uri);
+		}
+		catch (IOException ex) {
+			throw node.error("calendar_url", "cannot fetch " + source + ": " + ex.getMessage());
 		}
 	}
 

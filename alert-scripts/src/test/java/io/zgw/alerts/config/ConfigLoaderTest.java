@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -383,6 +384,37 @@ class ConfigLoaderTest {
 				path + "calendar_file: cannot read missing.ics: NoSuchFileException");
 		assertRejectedFile(file, yaml.replace("calendar_file: dba.ics,", "calendar_file: dba.ics, shift: 1w,"),
 				path + "shift: field shift not found in oncall_schedules[0].rotations");
+	}
+
+	@Test
+	void readsARotationFromACalendarUrlThroughTheFetcherNamingOnlyItsHostInMessages() {
+		String yaml = ESCALATING.replace("      - {members: [alice, bob], start: '2026-01-05T09:00:00', shift: 1w}\n",
+				"      - {calendar_url: 'https://calendar.example.com/private-s3cr3t/basic.ics'}\n");
+		List<URI> fetched = new ArrayList<>();
+		CalendarFetcher calendar = (url) -> {
+			fetched.add(url);
+			return "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:bob\nDTSTART:20261228T080000Z\nDURATION:P1D\n"
+					+ "END:VEVENT\nEND:VCALENDAR\n";
+		};
+		AlertmanagerConfig config = ConfigLoader.load(yaml, Path.of(""), calendar);
+		assertThat(fetched).containsExactly(URI.create("https://calendar.example.com/private-s3cr3t/basic.ics"));
+		assertThat(config.schedules().get("dba").onCall(Instant.parse("2026-12-28T12:00:00Z"))).contains("bob");
+
+		String path = "oncall_schedules[0].rotations[0].calendar_url: ";
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(yaml))
+			.withMessage(path + "cannot fetch the calendar from calendar.example.com: calendar URLs are fetched by "
+					+ "the running gateway and its commands only");
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.load(yaml, Path.of(""), (url) -> "BEGIN:VCALENDAR\nEND:VEVENT\n"))
+			.withMessage(path + "the calendar from calendar.example.com: line 2: END:VEVENT closes BEGIN:VCALENDAR "
+					+ "(line 1)");
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.load(yaml.replace("https://", "ftp://"), Path.of(""), calendar))
+			.withMessage(path + "calendar_url must be an http, https or webcal URL with a host");
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.load(yaml.replace("{calendar_url:", "{calendar_file: a.ics, calendar_url:"),
+					Path.of(""), calendar))
+			.withMessage(path + "a rotation reads one calendar: calendar_file or calendar_url");
 	}
 
 	private static void assertRejectedFile(Path file, String yaml, String message) throws IOException {

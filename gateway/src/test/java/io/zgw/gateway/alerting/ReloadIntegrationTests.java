@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.gateway.alerting.dispatch.DispatchMetrics;
 import io.zgw.gateway.alerting.oncall.OnCallCoverage;
+import io.zgw.gateway.testsupport.RecordingReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "zgw.alerting.dispatch.reload-poll=200ms")
+		properties = { "zgw.alerting.dispatch.reload-poll=200ms", "zgw.alerting.dispatch.calendar-refresh=1s" })
 @ActiveProfiles({ "it", "alerting-it" })
 @DirtiesContext
 class ReloadIntegrationTests {
@@ -160,6 +161,50 @@ class ReloadIntegrationTests {
 			Thread.sleep(50);
 		}
 		assertThat(reloads.count()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void aCalendarFetchedByUrlIsFetchedAgainAndAChangeReloaded() throws Exception {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		try (RecordingReceiver calendar = new RecordingReceiver()) {
+			calendar.answerWith(200, "text/calendar", onCallAllYear("first"));
+			Files.writeString(ROUTING, """
+					route:
+					  receiver: first
+					receivers: [{name: first}, {name: second}]
+					oncall_schedules:
+					  - name: rota
+					    rotations: [{calendar_url: '%s'}]
+					""".formatted(calendar.url("/private-s3cr3t/basic.ics")));
+			assertThat(http.post("/-/reload", "", Map.of()).statusCode()).isEqualTo(200);
+			assertThat(onCall(http)).isEqualTo("first");
+
+			calendar.answerWith(200, "text/calendar", onCallAllYear("second"));
+			// Bounded poll: fetched again after calendar-refresh (1 s), then reloaded.
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (!onCall(http).equals("second") && System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			assertThat(onCall(http)).isEqualTo("second");
+
+			// The service fails: the last copy stays in use, and the failure is counted.
+			double failures = this.meters.counter("zgw.oncall.calendar.fetches", "outcome", "failure").count();
+			calendar.answerWith(500);
+			Thread.sleep(2500);
+			assertThat(onCall(http)).isEqualTo("second");
+			assertThat(this.meters.counter("zgw.oncall.calendar.fetches", "outcome", "failure").count())
+				.isGreaterThan(failures);
+		}
+	}
+
+	// A calendar with one event, the given receiver on call for all of 2026.
+	private static String onCallAllYear(String receiver) {
+		return "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:" + receiver
+				+ "\r\nDTSTART;VALUE=DATE:20260101\r\nDTEND;VALUE=DATE:20270101\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+	}
+
+	private static String onCall(AlertingTestSupport http) {
+		return http.getJson("/api/v1/oncall?at=2026-06-01T12:00:00Z").get("schedules").get(0).get("onCall").asString();
 	}
 
 	private static String receivers(AlertingTestSupport http) {

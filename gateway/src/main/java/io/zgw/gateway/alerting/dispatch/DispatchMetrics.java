@@ -46,6 +46,15 @@ public final class DispatchMetrics {
 	/** Tag of {@link #ONCALL_NEXT_GAP}: the schedule's name. */
 	public static final String TAG_SCHEDULE = "schedule";
 
+	/**
+	 * Counter of fetches of on-call calendars named by {@code calendar_url}, tagged
+	 * {@code outcome=success|failure} (a failure keeps the last copy).
+	 */
+	public static final String CALENDAR_FETCHES = "zgw.oncall.calendar.fetches";
+
+	/** Tag of {@link #CALENDAR_FETCHES} and {@link #RELOADS}: success or failure. */
+	public static final String TAG_OUTCOME = "outcome";
+
 	/** Counter of configuration reloads, tagged {@code outcome=success|failure}. */
 	public static final String RELOADS = "zgw.config.reloads";
 

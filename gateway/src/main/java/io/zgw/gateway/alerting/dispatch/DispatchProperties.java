@@ -1,5 +1,6 @@
 package io.zgw.gateway.alerting.dispatch;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.constraints.Min;
@@ -34,6 +35,11 @@ import org.springframework.validation.annotation.Validated;
  * @param silenceRefresh how long the lease holder uses the silences it read before
  * reading them again; silences saved through this replica count at the next flush
  * regardless, those saved through another within this time (0: read before every flush)
+ * @param calendarRefresh how often on-call calendars named by {@code calendar_url} are
+ * fetched again (the routing file is reloaded when one changed)
+ * @param calendarCache where the last copy of each fetched calendar is kept, so that a
+ * restart while the calendar service is down still loads the routing file (by default
+ * {@code zgw-calendars} in the temporary directory)
  */
 @Validated
 @ConfigurationProperties("zgw.alerting.dispatch")
@@ -41,7 +47,8 @@ public record DispatchProperties(@DefaultValue("true") boolean enabled, @Default
 		@DefaultValue("5s") @NotNull Duration leaseRenew, @Nullable String holderId,
 		@DefaultValue("1h") @NotNull Duration resolvedLookback, @DefaultValue("5s") @NotNull Duration reloadPoll,
 		@DefaultValue("1s") @NotNull Duration storePoll, @DefaultValue("5s") @NotNull Duration storePollOverlap,
-		@DefaultValue("4") @Min(1) int flushMaxGroups, @DefaultValue("1s") @NotNull Duration silenceRefresh) {
+		@DefaultValue("4") @Min(1) int flushMaxGroups, @DefaultValue("1s") @NotNull Duration silenceRefresh,
+		@DefaultValue("5m") @NotNull Duration calendarRefresh, @Nullable Path calendarCache) {
 
 	public DispatchProperties {
 		if (leaseRenew != null && leaseTtl != null && leaseRenew.multipliedBy(2).compareTo(leaseTtl) > 0) {
@@ -60,6 +67,12 @@ public record DispatchProperties(@DefaultValue("true") boolean enabled, @Default
 			throw new IllegalArgumentException(
 					"zgw.alerting.dispatch.silence-refresh must not be negative, got " + silenceRefresh);
 		}
+		if (calendarRefresh != null && (calendarRefresh.isZero() || calendarRefresh.isNegative())) {
+			throw new IllegalArgumentException(
+					"zgw.alerting.dispatch.calendar-refresh must be positive, got " + calendarRefresh);
+		}
+		calendarCache = (calendarCache != null) ? calendarCache
+				: Path.of(System.getProperty("java.io.tmpdir"), "zgw-calendars");
 		if (leaseRenew != null && (leaseRenew.isZero() || leaseRenew.isNegative())) {
 			throw new IllegalArgumentException("zgw.alerting.dispatch.lease-renew must be positive, got " + leaseRenew);
 		}

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import io.zgw.gateway.alerting.dispatch.DispatchMetrics;
 import io.zgw.gateway.alerting.dispatch.DispatchProperties;
 import io.zgw.gateway.alerting.dispatch.DispatchService;
 import io.zgw.gateway.alerting.oncall.OnCallCoverage;
+import io.zgw.gateway.alerting.routing.CalendarFeeds;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.notify.AlertmanagerReceivers;
 import io.zgw.gateway.notify.NotifyMetrics;
@@ -63,6 +65,8 @@ public class ConfigReloader implements SmartLifecycle {
 
 	private final OnCallCoverage coverage;
 
+	private final CalendarFeeds calendars;
+
 	private final AtomicInteger lastSuccess = new AtomicInteger(1);
 
 	private byte @Nullable [] lastSeen;
@@ -70,15 +74,17 @@ public class ConfigReloader implements SmartLifecycle {
 	private @Nullable ScheduledExecutorService watcher;
 
 	ConfigReloader(RoutingFile routing, ReceiverNotifiers receivers, DispatchService dispatch,
-			DispatchProperties properties, MeterRegistry meters, NotifyMetrics notifyMetrics, OnCallCoverage coverage) {
+			DispatchProperties properties, MeterRegistry meters, NotifyMetrics notifyMetrics, OnCallCoverage coverage,
+			CalendarFeeds calendars) {
+		this.calendars = calendars;
 		this.notifyMetrics = notifyMetrics;
 		this.coverage = coverage;
 		this.routing = routing;
 		this.receivers = receivers;
 		this.dispatch = dispatch;
 		this.properties = properties;
-		this.successes = meters.counter(DispatchMetrics.RELOADS, "outcome", "success");
-		this.failures = meters.counter(DispatchMetrics.RELOADS, "outcome", "failure");
+		this.successes = meters.counter(DispatchMetrics.RELOADS, DispatchMetrics.TAG_OUTCOME, "success");
+		this.failures = meters.counter(DispatchMetrics.RELOADS, DispatchMetrics.TAG_OUTCOME, "failure");
 		Gauge.builder(DispatchMetrics.LAST_RELOAD_SUCCESS, this.lastSuccess, AtomicInteger::get).register(meters);
 		AlertmanagerConfig config = routing.config();
 		try {
@@ -145,12 +151,14 @@ public class ConfigReloader implements SmartLifecycle {
 
 	/**
 	 * Checks the routing file and the files it depends on for a change (modification time
-	 * and content) and reloads.
+	 * and content), and the calendars it fetches whose refresh interval passed, and
+	 * reloads.
 	 */
 	void reloadIfChanged() {
 		byte[] seen = fingerprint();
+		boolean calendars = this.calendars.refreshDue(Set.copyOf(this.routing.config().calendarUrls()));
 		synchronized (this) {
-			if (Arrays.equals(seen, this.lastSeen)) {
+			if (!calendars && Arrays.equals(seen, this.lastSeen)) {
 				return;
 			}
 		}

@@ -66,7 +66,7 @@ public final class CheckConfigCommand {
 		AlertmanagerConfig config;
 		try {
 			String text = Files.readString(file, StandardCharsets.UTF_8);
-			config = ConfigLoader.load(text, file.toAbsolutePath().getParent());
+			config = ConfigLoader.load(text, file.toAbsolutePath().getParent(), CalendarFeeds.direct());
 			AlertmanagerReceivers.of(config);
 		}
 		catch (IllegalArgumentException ex) {

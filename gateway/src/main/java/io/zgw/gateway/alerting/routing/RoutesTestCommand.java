@@ -92,7 +92,7 @@ public final class RoutesTestCommand {
 		AlertmanagerConfig config;
 		try {
 			config = ConfigLoader.load(Files.readString(file, StandardCharsets.UTF_8),
-					file.toAbsolutePath().getParent());
+					file.toAbsolutePath().getParent(), CalendarFeeds.direct());
 		}
 		catch (IllegalArgumentException ex) {
 			out.println("'" + file + "' refused: " + ex.getMessage());

@@ -41,10 +41,13 @@ public class RoutingFile {
 
 	private final Duration defaultResolveTimeout;
 
+	private final CalendarFeeds calendars;
+
 	private volatile Loaded current;
 
-	RoutingFile(AlertingProperties properties) {
+	RoutingFile(AlertingProperties properties, CalendarFeeds calendars) {
 		this.defaultResolveTimeout = properties.resolveTimeout();
+		this.calendars = calendars;
 		String file = properties.routingConfigFile();
 		this.path = (file == null || file.isBlank()) ? null : Path.of(file);
 		try {
@@ -66,7 +69,7 @@ public class RoutingFile {
 			return new Loaded(ConfigLoader.load(DEFAULT_CONFIG), "");
 		}
 		String text = Files.readString(this.path, StandardCharsets.UTF_8);
-		return new Loaded(ConfigLoader.load(text, this.path.toAbsolutePath().getParent()), text);
+		return new Loaded(ConfigLoader.load(text, this.path.toAbsolutePath().getParent(), this.calendars), text);
 	}
 
 	/** Makes a loaded file the one in use. */

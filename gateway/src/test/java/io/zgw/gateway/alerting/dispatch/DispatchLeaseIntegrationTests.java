@@ -75,7 +75,7 @@ class DispatchLeaseIntegrationTests {
 
 	static final DispatchProperties PROPERTIES = new DispatchProperties(true, Duration.ofSeconds(30),
 			Duration.ofSeconds(5), null, Duration.ofHours(1), Duration.ZERO, Duration.ofSeconds(3),
-			Duration.ofSeconds(5), 16, Duration.ofSeconds(1));
+			Duration.ofSeconds(5), 16, Duration.ofSeconds(1), Duration.ofMinutes(5), null);
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
