@@ -468,8 +468,12 @@ public final class ConfigLoader {
 				}
 				return receiver;
 			});
-			if (shifts.isEmpty()) {
+			if (shifts.isEmpty() && uri == null) {
 				throw new IllegalArgumentException("the calendar has no events");
+			}
+			if (shifts.isEmpty()) {
+				// A service may publish an empty schedule; the gap alerts say so.
+				this.notes.add(node.child(key) + ": " + source + " has no events: it puts nobody on call");
 			}
 			return new CalendarRotation(shifts);
 		}

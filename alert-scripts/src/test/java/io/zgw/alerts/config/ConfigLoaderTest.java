@@ -384,6 +384,8 @@ class ConfigLoaderTest {
 				path + "calendar_file: cannot read missing.ics: NoSuchFileException");
 		assertRejectedFile(file, yaml.replace("calendar_file: dba.ics,", "calendar_file: dba.ics, shift: 1w,"),
 				path + "shift: field shift not found in oncall_schedules[0].rotations");
+		Files.writeString(dir.resolve("dba.ics"), "BEGIN:VCALENDAR\nEND:VCALENDAR\n");
+		assertRejectedFile(file, yaml, path + "calendar_file: dba.ics: the calendar has no events");
 	}
 
 	@Test
@@ -399,6 +401,12 @@ class ConfigLoaderTest {
 		AlertmanagerConfig config = ConfigLoader.load(yaml, Path.of(""), calendar);
 		assertThat(fetched).containsExactly(URI.create("https://calendar.example.com/private-s3cr3t/basic.ics"));
 		assertThat(config.schedules().get("dba").onCall(Instant.parse("2026-12-28T12:00:00Z"))).contains("bob");
+
+		// A service may publish an empty schedule: loaded, with a note.
+		AlertmanagerConfig empty = ConfigLoader.load(yaml, Path.of(""), (url) -> "BEGIN:VCALENDAR\nEND:VCALENDAR\n");
+		assertThat(empty.schedules().get("dba").onCall(Instant.parse("2026-12-28T12:00:00Z"))).isEmpty();
+		assertThat(empty.notes()).containsExactly("oncall_schedules[0].rotations[0].calendar_url: the calendar from "
+				+ "calendar.example.com has no events: it puts nobody on call");
 
 		String path = "oncall_schedules[0].rotations[0].calendar_url: ";
 		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(yaml))
