@@ -27,6 +27,17 @@ class EscalationTest {
 	// Monday 2026-11-30 10:00 UTC, 11:00 in Berlin: alice's day on the primary rotation.
 	private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
 
+	// The root route of the tests' routing files, up to its escalation steps.
+	private static final String ROUTE = """
+			route:
+			  receiver: team
+			  group_by: [alertname]
+			  group_wait: 30s
+			  group_interval: 1h
+			  repeat_interval: 4h
+			  escalation:
+			""";
+
 	// Every receiver the tests' routing files name.
 	private static final String RECEIVERS = """
 			receivers:
@@ -37,14 +48,7 @@ class EscalationTest {
 			  - {name: manager, webhook_configs: [{url: 'http://127.0.0.1:1/manager'}]}
 			""";
 
-	private static final String CONFIG = """
-			route:
-			  receiver: team
-			  group_by: [alertname]
-			  group_wait: 30s
-			  group_interval: 1h
-			  repeat_interval: 4h
-			  escalation:
+	private static final String CONFIG = ROUTE + """
 			    - schedule: primary
 			    - {after: 15m, schedule: secondary}
 			    - {after: 30m, receiver: manager}
@@ -122,14 +126,7 @@ class EscalationTest {
 
 	// Every 30 minutes the chain starts over, twice at most; the primary schedule hands
 	// over every 40 minutes (bob from 09:40 to 10:20 UTC, alice until 11:00, bob again).
-	private static final String REPEATING = """
-			route:
-			  receiver: team
-			  group_by: [alertname]
-			  group_wait: 30s
-			  group_interval: 1h
-			  repeat_interval: 4h
-			  escalation:
+	private static final String REPEATING = ROUTE + """
 			    - schedule: primary
 			    - {after: 10m, receiver: manager}
 			    - {after: 30m, repeat: 2}
@@ -166,14 +163,7 @@ class EscalationTest {
 
 	// Five minutes in, a round-robin step pages one of three per escalation; the chain
 	// starts over once, 30 minutes later.
-	private static final String ROUND_ROBIN = """
-			route:
-			  receiver: team
-			  group_by: [alertname]
-			  group_wait: 30s
-			  group_interval: 1h
-			  repeat_interval: 4h
-			  escalation:
+	private static final String ROUND_ROBIN = ROUTE + """
 			    - {after: 5m, round_robin: [alice, bob, carol]}
 			    - {after: 30m, repeat: 1}
 			""" + RECEIVERS;
