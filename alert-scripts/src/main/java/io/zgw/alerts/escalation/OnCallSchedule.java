@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * OnCallSchedule says who is on call at any instant: the first override in force, else
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param overrides overrides, earlier ones taking precedence
  */
 public record OnCallSchedule(String name, List<ScheduleLayer> rotations, List<ScheduleOverride> overrides) {
+
+	private static final Duration MINUTE = Duration.ofMinutes(1);
 
 	public OnCallSchedule {
 		Objects.requireNonNull(name, "name");
@@ -48,21 +51,56 @@ public record OnCallSchedule(String name, List<ScheduleLayer> rotations, List<Sc
 	 */
 	public List<Gap> gaps(Instant from, Instant to) {
 		List<Gap> gaps = new ArrayList<>();
-		Instant gapStart = null;
-		for (Instant at = from.truncatedTo(ChronoUnit.MINUTES); at.isBefore(to); at = at.plus(Duration.ofMinutes(1))) {
-			boolean covered = onCall(at).isPresent();
-			if (!covered && gapStart == null) {
-				gapStart = at;
+		Instant first = from.truncatedTo(ChronoUnit.MINUTES);
+		Instant[] gapStart = { onCall(first).isEmpty() ? first : null };
+		forEachChange(first, to, (change) -> {
+			if (change.receiver().isEmpty()) {
+				gapStart[0] = change.at();
 			}
-			else if (covered && gapStart != null) {
-				gaps.add(new Gap(gapStart, at));
-				gapStart = null;
+			else if (gapStart[0] != null) {
+				gaps.add(new Gap(gapStart[0], change.at()));
+				gapStart[0] = null;
 			}
-		}
-		if (gapStart != null) {
-			gaps.add(new Gap(gapStart, to));
+			return true;
+		});
+		if (gapStart[0] != null && gapStart[0].isBefore(to)) {
+			gaps.add(new Gap(gapStart[0], to));
 		}
 		return gaps;
+	}
+
+	/**
+	 * Returns the first change of who is on call after {@code from} and before
+	 * {@code to}, to the minute: a handoff, the start of a gap or its end.
+	 */
+	public Optional<Handoff> nextHandoff(Instant from, Instant to) {
+		List<Handoff> first = new ArrayList<>();
+		forEachChange(from.truncatedTo(ChronoUnit.MINUTES), to, (change) -> !first.add(change));
+		return first.stream().findFirst();
+	}
+
+	// Each minute after the first at which who is on call differs from the minute
+	// before, until to or until the callback declines.
+	private void forEachChange(Instant first, Instant to, Predicate<Handoff> more) {
+		Optional<String> current = onCall(first);
+		for (Instant at = first.plus(MINUTE); at.isBefore(to); at = at.plus(MINUTE)) {
+			Optional<String> next = onCall(at);
+			if (!next.equals(current)) {
+				current = next;
+				if (!more.test(new Handoff(at, next))) {
+					return;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Handoff is a change of who a schedule puts on call.
+	 *
+	 * @param at the first minute of the change
+	 * @param receiver who is on call from then, empty for nobody
+	 */
+	public record Handoff(Instant at, Optional<String> receiver) {
 	}
 
 	/**

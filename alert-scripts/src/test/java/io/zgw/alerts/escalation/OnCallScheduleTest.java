@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.zgw.alerts.config.ConfigLoader;
 import io.zgw.alerts.timeinterval.NamedTimeInterval;
@@ -86,7 +87,7 @@ class OnCallScheduleTest {
 	}
 
 	@Test
-	void gapsAreTheSpansWithNobodyOnCall() {
+	void gapsAreTheSpansWithNobodyOnCallAndHandoffsEachChangeOfWhoIs() {
 		// Weekdays only, plus an override on the first Saturday afternoon.
 		Rotation rotation = weekly("alice", "['monday:friday']");
 		OnCallSchedule schedule = new OnCallSchedule("dba", List.of(rotation),
@@ -98,6 +99,15 @@ class OnCallScheduleTest {
 		// A gap that lasts past the span ends with it.
 		assertThat(schedule.gaps(berlin("2026-04-05T00:00:00"), berlin("2026-04-05T10:00:00")))
 			.containsExactly(new OnCallSchedule.Gap(berlin("2026-04-05T00:00:00"), berlin("2026-04-05T10:00:00")));
+
+		// Who comes next, and when: nobody at midnight, dave at noon, nobody at six.
+		assertThat(schedule.nextHandoff(berlin("2026-04-03T20:00:00"), berlin("2026-04-10T00:00:00")))
+			.contains(new OnCallSchedule.Handoff(berlin("2026-04-04T00:00:00"), Optional.empty()));
+		assertThat(schedule.nextHandoff(berlin("2026-04-04T00:00:00"), berlin("2026-04-10T00:00:00")))
+			.contains(new OnCallSchedule.Handoff(berlin("2026-04-04T12:00:00"), Optional.of("dave")));
+		assertThat(schedule.nextHandoff(berlin("2026-04-04T12:30:00"), berlin("2026-04-10T00:00:00")))
+			.contains(new OnCallSchedule.Handoff(berlin("2026-04-04T18:00:00"), Optional.empty()));
+		assertThat(schedule.nextHandoff(berlin("2026-04-06T00:00:00"), berlin("2026-04-10T00:00:00"))).isEmpty();
 	}
 
 	@Test

@@ -273,16 +273,18 @@ class EscalationIntegrationTests {
 	void theOnCallApiSaysWhoIsOnCallNowOrAtAnotherTime() {
 		AlertingTestSupport http = new AlertingTestSupport(this.port);
 		assertThat(http.getJson("/api/v1/oncall").get("schedules").get(0).toString())
-			.isEqualTo("{\"name\":\"primary\",\"onCall\":\"alice\"}");
+			.isEqualTo("{\"name\":\"primary\",\"onCall\":\"alice\",\"until\":null,\"next\":null}");
 		JsonNode before = http.getJson("/api/v1/oncall?at=2019-12-31T23:00:00%2B01:00");
 		assertThat(before.get("at").asString()).isEqualTo("2019-12-31T22:00:00Z");
 		assertThat(before.get("schedules").get(0).get("onCall").isNull()).isTrue();
 		// The calendar's weekday office hours, in the schedule's location.
 		JsonNode tuesday = http.getJson("/api/v1/oncall?at=2026-12-08T16:59:00%2B01:00");
-		assertThat(tuesday.get("schedules").get(1).toString())
-			.isEqualTo("{\"name\":\"office-hours\",\"onCall\":\"manager\"}");
-		JsonNode evening = http.getJson("/api/v1/oncall?at=2026-12-08T17:00:00%2B01:00");
-		assertThat(evening.get("schedules").get(1).get("onCall").isNull()).isTrue();
+		assertThat(tuesday.get("schedules").get(1).toString()).isEqualTo(
+				"{\"name\":\"office-hours\",\"onCall\":\"manager\",\"until\":\"2026-12-08T16:00:00Z\",\"next\":null}");
+		// Friday evening: nobody until Monday morning.
+		JsonNode weekend = http.getJson("/api/v1/oncall?at=2026-12-11T17:30:00%2B01:00");
+		assertThat(weekend.get("schedules").get(1).toString()).isEqualTo(
+				"{\"name\":\"office-hours\",\"onCall\":null,\"until\":\"2026-12-14T08:00:00Z\",\"next\":\"manager\"}");
 		HttpResponse<String> bad = http.get("/api/v1/oncall?at=tomorrow");
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("\"parameter\":\"at\"");

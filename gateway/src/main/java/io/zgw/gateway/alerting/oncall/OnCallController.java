@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * OnCallController is zgw's {@code GET /api/v1/oncall}: who each on-call schedule of the
- * routing file puts on call now, or at the instant {@code at} (RFC 3339), so a handoff or
- * an override can be checked before it matters.
+ * routing file puts on call now, or at the instant {@code at} (RFC 3339), until when and
+ * who (or nobody) comes next, looking {@link OnCallCoverage#LOOKAHEAD} ahead, so a
+ * handoff or an override can be checked before it matters.
  */
 @RestController
 class OnCallController {
@@ -44,6 +45,10 @@ class OnCallController {
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("name", schedule.name());
 			json.put("onCall", schedule.onCall(instant).orElse(null));
+			OnCallSchedule.Handoff handoff = schedule.nextHandoff(instant, instant.plus(OnCallCoverage.LOOKAHEAD))
+				.orElse(null);
+			json.put("until", (handoff != null) ? handoff.at().toString() : null);
+			json.put("next", (handoff != null) ? handoff.receiver().orElse(null) : null);
 			schedules.add(json);
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
