@@ -3,12 +3,16 @@ package io.zgw.gateway.alerting;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zgw.gateway.alerting.dispatch.DispatchProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
@@ -62,10 +66,18 @@ class AlertingPropertiesTests {
 			});
 	}
 
+	// The routing file and the calendar feeds it fetches calendar_urls with.
 	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(DispatchProperties.class)
 	@ComponentScan(basePackageClasses = RoutingFileConfig.class, useDefaultFilters = false,
-			includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.RoutingFile"))
+			includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+					pattern = ".*\\.(RoutingFile|CalendarFeeds)"))
 	static class RoutingFileConfig {
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
 
 	}
 
