@@ -50,23 +50,29 @@ public record OnCallSchedule(String name, List<ScheduleLayer> rotations, List<Sc
 	 * to the minute (the resolution of time intervals), in order.
 	 */
 	public List<Gap> gaps(Instant from, Instant to) {
-		List<Gap> gaps = new ArrayList<>();
+		return shifts(from, to).stream()
+			.filter((shift) -> shift.receiver().isEmpty())
+			.map((shift) -> new Gap(shift.from(), shift.to()))
+			.toList();
+	}
+
+	/**
+	 * Returns who is on call from {@code from} (to the minute) to {@code to}, span by
+	 * span, in order: each span ends where the next begins, a span of nobody included.
+	 */
+	public List<Shift> shifts(Instant from, Instant to) {
+		List<Shift> shifts = new ArrayList<>();
 		Instant first = from.truncatedTo(ChronoUnit.MINUTES);
-		Instant[] gapStart = { onCall(first).isEmpty() ? first : null };
+		Handoff[] current = { new Handoff(first, onCall(first)) };
 		forEachChange(first, to, (change) -> {
-			if (change.receiver().isEmpty()) {
-				gapStart[0] = change.at();
-			}
-			else if (gapStart[0] != null) {
-				gaps.add(new Gap(gapStart[0], change.at()));
-				gapStart[0] = null;
-			}
+			shifts.add(new Shift(current[0].receiver(), current[0].at(), change.at()));
+			current[0] = change;
 			return true;
 		});
-		if (gapStart[0] != null && gapStart[0].isBefore(to)) {
-			gaps.add(new Gap(gapStart[0], to));
+		if (current[0].at().isBefore(to)) {
+			shifts.add(new Shift(current[0].receiver(), current[0].at(), to));
 		}
-		return gaps;
+		return shifts;
 	}
 
 	/**
@@ -101,6 +107,16 @@ public record OnCallSchedule(String name, List<ScheduleLayer> rotations, List<Sc
 	 * @param receiver who is on call from then, empty for nobody
 	 */
 	public record Handoff(Instant at, Optional<String> receiver) {
+	}
+
+	/**
+	 * Shift is a span in which a schedule puts one receiver, or nobody, on call.
+	 *
+	 * @param receiver who is on call, empty for nobody
+	 * @param from the span's first minute
+	 * @param to when it ends (or the end of the span looked at)
+	 */
+	public record Shift(Optional<String> receiver, Instant from, Instant to) {
 	}
 
 	/**

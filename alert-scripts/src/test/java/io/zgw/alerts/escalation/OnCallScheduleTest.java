@@ -100,6 +100,16 @@ class OnCallScheduleTest {
 		assertThat(schedule.gaps(berlin("2026-04-05T00:00:00"), berlin("2026-04-05T10:00:00")))
 			.containsExactly(new OnCallSchedule.Gap(berlin("2026-04-05T00:00:00"), berlin("2026-04-05T10:00:00")));
 
+		assertThat(schedule.shifts(berlin("2026-04-03T20:00:30"), berlin("2026-04-06T00:00:00"))).containsExactly(
+				new OnCallSchedule.Shift(Optional.of("alice"), berlin("2026-04-03T20:00:00"),
+						berlin("2026-04-04T00:00:00")),
+				new OnCallSchedule.Shift(Optional.empty(), berlin("2026-04-04T00:00:00"),
+						berlin("2026-04-04T12:00:00")),
+				new OnCallSchedule.Shift(Optional.of("dave"), berlin("2026-04-04T12:00:00"),
+						berlin("2026-04-04T18:00:00")),
+				new OnCallSchedule.Shift(Optional.empty(), berlin("2026-04-04T18:00:00"),
+						berlin("2026-04-06T00:00:00")));
+
 		// Who comes next, and when: nobody at midnight, dave at noon, nobody at six.
 		assertThat(schedule.nextHandoff(berlin("2026-04-03T20:00:00"), berlin("2026-04-10T00:00:00")))
 			.contains(new OnCallSchedule.Handoff(berlin("2026-04-04T00:00:00"), Optional.empty()));

@@ -285,6 +285,20 @@ class EscalationIntegrationTests {
 		JsonNode weekend = http.getJson("/api/v1/oncall?at=2026-12-11T17:30:00%2B01:00");
 		assertThat(weekend.get("schedules").get(1).toString()).isEqualTo(
 				"{\"name\":\"office-hours\",\"onCall\":null,\"until\":\"2026-12-14T08:00:00Z\",\"next\":\"manager\"}");
+		// The calendar's shifts of one week, nobody's spans included.
+		JsonNode week = http
+			.getJson("/api/v1/oncall/office-hours/shifts?from=2026-12-11T00:00:00Z&to=2026-12-15T00:00:00Z");
+		assertThat(week.get("shifts").toString()).isEqualTo("[{\"onCall\":null,\"from\":\"2026-12-11T00:00:00Z\","
+				+ "\"to\":\"2026-12-11T08:00:00Z\"},{\"onCall\":\"manager\",\"from\":\"2026-12-11T08:00:00Z\","
+				+ "\"to\":\"2026-12-11T16:00:00Z\"},{\"onCall\":null,\"from\":\"2026-12-11T16:00:00Z\","
+				+ "\"to\":\"2026-12-14T08:00:00Z\"},{\"onCall\":\"manager\",\"from\":\"2026-12-14T08:00:00Z\","
+				+ "\"to\":\"2026-12-14T16:00:00Z\"},{\"onCall\":null,\"from\":\"2026-12-14T16:00:00Z\","
+				+ "\"to\":\"2026-12-15T00:00:00Z\"}]");
+		assertThat(http.get("/api/v1/oncall/nobody/shifts").statusCode()).isEqualTo(404);
+		HttpResponse<String> tooLong = http
+			.get("/api/v1/oncall/office-hours/shifts?from=2026-12-01T00:00:00Z&to=2027-01-15T00:00:00Z");
+		assertThat(tooLong.statusCode()).isEqualTo(400);
+		assertThat(tooLong.body()).contains("\"parameter\":\"to\"", "at most 31 days");
 		HttpResponse<String> bad = http.get("/api/v1/oncall?at=tomorrow");
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("\"parameter\":\"at\"");
