@@ -388,8 +388,9 @@ public final class ConfigLoader {
 			}
 			ZoneId zone = location(node);
 			List<ScheduleLayer> rotations = node.objects("rotations",
-					(rotation) -> (rotation.raw("calendar_file") != null || rotation.raw("calendar_url") != null)
-							? calendar(rotation, zone, receivers) : rotation(rotation, zone, receivers, intervals));
+					(rotation) -> (rotation.raw("calendar_file") != null || rotation.raw("calendar_url") != null
+							|| rotation.raw("calendar_url_file") != null) ? calendar(rotation, zone, receivers)
+									: rotation(rotation, zone, receivers, intervals));
 			if (rotations.isEmpty()) {
 				throw node.error("rotations", "an on-call schedule needs at least one rotation");
 			}
@@ -431,10 +432,11 @@ public final class ConfigLoader {
 
 	// A rotation whose shifts an iCalendar file or URL lists, each event's summary naming
 	// the receiver on call (or, with member_pattern, its first group). Messages name a
-	// URL's host only: the rest may be a secret.
+	// URL's host only: the rest may be a secret, which calendar_url_file keeps out of
+	// the routing file.
 	private CalendarRotation calendar(ConfigNode node, ZoneId zone, Set<String> receivers) {
 		String file = node.string("calendar_file");
-		String url = node.string("calendar_url");
+		String url = secret(node, "calendar_url", "calendar_url_file");
 		if (file != null && url != null) {
 			throw node.error("calendar_url", "a rotation reads one calendar: calendar_file or calendar_url");
 		}

@@ -425,6 +425,22 @@ class ConfigLoaderTest {
 			.withMessage(path + "a rotation reads one calendar: calendar_file or calendar_url");
 	}
 
+	@Test
+	void readsACalendarUrlFromAFileSoTheSecretStaysOutOfTheRoutingFile(@TempDir Path dir) throws IOException {
+		Files.writeString(dir.resolve("dba-calendar-url"), "https://calendar.example.com/private-s3cr3t/basic.ics\n");
+		String yaml = ESCALATING.replace("      - {members: [alice, bob], start: '2026-01-05T09:00:00', shift: 1w}\n",
+				"      - {calendar_url_file: dba-calendar-url}\n");
+		List<URI> fetched = new ArrayList<>();
+		AlertmanagerConfig config = ConfigLoader.load(yaml, dir, (url) -> {
+			fetched.add(url);
+			return "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:bob\nDTSTART:20261228T080000Z\nDURATION:P1D\n"
+					+ "END:VEVENT\nEND:VCALENDAR\n";
+		});
+		assertThat(fetched).containsExactly(URI.create("https://calendar.example.com/private-s3cr3t/basic.ics"));
+		assertThat(config.files()).contains(dir.resolve("dba-calendar-url"));
+		assertThat(config.schedules().get("dba").onCall(Instant.parse("2026-12-28T12:00:00Z"))).contains("bob");
+	}
+
 	private static void assertRejectedFile(Path file, String yaml, String message) throws IOException {
 		Files.writeString(file, yaml);
 		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file)).withMessage(message);
