@@ -50,6 +50,21 @@ public final class ICalendar {
 	}
 
 	/**
+	 * Reads an iCalendar DATE-TIME value, in UTC with a trailing {@code Z}, else in the
+	 * zone; or a DATE value (8 digits), at the start of that day in the zone.
+	 * @throws DateTimeParseException when it is neither
+	 */
+	static ZonedDateTime time(String value, ZoneId zone) {
+		if (value.length() == 8) {
+			return LocalDate.parse(value, DATE).atStartOfDay(zone);
+		}
+		if (value.endsWith("Z")) {
+			return LocalDateTime.parse(value.substring(0, value.length() - 1), DATE_TIME).atZone(ZoneOffset.UTC);
+		}
+		return LocalDateTime.parse(value, DATE_TIME).atZone(zone);
+	}
+
+	/**
 	 * Reads the shifts of a calendar, in file order.
 	 * @param text the calendar file's text
 	 * @param zone the zone of floating times and dates
@@ -67,7 +82,7 @@ public final class ICalendar {
 					throw event.recurrenceId.error("RECURRENCE-ID in an event without UID");
 				}
 				moved.computeIfAbsent(event.uid(), (uid) -> new HashSet<>())
-					.add(event.occurrence(event.recurrenceId, zone));
+					.add(event.occurrence(event.recurrenceId, event.recurrenceId.value, zone));
 			}
 		}
 		List<CalendarShift> shifts = new ArrayList<>();
@@ -200,14 +215,7 @@ public final class ICalendar {
 		// of that day.
 		ZonedDateTime time(String value, ZoneId zone) {
 			try {
-				if (value.length() == 8) {
-					return LocalDate.parse(value, DATE).atStartOfDay(zone(zone));
-				}
-				if (value.endsWith("Z")) {
-					return LocalDateTime.parse(value.substring(0, value.length() - 1), DATE_TIME)
-						.atZone(ZoneOffset.UTC);
-				}
-				return LocalDateTime.parse(value, DATE_TIME).atZone(zone(zone));
+				return ICalendar.time(value, zone(zone));
 			}
 			catch (DateTimeParseException ex) {
 				throw error(this.name + " must be a date (20260105) or a date-time (20260105T090000, with Z for UTC), "
@@ -276,11 +284,7 @@ public final class ICalendar {
 
 		// The start of the occurrence a RECURRENCE-ID or an EXDATE value names: a date
 		// stands for the occurrence that day, at the series' time.
-		Instant occurrence(ContentLine property, ZoneId zone) {
-			return occurrence(property, property.value, zone);
-		}
-
-		private Instant occurrence(ContentLine property, String value, ZoneId zone) {
+		Instant occurrence(ContentLine property, String value, ZoneId zone) {
 			ZonedDateTime start = start(zone);
 			ZonedDateTime named = property.time(value, zone);
 			if (value.length() == 8 && !required("DTSTART").isDate()) {

@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -43,10 +41,6 @@ public record Recurrence(boolean weekly, int interval, Set<DayOfWeek> days, DayO
 
 	/** The largest {@code COUNT} accepted, beyond which a rule is written without one. */
 	public static final int MAX_COUNT = 100_000;
-
-	private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss", Locale.ROOT);
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
 
 	public Recurrence {
 		if (interval < 1 || interval > MAX_INTERVAL) {
@@ -215,14 +209,8 @@ public record Recurrence(boolean weekly, int interval, Set<DayOfWeek> days, DayO
 	// UNTIL in UTC, floating in the zone, or a date: the whole of that day in the zone.
 	private static Instant until(String value, ZoneId zone) {
 		try {
-			if (value.endsWith("Z")) {
-				return LocalDateTime.parse(value.substring(0, value.length() - 1), LOCAL_TIME)
-					.toInstant(ZoneOffset.UTC);
-			}
-			if (value.length() == 8) {
-				return LocalDate.parse(value, DATE).plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
-			}
-			return LocalDateTime.parse(value, LOCAL_TIME).atZone(zone).toInstant();
+			ZonedDateTime until = ICalendar.time(value, zone);
+			return (value.length() == 8) ? until.plusDays(1).toInstant().minusNanos(1) : until.toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("RRULE UNTIL must be a date or date-time, got \"" + value + "\"");
