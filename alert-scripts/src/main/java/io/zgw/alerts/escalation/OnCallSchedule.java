@@ -62,9 +62,8 @@ public record OnCallSchedule(String name, List<ScheduleLayer> rotations, List<Sc
 	 */
 	public List<Shift> shifts(Instant from, Instant to) {
 		List<Shift> shifts = new ArrayList<>();
-		Instant first = from.truncatedTo(ChronoUnit.MINUTES);
-		Handoff[] current = { new Handoff(first, onCall(first)) };
-		forEachChange(first, to, (change) -> {
+		Handoff[] current = { startingAt(from) };
+		forEachChange(current[0], to, (change) -> {
 			shifts.add(new Shift(current[0].receiver(), current[0].at(), change.at()));
 			current[0] = change;
 			return true;
@@ -81,15 +80,21 @@ public record OnCallSchedule(String name, List<ScheduleLayer> rotations, List<Sc
 	 */
 	public Optional<Handoff> nextHandoff(Instant from, Instant to) {
 		List<Handoff> first = new ArrayList<>();
-		forEachChange(from.truncatedTo(ChronoUnit.MINUTES), to, (change) -> !first.add(change));
+		forEachChange(startingAt(from), to, (change) -> !first.add(change));
 		return first.stream().findFirst();
 	}
 
-	// Each minute after the first at which who is on call differs from the minute
+	// Who is on call in the minute of the instant.
+	private Handoff startingAt(Instant from) {
+		Instant minute = from.truncatedTo(ChronoUnit.MINUTES);
+		return new Handoff(minute, onCall(minute));
+	}
+
+	// Each minute after the start at which who is on call differs from the minute
 	// before, until to or until the callback declines.
-	private void forEachChange(Instant first, Instant to, Predicate<Handoff> more) {
-		Optional<String> current = onCall(first);
-		for (Instant at = first.plus(MINUTE); at.isBefore(to); at = at.plus(MINUTE)) {
+	private void forEachChange(Handoff start, Instant to, Predicate<Handoff> more) {
+		Optional<String> current = start.receiver();
+		for (Instant at = start.at().plus(MINUTE); at.isBefore(to); at = at.plus(MINUTE)) {
 			Optional<String> next = onCall(at);
 			if (!next.equals(current)) {
 				current = next;

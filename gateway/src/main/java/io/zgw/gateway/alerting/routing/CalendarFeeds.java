@@ -188,12 +188,13 @@ public class CalendarFeeds implements CalendarFetcher {
 	}
 
 	private @Nullable Copy stored(URI url) {
-		if (!Files.isRegularFile(cached(url))) {
+		Path file = cached(url);
+		if (!Files.isRegularFile(file)) {
 			return null;
 		}
 		try {
-			Instant at = Files.getLastModifiedTime(cached(url)).toInstant();
-			return new Copy(Files.readString(cached(url), StandardCharsets.UTF_8), at, at);
+			Instant at = Files.getLastModifiedTime(file).toInstant();
+			return new Copy(Files.readString(file, StandardCharsets.UTF_8), at, at);
 		}
 		catch (IOException ex) {
 			return null;
