@@ -88,7 +88,7 @@ public final class ICalendar {
 		List<CalendarShift> shifts = new ArrayList<>();
 		for (Event event : events) {
 			if (!event.cancelled()) {
-				shifts.add(event.shift(zone, member,
+				shifts.addAll(event.shifts(zone, member,
 						(event.recurrenceId == null) ? moved.getOrDefault(event.uid(), Set.of()) : Set.of()));
 			}
 		}
@@ -247,6 +247,8 @@ public final class ICalendar {
 
 		private final List<ContentLine> exdates = new ArrayList<>();
 
+		private final List<ContentLine> rdates = new ArrayList<>();
+
 		private @Nullable ContentLine recurrenceId;
 
 		Event(int line) {
@@ -256,7 +258,7 @@ public final class ICalendar {
 		void add(ContentLine property) {
 			switch (property.name) {
 				case "EXDATE" -> this.exdates.add(property);
-				case "RDATE" -> throw property.error("RDATE is not supported (write the extra shifts as events)");
+				case "RDATE" -> this.rdates.add(property);
 				case "RECURRENCE-ID" -> {
 					if (property.params.containsKey("RANGE")) {
 						throw property.error("RECURRENCE-ID with RANGE is not supported");
@@ -282,15 +284,19 @@ public final class ICalendar {
 			return status != null && status.value.equalsIgnoreCase("CANCELLED");
 		}
 
-		// The start of the occurrence a RECURRENCE-ID or an EXDATE value names: a date
-		// stands for the occurrence that day, at the series' time.
+		// The start of the occurrence a RECURRENCE-ID, an EXDATE or an RDATE value
+		// names: a date stands for the occurrence that day, at the series' time.
 		Instant occurrence(ContentLine property, String value, ZoneId zone) {
+			return occurrenceTime(property, value, zone).toInstant();
+		}
+
+		private ZonedDateTime occurrenceTime(ContentLine property, String value, ZoneId zone) {
 			ZonedDateTime start = start(zone);
 			ZonedDateTime named = property.time(value, zone);
 			if (value.length() == 8 && !required("DTSTART").isDate()) {
-				return named.toLocalDate().atTime(start.toLocalTime()).atZone(start.getZone()).toInstant();
+				return named.toLocalDate().atTime(start.toLocalTime()).atZone(start.getZone());
 			}
-			return named.toInstant();
+			return named;
 		}
 
 		private ZonedDateTime start(ZoneId zone) {
@@ -298,7 +304,8 @@ public final class ICalendar {
 			return start.time(start.value, zone);
 		}
 
-		CalendarShift shift(ZoneId zone, UnaryOperator<String> member, Set<Instant> moved) {
+		// The event's shift, and one more for each RDATE value not excluded.
+		List<CalendarShift> shifts(ZoneId zone, UnaryOperator<String> member, Set<Instant> moved) {
 			ContentLine summary = this.properties.get("SUMMARY");
 			if (summary == null) {
 				throw new IllegalArgumentException(
@@ -320,42 +327,84 @@ public final class ICalendar {
 				}
 			}
 			Length length = length(start, zone);
+			List<CalendarShift> shifts = new ArrayList<>();
 			try {
 				Recurrence recurrence = (rule != null) ? Recurrence.parse(rule.value, start.getZone()) : null;
-				return new CalendarShift(receiver, start, length.days(), length.time(), recurrence, excluded);
+				shifts.add(new CalendarShift(receiver, start, length.days(), length.time(), recurrence, excluded));
 			}
 			catch (IllegalArgumentException ex) {
 				throw ((rule != null) ? rule : required("DTSTART")).error(ex.getMessage());
 			}
+			for (ContentLine rdate : this.rdates) {
+				boolean period = "PERIOD".equalsIgnoreCase(rdate.params.get("VALUE"));
+				for (String value : rdate.value.split(",")) {
+					int slash = value.indexOf('/');
+					if (period == (slash < 0)) {
+						throw rdate.error("RDATE "
+								+ (period ? "periods are start/end or start/duration"
+										: "takes dates or date-times (VALUE=PERIOD for start/end)")
+								+ ", got \"" + value + "\"");
+					}
+					ZonedDateTime extra = period ? rdate.time(value.substring(0, slash), zone)
+							: occurrenceTime(rdate, value, zone);
+					Length extraLength = period ? periodLength(rdate, extra, value.substring(slash + 1), zone) : length;
+					try {
+						if (!excluded.contains(extra.toInstant())) {
+							shifts.add(new CalendarShift(receiver, extra, extraLength.days(), extraLength.time(), null,
+									Set.of()));
+						}
+					}
+					catch (IllegalArgumentException ex) {
+						throw rdate.error(ex.getMessage());
+					}
+				}
+			}
+			return shifts;
 		}
 
 		private Length length(ZonedDateTime start, ZoneId zone) {
 			ContentLine end = this.properties.get("DTEND");
 			ContentLine duration = this.properties.get("DURATION");
 			if (end != null) {
-				LocalDateTime from = start.toLocalDateTime();
-				LocalDateTime to = end.time(end.value, zone).withZoneSameInstant(start.getZone()).toLocalDateTime();
-				if (!to.isAfter(from)) {
-					throw end.error("DTEND must be after DTSTART");
-				}
-				long days = ChronoUnit.DAYS.between(from, to);
-				return new Length(days, Duration.between(from.plusDays(days), to));
+				return between(end, start, end.time(end.value, zone), "DTEND must be after DTSTART");
 			}
 			if (duration != null) {
-				Matcher matcher = DURATION.matcher(duration.value);
-				if (!matcher.matches() || duration.value.endsWith("P") || duration.value.endsWith("T")) {
-					throw duration
-						.error("DURATION must be positive, such as P1W, P1D or PT12H, got \"" + duration.value + "\"");
-				}
-				return new Length(7 * number(matcher.group(1)) + number(matcher.group(2)),
-						Duration.ofHours(number(matcher.group(3)))
-							.plusMinutes(number(matcher.group(4)))
-							.plusSeconds(number(matcher.group(5))));
+				return duration(duration, duration.value, "DURATION");
 			}
 			if (required("DTSTART").isDate()) {
 				return new Length(1, Duration.ZERO);
 			}
 			throw new IllegalArgumentException("line " + this.line + ": an event without DTEND or DURATION");
+		}
+
+		// An RDATE period's length: to its end, or its duration (RFC 5545, 3.3.9).
+		private static Length periodLength(ContentLine rdate, ZonedDateTime start, String end, ZoneId zone) {
+			if (end.startsWith("P") || end.startsWith("+P")) {
+				return duration(rdate, end, "an RDATE period's duration");
+			}
+			return between(rdate, start, rdate.time(end, zone), "an RDATE period must end after it starts");
+		}
+
+		// Whole wall-clock days in the start's zone from start to end, then the rest.
+		private static Length between(ContentLine line, ZonedDateTime start, ZonedDateTime end, String backwards) {
+			LocalDateTime from = start.toLocalDateTime();
+			LocalDateTime to = end.withZoneSameInstant(start.getZone()).toLocalDateTime();
+			if (!to.isAfter(from)) {
+				throw line.error(backwards);
+			}
+			long days = ChronoUnit.DAYS.between(from, to);
+			return new Length(days, Duration.between(from.plusDays(days), to));
+		}
+
+		private static Length duration(ContentLine line, String value, String what) {
+			Matcher matcher = DURATION.matcher(value);
+			if (!matcher.matches() || value.endsWith("P") || value.endsWith("T")) {
+				throw line.error(what + " must be positive, such as P1W, P1D or PT12H, got \"" + value + "\"");
+			}
+			return new Length(7 * number(matcher.group(1)) + number(matcher.group(2)),
+					Duration.ofHours(number(matcher.group(3)))
+						.plusMinutes(number(matcher.group(4)))
+						.plusSeconds(number(matcher.group(5))));
 		}
 
 		private ContentLine required(String name) {

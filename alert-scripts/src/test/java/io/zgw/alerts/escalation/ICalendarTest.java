@@ -226,6 +226,148 @@ class ICalendarTest {
 	}
 
 	@Test
+	void monthlyRulesAsGoogleCalendarAndOutlookWriteThemKeepTheirWallClockTime() {
+		// The last Friday's weekend, as Google Calendar writes it: across the change to
+		// summer time on 2026-03-29 the handoff stays at Monday 09:00.
+		CalendarRotation lastFriday = calendar(monthly("carol", "20260130T180000", "P2DT15H", "BYDAY=-1FR"));
+		assertThat(at(lastFriday, "2026-01-30T18:00:00")).contains("carol");
+		assertThat(at(lastFriday, "2026-02-20T18:00:00")).isEmpty();
+		assertThat(at(lastFriday, "2026-02-27T18:00:00")).contains("carol");
+		assertThat(at(lastFriday, "2026-03-30T08:59:59")).contains("carol");
+		assertThat(at(lastFriday, "2026-03-30T09:00:00")).isEmpty();
+		assertThat(at(lastFriday, "2026-05-22T20:00:00")).isEmpty();
+		assertThat(at(lastFriday, "2026-05-29T20:00:00")).contains("carol");
+		// The same as Outlook writes it.
+		CalendarRotation outlook = calendar(monthly("carol", "20260130T180000", "P2DT15H", "BYDAY=FR;BYSETPOS=-1"));
+		for (String time : List.of("2026-02-20T18:00:00", "2026-02-27T18:00:00", "2026-03-30T08:59:59",
+				"2026-05-22T20:00:00", "2026-05-29T20:00:00")) {
+			assertThat(at(outlook, time)).as(time).isEqualTo(at(lastFriday, time));
+		}
+		// The first Monday's office hours, three times.
+		CalendarRotation firstMonday = calendar(monthly("bob", "20260302T090000", "PT8H", "BYDAY=1MO;COUNT=3"));
+		assertThat(at(firstMonday, "2026-03-02T12:00:00")).contains("bob");
+		assertThat(at(firstMonday, "2026-03-09T12:00:00")).isEmpty();
+		assertThat(at(firstMonday, "2026-04-06T12:00:00")).contains("bob");
+		assertThat(at(firstMonday, "2026-04-06T17:00:00")).isEmpty();
+		assertThat(at(firstMonday, "2026-05-04T12:00:00")).contains("bob");
+		assertThat(at(firstMonday, "2026-06-01T12:00:00")).isEmpty();
+		// The last day of every month, counted from its end.
+		CalendarRotation monthEnd = calendar(monthly("alice", "20260131T000000", "P1D", "BYMONTHDAY=-1"));
+		assertThat(at(monthEnd, "2026-02-28T12:00:00")).contains("alice");
+		assertThat(at(monthEnd, "2026-03-30T12:00:00")).isEmpty();
+		assertThat(at(monthEnd, "2026-03-31T12:00:00")).contains("alice");
+		assertThat(at(monthEnd, "2026-04-30T12:00:00")).contains("alice");
+		// Friday the 13th: the weekday limits the day of the month.
+		CalendarRotation friday13 = calendar(monthly("dave", "20260213T000000", "P1D", "BYDAY=FR;BYMONTHDAY=13"));
+		assertThat(at(friday13, "2026-03-13T12:00:00")).contains("dave");
+		assertThat(at(friday13, "2026-04-13T12:00:00")).isEmpty();
+		assertThat(at(friday13, "2026-11-13T12:00:00")).contains("dave");
+	}
+
+	@Test
+	void daysAMonthOrYearLacksAreSkippedAndYearlyRulesPickTheirMonths() {
+		CalendarRotation the31st = calendar(monthly("alice", "20260131T090000", "PT8H", "INTERVAL=1"));
+		assertThat(at(the31st, "2026-01-31T12:00:00")).contains("alice");
+		assertThat(at(the31st, "2026-02-28T12:00:00")).isEmpty();
+		assertThat(at(the31st, "2026-03-31T12:00:00")).contains("alice");
+		assertThat(at(the31st, "2026-04-30T12:00:00")).isEmpty();
+		assertThat(at(the31st, "2026-05-31T12:00:00")).contains("alice");
+		CalendarRotation leapDay = calendar("""
+				BEGIN:VEVENT
+				UID:leap
+				SUMMARY:bob
+				DTSTART;VALUE=DATE:20280229
+				RRULE:FREQ=YEARLY
+				END:VEVENT
+				""");
+		assertThat(at(leapDay, "2028-02-29T12:00:00")).contains("bob");
+		assertThat(at(leapDay, "2029-02-28T12:00:00")).isEmpty();
+		assertThat(at(leapDay, "2029-03-01T12:00:00")).isEmpty();
+		assertThat(at(leapDay, "2032-02-29T12:00:00")).contains("bob");
+		// A count no leap day reaches before the year 9999 is counted up to it, not
+		// through 400,000 years of days.
+		CalendarRotation counted = calendar("BEGIN:VEVENT\nSUMMARY:bob\nDTSTART;VALUE=DATE:20280229\n"
+				+ "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;COUNT=100000\nEND:VEVENT\n");
+		assertThat(at(counted, "2032-02-29T12:00:00")).contains("bob");
+		assertThat(at(counted, "2032-03-01T12:00:00")).isEmpty();
+		CalendarRotation holidays = calendar("""
+				BEGIN:VEVENT
+				UID:holidays
+				SUMMARY:carol
+				DTSTART;VALUE=DATE:20261224
+				RRULE:FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=24,31
+				END:VEVENT
+				BEGIN:VEVENT
+				UID:first-monday-of-august
+				SUMMARY:dave
+				DTSTART;VALUE=DATE:20260803
+				RRULE:FREQ=YEARLY;BYMONTH=8;BYDAY=1MO
+				END:VEVENT
+				""");
+		assertThat(at(holidays, "2026-12-24T12:00:00")).contains("carol");
+		assertThat(at(holidays, "2026-12-25T12:00:00")).isEmpty();
+		assertThat(at(holidays, "2026-12-31T12:00:00")).contains("carol");
+		assertThat(at(holidays, "2027-12-24T12:00:00")).contains("carol");
+		assertThat(at(holidays, "2027-12-31T12:00:00")).contains("carol");
+		assertThat(at(holidays, "2027-08-02T12:00:00")).contains("dave");
+		assertThat(at(holidays, "2027-08-09T12:00:00")).isEmpty();
+		assertThat(at(holidays, "2028-08-07T12:00:00")).contains("dave");
+		// A day of the month without months: that day of every month (RFC 5545).
+		CalendarRotation mid = calendar(
+				"BEGIN:VEVENT\nSUMMARY:bob\nDTSTART;VALUE=DATE:20260115\nRRULE:FREQ=YEARLY;BYMONTHDAY=15\nEND:VEVENT\n");
+		assertThat(at(mid, "2026-02-15T12:00:00")).contains("bob");
+		assertThat(at(mid, "2026-02-16T12:00:00")).isEmpty();
+		assertThat(at(mid, "2027-07-15T12:00:00")).contains("bob");
+	}
+
+	@Test
+	void rdateAddsOccurrencesThatExdatesAndExceptionsAlsoReach() {
+		CalendarRotation calendar = calendar("""
+				BEGIN:VEVENT
+				UID:r
+				SUMMARY:alice
+				DTSTART:20260302T090000
+				DTEND:20260302T170000
+				RRULE:FREQ=WEEKLY;COUNT=2
+				RDATE:20260318T090000,20260320T090000
+				RDATE;VALUE=DATE:20260325
+				RDATE;VALUE=PERIOD:20260401T120000/20260402T120000,20260403T090000/PT2H
+				EXDATE:20260320T090000
+				END:VEVENT
+				BEGIN:VEVENT
+				UID:r
+				RECURRENCE-ID:20260318T090000
+				SUMMARY:bob
+				DTSTART:20260318T100000
+				DTEND:20260318T110000
+				END:VEVENT
+				""");
+		assertThat(at(calendar, "2026-03-09T12:00:00")).contains("alice");
+		assertThat(at(calendar, "2026-03-16T12:00:00")).isEmpty();
+		// The RDATE of 18 March is moved to bob's hour, the one of 20 March excluded.
+		assertThat(at(calendar, "2026-03-18T09:30:00")).isEmpty();
+		assertThat(at(calendar, "2026-03-18T10:30:00")).contains("bob");
+		assertThat(at(calendar, "2026-03-20T12:00:00")).isEmpty();
+		// A date is that day at the series' time, for the series' length.
+		assertThat(at(calendar, "2026-03-25T08:59:59")).isEmpty();
+		assertThat(at(calendar, "2026-03-25T16:59:59")).contains("alice");
+		assertThat(at(calendar, "2026-03-25T17:00:00")).isEmpty();
+		// Periods have lengths of their own.
+		assertThat(at(calendar, "2026-04-01T20:00:00")).contains("alice");
+		assertThat(at(calendar, "2026-04-02T11:59:59")).contains("alice");
+		assertThat(at(calendar, "2026-04-02T12:00:00")).isEmpty();
+		assertThat(at(calendar, "2026-04-03T10:59:59")).contains("alice");
+		assertThat(at(calendar, "2026-04-03T11:00:00")).isEmpty();
+	}
+
+	// A monthly series in the schedule's zone, from a start, for a duration, with more
+	// rule parts.
+	private static String monthly(String member, String start, String duration, String parts) {
+		return "BEGIN:VEVENT\nUID:" + member + "-monthly\nSUMMARY:" + member + "\nDTSTART;TZID=Europe/Berlin:" + start
+				+ "\nDURATION:" + duration + "\nRRULE:FREQ=MONTHLY;" + parts + "\nEND:VEVENT\n";
+	}
+
+	@Test
 	void aByteOrderMarkBeforeTheCalendarIsSkipped() {
 		List<CalendarShift> shifts = ICalendar.shifts(
 				"\uFEFFBEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:alice\r\n"
@@ -240,13 +382,40 @@ class ICalendarTest {
 				+ "DTEND:20260302T170000\nEND:VEVENT\n"))
 			.isEqualTo("line 6: unknown TZID \"W. Europe Standard Time\" (an IANA zone such as Europe/Berlin "
 					+ "is needed)");
-		assertThat(error(event("RRULE:FREQ=MONTHLY;BYMONTHDAY=1")))
-			.isEqualTo("line 8: RRULE FREQ=MONTHLY is not supported (only DAILY and WEEKLY)");
-		assertThat(error(event("RRULE:FREQ=WEEKLY;BYDAY=1MO")))
-			.startsWith("line 8: RRULE weekday \"1MO\" is not supported");
+		assertThat(error(event("RRULE:FREQ=HOURLY")))
+			.isEqualTo("line 8: RRULE FREQ=HOURLY is not supported (only DAILY, WEEKLY, MONTHLY and YEARLY)");
+		assertThat(error(event("RRULE:FREQ=MONTHLY;BYHOUR=9")))
+			.startsWith("line 8: RRULE part BYHOUR is not supported");
+		assertThat(error(event("RRULE:FREQ=WEEKLY;BYDAY=1MO"))).isEqualTo(
+				"line 8: RRULE BYDAY 1MO (a weekday's place in its month) needs FREQ=MONTHLY, or FREQ=YEARLY with BYMONTH");
+		assertThat(error(event("RRULE:FREQ=YEARLY;BYDAY=-1MO"))).isEqualTo(
+				"line 8: RRULE BYDAY -1MO (a weekday's place in its month) needs FREQ=MONTHLY, or FREQ=YEARLY with BYMONTH");
+		assertThat(error(event("RRULE:FREQ=MONTHLY;BYDAY=6MO")))
+			.isEqualTo("line 8: RRULE BYDAY ordinal must be -5 to 5 in a month, got 6");
+		assertThat(error(event("RRULE:FREQ=MONTHLY;BYDAY=0MO")))
+			.isEqualTo("line 8: RRULE BYDAY \"0MO\": a weekday's place is not 0");
+		assertThat(error(event("RRULE:FREQ=MONTHLY;BYDAY=MON")))
+			.startsWith("line 8: RRULE BYDAY \"MON\" is not a weekday");
+		assertThat(error(event("RRULE:FREQ=WEEKLY;BYMONTHDAY=2")))
+			.isEqualTo("line 8: RRULE BYMONTHDAY cannot be used with FREQ=WEEKLY (RFC 5545)");
+		assertThat(error(event("RRULE:FREQ=MONTHLY;BYMONTHDAY=32")))
+			.isEqualTo("line 8: RRULE BYMONTHDAY must be 1 to 31 or -31 to -1, got 32");
+		assertThat(error(event("RRULE:FREQ=YEARLY;BYMONTH=13")))
+			.isEqualTo("line 8: RRULE BYMONTH must be 1 to 12, got 13");
+		assertThat(error(event("RRULE:FREQ=MONTHLY;BYSETPOS=1")))
+			.isEqualTo("line 8: RRULE BYSETPOS needs BYDAY, BYMONTHDAY or BYMONTH (RFC 5545)");
 		assertThat(error(event("RRULE:FREQ=WEEKLY;BYDAY=TU")))
-			.isEqualTo("line 8: DTSTART falls on MONDAY, which is not one of the rule's BYDAY days");
-		assertThat(error(event("RDATE:20260310T090000"))).startsWith("line 8: RDATE is not supported");
+			.isEqualTo("line 8: DTSTART falls on MONDAY 2026-03-02, which is not one of the rule's days");
+		assertThat(error(event("RRULE:FREQ=MONTHLY;BYDAY=-1MO")))
+			.isEqualTo("line 8: DTSTART falls on MONDAY 2026-03-02, which is not one of the rule's days");
+		assertThat(error(event("RDATE;VALUE=PERIOD:20260310T090000")))
+			.isEqualTo("line 8: RDATE periods are start/end or start/duration, got \"20260310T090000\"");
+		assertThat(error(event("RDATE:20260310T090000/PT1H"))).isEqualTo(
+				"line 8: RDATE takes dates or date-times (VALUE=PERIOD for start/end), got \"20260310T090000/PT1H\"");
+		assertThat(error(event("RDATE;VALUE=PERIOD:20260310T090000/20260310T080000")))
+			.isEqualTo("line 8: an RDATE period must end after it starts");
+		assertThat(error(event("RDATE;VALUE=PERIOD:20260310T090000/P")))
+			.startsWith("line 8: an RDATE period's duration must be positive");
 		assertThat(error(event("RRULE:FREQ=DAILY;COUNT=2;UNTIL=20260310")))
 			.isEqualTo("line 8: a rule takes UNTIL or COUNT, not both");
 		assertThat(error("BEGIN:VEVENT\nSUMMARY:alice\nDTSTART:20260302T090000\nEND:VEVENT\n"))
