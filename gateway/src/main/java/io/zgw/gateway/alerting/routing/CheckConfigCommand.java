@@ -2,8 +2,6 @@ package io.zgw.gateway.alerting.routing;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zgw.alerts.config.AlertmanagerConfig;
-import io.zgw.alerts.config.ConfigLoader;
 import io.zgw.alerts.config.UnsupportedIntegration;
 import io.zgw.alerts.escalation.OnCallSchedule;
 import io.zgw.gateway.notify.AlertmanagerReceivers;
@@ -65,8 +62,7 @@ public final class CheckConfigCommand {
 	private static boolean check(Path file, PrintStream out) {
 		AlertmanagerConfig config;
 		try {
-			String text = Files.readString(file, StandardCharsets.UTF_8);
-			config = ConfigLoader.load(text, file.toAbsolutePath().getParent(), CalendarFeeds.direct());
+			config = RoutingFile.readDirect(file);
 			AlertmanagerReceivers.of(config);
 		}
 		catch (IllegalArgumentException ex) {

@@ -2,8 +2,6 @@ package io.zgw.gateway.alerting.routing;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.zgw.alerts.config.AlertmanagerConfig;
-import io.zgw.alerts.config.ConfigLoader;
 import io.zgw.alerts.config.PrometheusDuration;
 import io.zgw.alerts.escalation.EscalationPlan;
 import io.zgw.alerts.matcher.MatchType;
@@ -91,8 +88,7 @@ public final class RoutesTestCommand {
 		}
 		AlertmanagerConfig config;
 		try {
-			config = ConfigLoader.load(Files.readString(file, StandardCharsets.UTF_8),
-					file.toAbsolutePath().getParent(), CalendarFeeds.direct());
+			config = RoutingFile.readDirect(file);
 		}
 		catch (IllegalArgumentException ex) {
 			out.println("'" + file + "' refused: " + ex.getMessage());

@@ -72,6 +72,17 @@ public class RoutingFile {
 		return new Loaded(ConfigLoader.load(text, this.path.toAbsolutePath().getParent(), this.calendars), text);
 	}
 
+	/**
+	 * Reads and validates a routing file for a command run without the gateway
+	 * ({@code check-config}, {@code routes-test}), fetching its calendar URLs directly.
+	 * @throws IOException when it cannot be read
+	 * @throws ConfigException naming the path of the bad element
+	 */
+	static AlertmanagerConfig readDirect(Path file) throws IOException {
+		return ConfigLoader.load(Files.readString(file, StandardCharsets.UTF_8), file.toAbsolutePath().getParent(),
+				CalendarFeeds.direct());
+	}
+
 	/** Makes a loaded file the one in use. */
 	public void use(Loaded loaded) {
 		this.current = loaded;
