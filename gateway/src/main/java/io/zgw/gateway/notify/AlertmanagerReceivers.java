@@ -1,18 +1,14 @@
 package io.zgw.gateway.notify;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.zgw.alerts.config.AlertmanagerConfig;
-import io.zgw.alerts.config.HttpAuth;
-import io.zgw.alerts.config.HttpClientConfig;
 import io.zgw.alerts.config.TlsConfig;
 import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.http.HttpConfig;
-import io.zgw.gateway.notify.http.OAuth2;
 import io.zgw.gateway.notify.http.TlsContext;
 import io.zgw.gateway.notify.opsgenie.OpsgenieConfig;
 import io.zgw.gateway.notify.pagerduty.PagerDutyConfig;
@@ -88,33 +84,34 @@ public final class AlertmanagerReceivers {
 				else if (integration instanceof io.zgw.alerts.config.PagerdutyConfig config) {
 					pagerduty.add(config.serviceKey().isEmpty()
 							? new PagerDutyConfig(config.sendResolved(), new Secret(config.routingKey()), false,
-									new Secret(config.url()), http(config.http()))
+									new Secret(config.url()), HttpConfig.of(config.http()))
 							: new PagerDutyConfig(config.sendResolved(), new Secret(config.serviceKey()), true,
-									new Secret(io.zgw.alerts.config.PagerdutyConfig.V1_URL), http(config.http())));
+									new Secret(io.zgw.alerts.config.PagerdutyConfig.V1_URL),
+									HttpConfig.of(config.http())));
 				}
 				else if (integration instanceof io.zgw.alerts.config.OpsgenieConfig config) {
 					opsgenie.add(new OpsgenieConfig(config.sendResolved(), new Secret(config.apiKey()),
-							new Secret(config.apiUrl()), http(config.http())));
+							new Secret(config.apiUrl()), HttpConfig.of(config.http())));
 				}
 				else if (integration instanceof io.zgw.alerts.config.DiscordConfig config) {
 					discord.add(new WebhookConfig(config.sendResolved(), new Secret(config.webhookUrl()), 0, null,
-							http(config.http())));
+							HttpConfig.of(config.http())));
 				}
 				else if (integration instanceof io.zgw.alerts.config.MsTeamsConfig config) {
 					(config.workflow() ? msTeamsV2 : msTeams).add(new WebhookConfig(config.sendResolved(),
-							new Secret(config.webhookUrl()), 0, null, http(config.http())));
+							new Secret(config.webhookUrl()), 0, null, HttpConfig.of(config.http())));
 				}
 				else if (integration instanceof io.zgw.alerts.config.VictorOpsConfig config) {
 					victorOps.add(new VictorOpsConfig(config.sendResolved(), new Secret(config.apiKey()),
-							new Secret(config.apiUrl()), http(config.http())));
+							new Secret(config.apiUrl()), HttpConfig.of(config.http())));
 				}
 				else if (integration instanceof io.zgw.alerts.config.TelegramConfig config) {
 					telegram.add(new TelegramConfig(config.sendResolved(), new Secret(config.botToken()),
-							new Secret(config.apiUrl()), http(config.http())));
+							new Secret(config.apiUrl()), HttpConfig.of(config.http())));
 				}
 				else if (integration instanceof io.zgw.alerts.config.WechatConfig config) {
 					wechat.add(new WechatConfig(config.sendResolved(), new Secret(config.apiSecret()), config.corpId(),
-							new Secret(config.apiUrl()), http(config.http())));
+							new Secret(config.apiUrl()), HttpConfig.of(config.http())));
 				}
 				else if (integration instanceof io.zgw.alerts.config.SnsConfig config) {
 					sns.add(sns(config, aws));
@@ -122,22 +119,23 @@ public final class AlertmanagerReceivers {
 				else if (integration instanceof io.zgw.alerts.config.PushoverConfig config) {
 					pushover.add(new PushoverConfig(config.sendResolved(), new Secret(config.userKey()),
 							new Secret(config.token()), new Secret(io.zgw.alerts.config.PushoverConfig.API_URL),
-							http(config.http())));
+							HttpConfig.of(config.http())));
 				}
 				else if (integration instanceof io.zgw.alerts.config.RocketChatConfig config) {
 					rocketChat.add(new RocketChatConfig(config.sendResolved(), URI.create(config.apiUrl()),
-							new Secret(config.token()), new Secret(config.tokenId()), http(config.http())));
+							new Secret(config.token()), new Secret(config.tokenId()), HttpConfig.of(config.http())));
 				}
 				else if (integration instanceof io.zgw.alerts.config.JiraConfig config) {
-					jira.add(new JiraConfig(config.sendResolved(), URI.create(config.apiUrl()), http(config.http())));
+					jira.add(new JiraConfig(config.sendResolved(), URI.create(config.apiUrl()),
+							HttpConfig.of(config.http())));
 				}
 				else if (integration instanceof io.zgw.alerts.config.IncidentioConfig config) {
 					incidentio.add(new WebhookConfig(config.sendResolved(), new Secret(config.url()),
-							config.maxAlerts(), config.timeout(), http(config.http())));
+							config.maxAlerts(), config.timeout(), HttpConfig.of(config.http())));
 				}
 				else if (integration instanceof io.zgw.alerts.config.WebexConfig config) {
 					webex.add(new WebhookConfig(config.sendResolved(), new Secret(config.apiUrl()), 0, null,
-							http(config.http())));
+							HttpConfig.of(config.http())));
 				}
 			}
 			catch (IllegalArgumentException ex) {
@@ -160,41 +158,22 @@ public final class AlertmanagerReceivers {
 		AwsCredentials credentials = config.accessKey().isEmpty() ? null
 				: new AwsCredentials(config.accessKey(), new Secret(config.secretKey()), null);
 		return new SnsConfig(config.sendResolved(), new Secret(url), region, credentials, config.profile(),
-				config.roleArn(), aws, http(config.http()));
+				config.roleArn(), aws, HttpConfig.of(config.http()));
 	}
 
 	private static WebhookConfig webhook(io.zgw.alerts.config.WebhookConfig webhook) {
 		return new WebhookConfig(webhook.sendResolved(), new Secret(webhook.url()), webhook.maxAlerts(),
-				webhook.timeout(), http(webhook.http()));
+				webhook.timeout(), HttpConfig.of(webhook.http()));
 	}
 
 	private static SlackConfig slack(io.zgw.alerts.config.SlackConfig slack) {
 		// alert-scripts renders channel and username (templates) into each message.
-		return new SlackConfig(slack.sendResolved(), new Secret(slack.apiUrl()), null, null, http(slack.http()));
+		return new SlackConfig(slack.sendResolved(), new Secret(slack.apiUrl()), null, null,
+				HttpConfig.of(slack.http()));
 	}
 
 	private static @Nullable TlsContext tls(@Nullable TlsConfig config) {
 		return (config != null) ? TlsContext.of(config) : null;
-	}
-
-	private static HttpConfig http(HttpClientConfig http) {
-		TlsContext tls = tls(http.tls());
-		HttpConfig.BasicAuth basic = null;
-		HttpConfig.Authorization authorization = null;
-		OAuth2 oauth2 = null;
-		if (http.auth() instanceof HttpAuth.Basic given) {
-			basic = new HttpConfig.BasicAuth(given.username(), new Secret(given.password()));
-		}
-		else if (http.auth() instanceof HttpAuth.Authorization given) {
-			authorization = new HttpConfig.Authorization(given.type(), new Secret(given.credentials()));
-		}
-		else if (http.auth() instanceof HttpAuth.OAuth2 given) {
-			oauth2 = new OAuth2(given.clientId(), new Secret(given.clientSecret()), given.scopes(),
-					URI.create(given.tokenUrl()), given.endpointParams(), tls(given.tls()), given.proxyUrl(),
-					Clock.systemUTC());
-		}
-		return new HttpConfig(basic, authorization, oauth2, tls, http.proxyUrl(), http.followRedirects(),
-				http.enableHttp2());
 	}
 
 	private static EmailConfig email(io.zgw.alerts.config.EmailConfig email) {

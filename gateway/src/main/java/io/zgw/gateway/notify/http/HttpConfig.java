@@ -2,8 +2,11 @@ package io.zgw.gateway.notify.http;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 
+import io.zgw.alerts.config.HttpAuth;
+import io.zgw.alerts.config.HttpClientConfig;
 import io.zgw.gateway.notify.Secret;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +54,31 @@ public record HttpConfig(@Nullable BasicAuth basicAuth, @Nullable Authorization 
 		if (proxyUrl != null && proxyUrl.getRawUserInfo() != null) {
 			throw new IllegalArgumentException(key + ": proxy credentials are not supported");
 		}
+	}
+
+	/**
+	 * Returns what a routing file's {@code http_config} asks of a sender: its secrets
+	 * wrapped, its {@code tls_config} and an {@code oauth2}'s read into what sends with
+	 * them.
+	 */
+	public static HttpConfig of(HttpClientConfig http) {
+		TlsContext tls = (http.tls() != null) ? TlsContext.of(http.tls()) : null;
+		BasicAuth basic = null;
+		Authorization authorization = null;
+		OAuth2 oauth2 = null;
+		if (http.auth() instanceof HttpAuth.Basic given) {
+			basic = new BasicAuth(given.username(), new Secret(given.password()));
+		}
+		else if (http.auth() instanceof HttpAuth.Authorization given) {
+			authorization = new Authorization(given.type(), new Secret(given.credentials()));
+		}
+		else if (http.auth() instanceof HttpAuth.OAuth2 given) {
+			oauth2 = new OAuth2(given.clientId(), new Secret(given.clientSecret()), given.scopes(),
+					URI.create(given.tokenUrl()), given.endpointParams(),
+					(given.tls() != null) ? TlsContext.of(given.tls()) : null, given.proxyUrl(), Clock.systemUTC());
+		}
+		return new HttpConfig(basic, authorization, oauth2, tls, http.proxyUrl(), http.followRedirects(),
+				http.enableHttp2());
 	}
 
 	/** An {@code authorization} of type Bearer with the given token. */

@@ -1,6 +1,8 @@
 package io.zgw.gateway.notify.http;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -117,45 +119,10 @@ public final class JsonPoster {
 	public Answer send(String method, URI url, String body, String contentType, Map<String, String> headers,
 			HttpConfig httpConfig, @Nullable String authorization, Duration timeout) {
 		try {
-			String header = (authorization != null) ? authorization : (httpConfig.oauth2() != null)
-					? httpConfig.oauth2().authorization(this.client, timeout) : httpConfig.authorizationHeader();
-			URI target = url;
-			String currentMethod = method;
-			for (int redirects = 0;; redirects++) {
-				boolean withBody = !"GET".equals(currentMethod);
-				HttpRequest.Builder request = HttpRequest.newBuilder(target)
-					.version(version(target, httpConfig))
-					.timeout(timeout)
-					.header("User-Agent", "zgw")
-					.method(currentMethod, withBody ? HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)
-							: HttpRequest.BodyPublishers.noBody());
-				if (withBody) {
-					request.header("Content-Type", contentType);
-				}
-				if (sameOrigin(url, target)) {
-					if (header != null) {
-						request.header("Authorization", header);
-					}
-					headers.forEach(request::header);
-				}
-				HttpResponse<String> response = this.client.send(request.build(),
-						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-				Answer answer = new Answer(response.statusCode(), response.body(),
-						response.headers().firstValue("Content-Type").orElse(""));
-				String location = response.headers().firstValue("Location").orElse(null);
-				if (!httpConfig.followRedirects() || !REDIRECTS.contains(response.statusCode()) || location == null) {
-					return answer;
-				}
-				if (redirects == MAX_REDIRECTS) {
-					return new Answer(0, "stopped after " + MAX_REDIRECTS + " redirects", "");
-				}
-				URI next = target.resolve(location);
-				if ("https".equals(target.getScheme()) && !"https".equals(next.getScheme())) {
-					return answer;
-				}
-				target = next;
-				currentMethod = (response.statusCode() == 307 || response.statusCode() == 308) ? currentMethod : "GET";
-			}
+			HttpResponse<String> response = exchange(method, url, body, contentType, headers, httpConfig, authorization,
+					timeout, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Answer(response.statusCode(), response.body(),
+					response.headers().firstValue("Content-Type").orElse(""));
 		}
 		catch (IOException ex) {
 			// JDK I/O exception texts name neither URL nor headers: safe to keep.
@@ -163,12 +130,86 @@ public final class JsonPoster {
 			return new Answer(0, (ex.getMessage() != null) ? error + ": " + ex.getMessage() : error, "");
 		}
 		catch (IllegalArgumentException ex) {
-			return new Answer(0, "redirect to an unusable location", "");
+			// HttpRequest refuses a URL or header value; its text may quote the value.
+			return new Answer(0, "unusable URL or header value", "");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return new Answer(0, "interrupted", "");
 		}
+	}
+
+	/**
+	 * GETs {@code url} as {@link #send} sends (authentication, redirects) and returns the
+	 * response with its body as a stream, which the caller closes.
+	 * @throws IOException when no answer came, with a message naming neither URL nor
+	 * headers
+	 */
+	public HttpResponse<InputStream> get(URI url, HttpConfig httpConfig, Duration timeout)
+			throws IOException, InterruptedException {
+		return exchange("GET", url, "", "", Map.of(), httpConfig, null, timeout,
+				HttpResponse.BodyHandlers.ofInputStream());
+	}
+
+	// Sends the request and follows redirects as send describes; returns the last
+	// response.
+	private <T> HttpResponse<T> exchange(String method, URI url, String body, String contentType,
+			Map<String, String> headers, HttpConfig httpConfig, @Nullable String authorization, Duration timeout,
+			HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+		String header = (authorization != null) ? authorization : (httpConfig.oauth2() != null)
+				? httpConfig.oauth2().authorization(this.client, timeout) : httpConfig.authorizationHeader();
+		URI target = url;
+		String currentMethod = method;
+		for (int redirects = 0;; redirects++) {
+			boolean withBody = !"GET".equals(currentMethod);
+			HttpRequest.Builder request = HttpRequest.newBuilder(target)
+				.version(version(target, httpConfig))
+				.timeout(timeout)
+				.header("User-Agent", "zgw")
+				.method(currentMethod, withBody ? HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)
+						: HttpRequest.BodyPublishers.noBody());
+			if (withBody) {
+				request.header("Content-Type", contentType);
+			}
+			if (sameOrigin(url, target)) {
+				if (header != null) {
+					request.header("Authorization", header);
+				}
+				headers.forEach(request::header);
+			}
+			HttpResponse<T> response = this.client.send(request.build(), handler);
+			String location = response.headers().firstValue("Location").orElse(null);
+			if (!httpConfig.followRedirects() || !REDIRECTS.contains(response.statusCode()) || location == null) {
+				return response;
+			}
+			URI next = redirect(target, location);
+			if ("https".equals(target.getScheme()) && !"https".equals(next.getScheme())) {
+				return response;
+			}
+			if (response.body() instanceof Closeable unread) {
+				unread.close();
+			}
+			if (redirects == MAX_REDIRECTS) {
+				throw new IOException("stopped after " + MAX_REDIRECTS + " redirects");
+			}
+			target = next;
+			currentMethod = (response.statusCode() == 307 || response.statusCode() == 308) ? currentMethod : "GET";
+		}
+	}
+
+	// Where a Location header leads: an absolute http or https URL.
+	private static URI redirect(URI from, String location) throws IOException {
+		try {
+			URI next = from.resolve(location);
+			if (("http".equalsIgnoreCase(next.getScheme()) || "https".equalsIgnoreCase(next.getScheme()))
+					&& next.getHost() != null) {
+				return next;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Not a URI: refused below.
+		}
+		throw new IOException("redirect to an unusable location");
 	}
 
 	// As Go's client with enable_http2: HTTP/2 only where TLS negotiates it (ALPN), so
