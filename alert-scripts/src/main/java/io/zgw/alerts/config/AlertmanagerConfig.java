@@ -1,6 +1,5 @@
 package io.zgw.alerts.config;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -34,13 +33,13 @@ import org.jspecify.annotations.Nullable;
  * {@code templates} files, {@code *_file} secrets, {@code tls_config} files and
  * {@code calendar_file}s; a change to one of them calls for a reload like a change to the
  * configuration
- * @param calendarUrls the {@code calendar_url}s of on-call schedules, fetched at load; a
+ * @param calendars the {@code calendar_url}s of on-call schedules, fetched at load; a
  * change to what one serves calls for a reload too
  */
 public record AlertmanagerConfig(Route route, Map<String, Receiver> receivers, List<InhibitRule> inhibitRules,
 		Map<String, NamedTimeInterval> timeIntervals, Map<String, OnCallSchedule> schedules,
 		@Nullable Duration resolveTimeout, List<UnsupportedIntegration> unsupportedIntegrations, List<String> notes,
-		List<Path> files, List<URI> calendarUrls) {
+		List<Path> files, List<CalendarSource> calendars) {
 
 	public AlertmanagerConfig {
 		receivers = Collections.unmodifiableMap(new LinkedHashMap<>(receivers));
@@ -50,7 +49,7 @@ public record AlertmanagerConfig(Route route, Map<String, Receiver> receivers, L
 		unsupportedIntegrations = List.copyOf(unsupportedIntegrations);
 		notes = List.copyOf(notes);
 		files = List.copyOf(files);
-		calendarUrls = List.copyOf(calendarUrls);
+		calendars = List.copyOf(calendars);
 	}
 
 	/** Returns an inhibitor for the configured rules. */

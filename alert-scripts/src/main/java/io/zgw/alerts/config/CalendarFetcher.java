@@ -1,7 +1,6 @@
 package io.zgw.alerts.config;
 
 import java.io.IOException;
-import java.net.URI;
 
 /**
  * CalendarFetcher fetches the on-call calendars a routing file names by URL
@@ -12,7 +11,7 @@ import java.net.URI;
 public interface CalendarFetcher {
 
 	/** Refuses every URL, for loading without a network. */
-	CalendarFetcher NONE = (url) -> {
+	CalendarFetcher NONE = (source) -> {
 		throw new IOException("calendar URLs are fetched by the running gateway and its commands only");
 	};
 
@@ -21,6 +20,6 @@ public interface CalendarFetcher {
 	 * @throws IOException when it cannot be fetched, with a message that does not name
 	 * the URL
 	 */
-	String fetch(URI url) throws IOException;
+	String fetch(CalendarSource source) throws IOException;
 
 }

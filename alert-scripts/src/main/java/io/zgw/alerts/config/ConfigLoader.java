@@ -93,7 +93,7 @@ public final class ConfigLoader {
 	private final Set<Path> files = new LinkedHashSet<>();
 
 	// Calendars fetched by URL, for the gateway to fetch again.
-	private final Set<URI> calendarUrls = new LinkedHashSet<>();
+	private final Set<CalendarSource> calendarSources = new LinkedHashSet<>();
 
 	private final CalendarFetcher calendars;
 
@@ -217,7 +217,7 @@ public final class ConfigLoader {
 		root.rejectUnknownKeys();
 		return new AlertmanagerConfig(Route.tree(rootSpec), receivers, rules, intervals, schedules,
 				this.global.resolveTimeout(), this.unsupported, this.notes, List.copyOf(this.files),
-				List.copyOf(this.calendarUrls));
+				List.copyOf(this.calendarSources));
 	}
 
 	// As Alertmanager 0.25's global section: defaults for the receivers that set none of
@@ -443,6 +443,11 @@ public final class ConfigLoader {
 		String key = (file != null) ? "calendar_file" : "calendar_url";
 		URI uri = (url != null) ? calendarUri(node, url) : null;
 		String source = (uri != null) ? "the calendar from " + uri.getHost() : file;
+		ConfigNode http = node.object("http_config");
+		if (http != null && uri == null) {
+			throw node.error("http_config", "http_config is for fetching a calendar_url, not a calendar_file");
+		}
+		HttpClientConfig fetchWith = (http != null) ? httpClient(http) : HttpClientConfig.NONE;
 		String pattern = node.string("member_pattern", "(.*)");
 		Pattern member;
 		try {
@@ -455,7 +460,8 @@ public final class ConfigLoader {
 			throw node.error("member_pattern", "needs a group capturing the receiver name, such as 'On call: (.+)'");
 		}
 		node.rejectUnknownKeys();
-		String text = (uri != null) ? fetched(node, uri, source) : fileText(node, key, file);
+		String text = (uri != null) ? fetched(node, new CalendarSource(uri, fetchWith), source)
+				: fileText(node, key, file);
 		try {
 			List<CalendarShift> shifts = ICalendar.shifts(text, zone, (summary) -> {
 				java.util.regex.Matcher matcher = member.matcher(summary);
@@ -497,10 +503,10 @@ public final class ConfigLoader {
 		throw node.error("calendar_url", "calendar_url must be an http, https or webcal URL with a host");
 	}
 
-	private String fetched(ConfigNode node, URI uri, String source) {
-		this.calendarUrls.add(uri);
+	private String fetched(ConfigNode node, CalendarSource calendar, String source) {
+		this.calendarSources.add(calendar);
 		try {
-			return this.calendars.fetch(uri);
+			return this.calendars.fetch(calendar);
 		}
 		catch (IOException ex) {
 			throw node.error("calendar_url", "cannot fetch " + source + ": " + ex.getMessage());

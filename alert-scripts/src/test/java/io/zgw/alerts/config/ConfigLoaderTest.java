@@ -393,8 +393,8 @@ class ConfigLoaderTest {
 		String yaml = ESCALATING.replace("      - {members: [alice, bob], start: '2026-01-05T09:00:00', shift: 1w}\n",
 				"      - {calendar_url: 'https://calendar.example.com/private-s3cr3t/basic.ics'}\n");
 		List<URI> fetched = new ArrayList<>();
-		CalendarFetcher calendar = (url) -> {
-			fetched.add(url);
+		CalendarFetcher calendar = (source) -> {
+			fetched.add(source.url());
 			return "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:bob\nDTSTART:20261228T080000Z\nDURATION:P1D\n"
 					+ "END:VEVENT\nEND:VCALENDAR\n";
 		};
@@ -403,7 +403,7 @@ class ConfigLoaderTest {
 		assertThat(config.schedules().get("dba").onCall(Instant.parse("2026-12-28T12:00:00Z"))).contains("bob");
 
 		// A service may publish an empty schedule: loaded, with a note.
-		AlertmanagerConfig empty = ConfigLoader.load(yaml, Path.of(""), (url) -> "BEGIN:VCALENDAR\nEND:VCALENDAR\n");
+		AlertmanagerConfig empty = ConfigLoader.load(yaml, Path.of(""), (source) -> "BEGIN:VCALENDAR\nEND:VCALENDAR\n");
 		assertThat(empty.schedules().get("dba").onCall(Instant.parse("2026-12-28T12:00:00Z"))).isEmpty();
 		assertThat(empty.notes()).containsExactly("oncall_schedules[0].rotations[0].calendar_url: the calendar from "
 				+ "calendar.example.com has no events: it puts nobody on call");
@@ -413,7 +413,7 @@ class ConfigLoaderTest {
 			.withMessage(path + "cannot fetch the calendar from calendar.example.com: calendar URLs are fetched by "
 					+ "the running gateway and its commands only");
 		assertThatExceptionOfType(ConfigException.class)
-			.isThrownBy(() -> ConfigLoader.load(yaml, Path.of(""), (url) -> "BEGIN:VCALENDAR\nEND:VEVENT\n"))
+			.isThrownBy(() -> ConfigLoader.load(yaml, Path.of(""), (source) -> "BEGIN:VCALENDAR\nEND:VEVENT\n"))
 			.withMessage(path + "the calendar from calendar.example.com: line 2: END:VEVENT closes BEGIN:VCALENDAR "
 					+ "(line 1)");
 		assertThatExceptionOfType(ConfigException.class)
@@ -431,14 +431,50 @@ class ConfigLoaderTest {
 		String yaml = ESCALATING.replace("      - {members: [alice, bob], start: '2026-01-05T09:00:00', shift: 1w}\n",
 				"      - {calendar_url_file: dba-calendar-url}\n");
 		List<URI> fetched = new ArrayList<>();
-		AlertmanagerConfig config = ConfigLoader.load(yaml, dir, (url) -> {
-			fetched.add(url);
+		AlertmanagerConfig config = ConfigLoader.load(yaml, dir, (source) -> {
+			fetched.add(source.url());
 			return "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:bob\nDTSTART:20261228T080000Z\nDURATION:P1D\n"
 					+ "END:VEVENT\nEND:VCALENDAR\n";
 		});
 		assertThat(fetched).containsExactly(URI.create("https://calendar.example.com/private-s3cr3t/basic.ics"));
 		assertThat(config.files()).contains(dir.resolve("dba-calendar-url"));
 		assertThat(config.schedules().get("dba").onCall(Instant.parse("2026-12-28T12:00:00Z"))).contains("bob");
+	}
+
+	@Test
+	void aCalendarUrlIsFetchedWithTheRotationsHttpConfig(@TempDir Path dir) throws IOException {
+		Files.writeString(dir.resolve("opsgenie-key"), "k3y\n");
+		String yaml = ESCALATING.replace("      - {members: [alice, bob], start: '2026-01-05T09:00:00', shift: 1w}\n",
+				"""
+						      - calendar_url: 'https://api.opsgenie.com/v2/schedules/dba.ics'
+						        http_config:
+						          authorization: {type: GenieKey, credentials_file: opsgenie-key}
+						          proxy_url: 'http://proxy.example.com:3128'
+						""");
+		List<CalendarSource> fetched = new ArrayList<>();
+		AlertmanagerConfig config = ConfigLoader.load(yaml, dir, (source) -> {
+			fetched.add(source);
+			return "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:bob\nDTSTART:20261228T080000Z\nDURATION:P1D\n"
+					+ "END:VEVENT\nEND:VCALENDAR\n";
+		});
+		CalendarSource expected = new CalendarSource(URI.create("https://api.opsgenie.com/v2/schedules/dba.ics"),
+				new HttpClientConfig(new HttpAuth.Authorization("GenieKey", "k3y"), null,
+						URI.create("http://proxy.example.com:3128"), true, true));
+		assertThat(fetched).containsExactly(expected);
+		assertThat(config.calendars()).containsExactly(expected);
+		assertThat(config.files()).contains(dir.resolve("opsgenie-key"));
+
+		String path = "oncall_schedules[0].rotations[0].";
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.load(yaml
+				.replace("calendar_url: 'https://api.opsgenie.com/v2/schedules/dba.ics'", "calendar_file: dba.ics"),
+					dir, CalendarFetcher.NONE))
+			.withMessage(path + "http_config: http_config is for fetching a calendar_url, not a calendar_file");
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.load(
+					yaml.replace("authorization:", "basic_auth: {username: a}\n          authorization:"), dir,
+					CalendarFetcher.NONE))
+			.withMessageStartingWith(path + "http_config.basic_auth: at most one of basic_auth");
 	}
 
 	private static void assertRejectedFile(Path file, String yaml, String message) throws IOException {

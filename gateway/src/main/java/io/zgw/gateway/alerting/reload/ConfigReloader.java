@@ -156,7 +156,7 @@ public class ConfigReloader implements SmartLifecycle {
 	 */
 	void reloadIfChanged() {
 		byte[] seen = fingerprint();
-		boolean calendars = this.calendars.refreshDue(Set.copyOf(this.routing.config().calendarUrls()));
+		boolean calendars = this.calendars.refreshDue(Set.copyOf(this.routing.config().calendars()));
 		synchronized (this) {
 			if (!calendars && Arrays.equals(seen, this.lastSeen)) {
 				return;

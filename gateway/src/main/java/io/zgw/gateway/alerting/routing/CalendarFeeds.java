@@ -3,8 +3,6 @@ package io.zgw.gateway.alerting.routing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.alerts.config.CalendarFetcher;
+import io.zgw.alerts.config.CalendarSource;
 import io.zgw.gateway.alerting.dispatch.DispatchMetrics;
 import io.zgw.gateway.alerting.dispatch.DispatchProperties;
+import io.zgw.gateway.notify.http.HttpConfig;
+import io.zgw.gateway.notify.http.JsonPoster;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ public class CalendarFeeds implements CalendarFetcher {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private final HttpClient http = client();
+	private final JsonPoster http = client();
 
 	private final Duration refresh;
 
@@ -58,7 +59,7 @@ public class CalendarFeeds implements CalendarFetcher {
 
 	private final Clock clock;
 
-	private final Map<URI, Copy> copies = new ConcurrentHashMap<>();
+	private final Map<CalendarSource, Copy> copies = new ConcurrentHashMap<>();
 
 	private final Counter fetched;
 
@@ -74,8 +75,8 @@ public class CalendarFeeds implements CalendarFetcher {
 
 	/** Returns a fetcher that downloads each calendar when asked, keeping nothing. */
 	public static CalendarFetcher direct() {
-		HttpClient http = client();
-		return (url) -> download(http, url);
+		JsonPoster http = client();
+		return (source) -> download(http, source);
 	}
 
 	/**
@@ -84,26 +85,26 @@ public class CalendarFeeds implements CalendarFetcher {
 	 * @throws IOException when it cannot be fetched and no copy is kept
 	 */
 	@Override
-	public String fetch(URI url) throws IOException {
-		Copy copy = this.copies.get(url);
+	public String fetch(CalendarSource source) throws IOException {
+		Copy copy = this.copies.get(source);
 		if (copy != null && !due(copy)) {
 			return copy.text();
 		}
-		return refetch(url).text();
+		return refetch(source).text();
 	}
 
 	/**
 	 * Fetches again the calendars of the configuration in use whose refresh interval
 	 * passed, forgets those it no longer names, and returns whether one changed.
 	 */
-	public boolean refreshDue(Set<URI> inUse) {
+	public boolean refreshDue(Set<CalendarSource> inUse) {
 		this.copies.keySet().retainAll(inUse);
 		boolean changed = false;
-		for (URI url : inUse) {
-			Copy copy = this.copies.get(url);
+		for (CalendarSource source : inUse) {
+			Copy copy = this.copies.get(source);
 			if (copy == null || due(copy)) {
 				try {
-					changed |= copy == null || !refetch(url).text().equals(copy.text());
+					changed |= copy == null || !refetch(source).text().equals(copy.text());
 				}
 				catch (IOException ex) {
 					// Counted and logged by refetch; the configuration keeps what it has.
@@ -119,18 +120,19 @@ public class CalendarFeeds implements CalendarFetcher {
 
 	// Fetches the calendar; on failure keeps the last copy (in memory, else on disk),
 	// to be tried again after the refresh interval.
-	private Copy refetch(URI url) throws IOException {
+	private Copy refetch(CalendarSource source) throws IOException {
+		URI url = source.url();
 		Instant now = this.clock.instant();
 		try {
-			Copy fresh = new Copy(download(this.http, url), now, now);
-			this.copies.put(url, fresh);
+			Copy fresh = new Copy(download(this.http, source), now, now);
+			this.copies.put(source, fresh);
 			store(url, fresh.text());
 			this.fetched.increment();
 			return fresh;
 		}
 		catch (IOException ex) {
 			this.failed.increment();
-			Copy kept = this.copies.get(url);
+			Copy kept = this.copies.get(source);
 			if (kept == null) {
 				kept = stored(url);
 			}
@@ -141,19 +143,33 @@ public class CalendarFeeds implements CalendarFetcher {
 			log.warn("Calendar from {} cannot be fetched ({}); using the copy fetched {}", url.getHost(),
 					ex.getMessage(), kept.fetched());
 			Copy retried = new Copy(kept.text(), kept.fetched(), now);
-			this.copies.put(url, retried);
+			this.copies.put(source, retried);
 			return retried;
 		}
 	}
 
-	private static String download(HttpClient http, URI url) throws IOException {
+	// With the rotation's http_config: its authentication (to the calendar's host
+	// only, as a receiver's), TLS and proxy.
+	private static String download(JsonPoster http, CalendarSource source) throws IOException {
 		// webcal:// is how calendar services offer a subscription; it is served over
 		// https.
+		URI url = source.url();
 		URI target = "webcal".equals(url.getScheme()) ? URI.create("https" + url.toString().substring(6)) : url;
-		HttpRequest request = HttpRequest.newBuilder(target).timeout(TIMEOUT).GET().build();
+		HttpConfig config;
+		try {
+			config = HttpConfig.of(source.http());
+		}
+		catch (IllegalArgumentException ex) {
+			// An unusable tls_config, named with its file.
+			throw new IOException(ex.getMessage(), ex);
+		}
 		HttpResponse<InputStream> response;
 		try {
-			response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			response = http.with(config).get(target, config, TIMEOUT);
+		}
+		catch (IllegalArgumentException ex) {
+			// Its text may quote a header's value.
+			throw new IOException("unusable URL or header value");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -213,11 +229,8 @@ public class CalendarFeeds implements CalendarFetcher {
 		}
 	}
 
-	private static HttpClient client() {
-		return HttpClient.newBuilder()
-			.connectTimeout(Duration.ofSeconds(10))
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.build();
+	private static JsonPoster client() {
+		return new JsonPoster(JsonPoster.newClient(Duration.ofSeconds(10)));
 	}
 
 	private static Counter fetches(MeterRegistry meters, String outcome) {

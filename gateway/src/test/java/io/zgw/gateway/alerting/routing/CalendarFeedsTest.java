@@ -9,6 +9,9 @@ import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zgw.alerts.config.CalendarSource;
+import io.zgw.alerts.config.HttpAuth;
+import io.zgw.alerts.config.HttpClientConfig;
 import io.zgw.gateway.alerting.dispatch.DispatchMetrics;
 import io.zgw.gateway.alerting.dispatch.DispatchProperties;
 import io.zgw.gateway.testsupport.ManualClock;
@@ -60,7 +63,7 @@ class CalendarFeedsTest {
 
 	@Test
 	void aCalendarIsFetchedOncePerRefreshIntervalAndAChangeIsNoticed() throws IOException {
-		URI url = URI.create(this.server.url("/private-s3cr3t/basic.ics"));
+		CalendarSource url = CalendarSource.of(URI.create(this.server.url("/private-s3cr3t/basic.ics")));
 		CalendarFeeds feeds = feeds();
 		this.server.answerWith(200, "text/calendar", "first");
 		assertThat(feeds.fetch(url)).isEqualTo("first");
@@ -82,7 +85,7 @@ class CalendarFeedsTest {
 
 	@Test
 	void theLastCopyServesThroughFailuresAndARestartButNoCopyMeansARefusal() throws IOException {
-		URI url = URI.create(this.server.url("/private-s3cr3t/basic.ics"));
+		CalendarSource url = CalendarSource.of(URI.create(this.server.url("/private-s3cr3t/basic.ics")));
 		this.server.answerWith(503);
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> feeds().fetch(url))
 			.withMessage("HTTP 503")
@@ -109,9 +112,35 @@ class CalendarFeedsTest {
 	}
 
 	@Test
+	void aCalendarIsFetchedWithItsHttpConfigWhoseCredentialsGoToItsHostOnly() throws IOException {
+		CalendarSource source = new CalendarSource(URI.create(this.server.url("/v2/schedules/dba.ics")),
+				new HttpClientConfig(new HttpAuth.Authorization("GenieKey", "k3y"), null, null, true, true));
+		this.server.answerWith(200, "text/calendar", "calendar");
+		assertThat(feeds().fetch(source)).isEqualTo("calendar");
+		assertThat(this.server.received()).singleElement()
+			.extracting(RecordingReceiver.Received::authorization)
+			.isEqualTo("GenieKey k3y");
+
+		// Moved to another host: followed, without the key.
+		try (RecordingReceiver elsewhere = new RecordingReceiver()) {
+			elsewhere.answerWith(200, "text/calendar", "moved");
+			this.server.answerWith(302);
+			this.server.redirectTo(elsewhere.url("/dba.ics"));
+			assertThat(feeds().fetch(source)).isEqualTo("moved");
+			assertThat(elsewhere.received()).singleElement()
+				.satisfies((request) -> assertThat(request.authorization()).isNullOrEmpty());
+		}
+
+		this.server.answerWith(401);
+		CalendarSource refused = new CalendarSource(URI.create(this.server.url("/v2/schedules/other.ics")),
+				source.http());
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> feeds().fetch(refused)).withMessage("HTTP 401");
+	}
+
+	@Test
 	void aCalendarNoLongerNamedIsForgotten() throws IOException {
-		URI kept = URI.create(this.server.url("/kept.ics"));
-		URI dropped = URI.create(this.server.url("/dropped.ics"));
+		CalendarSource kept = CalendarSource.of(URI.create(this.server.url("/kept.ics")));
+		CalendarSource dropped = CalendarSource.of(URI.create(this.server.url("/dropped.ics")));
 		this.server.answerWith(200, "text/calendar", "text");
 		CalendarFeeds feeds = feeds();
 		feeds.fetch(kept);
