@@ -56,7 +56,9 @@ import io.zgw.alerts.timeinterval.TimeRange;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -66,6 +68,18 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ConfigLoader {
 
 	private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+	// The keys whose values are secrets, shown as <secret> by masked(): every key read
+	// through secret() but basic_auth's username, and the inline-only ones
+	// (wechat_api_secret, api_secret, sigv4's secret_key). A webhook's url is one, as in
+	// later Alertmanager versions: it often carries a token.
+	private static final Set<String> SECRET_KEYS = Set.of("smtp_auth_password", "smtp_auth_secret", "slack_api_url",
+			"opsgenie_api_key", "victorops_api_key", "rocketchat_token", "rocketchat_token_id", "wechat_api_secret",
+			"calendar_url", "url", "alert_source_token", "api_url", "routing_key", "service_key", "user_key", "token",
+			"api_key", "bot_token", "webhook_url", "token_id", "auth_password", "auth_secret", "bearer_token",
+			"credentials", "password", "client_secret", "api_secret", "secret_key");
+
+	private static final String SECRET_SHOWN = "<secret>";
 
 	private static final String LABEL_NAME = "[a-zA-Z_][a-zA-Z0-9_]*";
 
@@ -160,6 +174,35 @@ public final class ConfigLoader {
 			intervals.add(timeInterval(new ConfigNode(path + "[" + i + "]", list.get(i))));
 		}
 		return intervals;
+	}
+
+	/**
+	 * Returns configuration text with every secret's value shown as {@code <secret>}, as
+	 * Alertmanager's API shows its configuration; {@code *_file} paths and everything
+	 * else stay (comments and layout do not).
+	 * @throws ConfigException when the text is not YAML
+	 */
+	public static String masked(String yaml) {
+		JsonNode root = read(yaml);
+		mask(root);
+		return YAML.writeValueAsString(root);
+	}
+
+	private static void mask(JsonNode node) {
+		if (node instanceof ObjectNode object) {
+			for (Map.Entry<String, JsonNode> property : object.properties()) {
+				if (SECRET_KEYS.contains(property.getKey()) && property.getValue().isString()
+						&& !property.getValue().asString().isEmpty()) {
+					property.setValue(object.stringNode(SECRET_SHOWN));
+				}
+				else {
+					mask(property.getValue());
+				}
+			}
+		}
+		else if (node instanceof ArrayNode array) {
+			array.forEach(ConfigLoader::mask);
+		}
 	}
 
 	private static JsonNode read(String text) {
@@ -1627,6 +1670,9 @@ public final class ConfigLoader {
 	// relative path is relative to the configuration's directory, as Alertmanager's);
 	// the file is read at load and its content never appears in messages.
 	private @Nullable String secret(ConfigNode node, String key, String fileKey) {
+		if (!SECRET_KEYS.contains(key) && !key.equals("username")) {
+			throw new IllegalStateException(key + " is read as a secret but not masked: add it to SECRET_KEYS");
+		}
 		String value = node.string(key);
 		String file = node.string(fileKey);
 		if (value != null && file != null) {

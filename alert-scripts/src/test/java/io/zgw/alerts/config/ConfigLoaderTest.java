@@ -442,6 +442,42 @@ class ConfigLoaderTest {
 	}
 
 	@Test
+	void maskedShowsEverySecretAsAlertmanagerDoesAndKeepsTheRest() {
+		String yaml = """
+				global:
+				  smtp_auth_password: Sm7p
+				  slack_api_url_file: /etc/secrets/slack
+				route: {receiver: team}
+				receivers:
+				  - name: team
+				    webhook_configs:
+				      - url: 'https://hooks.example.com/T0k3n'
+				        http_config:
+				          basic_auth: {username: zgw, password: B4sic}
+				    slack_configs:
+				      - api_url: 'https://hooks.slack.com/services/S1ack'
+				        channel: '#ops'
+				    pagerduty_configs:
+				      - routing_key: R0ut1ng
+				        url: ''
+				    sns_configs:
+				      - topic_arn: arn:aws:sns:eu-west-1:1:t
+				        sigv4: {access_key: AKIA, secret_key: S1gv4}
+				    mattermost_configs:
+				      - webhook_url: 'https://chat.example.com/hooks/M4tter'
+				""";
+		String masked = ConfigLoader.masked(yaml);
+		assertThat(masked).doesNotContain("Sm7p", "T0k3n", "B4sic", "S1ack", "R0ut1ng", "S1gv4", "M4tter")
+			.contains("smtp_auth_password: \"<secret>\"", "password: \"<secret>\"", "routing_key: \"<secret>\"")
+			.contains("slack_api_url_file: \"/etc/secrets/slack\"", "username: \"zgw\"", "channel: \"#ops\"",
+					"access_key: \"AKIA\"", "url: \"\"");
+		// Still a configuration that loads, receivers and routes as they were.
+		assertThat(ConfigLoader.load(masked.replace("slack_api_url_file: \"/etc/secrets/slack\"", ""))
+			.receivers()
+			.keySet()).containsExactly("team");
+	}
+
+	@Test
 	void aCalendarUrlIsFetchedWithTheRotationsHttpConfig(@TempDir Path dir) throws IOException {
 		Files.writeString(dir.resolve("opsgenie-key"), "k3y\n");
 		String yaml = ESCALATING.replace("      - {members: [alice, bob], start: '2026-01-05T09:00:00', shift: 1w}\n",

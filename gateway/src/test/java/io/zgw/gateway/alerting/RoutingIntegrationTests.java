@@ -104,8 +104,9 @@ class RoutingIntegrationTests {
 	void statusShowsTheRoutingFileAndReceiversListsItsReceivers() {
 		AlertingTestSupport http = new AlertingTestSupport(this.port);
 		assertThat(this.json.readTree(http.get("/api/v2/status").body()).get("config").get("original").asString())
-			.contains("pay-team");
-		assertThat(http.get("/api/v2/receivers").body()).isEqualTo("[{\"name\":\"ops\"},{\"name\":\"pay-team\"}]");
+			.contains("pay-team", "smtp_auth_password: \"<secret>\"")
+			.doesNotContain("n0t-for-viewers");
+		assertThat(http.get("/api/v2/receivers").body()).isEqualTo("[{\"name\":\"pay-team\"},{\"name\":\"ops\"}]");
 	}
 
 	private JsonNode query(AlertingTestSupport http, String query) {

@@ -69,7 +69,8 @@ public class RoutingFile {
 			return new Loaded(ConfigLoader.load(DEFAULT_CONFIG), "");
 		}
 		String text = Files.readString(this.path, StandardCharsets.UTF_8);
-		return new Loaded(ConfigLoader.load(text, this.path.toAbsolutePath().getParent(), this.calendars), text);
+		AlertmanagerConfig config = ConfigLoader.load(text, this.path.toAbsolutePath().getParent(), this.calendars);
+		return new Loaded(config, ConfigLoader.masked(text));
 	}
 
 	/**
@@ -140,9 +141,9 @@ public class RoutingFile {
 		return config().timeIntervals().get(name);
 	}
 
-	/** Returns every receiver name, sorted. */
+	/** Returns every receiver name, in file order as Alertmanager lists them. */
 	public List<String> receiverNames() {
-		return config().receivers().keySet().stream().sorted().toList();
+		return List.copyOf(config().receivers().keySet());
 	}
 
 	/** Returns the inhibit rules of the file (none without a file). */
@@ -150,7 +151,10 @@ public class RoutingFile {
 		return config().inhibitor();
 	}
 
-	/** Returns the file's text as written, for {@code GET /api/v2/status}. */
+	/**
+	 * Returns the file's text with its secrets shown as {@code <secret>}, for
+	 * {@code GET /api/v2/status}.
+	 */
 	public String original() {
 		return this.current.original();
 	}
@@ -169,7 +173,8 @@ public class RoutingFile {
 	 * Loaded is a validated file.
 	 *
 	 * @param config the parsed configuration
-	 * @param original the text as written (empty without a file)
+	 * @param original the text with its secrets shown as {@code <secret>} (empty without
+	 * a file)
 	 */
 	public record Loaded(AlertmanagerConfig config, String original) {
 	}
