@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
 
+import io.zgw.alerts.matcher.MatchType;
 import io.zgw.alerts.matcher.Matcher;
 import io.zgw.alerts.matcher.Matchers;
 import io.zgw.alerts.model.LabelSet;
@@ -36,7 +37,8 @@ public record Silence(String id, Matchers matchers, Instant startsAt, Instant en
 
 	/**
 	 * Checks what Alertmanager checks for a new silence: an id, at least one matcher, at
-	 * least one matcher that does not match the empty string, and an end after the start.
+	 * least one that is negative ({@code !=}, {@code !~}) or does not match the empty
+	 * string, and an end after the start.
 	 * @return this silence
 	 * @throws IllegalArgumentException naming what is wrong
 	 */
@@ -49,7 +51,10 @@ public record Silence(String id, Matchers matchers, Instant startsAt, Instant en
 		}
 		boolean allMatchEmpty = true;
 		for (Matcher matcher : this.matchers) {
-			if (!matcher.matches("")) {
+			// As Alertmanager 0.25: != and !~ never count as matching the empty
+			// string, so "severity!=critical" alone is a valid silence.
+			boolean positive = matcher.type() == MatchType.EQUAL || matcher.type() == MatchType.REGEXP;
+			if (!positive || !matcher.matches("")) {
 				allMatchEmpty = false;
 			}
 		}

@@ -68,6 +68,13 @@ class SilencesTest {
 			.isThrownBy(() -> silence("a", "service=~\".*\"", T0, T0.plusSeconds(1), null).validate())
 			.withMessageContaining("at least one matcher must not match the empty string");
 		assertThatIllegalArgumentException()
+			.isThrownBy(() -> silence("a", "service=\"\",host=~\"x?\"", T0, T0.plusSeconds(1), null).validate())
+			.withMessageContaining("at least one matcher must not match the empty string");
+		// As Alertmanager, a negative matcher alone is a valid silence: everything but
+		// the critical alerts, during a maintenance.
+		assertThat(silence("a", "severity!=\"critical\"", T0, T0.plusSeconds(1), null).validate().id()).isEqualTo("a");
+		assertThat(silence("a", "env!~\"prod.*\"", T0, T0.plusSeconds(1), null).validate().id()).isEqualTo("a");
+		assertThatIllegalArgumentException()
 			.isThrownBy(() -> silence("a", "{}", T0, T0.plusSeconds(1), null).validate())
 			.withMessageContaining("at least one matcher required");
 		assertThatIllegalArgumentException().isThrownBy(() -> silence("a", "service=web", T0, T0, null).validate())

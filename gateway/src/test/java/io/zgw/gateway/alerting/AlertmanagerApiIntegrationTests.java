@@ -73,6 +73,58 @@ class AlertmanagerApiIntegrationTests {
 	}
 
 	@Test
+	void eachFilterIsOneMatcherAsAlertmanagerReadsIt() {
+		HttpResponse<String> posted = this.http.post("/api/v2/alerts", """
+				[{"labels":{"alertname":"Commas","host":"%s","msg":"a, b","business_line":"shop"}}]
+				""".formatted(this.host), Map.of());
+		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+		// A quantifier and a value with commas, which a split at commas would break.
+		assertThat(query("filter=" + enc("host=~\"" + this.host + "|x{1,3}\""))).hasSize(1);
+		assertThat(query("filter=" + enc("host=\"" + this.host + "\"") + "&filter=" + enc("msg=\"a, b\""))).hasSize(1);
+		// Two matchers in one filter are one bad matcher, as for Alertmanager.
+		HttpResponse<String> two = this.http
+			.get("/api/v2/alerts?filter=" + enc("alertname=\"Commas\",host=\"" + this.host + "\""));
+		assertThat(two.statusCode()).isEqualTo(400);
+		assertThat(
+				this.http.get("/api/v2/alerts/groups?filter=" + enc("host=~\"" + this.host + "|x{1,3}\"")).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void silencesAreFilteredByTheirOwnMatchersAsAlertmanagerFiltersThem() {
+		Instant start = Instant.now().plusSeconds(3600);
+		String template = """
+				{"matchers":[{"name":"host","value":"%s","isRegex":%s,"isEqual":true}],
+				 "startsAt":"%s","endsAt":"%s","createdBy":"tester","comment":"c"}
+				""";
+		String regex = this.http
+			.createSilence(template.formatted(this.host + ".*", true, start, start.plusSeconds(60)));
+		String equal = this.http.createSilence(template.formatted(this.host, false, start, start.plusSeconds(60)));
+		String byRegex = this.http.get("/api/v2/silences?filter=" + enc("host=~\"" + this.host + ".*\"")).body();
+		assertThat(byRegex).contains(regex).doesNotContain(equal);
+		String byValue = this.http.get("/api/v2/silences?filter=" + enc("host=\"" + this.host + "\"")).body();
+		assertThat(byValue).contains(equal).doesNotContain(regex);
+	}
+
+	@Test
+	void silencesTakeNegativeMatchersAloneAndEmptyCreatorsOrCommentsAsAlertmanager() {
+		// Pending, so that it mutes nothing of the other tests.
+		Instant start = Instant.now().plusSeconds(3600);
+		String negative = this.http.createSilence("""
+				{"matchers":[{"name":"host","value":"%s","isRegex":false,"isEqual":false}],
+				 "startsAt":"%s","endsAt":"%s","createdBy":"","comment":""}
+				""".formatted(this.host, start, start.plusSeconds(60)));
+		JsonNode silence = this.json.readTree(this.http.get("/api/v2/silence/" + negative).body());
+		assertThat(silence.get("matchers").get(0).get("isEqual").asBoolean()).isFalse();
+		assertThat(silence.get("createdBy").asString()).isEmpty();
+		this.http.rejectSilence("""
+				{"matchers":[{"name":"host","value":"%s","isRegex":false,"isEqual":true}],
+				 "startsAt":"%s","endsAt":"%s","comment":"c"}
+				""".formatted(this.host, start, start.plusSeconds(60)), "createdBy");
+		assertThat(this.http.delete("/api/v2/silence/" + negative).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void firingZabbixProblemIsListedAsActive() {
 		long eventId = Math.abs(UUID.randomUUID().getMostSignificantBits() >> 2);
 		String problem = ZabbixWebhookIntegrationTests.problem("shop", eventId)

@@ -71,6 +71,28 @@ class RoutingIntegrationTests {
 	}
 
 	@Test
+	void alertGroupsAreFilteredByTheirOwnReceiverAndOrderedAsAlertmanagerOrdersThem() {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		String run = UUID.randomUUID().toString();
+		http.post("/api/v2/alerts", """
+				[{"labels":{"alertname":"Copied","run":"%s","business_line":"pay","copy":"ops"}}]
+				""".formatted(run), Map.of());
+		String filter = "filter=" + enc("run=\"" + run + "\"");
+		JsonNode all = this.json.readTree(http.get("/api/v2/alerts/groups?" + filter).body());
+		assertThat(all).extracting((group) -> group.get("receiver").get("name").asString())
+			.containsExactly("ops", "pay-team");
+		assertThat(all.get(1).get("alerts").get(0).get("receivers").toString())
+			.isEqualTo("[{\"name\":\"ops\"},{\"name\":\"pay-team\"}]");
+		JsonNode ops = this.json.readTree(http.get("/api/v2/alerts/groups?" + filter + "&receiver=ops").body());
+		assertThat(ops).singleElement()
+			.satisfies((group) -> assertThat(group.get("receiver").get("name").asString()).isEqualTo("ops"));
+		assertThat(ops.get(0).get("alerts").get(0).get("receivers").toString()).isEqualTo("[{\"name\":\"ops\"}]");
+		// /api/v2/alerts keeps the alert's receivers in tree order.
+		assertThat(query(http, filter).get(0).get("receivers").toString())
+			.isEqualTo("[{\"name\":\"pay-team\"},{\"name\":\"ops\"}]");
+	}
+
+	@Test
 	void criticalAlertInhibitsWarningOnTheSameHost() {
 		AlertingTestSupport http = new AlertingTestSupport(this.port);
 		String host = "inhibit-" + UUID.randomUUID();

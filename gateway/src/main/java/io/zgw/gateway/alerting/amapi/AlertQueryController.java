@@ -7,7 +7,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -15,12 +16,14 @@ import io.zgw.alerts.inhibit.Inhibitor;
 import io.zgw.alerts.matcher.Matcher;
 import io.zgw.alerts.matcher.Matchers;
 import io.zgw.alerts.model.Alert;
+import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.alerting.store.StoredAlert;
 import io.zgw.gateway.security.ApiPrincipal;
 import io.zgw.gateway.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,47 +59,84 @@ class AlertQueryController {
 	List<Map<String, Object>> alerts(ApiPrincipal principal, @RequestParam(defaultValue = "true") boolean active,
 			@RequestParam(defaultValue = "true") boolean silenced,
 			@RequestParam(defaultValue = "true") boolean inhibited,
-			@RequestParam(required = false) @Nullable List<String> filter,
-			@RequestParam(required = false) @Nullable String receiver) {
+			@RequestParam(required = false) @Nullable String receiver, HttpServletRequest request) {
 		Instant now = this.clock.instant();
-		return select(principal, active, silenced, inhibited, filter, receiver, now).stream()
+		return select(principal, active, silenced, inhibited, filters(request), receiverPattern(receiver), now).stream()
 			.map((selected) -> gettable(selected, now))
 			.toList();
 	}
 
 	/**
 	 * Alertmanager API v2's {@code GET /api/v2/alerts/groups}: the same selection grouped
-	 * per route and group labels, as the dispatcher would group them.
+	 * per route and group labels, as the dispatcher would group them. As Alertmanager,
+	 * {@code receiver} picks groups by their route's receiver, an alert's
+	 * {@code receivers} are those of the groups shown that hold it (sorted), and groups
+	 * come in the order of their labels, then receivers.
 	 */
 	@GetMapping("/api/v2/alerts/groups")
 	List<Map<String, Object>> groups(ApiPrincipal principal, @RequestParam(defaultValue = "true") boolean active,
 			@RequestParam(defaultValue = "true") boolean silenced,
 			@RequestParam(defaultValue = "true") boolean inhibited,
-			@RequestParam(required = false) @Nullable List<String> filter,
-			@RequestParam(required = false) @Nullable String receiver) {
+			@RequestParam(required = false) @Nullable String receiver, HttpServletRequest request) {
 		Instant now = this.clock.instant();
-		Map<String, Map<String, Object>> groups = new TreeMap<>();
-		for (Selected selected : select(principal, active, silenced, inhibited, filter, receiver, now)) {
+		Pattern receiverPattern = receiverPattern(receiver);
+		Map<String, RoutingFile.Group> groups = new LinkedHashMap<>();
+		Map<String, List<Selected>> members = new LinkedHashMap<>();
+		Map<String, SortedSet<String>> receivers = new LinkedHashMap<>();
+		for (Selected selected : select(principal, active, silenced, inhibited, filters(request), null, now)) {
 			for (RoutingFile.Group group : this.routing.groupsFor(selected.alert().labels())) {
-				Map<String, Object> json = groups.computeIfAbsent(group.key(), (key) -> {
-					Map<String, Object> created = new LinkedHashMap<>();
-					created.put("labels", group.labels().asMap());
-					created.put("receiver", Map.of("name", group.receiver()));
-					created.put("alerts", new ArrayList<Map<String, Object>>());
-					return created;
-				});
-				@SuppressWarnings("unchecked")
-				List<Map<String, Object>> alerts = (List<Map<String, Object>>) json.get("alerts");
-				alerts.add(gettable(selected, now));
+				if (receiverPattern != null && !receiverPattern.matcher(group.receiver()).matches()) {
+					continue;
+				}
+				groups.putIfAbsent(group.key(), group);
+				members.computeIfAbsent(group.key(), (key) -> new ArrayList<>()).add(selected);
+				receivers.computeIfAbsent(selected.alert().fingerprint(), (fingerprint) -> new TreeSet<>())
+					.add(group.receiver());
 			}
 		}
-		return List.copyOf(groups.values());
+		List<RoutingFile.Group> ordered = new ArrayList<>(groups.values());
+		ordered.sort(Comparator.comparing(RoutingFile.Group::labels, AlertQueryController::labelOrder)
+			.thenComparing(RoutingFile.Group::receiver));
+		List<Map<String, Object>> json = new ArrayList<>();
+		for (RoutingFile.Group group : ordered) {
+			Map<String, Object> shown = new LinkedHashMap<>();
+			shown.put("labels", group.labels().asMap());
+			shown.put("receiver", Map.of("name", group.receiver()));
+			shown.put("alerts", members.get(group.key()).stream().map((selected) -> {
+				List<String> names = List.copyOf(receivers.get(selected.alert().fingerprint()));
+				return gettable(new Selected(selected.alert(), names, selected.silencedBy(), selected.inhibitedBy()),
+						now);
+			}).toList());
+			json.add(shown);
+		}
+		return json;
+	}
+
+	// Alertmanager's order of label sets (prometheus/common's LabelSet.Before): fewer
+	// labels first; else by the first label, in name order, that one lacks or whose
+	// values differ.
+	static int labelOrder(LabelSet a, LabelSet b) {
+		if (a.size() != b.size()) {
+			return Integer.compare(a.size(), b.size());
+		}
+		SortedSet<String> names = new TreeSet<>(a.asMap().keySet());
+		names.addAll(b.asMap().keySet());
+		for (String name : names) {
+			String left = a.get(name);
+			String right = b.get(name);
+			if (left == null || right == null) {
+				return (left == null) ? -1 : 1;
+			}
+			int order = left.compareTo(right);
+			if (order != 0) {
+				return order;
+			}
+		}
+		return 0;
 	}
 
 	private List<Selected> select(ApiPrincipal principal, boolean active, boolean silenced, boolean inhibited,
-			@Nullable List<String> filter, @Nullable String receiver, Instant now) {
-		Matchers filters = filters(filter);
-		Pattern receiverPattern = receiverPattern(receiver);
+			Matchers filters, @Nullable Pattern receiverPattern, Instant now) {
 		SilenceMuting muting = new SilenceMuting(this.silences.activeAt(now), this.routing::timeInterval);
 		List<StoredAlert> firing = this.reader.firingAt(now);
 		// Every firing alert may inhibit, including those the caller cannot see.
@@ -159,10 +199,15 @@ class AlertQueryController {
 				alert.generatorUrl(), alert.updatedAt(), alert.acknowledged());
 	}
 
-	/** Returns the {@code filter} parameters as matchers; 400 naming the bad one. */
-	static Matchers filters(@Nullable List<String> filter) {
+	/**
+	 * Returns the {@code filter} parameters as matchers, one matcher each as Alertmanager
+	 * reads them (never split at commas, which regular expressions and values hold); 400
+	 * naming the bad one.
+	 */
+	static Matchers filters(HttpServletRequest request) {
+		String[] filter = request.getParameterValues("filter");
 		List<Matcher> matchers = new ArrayList<>();
-		for (String text : (filter != null) ? filter : List.<String>of()) {
+		for (String text : (filter != null) ? filter : new String[0]) {
 			try {
 				matchers.add(Matcher.parse(text));
 			}

@@ -12,14 +12,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.zgw.alerts.config.ConfigException;
-import io.zgw.alerts.matcher.Matchers;
-import io.zgw.alerts.model.LabelSet;
+import io.zgw.alerts.matcher.Matcher;
 import io.zgw.alerts.silence.SilenceSchedule;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.alerting.store.StoredSilence;
 import io.zgw.gateway.security.ApiPrincipal;
 import io.zgw.gateway.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -55,13 +54,12 @@ class SilenceController {
 	}
 
 	@GetMapping("/api/v2/silences")
-	List<Map<String, Object>> silences(ApiPrincipal principal,
-			@RequestParam(required = false) @Nullable List<String> filter) {
+	List<Map<String, Object>> silences(ApiPrincipal principal, HttpServletRequest request) {
 		Instant now = this.clock.instant();
-		Matchers filters = AlertQueryController.filters(filter);
+		List<Matcher> filters = AlertQueryController.filters(request).asList();
 		List<StoredSilence> result = new ArrayList<>();
 		for (StoredSilence silence : this.store.all()) {
-			if (visible(principal, silence) && filters.matches(equalityLabels(silence))) {
+			if (visible(principal, silence) && hasEvery(silence, filters)) {
 				result.add(silence);
 			}
 		}
@@ -247,15 +245,12 @@ class SilenceController {
 		return json;
 	}
 
-	// Alertmanager filters silences by the labels their equality matchers describe.
-	private static LabelSet equalityLabels(StoredSilence silence) {
-		Map<String, String> labels = new LinkedHashMap<>();
-		for (StoredSilence.Matcher m : silence.matchers()) {
-			if (m.isEqual() && !m.isRegex()) {
-				labels.put(m.name(), m.value());
-			}
-		}
-		return LabelSet.of(labels);
+	// As Alertmanager: a silence passes a filter when every filter matcher is one of
+	// its own, by name, type and value (alertname=~"Host.*" finds the silence written
+	// so, not those of alerts it would match).
+	private static boolean hasEvery(StoredSilence silence, List<Matcher> filters) {
+		List<Matcher> own = silence.matchers().stream().map(SilenceMuting::toMatcher).toList();
+		return own.containsAll(filters);
 	}
 
 	private static int stateOrder(String state) {
@@ -277,12 +272,13 @@ class SilenceController {
 		return value;
 	}
 
+	// Present, as Alertmanager's API requires; empty is accepted, as it accepts it.
 	private static String requiredText(JsonNode body, String field) {
-		String value = text(body.get(field));
-		if (value.isBlank()) {
+		JsonNode value = body.get(field);
+		if (value == null || !value.isString()) {
 			throw ApiException.badParameter(field, field + " is required");
 		}
-		return value;
+		return value.stringValue();
 	}
 
 	private static String text(@Nullable JsonNode node) {
