@@ -1,9 +1,13 @@
 package io.zgw.gateway.alerting;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +19,7 @@ import io.zgw.gateway.alerting.store.UtcTimes;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -209,7 +214,7 @@ class AlertmanagerIngestIntegrationTests {
 
 	@Test
 	void badAlertsAreRejectedNamingTheFieldWithItsIndex() {
-		String ok = "{\"labels\":{\"alertname\":\"Ok\"}}";
+		String ok = named("Ok");
 		assertBad("[{\"labels\":", "body");
 		assertBad("{\"labels\":{\"a\":\"b\"}}", "body");
 		assertBad("[" + ok + ",{\"annotations\":{}}]", "alerts[1].labels");
@@ -231,12 +236,90 @@ class AlertmanagerIngestIntegrationTests {
 				"alerts[3].annotations.0x");
 	}
 
-	private void assertBad(String body, String field) {
+	@Test
+	void validAlertOfABatchIsStoredAndTheOneWithABadLabelNameNamed() {
+		String detail = assertBad("""
+				[{"labels":{"alertname":"Good","host":"%1$s"}},
+				 {"labels":{"alertname":"Bad","host":"%1$s","bad-x":"1"}}]
+				""".formatted(this.host), "alerts[1].labels.bad-x");
+		assertThat(detail).startsWith("1 of 2 alerts invalid, not stored; 1 stored: ")
+			.contains("alerts[1].labels.bad-x: 'bad-x' is not a valid label name");
+		assertThat(firing()).containsExactly("Good");
+	}
+
+	@Test
+	void validAlertOfABatchIsStoredAndTheOneWithALabelValueTooLongNamed() {
+		String detail = assertBad("""
+				[{"labels":{"alertname":"Good","host":"%1$s"}},
+				 {"labels":{"alertname":"Long","host":"%1$s","summary":"%2$s"}}]
+				""".formatted(this.host, "s".repeat(2049)), "alerts[1].labels.summary");
+		assertThat(detail).contains("alerts[1].labels.summary is 2049 characters long");
+		assertThat(firing()).containsExactly("Good");
+	}
+
+	@Test
+	void batchOfInvalidAlertsStoresNothingAndNamesEachOne() {
+		String detail = assertBad("""
+				[{"labels":{"alertname":"BadName","host":"%1$s","bad-x":"1"}},
+				 {"labels":{"alertname":"Backwards","host":"%1$s"},
+				  "startsAt":"2026-11-28T10:00:00Z","endsAt":"2026-11-28T09:00:00Z"},
+				 {"labels":{"alertname":"Long","host":"%1$s","summary":"%2$s"}}]
+				""".formatted(this.host, "s".repeat(2049)), "alerts[0].labels.bad-x");
+		assertThat(detail).startsWith("3 of 3 alerts invalid, not stored; 0 stored: ")
+			.contains("alerts[0].labels.bad-x: ", "; alerts[1].endsAt is before its startsAt",
+					"; alerts[2].labels.summary is 2049");
+		assertThat(firing()).isEmpty();
+	}
+
+	@Test
+	void batchWithAnAlertOfAnotherBusinessLineStoresNothing() {
+		AlertingTestSupport pay = new AlertingTestSupport(this.port, this.http.createKey("operator", "[\"pay\"]"));
+		HttpResponse<String> refused = pay.post("/api/v2/alerts", """
+				[{"labels":{"alertname":"BadName","host":"%1$s","business_line":"pay","bad-x":"1"}},
+				 {"labels":{"alertname":"Mine","host":"%1$s","business_line":"pay"}},
+				 {"labels":{"alertname":"Theirs","host":"%1$s","business_line":"shop"}}]
+				""".formatted(this.host), Map.of());
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+		assertThat(this.json.readTree(refused.body()).get("parameter").asString())
+			.isEqualTo("alerts[2].labels.business_line");
+		assertThat(firing()).isEmpty();
+	}
+
+	@Test
+	void partlyInvalidBatchWithTheWriterStoppedAnswers503() {
+		this.writer.stop();
+		try {
+			HttpResponse<String> response = post("[" + named("Good") + ",{\"labels\":{\"bad-x\":\"1\"}}]");
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+		}
+		finally {
+			this.writer.start();
+		}
+		assertThat(firing()).isEmpty();
+	}
+
+	// Returns the detail of the 400 problem.
+	private String assertBad(String body, String field) {
 		HttpResponse<String> response = post(body);
 		assertThat(response.statusCode()).as(body).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(this.json.readTree(response.body()).get("parameter").asString()).as(body).isEqualTo(field);
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("parameter").asString()).as(body).isEqualTo(field);
+		return problem.get("detail").asString();
+	}
+
+	// The alertnames of this test's firing alerts, as GET /api/v2/alerts lists them.
+	private List<String> firing() {
+		String filter = URLEncoder.encode("host=\"" + this.host + "\"", StandardCharsets.UTF_8);
+		List<String> names = new ArrayList<>();
+		this.http.getJson("/api/v2/alerts?filter=" + filter)
+			.forEach((alert) -> names.add(alert.get("labels").get("alertname").asString()));
+		return names;
+	}
+
+	private String named(String alertname) {
+		return "{\"labels\":{\"alertname\":\"%s\",\"host\":\"%s\"}}".formatted(alertname, this.host);
 	}
 
 	private String alert(String name, String startsAt, String endsAt) {

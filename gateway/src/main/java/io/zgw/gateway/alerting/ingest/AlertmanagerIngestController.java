@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.zgw.gateway.alerting.AlertingProperties;
+import io.zgw.gateway.alerting.ingest.PostableAlertParser.Parsed;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.AlertUpsert;
 import io.zgw.gateway.alerting.store.AlertWriter;
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * AlertmanagerIngestController is Alertmanager API v2's {@code POST /api/v2/alerts}: it
- * answers 200 only once every posted alert is committed to the store.
+ * answers only once every valid posted alert is committed to the store, 200 when all were
+ * valid, and as Alertmanager 0.25 a 400 naming the invalid ones otherwise.
  */
 @RestController
 class AlertmanagerIngestController {
@@ -55,19 +57,28 @@ class AlertmanagerIngestController {
 	@PostMapping("/api/v2/alerts")
 	@ResponseStatus(HttpStatus.OK)
 	void post(ApiPrincipal principal, HttpServletRequest request) {
-		List<AlertUpsert> alerts = this.parser
-			.parse(RequestBodies.readJson(request, this.properties.maxBodySize(), this.json), this.clock.instant());
-		requireVisible(principal, alerts);
-		await(this.writer.submitAll(alerts));
+		// A body over the size limit (413), not JSON or not an array (400) is
+		// refused whole: there are no alerts to tell apart. An invalid alert is
+		// only set aside: Prometheus never resends a batch it got a 4xx for, so
+		// refusing the batch would lose its valid alerts at every resend.
+		Parsed parsed = this.parser.parse(RequestBodies.readJson(request, this.properties.maxBodySize(), this.json),
+				this.clock.instant());
+		requireVisible(principal, parsed);
+		// A 503 (store unavailable) wins over the 400: nothing is claimed stored.
+		await(this.writer.submitAll(parsed.alerts()));
+		parsed.requireAllValid();
 	}
 
 	// A key limited to some business lines may only post alerts labelled with one of
-	// them.
-	private static void requireVisible(ApiPrincipal principal, List<AlertUpsert> alerts) {
+	// them. All or nothing: one alert of another line refuses the whole batch, so
+	// that a key never gets part of a batch stored by probing. Invalid alerts are
+	// not looked at: they are stored in no case.
+	private static void requireVisible(ApiPrincipal principal, Parsed parsed) {
+		List<AlertUpsert> alerts = parsed.alerts();
 		for (int i = 0; i < alerts.size(); i++) {
 			String line = alerts.get(i).labels().get("business_line");
 			if (!principal.canSee(line)) {
-				String field = "alerts[" + i + "].labels.business_line";
+				String field = "alerts[" + parsed.bodyIndex(i) + "].labels.business_line";
 				throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden",
 						"API key '" + principal.name() + "' may not post alerts for business line '" + line + "'",
 						Map.of("parameter", field));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.AlertingProperties;
@@ -17,10 +18,13 @@ import io.zgw.gateway.web.ApiException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpStatus;
+
 /**
  * PostableAlertParser turns an Alertmanager API v2 {@code postableAlerts} body into
- * {@link AlertUpsert}s, defaulting times as Alertmanager does and rejecting bad input
- * with a 400 that names the field, such as {@code alerts[3].labels.host}.
+ * {@link AlertUpsert}s, defaulting times as Alertmanager does. As Alertmanager, it sets
+ * an invalid alert aside so that the others can still be stored, and names each invalid
+ * one by its field, such as {@code alerts[3].labels.host}, in a 400.
  */
 final class PostableAlertParser {
 
@@ -33,16 +37,32 @@ final class PostableAlertParser {
 		this.routing = routing;
 	}
 
-	List<AlertUpsert> parse(JsonNode body, Instant now) {
+	/**
+	 * Parses the body's alerts, setting the invalid ones aside.
+	 * @throws ApiException 400 when the body is not a JSON array: then there are no
+	 * alerts to tell apart
+	 */
+	Parsed parse(JsonNode body, Instant now) {
 		Duration resolveTimeout = this.routing.resolveTimeout();
 		if (!body.isArray()) {
 			throw ApiException.badParameter("body", "body must be a JSON array of alerts");
 		}
 		List<AlertUpsert> alerts = new ArrayList<>(body.size());
+		List<InvalidAlert> invalid = List.of();
 		for (int i = 0; i < body.size(); i++) {
-			alerts.add(parseAlert(body.get(i), "alerts[" + i + "]", now, resolveTimeout));
+			try {
+				alerts.add(parseAlert(body.get(i), "alerts[" + i + "]", now, resolveTimeout));
+			}
+			catch (ApiException ex) {
+				// parseAlert throws only about this element. The list is made at the
+				// first invalid one, so that a valid batch allocates nothing more.
+				if (invalid.isEmpty()) {
+					invalid = new ArrayList<>();
+				}
+				invalid.add(new InvalidAlert(i, ex));
+			}
 		}
-		return alerts;
+		return new Parsed(alerts, invalid);
 	}
 
 	private AlertUpsert parseAlert(JsonNode node, String field, Instant now, Duration resolveTimeout) {
@@ -125,6 +145,53 @@ final class PostableAlertParser {
 		catch (DateTimeParseException ex) {
 			throw ApiException.badParameter(field, field + " is not an RFC 3339 date-time: '" + text + "'");
 		}
+	}
+
+	/**
+	 * Parsed is a body's valid alerts, in their order, and its invalid ones, in theirs.
+	 */
+	record Parsed(List<AlertUpsert> alerts, List<InvalidAlert> invalid) {
+
+		/**
+		 * Returns the index in the body of {@code alerts().get(alertIndex)}, for messages
+		 * about it.
+		 */
+		int bodyIndex(int alertIndex) {
+			int index = alertIndex;
+			for (InvalidAlert skipped : this.invalid) {
+				if (skipped.index() <= index) {
+					index++;
+				}
+			}
+			return index;
+		}
+
+		/**
+		 * Throws a 400 naming every invalid alert, its {@code parameter} the first one's
+		 * field, when there is one.
+		 */
+		void requireAllValid() {
+			if (this.invalid.isEmpty()) {
+				return;
+			}
+			int total = this.alerts.size() + this.invalid.size();
+			StringJoiner detail = new StringJoiner("; ", this.invalid.size() + " of " + total
+					+ " alerts invalid, not stored; " + this.alerts.size() + " stored: ", "");
+			for (InvalidAlert alert : this.invalid) {
+				detail.add(alert.error().getMessage());
+			}
+			throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid alerts", detail.toString(),
+					this.invalid.get(0).error().properties());
+		}
+
+	}
+
+	/**
+	 * InvalidAlert is an element of the body that is not a valid alert: its index and the
+	 * 400 naming its bad field.
+	 */
+	record InvalidAlert(int index, ApiException error) {
+
 	}
 
 }
