@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.zgw.gateway.web.AlertmanagerErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -124,13 +125,18 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
 	private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
+		response.setStatus(status.value());
+		if (AlertmanagerErrors.wanted(request)) {
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			this.json.writeValue(response.getOutputStream(), detail);
+			return;
+		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", "about:blank");
 		body.put("title", status.getReasonPhrase());
 		body.put("status", status.value());
 		body.put("detail", detail);
 		body.put("instance", request.getRequestURI());
-		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		this.json.writeValue(response.getOutputStream(), body);
 	}

@@ -68,11 +68,17 @@ public final class AlertingTestSupport {
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+		return get(path, Map.of());
+	}
+
+	/** GETs the path with more headers, which replace the key's if they name one. */
+	public HttpResponse<String> get(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Bearer " + this.key)
-			.GET()
-			.build());
+			.GET();
+		headers.forEach(request::setHeader);
+		return send(request.build());
 	}
 
 	public HttpResponse<String> delete(String path) {

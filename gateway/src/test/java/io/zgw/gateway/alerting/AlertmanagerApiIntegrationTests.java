@@ -125,6 +125,30 @@ class AlertmanagerApiIntegrationTests {
 	}
 
 	@Test
+	void errorsAreAlertmanagersJsonStringsForClientsThatAcceptOnlyJson() {
+		String path = "/api/v2/silence/" + UUID.randomUUID();
+		HttpResponse<String> json = this.http.get(path, Map.of("Accept", "application/json"));
+		assertThat(json.statusCode()).isEqualTo(404);
+		assertThat(json.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		assertThat(this.json.readTree(json.body()).asString()).contains("not found");
+		for (String accept : new String[] { "application/problem+json", "application/json, */*", "*/*" }) {
+			HttpResponse<String> problem = this.http.get(path, Map.of("Accept", accept));
+			assertThat(problem.headers().firstValue("Content-Type")).as(accept)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(this.json.readTree(problem.body()).get("status").asInt()).isEqualTo(404);
+		}
+		// The API key filter's refusals too, and only on the Alertmanager API.
+		HttpResponse<String> refused = this.http.get("/api/v2/alerts",
+				Map.of("Accept", "application/json", "Authorization", "Bearer wrong-key-0123456789"));
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(this.json.readTree(refused.body()).isString()).isTrue();
+		HttpResponse<String> elsewhere = this.http.get("/api/v1/oncall",
+				Map.of("Accept", "application/json", "Authorization", "Bearer wrong-key-0123456789"));
+		assertThat(this.json.readTree(elsewhere.body()).get("status").asInt()).isEqualTo(401);
+	}
+
+	@Test
 	void firingZabbixProblemIsListedAsActive() {
 		long eventId = Math.abs(UUID.randomUUID().getMostSignificantBits() >> 2);
 		String problem = ZabbixWebhookIntegrationTests.problem("shop", eventId)

@@ -96,6 +96,27 @@ class AmtoolIntegrationTests {
 		assertThat(amtool("silence", "query", "-q", "--expired", "host=" + this.host).strip()).isEqualTo(id);
 	}
 
+	@Test
+	void amtoolReadsTheGatewaysErrorsAndImportsSilencesExportedFromAnotherAlertmanager() throws Exception {
+		// The id is unknown here: amtool posts the silence again without it once the
+		// answer is a 404 it can read.
+		Instant now = Instant.now();
+		Path exported = Files.writeString(this.temp.resolve("silences.json"), """
+				[{"id":"%s","matchers":[{"name":"host","value":"%s","isRegex":false,"isEqual":true}],
+				  "startsAt":"%s","endsAt":"%s","createdBy":"elsewhere","comment":"migrated",
+				  "status":{"state":"active"},"updatedAt":"%s"}]
+				""".formatted(UUID.randomUUID(), this.host, now, now.plusSeconds(3600), now));
+		amtool("silence", "import", exported.toString());
+		String id = amtool("silence", "query", "-q", "host=" + this.host).strip();
+		assertThat(id).matches("[0-9a-f-]{36}");
+		assertThat(amtool("silence", "query", "-o", "extended", "host=" + this.host)).contains("migrated");
+		amtool("silence", "expire", id);
+
+		Result bad = run("alert", "query", "host=~\"(\"");
+		assertThat(bad.exitCode()).isNotZero();
+		assertThat(bad.stderr()).contains("bad filter").doesNotContain("no consumer");
+	}
+
 	private String amtool(String... args) throws Exception {
 		Result result = run(args);
 		assertThat(result.exitCode()).as("amtool %s: %s", List.of(args), result.stderr()).isZero();
