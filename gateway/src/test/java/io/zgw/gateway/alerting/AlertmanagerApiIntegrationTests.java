@@ -1,5 +1,7 @@
 package io.zgw.gateway.alerting;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -146,6 +148,28 @@ class AlertmanagerApiIntegrationTests {
 		HttpResponse<String> elsewhere = this.http.get("/api/v1/oncall",
 				Map.of("Accept", "application/json", "Authorization", "Bearer wrong-key-0123456789"));
 		assertThat(this.json.readTree(elsewhere.body()).get("status").asInt()).isEqualTo(401);
+	}
+
+	@Test
+	void handWrittenQueriesAndAlertmanagersProbesAreAnsweredAsAlertmanagerAnswersThem() throws IOException {
+		postAlert("Raw");
+		// Unencoded quotes, bar and braces, as curl -g sends them.
+		String raw = rawGet("/api/v2/alerts?filter=host=\"" + this.host + "\"&filter=alertname=~\"Raw|x{1,2}\"", true);
+		assertThat(raw).startsWith("HTTP/1.1 200").contains("\"alertname\":\"Raw\"");
+		for (String probe : new String[] { "/-/healthy", "/-/ready" }) {
+			assertThat(rawGet(probe, false)).as(probe).startsWith("HTTP/1.1 200").endsWith("OK");
+		}
+	}
+
+	// A request written by hand, as curl -g sends it: java.net.URI would encode it.
+	private String rawGet(String target, boolean withKey) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+					+ (withKey ? "Authorization: Bearer " + AlertingTestSupport.ADMIN_KEY + "\r\n" : "")
+					+ "Connection: close\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	@Test

@@ -29,6 +29,9 @@ class AccessRulesTest {
 			DELETE, /api/v1/admin/keys/3,           ADMIN
 			GET,    /api/v1/admin;x=1/keys,         ADMIN
 			POST,   /-/reload,                      ADMIN
+			GET,    /-/healthy,                     open
+			HEAD,   /-/ready,                       open
+			POST,   /-/ready,                       VIEWER
 			GET,    /-/reload,                      VIEWER
 			GET,    /,                              VIEWER
 			PUT,    /anything/else,                 VIEWER

@@ -9,12 +9,15 @@ import io.zgw.gateway.alerting.routing.RoutingFile;
 
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * StatusController is Alertmanager API v2's {@code GET /api/v2/status} and
- * {@code GET /api/v2/receivers}, in the shapes amtool reads.
+ * {@code GET /api/v2/receivers}, in the shapes amtool reads, and Alertmanager's probes
+ * {@code /-/healthy} and {@code /-/ready}, which checks written for it call (open, as
+ * Alertmanager's; {@code /actuator/health} has the gateway's own).
  */
 @RestController
 class StatusController {
@@ -40,6 +43,11 @@ class StatusController {
 		json.put("versionInfo", Map.of("branch", "", "buildDate", "", "buildUser", "", "goVersion", "", "revision", "",
 				"version", this.version));
 		return json;
+	}
+
+	@GetMapping(path = { "/-/healthy", "/-/ready" }, produces = MediaType.TEXT_PLAIN_VALUE)
+	String probe() {
+		return "OK";
 	}
 
 	@GetMapping("/api/v2/receivers")
