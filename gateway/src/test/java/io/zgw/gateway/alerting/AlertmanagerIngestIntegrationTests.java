@@ -96,6 +96,14 @@ class AlertmanagerIngestIntegrationTests {
 	}
 
 	@Test
+	void alertFiringBeyondTheYear9999IsStoredAsFiringForEver() {
+		// Its end, start + resolve_timeout, lies beyond what DATETIME holds.
+		HttpResponse<String> response = post(alert("Forever", "9999-12-31T23:58:00Z", null));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(stored("Forever").endsAt()).isEqualTo(Instant.parse("9999-12-31T23:59:59.999Z"));
+	}
+
+	@Test
 	void endsAtInThePastResolvesAndRefiringIsRecorded() {
 		Instant start = Instant.now().minusSeconds(60);
 		post(alert("Flappy", start.toString(), null));

@@ -21,6 +21,11 @@ public final class UtcTimes {
 	// treats such values as "not set" anyway.
 	private static final Instant MIN = Instant.parse("1000-01-01T00:00:00Z");
 
+	// Nor anything after DATETIME's last instant: an alert firing until the year 10000
+	// fires for ever either way, and a write of it must not fail its whole batch (a
+	// 503 that Prometheus would resend for ever, with the other alerts of the batch).
+	private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999Z");
+
 	private static final DataType<LocalDateTime> DATETIME = SQLDataType.LOCALDATETIME(3)
 		.asConvertedDataType(new DateTimeTextBinding());
 
@@ -31,7 +36,7 @@ public final class UtcTimes {
 		if (instant == null) {
 			return null;
 		}
-		Instant clamped = instant.isBefore(MIN) ? MIN : instant;
+		Instant clamped = instant.isBefore(MIN) ? MIN : instant.isAfter(MAX) ? MAX : instant;
 		return LocalDateTime.ofInstant(clamped.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), ZoneOffset.UTC);
 	}
 
