@@ -47,8 +47,8 @@ class ShardConfiguration {
 	}
 
 	@Bean
-	ShardsHealthIndicator shardsHealthIndicator(ShardRegistry registry, FanOut fanOut) {
-		return new ShardsHealthIndicator(registry, fanOut);
+	ShardsHealthIndicator shardsHealthIndicator(ShardRegistry registry, FanOut fanOut, ObjectProvider<Clock> clock) {
+		return new ShardsHealthIndicator(registry, fanOut, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	/**

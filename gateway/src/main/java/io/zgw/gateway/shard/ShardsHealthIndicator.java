@@ -1,5 +1,8 @@
 package io.zgw.gateway.shard;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,6 +11,7 @@ import io.zgw.sharding.fanout.FanOut;
 import io.zgw.sharding.fanout.ShardOutcome;
 import io.zgw.sharding.fanout.ShardedResult;
 import io.zgw.sharding.zabbix.ZabbixVersion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -15,24 +19,45 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * ShardsHealthIndicator probes every shard with a one-row authenticated call under the
  * usual deadline and breaker, so a revoked token shows too: all up is UP, some down is
- * {@link #DEGRADED} (still HTTP 200), all down is DOWN.
+ * {@link #DEGRADED} (still HTTP 200), all down is DOWN. Health is open to anyone, so a
+ * flood of requests must not become a flood of calls to every Zabbix: one probe runs at a
+ * time, and its answer serves the requests of the next {@link #REUSE}.
  */
 class ShardsHealthIndicator implements HealthIndicator {
 
 	/** Some shards answer, some do not: the gateway still serves partial results. */
 	static final Status DEGRADED = new Status("DEGRADED", "some shards are unavailable");
 
+	/** How long a probe's answer is reused. */
+	static final Duration REUSE = Duration.ofSeconds(5);
+
 	private final ShardRegistry registry;
 
 	private final FanOut fanOut;
 
-	ShardsHealthIndicator(ShardRegistry registry, FanOut fanOut) {
+	private final Clock clock;
+
+	private @Nullable Health last;
+
+	private Instant lastAt = Instant.MIN;
+
+	ShardsHealthIndicator(ShardRegistry registry, FanOut fanOut, Clock clock) {
 		this.registry = registry;
 		this.fanOut = fanOut;
+		this.clock = clock;
 	}
 
 	@Override
-	public Health health() {
+	public synchronized Health health() {
+		Instant now = this.clock.instant();
+		if (this.last == null || !now.isBefore(this.lastAt.plus(REUSE))) {
+			this.last = probe();
+			this.lastAt = now;
+		}
+		return this.last;
+	}
+
+	private Health probe() {
 		if (this.registry.shards().isEmpty()) {
 			return Health.up().withDetail("shards", "none configured").build();
 		}
