@@ -1,6 +1,7 @@
 package io.zgw.gateway.security;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import io.zgw.gateway.web.AlertmanagerErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +60,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		AccessRule rule = this.rules.ruleFor(request.getMethod(), path);
 		Role required = rule.requiredRole();
 		if (required == null) {
-			chain.doFilter(request, response);
+			chain.doFilter(asking(request), response);
 			return;
 		}
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -107,6 +109,43 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		if (response.getStatus() == HttpStatus.FORBIDDEN.value()) {
 			this.failures.record(AuthFailures.Reason.SCOPE);
 		}
+	}
+
+	// An open path needs no key, but one sent says who asks: actuator health shows its
+	// components' details (shard names, versions, errors) only to a principal
+	// (show-details: when-authorized), and here that is a key that sees every business
+	// line. A missing, malformed or unknown key, or a key store that cannot answer,
+	// leaves the request anonymous: never a refusal on an open path.
+	private HttpServletRequest asking(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		String key = (header != null) ? bearerKey(header) : null;
+		if (key == null) {
+			return request;
+		}
+		Optional<ApiPrincipal> principal;
+		try {
+			principal = this.authenticator.authenticate(key).filter(ApiPrincipal::seesAll);
+		}
+		catch (DataAccessException | org.jooq.exception.DataAccessException ex) {
+			return request;
+		}
+		if (principal.isEmpty()) {
+			return request;
+		}
+		String name = principal.get().name();
+		return new HttpServletRequestWrapper(request) {
+
+			@Override
+			public Principal getUserPrincipal() {
+				return () -> name;
+			}
+
+			@Override
+			public boolean isUserInRole(String role) {
+				return Role.parse(role).map(principal.get()::hasRole).orElse(false);
+			}
+
+		};
 	}
 
 	private static @Nullable String bearerKey(String header) {

@@ -131,6 +131,22 @@ class ApiKeyHttpTest {
 	}
 
 	@Test
+	void healthShowsItsComponentsOnlyToAKeyThatSeesEveryBusinessLine() throws Exception {
+		String viewerOfAll = createKey("health-all", "viewer", List.of("*"));
+		String viewerOfShop = createKey("health-shop", "viewer", List.of("shop"));
+		assertThat(this.json.readTree(send("GET", "/actuator/health", viewerOfAll, null).body()).has("components"))
+			.isTrue();
+		// Anonymous, a key of one business line, or a key that is no key: the status
+		// only, never a refusal on an open path.
+		for (String key : new String[] { null, viewerOfShop, "unknown-key-0123456789abcdef" }) {
+			HttpResponse<String> health = send("GET", "/actuator/health", key, null);
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(this.json.readTree(health.body()).has("status")).isTrue();
+			assertThat(this.json.readTree(health.body()).has("components")).as(health.body()).isFalse();
+		}
+	}
+
+	@Test
 	void viewerReadsButCannotPostWhileOperatorCan() throws Exception {
 		String viewer = createKey("viewer-ci", "viewer", List.of("shop"));
 		String operator = createKey("operator-ci", "operator", List.of("shop"));
