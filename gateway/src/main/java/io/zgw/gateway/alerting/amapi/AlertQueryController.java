@@ -115,7 +115,7 @@ class AlertQueryController {
 	// Alertmanager's order of label sets (prometheus/common's LabelSet.Before): fewer
 	// labels first; else by the first label, in name order, that one lacks or whose
 	// values differ.
-	static int labelOrder(LabelSet a, LabelSet b) {
+	private static int labelOrder(LabelSet a, LabelSet b) {
 		if (a.size() != b.size()) {
 			return Integer.compare(a.size(), b.size());
 		}
