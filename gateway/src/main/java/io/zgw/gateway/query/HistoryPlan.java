@@ -19,6 +19,16 @@ final class HistoryPlan {
 	}
 
 	/**
+	 * Returns how many calls of at most {@code maxItems} items and {@code maxWindow} of
+	 * time cover {@code items} items (of one value type) from {@code from} to {@code to}
+	 * (epoch seconds, inclusive, {@code from <= to}).
+	 */
+	static long calls(int items, long from, long to, int maxItems, Duration maxWindow) {
+		long batches = (items + (long) maxItems - 1) / maxItems;
+		return batches * ((to - from) / Math.max(1, maxWindow.toSeconds()) + 1);
+	}
+
+	/**
 	 * Returns the calls that cover {@code items} from {@code from} to {@code to} (epoch
 	 * seconds, inclusive). With {@code trends}, numeric items read {@code trend.get};
 	 * items without trends (text, log) always read history.

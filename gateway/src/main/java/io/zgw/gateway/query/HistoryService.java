@@ -1,6 +1,8 @@
 package io.zgw.gateway.query;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,8 +66,10 @@ final class HistoryService {
 			default -> throw ApiException.badParameter("source",
 					"source must be auto, history or trends, got '" + source + "'");
 		};
+		Duration window = trends ? this.properties.trendsMaxWindowPerCall() : this.properties.historyMaxWindowPerCall();
+		requireFewCalls(filters, from, to, trends, window);
 		ShardedResult<List<Series>> result = this.fanOut.run(trends ? "trend.get" : "history.get", filters.shards(),
-				(shard) -> shardSeries(shard, filters, from, to, trends, stepSeconds, aggregation));
+				(shard) -> shardSeries(shard, filters, from, to, trends, window, stepSeconds, aggregation));
 		List<Series> data = result.successes()
 			.stream()
 			.flatMap((outcome) -> outcome.value().stream())
@@ -74,15 +78,34 @@ final class HistoryService {
 		return Envelope.of(data, result, null);
 	}
 
+	// One request must not run a shard's calls into its deadline, whose timeouts would
+	// open its circuit breaker for every caller: a range needing more calls than the
+	// limit (from=1 asked 82,000) is refused before any is made.
+	private void requireFewCalls(ReadFilters filters, long from, long to, boolean trends, Duration window) {
+		long most = 0;
+		for (Shard shard : filters.shards()) {
+			int items = (int) filters.itemIdsOn(shard.name()).stream().distinct().count();
+			most = Math.max(most, HistoryPlan.calls(items, from, to, this.properties.historyMaxItemsPerCall(), window));
+		}
+		int limit = this.properties.historyMaxCallsPerShard();
+		if (most > limit) {
+			throw ApiException.badParameter("from",
+					"from " + Instant.ofEpochSecond(from) + " to " + Instant.ofEpochSecond(to) + " needs at least "
+							+ most + " " + (trends ? "trend.get" : "history.get") + " calls to one shard, at most "
+							+ limit + " (zgw.query.history-max-calls-per-shard): narrow the " + "range"
+							+ (trends ? "" : " or read trends (source=trends)"));
+		}
+	}
+
 	private List<Series> shardSeries(Shard shard, ReadFilters filters, long from, long to, boolean trends,
-			Long stepSeconds, Aggregation aggregation) throws Exception {
+			Duration window, Long stepSeconds, Aggregation aggregation) throws Exception {
 		List<String> ids = filters.itemIdsOn(shard.name()).stream().distinct().sorted().toList();
 		ItemGet lookup = ItemGet.byIds(ids);
 		List<ZabbixItem> items = this.cache.get(shard.name(), lookup.toString(), () -> shard.client().execute(lookup));
 		Map<String, List<double[]>> numeric = new LinkedHashMap<>();
 		Map<String, List<Point>> text = new LinkedHashMap<>();
 		for (HistoryPlan.Call call : HistoryPlan.plan(items, from, to, trends, this.properties.historyMaxItemsPerCall(),
-				this.properties.historyMaxWindowPerCall())) {
+				window)) {
 			if (call.trends()) {
 				for (ZabbixTrend t : shard.client()
 					.execute(new TrendGet(call.itemids(), call.from(), call.till(), null))) {

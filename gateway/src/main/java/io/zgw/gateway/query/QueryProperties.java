@@ -20,8 +20,12 @@ import org.springframework.validation.annotation.Validated;
  * @param trendsAfter history requests starting further back than this read trends
  * @param defaultHistoryRange range of a history request without {@code from}
  * @param historyMaxItemsPerCall items per {@code history.get}/{@code trend.get} call
- * @param historyMaxWindowPerCall time range per {@code history.get}/{@code trend.get}
- * call
+ * @param historyMaxWindowPerCall time range per {@code history.get} call
+ * @param trendsMaxWindowPerCall time range per call of a trends request (a trend is one
+ * row per item and hour, so a call may span far more than for history)
+ * @param historyMaxCallsPerShard calls one history or trends request may make to one
+ * shard: a longer range is refused (400 naming {@code from}) rather than run call after
+ * call into the shard's deadline and its circuit breaker
  */
 @ConfigurationProperties("zgw.query")
 @Validated
@@ -29,6 +33,8 @@ public record QueryProperties(@DefaultValue("100") @Min(1) int defaultLimit, @De
 		@DefaultValue("10000") @Min(1) int maxPoints, @DefaultValue("60s") Duration cacheTtl,
 		@DefaultValue("10000") @Min(1) int maxCachedEntries, @DefaultValue("10000") @Min(1) int maxMetadataObjects,
 		@DefaultValue("7d") Duration trendsAfter, @DefaultValue("1h") Duration defaultHistoryRange,
-		@DefaultValue("100") @Min(1) int historyMaxItemsPerCall, @DefaultValue("6h") Duration historyMaxWindowPerCall) {
+		@DefaultValue("100") @Min(1) int historyMaxItemsPerCall, @DefaultValue("6h") Duration historyMaxWindowPerCall,
+		@DefaultValue("15d") Duration trendsMaxWindowPerCall,
+		@DefaultValue("250") @Min(1) int historyMaxCallsPerShard) {
 
 }

@@ -52,6 +52,14 @@ class PagingAndHistoryPlanTest {
 	}
 
 	@Test
+	void callsCountBatchesOfItemsTimesWindowsOfTime() {
+		assertThat(HistoryPlan.calls(1, 0, 7199, 100, Duration.ofHours(1))).isEqualTo(2);
+		assertThat(HistoryPlan.calls(101, 0, 7200, 100, Duration.ofHours(1))).isEqualTo(6);
+		// from=1 to now in 6 h windows: the 82,000 calls one request once made.
+		assertThat(HistoryPlan.calls(1, 1, 1_796_663_044, 100, Duration.ofHours(6))).isEqualTo(83_179);
+	}
+
+	@Test
 	void trendsCoverNumericItemsWhileTextItemsStayOnHistory() {
 		List<HistoryPlan.Call> calls = HistoryPlan.plan(List.of(item("1", 0), item("2", 3), item("5", 4)), 0, 100, true,
 				100, Duration.ofDays(1));

@@ -274,7 +274,10 @@ class QueryApiLabTest {
 					"/api/v1/problems?cursor=garbage | cursor", "/api/v1/problems?businesline=shop | businesline",
 					"/api/v1/history?from=1 | itemId", "/api/v1/history?itemId=shop:1&step=5x | step",
 					"/api/v1/history?itemId=shop:1&source=cache | source",
-					"/api/v1/history?itemId=shop:1&limit=10000000 | limit" })
+					"/api/v1/history?itemId=shop:1&limit=10000000 | limit",
+					"/api/v1/history?itemId=shop:1&from=1 | from",
+					"/api/v1/history?itemId=shop:1&source=trends&from=1 | from",
+					"/api/v1/history?itemId=shop:1&source=history&from=2020-01-01T00:00:00Z | from" })
 	void badInputIsA400ProblemNamingTheParameter(String path, String parameter) throws Exception {
 		GatewayHttp.Answer answer = this.gateway.get(path);
 
