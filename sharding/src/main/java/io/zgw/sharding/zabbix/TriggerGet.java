@@ -3,6 +3,7 @@ package io.zgw.sharding.zabbix;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.core.type.TypeReference;
@@ -22,8 +23,22 @@ import tools.jackson.core.type.TypeReference;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TriggerGet(List<String> groupids, List<String> hostids, List<String> triggerids, List<TagFilter> tags,
-		Map<String, Object> filter, Long lastChangeSince, Long lastChangeTill,
+		Map<String, Object> filter, @JsonIgnore Long lastChangeSince, @JsonIgnore Long lastChangeTill,
 		Integer limit) implements ZabbixRequest<List<ZabbixTrigger>> {
+
+	// Zabbix compares both strictly (lastchange > since, lastchange < till): a second
+	// wider on each side makes them inclusive, as this record's are. A page break
+	// inside a second lost the triggers sharing it, and never-changed triggers
+	// (lastchange 0) could not be reached at all.
+	@JsonProperty("lastChangeSince")
+	Long zabbixLastChangeSince() {
+		return (this.lastChangeSince != null) ? this.lastChangeSince - 1 : null;
+	}
+
+	@JsonProperty("lastChangeTill")
+	Long zabbixLastChangeTill() {
+		return (this.lastChangeTill != null) ? this.lastChangeTill + 1 : null;
+	}
 
 	@JsonProperty
 	List<String> output() {

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -56,6 +57,24 @@ class ZabbixClientTest {
 			assertThat(hosts).containsExactly(new ZabbixHost("10559", "web-1", "Web 1", 0,
 					List.of(new ZabbixHostGroup("22", "Shop")), List.of(new ZabbixTag("env", "prod"))));
 			assertThat(zabbix.calls("host.get").get(0).body().path("params").path("limit").asInt()).isEqualTo(10);
+		}
+	}
+
+	@Test
+	void triggerTimesAreSentOneSecondWiderAsZabbixComparesThemStrictly() throws Exception {
+		try (FakeZabbix zabbix = new FakeZabbix("6.0.14")) {
+			zabbix.answer("trigger.get", (request) -> FakeZabbix.result(request, "[]"));
+			ZabbixClient client = client(zabbix.url(), new ZabbixCredentials.ApiToken(TOKEN), 1_000_000);
+
+			client.execute(new TriggerGet(null, null, null, null, null, 100L, 200L, 5));
+			client.execute(new TriggerGet(null, null, null, null, null, null, 0L, 5));
+
+			JsonNode ranged = zabbix.calls("trigger.get").get(0).body().path("params");
+			assertThat(ranged.path("lastChangeSince").asLong()).isEqualTo(99);
+			assertThat(ranged.path("lastChangeTill").asLong()).isEqualTo(201);
+			JsonNode neverChanged = zabbix.calls("trigger.get").get(1).body().path("params");
+			assertThat(neverChanged.has("lastChangeSince")).isFalse();
+			assertThat(neverChanged.path("lastChangeTill").asLong()).isEqualTo(1);
 		}
 	}
 
