@@ -28,6 +28,10 @@ final class ReadFiltersParser {
 	private static final List<String> SEVERITIES = List.of("not_classified", "information", "warning", "average",
 			"high", "disaster");
 
+	// The parameters that take several values (repeated or comma-separated).
+	private static final Set<String> LISTS = Set.of("hostId", "itemId", "businessLine", "group", "host", "tag",
+			"severity");
+
 	private final ShardRegistry registry;
 
 	private final VisibleBusinessLines visibility;
@@ -40,10 +44,20 @@ final class ReadFiltersParser {
 	/** Parses {@code params}; parameters outside {@code allowed} are rejected. */
 	ReadFilters parse(MultiValueMap<String, String> params, Set<String> allowed, int defaultLimit, int maxLimit,
 			HttpServletRequest request) {
-		for (String name : params.keySet()) {
+		for (Map.Entry<String, List<String>> param : params.entrySet()) {
+			String name = param.getKey();
 			if (!allowed.contains(name)) {
 				throw ApiException.badParameter(name,
 						"unknown parameter '" + name + "'; this endpoint takes " + String.join(", ", allowed));
+			}
+			// A typo must not widen a query: an empty value would filter nothing, and a
+			// second value of a one-value parameter would be ignored.
+			if (param.getValue().stream().anyMatch(String::isBlank)) {
+				throw ApiException.badParameter(name, name + " is empty; leave it out to filter nothing");
+			}
+			if (param.getValue().size() > 1 && !LISTS.contains(name)) {
+				throw ApiException.badParameter(name,
+						name + " is given " + param.getValue().size() + " times; it takes one value");
 			}
 		}
 		Map<String, List<String>> hostIds = qualifiedIds(values(params, "hostId"), "hostId", request);
@@ -188,10 +202,11 @@ final class ReadFiltersParser {
 	private static List<String> values(MultiValueMap<String, String> params, String name) {
 		List<String> values = new ArrayList<>();
 		for (String raw : params.getOrDefault(name, List.of())) {
-			for (String part : raw.split(",")) {
-				if (!part.isBlank()) {
-					values.add(part.trim());
+			for (String part : raw.split(",", -1)) {
+				if (part.isBlank()) {
+					throw ApiException.badParameter(name, name + " has an empty value in '" + raw + "'");
 				}
+				values.add(part.trim());
 			}
 		}
 		return values;

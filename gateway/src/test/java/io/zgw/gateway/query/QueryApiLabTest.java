@@ -281,7 +281,10 @@ class QueryApiLabTest {
 					"/api/v1/history?itemId=shop:1&limit=10000000 | limit",
 					"/api/v1/history?itemId=shop:1&from=1 | from",
 					"/api/v1/history?itemId=shop:1&source=trends&from=1 | from",
-					"/api/v1/history?itemId=shop:1&source=history&from=2020-01-01T00:00:00Z | from" })
+					"/api/v1/history?itemId=shop:1&source=history&from=2020-01-01T00:00:00Z | from",
+					"/api/v1/hosts?hostId= | hostId", "/api/v1/problems?severity= | severity",
+					"/api/v1/hosts?group=Linux,,Web | group", "/api/v1/items?search= | search",
+					"/api/v1/events?from=1796663500&from=1 | from", "/api/v1/problems?limit=1&limit=2 | limit" })
 	void badInputIsA400ProblemNamingTheParameter(String path, String parameter) throws Exception {
 		GatewayHttp.Answer answer = this.gateway.get(path);
 
