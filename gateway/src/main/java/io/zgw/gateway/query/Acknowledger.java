@@ -34,6 +34,11 @@ public final class Acknowledger {
 			throw ApiException.badParameter("body",
 					"a JSON body with message, acknowledge, close or severity is required");
 		}
+		if (!body.unknown().isEmpty()) {
+			String field = body.unknown().keySet().iterator().next();
+			throw ApiException.badParameter(field,
+					"unknown field '" + field + "'; the body takes message, acknowledge, close and severity");
+		}
 		int action = 0;
 		if (Boolean.TRUE.equals(body.close())) {
 			action |= EventAcknowledge.CLOSE;

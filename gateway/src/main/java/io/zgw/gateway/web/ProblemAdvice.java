@@ -1,9 +1,20 @@
 package io.zgw.gateway.web;
 
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -12,6 +23,25 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	// Spring's own answer says only "Failed to read request"; this one names the field
+	// (an unknown one, or one of the wrong type), else the body, never quoting a value.
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String field = (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty())
+				? json.getPath().stream().map(ProblemAdvice::name).collect(Collectors.joining(".")) : null;
+		String detail = (field == null) ? "the body is not JSON of the shape this endpoint takes"
+				: (ex.getCause() instanceof UnrecognizedPropertyException) ? "unknown field '" + field + "'"
+						: "field '" + field + "' has the wrong type";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setProperty("parameter", (field != null) ? field : "body");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String name(JacksonException.Reference reference) {
+		return (reference.getPropertyName() != null) ? reference.getPropertyName() : "[" + reference.getIndex() + "]";
+	}
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> handleApiException(ApiException ex) {

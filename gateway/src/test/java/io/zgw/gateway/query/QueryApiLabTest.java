@@ -298,7 +298,10 @@ class QueryApiLabTest {
 			value = { "/api/v1/problems/shop-8/acknowledge | {\"message\":\"x\"} | id",
 					"/api/v1/problems/nope:8/acknowledge | {\"message\":\"x\"} | id",
 					"/api/v1/problems/shop:8/acknowledge | {} | body",
-					"/api/v1/problems/shop:8/acknowledge | {\"severity\":\"urgent\"} | severity" })
+					"/api/v1/problems/shop:8/acknowledge | {\"severity\":\"urgent\"} | severity",
+					"/api/v1/problems/shop:8/acknowledge | {\"message\":\"x\",\"clsoe\":true} | clsoe",
+					"/api/v1/problems/shop:8/acknowledge | {\"message\":\"x\",\"close\":\"soon\"} | close",
+					"/api/v1/problems/shop:8/acknowledge | not json | body" })
 	void badAcknowledgementIsA400ProblemNamingTheField(String path, String body, String parameter) throws Exception {
 		GatewayHttp.Answer answer = this.gateway.post(path, body);
 
