@@ -179,7 +179,8 @@ public record Recurrence(Frequency frequency, int interval, List<Weekday> days, 
 	/**
 	 * Returns the starts of the occurrences of a series beginning at {@code first} that
 	 * lie between {@code from} and {@code to} (both inclusive), in order; {@code COUNT}
-	 * is the caller's to apply, through {@link #lastStart}.
+	 * is the caller's to apply, through {@link #lastStart}, which also checks that
+	 * {@code first} is one of the rule's days (not checked again at every lookup).
 	 */
 	public List<ZonedDateTime> startsBetween(ZonedDateTime first, Instant from, Instant to) {
 		List<ZonedDateTime> starts = new ArrayList<>();
@@ -200,7 +201,6 @@ public record Recurrence(Frequency frequency, int interval, List<Weekday> days, 
 	// Each occurrence start in order from the period before the one holding fromDate
 	// until the consumer declines one, UNTIL is passed or LAST_YEAR ends.
 	private void forEachStart(ZonedDateTime first, LocalDate fromDate, Predicate<ZonedDateTime> consumer) {
-		requireOnDays(first);
 		LocalDateTime firstLocal = first.toLocalDateTime();
 		LocalDate periodZero = this.frequency.periodOf(firstLocal.toLocalDate(), this.weekStart);
 		long period = Math.max(0,
