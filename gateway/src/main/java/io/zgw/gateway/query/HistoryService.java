@@ -92,7 +92,7 @@ final class HistoryService {
 			throw ApiException.badParameter("from",
 					"from " + Instant.ofEpochSecond(from) + " to " + Instant.ofEpochSecond(to) + " needs at least "
 							+ most + " " + (trends ? "trend.get" : "history.get") + " calls to one shard, at most "
-							+ limit + " (zgw.query.history-max-calls-per-shard): narrow the " + "range"
+							+ limit + " (zgw.query.history-max-calls-per-shard): narrow the range"
 							+ (trends ? "" : " or read trends (source=trends)"));
 		}
 	}

@@ -4,7 +4,6 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,15 +24,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	// Spring's own answer says only "Failed to read request"; this one names the field
-	// (an unknown one, or one of the wrong type), else the body, never quoting a value.
+	// of the wrong type, else the body, never quoting a value. (Unknown fields are not
+	// errors for the shared mapper; a body that refuses them says so itself.)
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String field = (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty())
 				? json.getPath().stream().map(ProblemAdvice::name).collect(Collectors.joining(".")) : null;
 		String detail = (field == null) ? "the body is not JSON of the shape this endpoint takes"
-				: (ex.getCause() instanceof UnrecognizedPropertyException) ? "unknown field '" + field + "'"
-						: "field '" + field + "' has the wrong type";
+				: "field '" + field + "' has the wrong type";
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setProperty("parameter", (field != null) ? field : "body");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
