@@ -10,16 +10,20 @@ import java.util.regex.Pattern;
 public record ShardQualifiedId(String shard, String id) {
 
 	/** Shard (= business line) names: lower-case letters, digits, '_' and '-'. */
+	private static final String MAX_ID = String.valueOf(Long.MAX_VALUE);
+
 	public static final Pattern SHARD_NAME = Pattern.compile("[a-z0-9_-]{1,64}");
 
-	private static final Pattern ZABBIX_ID = Pattern.compile("[0-9]{1,20}");
+	// Zabbix's ids are signed 64-bit (ZBX_DB_MAX_ID): a larger one names nothing.
+	private static final Pattern ZABBIX_ID = Pattern.compile("[0-9]{1,19}");
 
 	public ShardQualifiedId {
 		if (shard == null || !SHARD_NAME.matcher(shard).matches()) {
 			throw new IllegalArgumentException("shard name must match [a-z0-9_-]{1,64}, got '" + shard + "'");
 		}
-		if (id == null || !ZABBIX_ID.matcher(id).matches()) {
-			throw new IllegalArgumentException("Zabbix id must be 1-20 digits, got '" + id + "'");
+		if (id == null || !ZABBIX_ID.matcher(id).matches() || (id.length() == 19 && id.compareTo(MAX_ID) > 0)) {
+			throw new IllegalArgumentException(
+					"Zabbix id must be a whole number from 0 to " + MAX_ID + ", got '" + id + "'");
 		}
 	}
 

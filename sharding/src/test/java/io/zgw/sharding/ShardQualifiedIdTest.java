@@ -24,9 +24,14 @@ class ShardQualifiedIdTest {
 		assertThat(ShardQualifiedId.parse("shop:10559")).isNotEqualTo(ShardQualifiedId.parse("pay:10559"));
 	}
 
+	@Test
+	void acceptsZabbixLargestId() {
+		assertThat(ShardQualifiedId.parse("shop:9223372036854775807").id()).isEqualTo("9223372036854775807");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "", "10559", "shop", "shop:", ":10559", "shop:10559:1", "Shop:1", "shop:abc", "shop:-1",
-			"shop: 1", "shop:123456789012345678901" })
+			"shop: 1", "shop:123456789012345678901", "shop:9223372036854775808", "shop:18446744073709551615" })
 	void rejectsMalformedIdsNamingTheInput(String text) {
 		assertThatThrownBy(() -> ShardQualifiedId.parse(text)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("'" + text + "'");

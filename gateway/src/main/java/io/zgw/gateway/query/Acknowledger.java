@@ -20,6 +20,9 @@ import org.springframework.http.HttpStatus;
  */
 public final class Acknowledger {
 
+	/** Zabbix's own limit on an acknowledgement message, in characters. */
+	public static final int MAX_MESSAGE = 2048;
+
 	private final ShardRegistry registry;
 
 	private final FanOut fanOut;
@@ -47,6 +50,11 @@ public final class Acknowledger {
 			action |= body.acknowledge() ? EventAcknowledge.ACKNOWLEDGE : EventAcknowledge.UNACKNOWLEDGE;
 		}
 		if (body.message() != null && !body.message().isBlank()) {
+			if (body.message().length() > MAX_MESSAGE) {
+				// Zabbix would refuse it with its 422, which echoes the whole message.
+				throw ApiException.badParameter("message",
+						"message must be at most " + MAX_MESSAGE + " characters, got " + body.message().length());
+			}
 			action |= EventAcknowledge.MESSAGE;
 		}
 		Integer severity = null;

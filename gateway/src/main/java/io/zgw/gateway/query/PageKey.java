@@ -5,10 +5,11 @@ import java.util.Base64;
 import java.util.Comparator;
 
 import io.zgw.gateway.web.ApiException;
+import io.zgw.sharding.ShardQualifiedId;
 
 /**
- * PageKey is the position of an object in a merged listing; encoded, it is the opaque
- * {@code cursor} that continues a listing after that object.
+ * PageKey is the position of an object in a merged listing; encoded with the listing's
+ * name, it is the opaque {@code cursor} that continues that listing after that object.
  *
  * @param time the object's time (epoch seconds) for time-ordered listings, else 0
  * @param name the object's name for name-ordered listings, else empty
@@ -32,24 +33,35 @@ record PageKey(long time, String name, String shard, String id) {
 		.thenComparing(PageKey::shard)
 		.thenComparing(PageKey::id, NUMERIC.reversed());
 
-	String encode() {
-		String text = this.time + "\n" + this.shard + "\n" + this.id + "\n" + this.name;
+	/** The cursor that continues {@code listing} after this position. */
+	String encode(String listing) {
+		String text = listing + "\n" + this.time + "\n" + this.shard + "\n" + this.id + "\n" + this.name;
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Decodes a cursor; a cursor that was not made by {@link #encode()} is a 400. */
-	static PageKey decode(String cursor) {
+	/**
+	 * Decodes a cursor of {@code listing}; a cursor that {@link #encode(String)} did not
+	 * make, or made for another listing, is a 400: a hosts cursor read as a problems
+	 * cursor would silently skip problems.
+	 */
+	static PageKey decode(String cursor, String listing) {
+		String[] parts;
+		PageKey key;
 		try {
-			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 4);
-			if (parts.length != 4 || !parts[2].matches("[0-9]{1,20}")) {
-				throw new IllegalArgumentException("wrong shape");
-			}
-			return new PageKey(Long.parseLong(parts[0]), parts[3], parts[1], parts[2]);
+			parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 5);
+			// Checks shard and id; a shard that has left the configuration still orders.
+			key = new PageKey(Long.parseLong(parts[1]), parts[4], new ShardQualifiedId(parts[2], parts[3]).shard(),
+					parts[3]);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
 			throw ApiException.badParameter("cursor",
 					"cursor must be a nextCursor value from a previous page, got '" + cursor + "'");
 		}
+		if (!parts[0].equals(listing)) {
+			throw ApiException.badParameter("cursor",
+					"cursor continues /" + parts[0] + ", not /" + listing + "; start this listing without one");
+		}
+		return key;
 	}
 
 }

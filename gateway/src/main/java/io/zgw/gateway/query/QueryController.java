@@ -66,32 +66,32 @@ class QueryController {
 
 	@GetMapping("/hosts")
 	Envelope<HostView> hosts(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
-		return this.queries.hosts(listing(params, HOST_PARAMS, request));
+		return this.queries.hosts(listing("hosts", params, HOST_PARAMS, request));
 	}
 
 	@GetMapping("/items")
 	Envelope<ItemView> items(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
-		return this.queries.items(listing(params, ITEM_PARAMS, request));
+		return this.queries.items(listing("items", params, ITEM_PARAMS, request));
 	}
 
 	@GetMapping("/triggers")
 	Envelope<TriggerView> triggers(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
-		return this.queries.triggers(listing(params, EVENT_PARAMS, request));
+		return this.queries.triggers(listing("triggers", params, EVENT_PARAMS, request));
 	}
 
 	@GetMapping("/problems")
 	Envelope<ProblemView> problems(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
-		return this.queries.problems(listing(params, EVENT_PARAMS, request));
+		return this.queries.problems(listing("problems", params, EVENT_PARAMS, request));
 	}
 
 	@GetMapping("/events")
 	Envelope<EventView> events(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
-		return this.queries.events(listing(params, EVENT_PARAMS, request));
+		return this.queries.events(listing("events", params, EVENT_PARAMS, request));
 	}
 
 	@GetMapping("/history")
 	Envelope<Series> history(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
-		return series(params, params.getOrDefault("source", List.of("auto")).get(0), request);
+		return series("history", params, params.getOrDefault("source", List.of("auto")).get(0), request);
 	}
 
 	@GetMapping("/trends")
@@ -99,7 +99,7 @@ class QueryController {
 		if (params.containsKey("source")) {
 			throw ApiException.badParameter("source", "/trends always reads trends; use /history?source=... instead");
 		}
-		return series(params, "trends", request);
+		return series("trends", params, "trends", request);
 	}
 
 	@PostMapping("/problems/{id}/acknowledge")
@@ -108,12 +108,15 @@ class QueryController {
 		return this.acknowledger.acknowledge(this.parser.ownedId(id, "id", request), body);
 	}
 
-	private ReadFilters listing(MultiValueMap<String, String> params, Set<String> allowed, HttpServletRequest request) {
-		return this.parser.parse(params, allowed, this.properties.defaultLimit(), this.properties.maxLimit(), request);
+	private ReadFilters listing(String listing, MultiValueMap<String, String> params, Set<String> allowed,
+			HttpServletRequest request) {
+		return this.parser.parse(listing, params, allowed, this.properties.defaultLimit(), this.properties.maxLimit(),
+				request);
 	}
 
-	private Envelope<Series> series(MultiValueMap<String, String> params, String source, HttpServletRequest request) {
-		ReadFilters filters = this.parser.parse(params, HISTORY_PARAMS, this.properties.maxPoints(),
+	private Envelope<Series> series(String listing, MultiValueMap<String, String> params, String source,
+			HttpServletRequest request) {
+		ReadFilters filters = this.parser.parse(listing, params, HISTORY_PARAMS, this.properties.maxPoints(),
 				this.properties.maxPoints(), request);
 		String step = params.getFirst("step");
 		String agg = params.getFirst("agg");

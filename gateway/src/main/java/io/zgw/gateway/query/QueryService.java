@@ -142,7 +142,7 @@ final class QueryService {
 			.toList();
 		boolean more = merged.size() > filters.limit();
 		List<V> page = more ? merged.subList(0, filters.limit()) : merged;
-		String next = more ? page.get(page.size() - 1).pageKey().encode() : null;
+		String next = more ? page.get(page.size() - 1).pageKey().encode(filters.listing()) : null;
 		return Envelope.of(page, result, next);
 	}
 

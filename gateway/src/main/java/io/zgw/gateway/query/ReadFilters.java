@@ -10,6 +10,8 @@ import io.zgw.sharding.zabbix.TagFilter;
  * ReadFilters is a validated read request: the shards that can match (business lines and
  * ids already applied) and the filters each of them gets.
  *
+ * @param listing the endpoint's name ({@code hosts}, {@code problems}...), which its
+ * cursors carry
  * @param shards the shards to ask, never more than can match
  * @param groups host group names, empty for any
  * @param hosts technical host names, empty for any
@@ -23,9 +25,9 @@ import io.zgw.sharding.zabbix.TagFilter;
  * @param limit page size
  * @param after position to continue after, or null for the first page
  */
-record ReadFilters(List<Shard> shards, List<String> groups, List<String> hosts, Map<String, List<String>> hostIds,
-		Map<String, List<String>> itemIds, List<TagFilter> tags, List<Integer> severities, String search, Long from,
-		Long to, int limit, PageKey after) {
+record ReadFilters(String listing, List<Shard> shards, List<String> groups, List<String> hosts,
+		Map<String, List<String>> hostIds, Map<String, List<String>> itemIds, List<TagFilter> tags,
+		List<Integer> severities, String search, Long from, Long to, int limit, PageKey after) {
 
 	/**
 	 * Zabbix ids of the hosts named by {@code hostId} on {@code shard}; empty if none.

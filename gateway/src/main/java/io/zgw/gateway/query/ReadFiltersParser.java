@@ -41,9 +41,12 @@ final class ReadFiltersParser {
 		this.visibility = visibility;
 	}
 
-	/** Parses {@code params}; parameters outside {@code allowed} are rejected. */
-	ReadFilters parse(MultiValueMap<String, String> params, Set<String> allowed, int defaultLimit, int maxLimit,
-			HttpServletRequest request) {
+	/**
+	 * Parses the {@code params} of the endpoint {@code listing}; parameters outside
+	 * {@code allowed} are rejected.
+	 */
+	ReadFilters parse(String listing, MultiValueMap<String, String> params, Set<String> allowed, int defaultLimit,
+			int maxLimit, HttpServletRequest request) {
 		for (Map.Entry<String, List<String>> param : params.entrySet()) {
 			String name = param.getKey();
 			if (!allowed.contains(name)) {
@@ -76,10 +79,10 @@ final class ReadFiltersParser {
 					+ Instant.ofEpochSecond(to) + ")");
 		}
 		String cursor = params.getFirst("cursor");
-		return new ReadFilters(shards, values(params, "group"), values(params, "host"), hostIds, itemIds,
+		return new ReadFilters(listing, shards, values(params, "group"), values(params, "host"), hostIds, itemIds,
 				tags(values(params, "tag")), severities(values(params, "severity")), params.getFirst("search"), from,
 				to, limit(params.getFirst("limit"), defaultLimit, maxLimit),
-				(cursor != null) ? PageKey.decode(cursor) : null);
+				(cursor != null) ? PageKey.decode(cursor, listing) : null);
 	}
 
 	/**

@@ -18,13 +18,21 @@ class PagingAndHistoryPlanTest {
 	void cursorRoundTripsAnyKeyIncludingNamesWithSeparators() {
 		PageKey key = new PageKey(1795905148L, "web: 01\nblue|green", "shop", "10559");
 
-		assertThat(PageKey.decode(key.encode())).isEqualTo(key);
+		assertThat(PageKey.decode(key.encode("problems"), "problems")).isEqualTo(key);
 	}
 
 	@Test
 	void foreignCursorIsABadCursorParameter() {
-		assertThatThrownBy(() -> PageKey.decode("not-a-cursor!")).isInstanceOfSatisfying(ApiException.class,
+		assertThatThrownBy(() -> PageKey.decode("not-a-cursor!", "hosts")).isInstanceOfSatisfying(ApiException.class,
 				(ex) -> assertThat(ex.properties()).containsEntry("parameter", "cursor"));
+	}
+
+	@Test
+	void cursorOfAnotherListingIsRefusedNamingBoth() {
+		String hostsCursor = new PageKey(0, "web01", "shop", "10559").encode("hosts");
+
+		assertThatThrownBy(() -> PageKey.decode(hostsCursor, "items")).isInstanceOfSatisfying(ApiException.class,
+				(ex) -> assertThat(ex.getMessage()).contains("/hosts", "/items"));
 	}
 
 	@Test

@@ -268,23 +268,32 @@ class QueryApiLabTest {
 			.contains("zgw_shard_breaker_state{shard=\"pay\",state=\"closed\"} 1.0");
 	}
 
+	@Test
+	void aCursorContinuesOnlyTheListingThatMadeIt() throws Exception {
+		String hostsCursor = this.gateway.get("/api/v1/hosts?limit=1").json().path("nextCursor").asString();
+
+		assertThat(this.gateway.get("/api/v1/hosts?limit=1&cursor=" + hostsCursor).status()).isEqualTo(200);
+		GatewayHttp.Answer onItems = this.gateway.get("/api/v1/items?limit=1&cursor=" + hostsCursor);
+		assertThat(onItems.status()).as(onItems.toString()).isEqualTo(400);
+		assertThat(onItems.json().path("parameter").asString()).isEqualTo("cursor");
+	}
+
 	@ParameterizedTest
-	@CsvSource(delimiter = '|',
-			value = { "/api/v1/problems?businessLine=nope | businessLine", "/api/v1/hosts?hostId=shop-10559 | hostId",
-					"/api/v1/hosts?hostId=nope:10559 | hostId", "/api/v1/items?itemId=shop:abc | itemId",
-					"/api/v1/events?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z | from",
-					"/api/v1/events?from=yesterday | from", "/api/v1/problems?limit=5000 | limit",
-					"/api/v1/problems?limit=0 | limit", "/api/v1/problems?severity=urgent | severity",
-					"/api/v1/problems?cursor=garbage | cursor", "/api/v1/problems?businesline=shop | businesline",
-					"/api/v1/history?from=1 | itemId", "/api/v1/history?itemId=shop:1&step=5x | step",
-					"/api/v1/history?itemId=shop:1&source=cache | source",
-					"/api/v1/history?itemId=shop:1&limit=10000000 | limit",
-					"/api/v1/history?itemId=shop:1&from=1 | from",
-					"/api/v1/history?itemId=shop:1&source=trends&from=1 | from",
-					"/api/v1/history?itemId=shop:1&source=history&from=2020-01-01T00:00:00Z | from",
-					"/api/v1/hosts?hostId= | hostId", "/api/v1/problems?severity= | severity",
-					"/api/v1/hosts?group=Linux,,Web | group", "/api/v1/items?search= | search",
-					"/api/v1/events?from=1796663500&from=1 | from", "/api/v1/problems?limit=1&limit=2 | limit" })
+	@CsvSource(delimiter = '|', value = { "/api/v1/problems?businessLine=nope | businessLine",
+			"/api/v1/hosts?hostId=shop-10559 | hostId", "/api/v1/hosts?hostId=nope:10559 | hostId",
+			"/api/v1/items?itemId=shop:abc | itemId", "/api/v1/hosts?hostId=shop:9223372036854775808 | hostId",
+			"/api/v1/events?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z | from",
+			"/api/v1/events?from=yesterday | from", "/api/v1/problems?limit=5000 | limit",
+			"/api/v1/problems?limit=0 | limit", "/api/v1/problems?severity=urgent | severity",
+			"/api/v1/problems?cursor=garbage | cursor", "/api/v1/problems?businesline=shop | businesline",
+			"/api/v1/history?from=1 | itemId", "/api/v1/history?itemId=shop:1&step=5x | step",
+			"/api/v1/history?itemId=shop:1&source=cache | source",
+			"/api/v1/history?itemId=shop:1&limit=10000000 | limit", "/api/v1/history?itemId=shop:1&from=1 | from",
+			"/api/v1/history?itemId=shop:1&source=trends&from=1 | from",
+			"/api/v1/history?itemId=shop:1&source=history&from=2020-01-01T00:00:00Z | from",
+			"/api/v1/hosts?hostId= | hostId", "/api/v1/problems?severity= | severity",
+			"/api/v1/hosts?group=Linux,,Web | group", "/api/v1/items?search= | search",
+			"/api/v1/events?from=1796663500&from=1 | from", "/api/v1/problems?limit=1&limit=2 | limit" })
 	void badInputIsA400ProblemNamingTheParameter(String path, String parameter) throws Exception {
 		GatewayHttp.Answer answer = this.gateway.get(path);
 
@@ -307,6 +316,16 @@ class QueryApiLabTest {
 
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
 		assertThat(answer.json().path("parameter").asString()).isEqualTo(parameter);
+	}
+
+	@Test
+	void acknowledgementMessageOverZabbixLimitIsA400NotZabbixEcho() throws Exception {
+		GatewayHttp.Answer answer = this.gateway.post("/api/v1/problems/shop:8/acknowledge",
+				"{\"message\":\"" + "x".repeat(Acknowledger.MAX_MESSAGE + 1) + "\"}");
+
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+		assertThat(answer.json().path("parameter").asString()).isEqualTo("message");
+		assertThat(answer.json().path("detail").asString()).doesNotContain("xxxx");
 	}
 
 	@Test

@@ -37,9 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AlertAcknowledgementController {
 
-	// Zabbix's own limit on an acknowledgement message.
-	private static final int MAX_MESSAGE = 2048;
-
 	private final AlertReader reader;
 
 	private final AlertAcknowledgements acknowledgements;
@@ -65,8 +62,9 @@ class AlertAcknowledgementController {
 		VisibleAlerts.requireFingerprint(fingerprint);
 		boolean acknowledge = body == null || body.acknowledge() == null || body.acknowledge();
 		String message = (body != null) ? body.message() : null;
-		if (message != null && message.length() > MAX_MESSAGE) {
-			throw ApiException.badParameter("message", "message must be at most " + MAX_MESSAGE + " characters");
+		if (message != null && message.length() > Acknowledger.MAX_MESSAGE) {
+			throw ApiException.badParameter("message",
+					"message must be at most " + Acknowledger.MAX_MESSAGE + " characters");
 		}
 		List<StoredAlert> visible = VisibleAlerts.byFingerprint(this.reader, principal, fingerprint);
 		Instant now = this.clock.instant();
@@ -80,9 +78,10 @@ class AlertAcknowledgementController {
 			// Zabbix records the gateway's API user: the note names who it was.
 			String note = "(via zgw, key " + principal.name() + ")";
 			String text = (message != null && !message.isBlank()) ? message + " " + note : note;
-			if (text.length() > MAX_MESSAGE) {
-				throw ApiException.badParameter("message", "message must be at most "
-						+ (MAX_MESSAGE - note.length() - 1) + " characters for Zabbix, which also gets " + note);
+			if (text.length() > Acknowledger.MAX_MESSAGE) {
+				throw ApiException.badParameter("message",
+						"message must be at most " + (Acknowledger.MAX_MESSAGE - note.length() - 1)
+								+ " characters for Zabbix, which also gets " + note);
 			}
 			ShardQualifiedId problem = ShardQualifiedId.parse(problemId(alert));
 			this.zabbix.acknowledge(problem, acknowledge, text);
