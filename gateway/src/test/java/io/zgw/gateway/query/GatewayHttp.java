@@ -1,11 +1,15 @@
 package io.zgw.gateway.query;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +52,29 @@ final class GatewayHttp {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	/**
+	 * Sends {@code GET path} as written, over a plain socket: for request lines that
+	 * {@link URI} refuses to build (a {@code %zz}) or that servers refuse to read.
+	 */
+	Answer raw(String path) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1",
+				Integer.parseInt(this.base.substring(this.base.lastIndexOf(':') + 1)))) {
+			socket.setSoTimeout(30_000);
+			// HTTP/1.0: the answer is not chunked and ends when the server closes.
+			socket.getOutputStream()
+				.write(("GET " + path + " HTTP/1.0\r\nAuthorization: Bearer " + this.key + "\r\n\r\n")
+					.getBytes(StandardCharsets.ISO_8859_1));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			int end = answer.indexOf("\r\n\r\n");
+			String head = answer.substring(0, end);
+			String body = answer.substring(end + 4);
+			Matcher type = Pattern.compile("(?im)^content-type: *(.*)$").matcher(head);
+			String contentType = type.find() ? type.group(1).trim() : "";
+			return new Answer(Integer.parseInt(head.split(" ", 3)[1]), contentType,
+					contentType.contains("json") ? JSON.readTree(body) : JSON.missingNode(), body, Duration.ZERO);
+		}
 	}
 
 	private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {

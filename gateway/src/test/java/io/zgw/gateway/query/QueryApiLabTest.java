@@ -302,6 +302,19 @@ class QueryApiLabTest {
 		assertThat(answer.json().path("parameter").asString()).isEqualTo(parameter);
 	}
 
+	// Refused by Tomcat before any handler: once its HTML page and Spring Boot's
+	// {timestamp, status, error, path} body.
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "/api/v1/hosts?hostId=%zz | Character decoding failed",
+			"/api/v1/hosts?hostId=LONG | Request header is too large" })
+	void requestsRefusedBeforeAnyHandlerAreProblemsToo(String path, String detail) throws Exception {
+		GatewayHttp.Answer answer = this.gateway.raw(path.replace("LONG", "shop:10559,".repeat(800)));
+
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+		assertThat(answer.json().path("detail").asString()).contains(detail);
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			value = { "/api/v1/problems/shop-8/acknowledge | {\"message\":\"x\"} | id",
