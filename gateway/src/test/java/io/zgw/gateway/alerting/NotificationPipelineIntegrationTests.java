@@ -107,6 +107,26 @@ class NotificationPipelineIntegrationTests {
 		assertThat(RECEIVER.received().stream().filter((r) -> r.body().contains(run))).hasSize(2);
 	}
 
+	// outbox.group_key once held 512 characters: a longer key failed every flush, and
+	// with it every other group's notifications.
+	@Test
+	void alertWithAGroupKeyOfThousandsOfCharactersIsNotifiedAndBlocksNoOtherGroup() throws Exception {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		String run = UUID.randomUUID().toString();
+		String longName = "Disk " + "full ".repeat(400);
+		assertThat(http
+			.post("/api/v2/alerts", "[{\"labels\":{\"alertname\":\"%s\",\"run\":\"%s\"}}]".formatted(longName, run),
+					Map.of())
+			.statusCode()).isEqualTo(200);
+		String sentinel = UUID.randomUUID().toString();
+		http.post("/api/v2/alerts", "[{\"labels\":{\"alertname\":\"Pipeline\",\"run\":\"%s\"}}]".formatted(sentinel),
+				Map.of());
+
+		assertThat(payload(awaitFor(sentinel, 1).get(0)).get("status").asString()).isEqualTo("firing");
+		JsonNode notified = payload(awaitFor(run, 1).get(0));
+		assertThat(notified.get("groupKey").asString()).hasSizeGreaterThan(2000).contains(run);
+	}
+
 	@Test
 	void silenceCreatedThroughTheApiMutesItsAlertsButNotTheRestOfTheGroup() throws Exception {
 		AlertingTestSupport http = new AlertingTestSupport(this.port);
