@@ -67,6 +67,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ConfigLoader {
 
+	/** The longest receiver name: the notification store's column holds no more. */
+	private static final int MAX_RECEIVER_NAME = 200;
+
 	private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
 	// The keys whose values are secrets, shown as <secret> by masked(): every key read
@@ -857,6 +860,10 @@ public final class ConfigLoader {
 		String name = node.string("name");
 		if (name == null || name.isEmpty()) {
 			throw node.error("name", "missing name in receiver");
+		}
+		if (name.length() > MAX_RECEIVER_NAME) {
+			throw node.error("name", "receiver name is " + name.length() + " characters long; at most "
+					+ MAX_RECEIVER_NAME + " are stored with each notification");
 		}
 		List<Integration> integrations = new ArrayList<>();
 		integrations.addAll(node.objects("webhook_configs", ConfigLoader.this::webhook));

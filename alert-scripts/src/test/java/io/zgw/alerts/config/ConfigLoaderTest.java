@@ -921,6 +921,8 @@ class ConfigLoaderTest {
 	@Test
 	void rejectsDuplicateReceiversAndUnknownTimeIntervals() {
 		assertRejected(MINIMAL + "  - name: b\n  - name: a\n", "receivers[2].name: duplicate receiver name \"a\"");
+		assertRejected(MINIMAL + "  - name: " + "r".repeat(201) + "\n",
+				"receivers[1].name: receiver name is 201 characters long; at most 200 are stored with each notification");
 		assertRejected("""
 				route:
 				  receiver: a
