@@ -77,6 +77,10 @@ public final class DispatchService implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
+	static final Duration FIRST_FLUSH_RETRY = Duration.ofMillis(100);
+
+	static final Duration MAX_FLUSH_RETRY = Duration.ofSeconds(5);
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition wake = this.lock.newCondition();
@@ -107,6 +111,12 @@ public final class DispatchService implements SmartLifecycle {
 	private volatile @Nullable Instant storeWatermark;
 
 	private Instant nextStorePoll = Instant.MIN;
+
+	// After a failed flush the groups are rebuilt and due again at once: the next flush
+	// waits, doubling from FIRST_FLUSH_RETRY up to MAX_FLUSH_RETRY while they fail.
+	private Instant flushRetryAt = Instant.MIN;
+
+	private Duration flushRetry = Duration.ZERO;
 
 	private volatile @Nullable Thread thread;
 
@@ -324,11 +334,11 @@ public final class DispatchService implements SmartLifecycle {
 		// then replaces the older version the poll found.
 		pollStore(now);
 		receivePending(now);
-		Optional<Instant> due = this.dispatcher.nextFlush();
+		Optional<Instant> due = this.dispatcher.nextFlush().map(this::notBeforeRetry);
 		if (due.isPresent() && !due.get().isAfter(now)) {
 			flush(now);
 			this.flushLag.record(Duration.between(due.get(), this.clock.instant()));
-			due = this.dispatcher.nextFlush();
+			due = this.dispatcher.nextFlush().map(this::notBeforeRetry);
 		}
 		Instant wakeAt = this.nextRenewal;
 		if (due.isPresent() && due.get().isBefore(wakeAt)) {
@@ -339,6 +349,10 @@ public final class DispatchService implements SmartLifecycle {
 		}
 		Duration wait = Duration.between(now, wakeAt);
 		return wait.isNegative() ? Duration.ZERO : wait;
+	}
+
+	private Instant notBeforeRetry(Instant due) {
+		return due.isBefore(this.flushRetryAt) ? this.flushRetryAt : due;
 	}
 
 	private boolean polling() {
@@ -456,12 +470,18 @@ public final class DispatchService implements SmartLifecycle {
 			// once.
 			current.tick(now, this.outbox.collector(sent), this.properties.flushMaxGroups());
 			this.outbox.write(sent, this.notificationLog.takePending());
+			this.flushRetry = Duration.ZERO;
 		}
 		catch (RuntimeException ex) {
 			// The groups may think something was sent that was rolled back: start again
 			// from the store and the notification log.
 			this.flushFailures.increment();
-			log.warn("Dispatch flush failed, rebuilding alert groups: {}", ex.toString());
+			Duration doubled = this.flushRetry.multipliedBy(2);
+			this.flushRetry = this.flushRetry.isZero() ? FIRST_FLUSH_RETRY
+					: (doubled.compareTo(MAX_FLUSH_RETRY) < 0) ? doubled : MAX_FLUSH_RETRY;
+			this.flushRetryAt = this.clock.instant().plus(this.flushRetry);
+			log.warn("Dispatch flush failed, rebuilding alert groups; next flush in {} ms: {}",
+					this.flushRetry.toMillis(), ex.toString());
 			rebuild(this.routing.config());
 			return;
 		}

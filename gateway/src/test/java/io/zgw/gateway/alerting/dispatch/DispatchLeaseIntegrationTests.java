@@ -268,7 +268,10 @@ class DispatchLeaseIntegrationTests {
 		double failuresBefore = this.meters.counter(DispatchMetrics.FLUSH_FAILURES).count();
 		service.step();
 		clock.advance(Duration.ofSeconds(2));
-		// Other tests' groups may be due too, 16 per flush: step until none is.
+		service.step();
+		// Past the retry delay; other tests' groups may be due too, a few per flush: step
+		// until none is.
+		clock.advance(DispatchService.FIRST_FLUSH_RETRY);
 		for (int i = 0; i < 5; i++) {
 			service.step();
 		}
@@ -279,6 +282,49 @@ class DispatchLeaseIntegrationTests {
 		String groupKey = ofRun(sent, run).get(0).groupKey();
 		assertThat(this.dsl.fetchCount(OUTBOX, OUTBOX.GROUP_KEY.eq(groupKey))).isEqualTo(1);
 		assertThat(this.dsl.fetchCount(NOTIFICATION_LOG, NOTIFICATION_LOG.GROUP_KEY.eq(groupKey))).isEqualTo(1);
+	}
+
+	// A flush that cannot commit rebuilds the groups, which are due again at once: it
+	// once ran ~60 times a second against the database.
+	@Test
+	void aFlushThatKeepsFailingIsRetriedAfterDoublingDelays() {
+		ManualClock clock = new ManualClock(Instant.now());
+		String run = UUID.randomUUID().toString();
+		List<Notification> sent = new CopyOnWriteArrayList<>();
+		DispatchService service = service("test-" + UUID.randomUUID(), "a", clock, sent, (notification) -> {
+			Delivery delivery = this.notifier.toDelivery(notification);
+			return run.equals(notification.groupLabels().get("run"))
+					? new Delivery("r".repeat(300), delivery.integration(), delivery.groupKey(), delivery.payload())
+					: delivery;
+		});
+		assertThat(new AlertingTestSupport(this.port)
+			.post("/api/v2/alerts", "[{\"labels\":{\"alertname\":\"Flush\",\"run\":\"%s\"}}]".formatted(run), Map.of())
+			.statusCode()).isEqualTo(200);
+		service.step();
+		clock.advance(Duration.ofSeconds(2));
+		double before = this.meters.counter(DispatchMetrics.FLUSH_FAILURES).count();
+
+		assertThat(service.step()).as("sleeps until the retry").isEqualTo(Duration.ofMillis(100));
+		service.step();
+		assertThat(this.meters.counter(DispatchMetrics.FLUSH_FAILURES).count() - before).isEqualTo(1);
+		clock.advance(Duration.ofMillis(100));
+		assertThat(service.step()).isEqualTo(Duration.ofMillis(200));
+		clock.advance(Duration.ofMillis(100));
+		assertThat(service.step()).isEqualTo(Duration.ofMillis(100));
+		assertThat(this.meters.counter(DispatchMetrics.FLUSH_FAILURES).count() - before).isEqualTo(2);
+		for (int i = 0; i < 10; i++) {
+			clock.advance(Duration.ofSeconds(5));
+			service.step();
+		}
+		double capped = this.meters.counter(DispatchMetrics.FLUSH_FAILURES).count();
+		clock.advance(DispatchService.MAX_FLUSH_RETRY.minusMillis(100));
+		service.step();
+		assertThat(this.meters.counter(DispatchMetrics.FLUSH_FAILURES).count()).isEqualTo(capped);
+		clock.advance(Duration.ofMillis(100));
+		service.step();
+		assertThat(this.meters.counter(DispatchMetrics.FLUSH_FAILURES).count()).as("at most MAX_FLUSH_RETRY apart")
+			.isEqualTo(capped + 1);
+		assertThat(ofRun(sent, run)).isEmpty();
 	}
 
 	@Test
