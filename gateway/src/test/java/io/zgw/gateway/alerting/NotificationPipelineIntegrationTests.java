@@ -3,6 +3,8 @@ package io.zgw.gateway.alerting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -174,6 +176,49 @@ class NotificationPipelineIntegrationTests {
 		assertThat(alert).as("alert of host web-%d", eventId).isNotNull();
 		assertThat(alert.get("labels").get("shard").asString()).isEqualTo("shop");
 		assertThat(alert.get("status").asString()).isEqualTo("firing");
+	}
+
+	// A trigger in Zabbix's multiple problem generation mode opens problems with the
+	// same labels: the recovery of one once sent "resolved" while the other still fired.
+	@Test
+	void labelsSharedByTwoOpenZabbixProblemsResolveOnlyWhenBothHaveRecovered() throws Exception {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		String run = UUID.randomUUID().toString();
+		long first = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+		assertThat(zabbixEvent(http, run, first, true)).isEqualTo(200);
+		assertThat(zabbixEvent(http, run, first + 1, true)).isEqualTo(200);
+		assertThat(payload(awaitFor(run, 1).get(0)).get("status").asString()).isEqualTo("firing");
+
+		assertThat(zabbixEvent(http, run, first, false)).isEqualTo(200);
+		String sentinel = UUID.randomUUID().toString();
+		http.post("/api/v2/alerts", "[{\"labels\":{\"alertname\":\"Pipeline\",\"run\":\"%s\"}}]".formatted(sentinel),
+				Map.of());
+		awaitFor(sentinel, 1);
+		assertThat(RECEIVER.received().stream().filter((r) -> r.body().contains(run))).as("nothing resolved yet")
+			.hasSize(1);
+
+		assertThat(zabbixEvent(http, run, first + 1, false)).isEqualTo(200);
+		assertThat(payload(awaitFor(run, 2).get(1)).get("status").asString()).isEqualTo("resolved");
+	}
+
+	// Posts the problem (or the recovery) of event id, on host web-<run>, as the webhook.
+	private static int zabbixEvent(AlertingTestSupport http, String run, long eventId, boolean problem)
+			throws Exception {
+		DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
+		DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+		Instant now = Instant.now();
+		String body = """
+				{"shard":"shop","event_id":"%d","event_value":"%s","event_severity":"High","event_nseverity":"4",
+				 "event_name":"Multi mode %s","host_name":"Web","host_host":"web-%s","event_tags":[],
+				 "trigger_id":"7","event_recovery_id":"%s","event_update_status":"0","event_update_action":"",
+				 "event_update_message":"","event_update_user":"","event_opdata":"","event_date":"%s",
+				 "event_time":"%s","event_recovery_date":"%s","event_recovery_time":"%s","sent_at":0}
+				""".formatted(eventId, problem ? "1" : "0", run, run, problem ? "" : eventId + 100,
+				date.format(now.minusSeconds(60)), time.format(now.minusSeconds(60)), problem ? "" : date.format(now),
+				problem ? "" : time.format(now));
+		return http
+			.post("/api/v1/zabbix/events", body, Map.of("X-Zgw-Shard", "shop", "Authorization", "Bearer shop-secret"))
+			.statusCode();
 	}
 
 	private List<RecordingReceiver.Received> awaitFor(String run, int count) throws InterruptedException {

@@ -93,6 +93,9 @@ public final class DispatchService implements SmartLifecycle {
 
 	private volatile Dispatcher dispatcher;
 
+	// Goes with the dispatcher: replaced with it, under the lock.
+	private SharedProblems problems = new SharedProblems();
+
 	private @Nullable List<StoredAlert> arrivedDuringRebuild;
 
 	// Committed alerts not yet in the groups. The writers only append here: a flush holds
@@ -277,6 +280,7 @@ public final class DispatchService implements SmartLifecycle {
 				log.warn("Could not read the notification log ahead, reading it per group: {}", ex.toString());
 			}
 			Dispatcher rebuilt = new Dispatcher(config, this.silencer, this.notificationLog);
+			SharedProblems rebuiltProblems = new SharedProblems();
 			// A reload keeps the starts seen so far.
 			rebuilt.takeStartsFrom(this.dispatcher);
 			List<StoredAlert> stored;
@@ -299,15 +303,16 @@ public final class DispatchService implements SmartLifecycle {
 			}
 			for (StoredAlert alert : stored) {
 				this.acknowledgements.learn(alert);
-				rebuilt.receive(toAlert(alert), now);
+				rebuilt.receive(toAlert(rebuiltProblems.fold(alert, now)), now);
 			}
 			this.lock.lock();
 			try {
 				for (StoredAlert alert : arrived) {
-					rebuilt.receive(toAlert(alert), now);
+					rebuilt.receive(toAlert(rebuiltProblems.fold(alert, now)), now);
 				}
 				this.arrivedDuringRebuild = null;
 				this.dispatcher = rebuilt;
+				this.problems = rebuiltProblems;
 				this.storeWatermark = now;
 				this.woken = true;
 				this.wake.signalAll();
@@ -376,26 +381,38 @@ public final class DispatchService implements SmartLifecycle {
 			return;
 		}
 		this.storeWatermark = now;
-		Dispatcher current = this.dispatcher;
+		Dispatcher current;
+		SharedProblems shared;
+		this.lock.lock();
+		try {
+			current = this.dispatcher;
+			shared = this.problems;
+		}
+		finally {
+			this.lock.unlock();
+		}
 		for (StoredAlert alert : others) {
 			this.acknowledgements.learn(alert);
-			current.receive(toAlert(alert), now);
+			current.receive(toAlert(shared.fold(alert, now)), now);
 		}
 	}
 
 	private void receivePending(Instant now) {
 		List<StoredAlert> arrived;
+		Dispatcher current;
+		SharedProblems shared;
 		this.lock.lock();
 		try {
 			arrived = this.pending;
 			this.pending = new ArrayList<>();
+			current = this.dispatcher;
+			shared = this.problems;
 		}
 		finally {
 			this.lock.unlock();
 		}
-		Dispatcher current = this.dispatcher;
 		for (StoredAlert alert : arrived) {
-			current.receive(toAlert(alert), now);
+			current.receive(toAlert(shared.fold(alert, now)), now);
 		}
 	}
 
@@ -448,6 +465,7 @@ public final class DispatchService implements SmartLifecycle {
 			this.lock.lock();
 			try {
 				this.dispatcher = new Dispatcher(this.routing.config(), this.silencer, this.notificationLog);
+				this.problems = new SharedProblems();
 				this.pending = new ArrayList<>();
 				this.notificationLog.forget();
 			}
