@@ -122,32 +122,9 @@ public final class LabelSet {
 			if (out.length() > 1) {
 				out.append(", ");
 			}
-			out.append(entry.getKey()).append('=');
-			goQuote(entry.getValue(), out);
+			out.append(entry.getKey()).append('=').append(GoStrings.quote(entry.getValue()));
 		}
 		return out.append('}').toString();
-	}
-
-	private static void goQuote(String value, StringBuilder out) {
-		out.append('"');
-		value.codePoints().forEach((cp) -> {
-			switch (cp) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				case '\t' -> out.append("\\t");
-				default -> {
-					if (cp < 0x20 || cp == 0x7f) {
-						out.append(String.format("\\x%02x", cp));
-					}
-					else {
-						out.appendCodePoint(cp);
-					}
-				}
-			}
-		});
-		out.append('"');
 	}
 
 	@Override

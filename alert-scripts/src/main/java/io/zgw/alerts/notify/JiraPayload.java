@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import io.zgw.alerts.config.JiraConfig;
 import io.zgw.alerts.config.TemplatedValue;
 import io.zgw.alerts.dispatch.Notification;
+import io.zgw.alerts.model.GoStrings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -157,7 +158,7 @@ public record JiraPayload(String jql, boolean cloud, boolean firing, ObjectNode 
 	private static String jql(JiraConfig config, String project, String label, boolean firing) {
 		StringBuilder jql = new StringBuilder();
 		if (!config.wontFixResolution().isEmpty()) {
-			jql.append("resolution != ").append(quote(config.wontFixResolution())).append(" and ");
+			jql.append("resolution != ").append(GoStrings.quote(config.wontFixResolution())).append(" and ");
 		}
 		long reopenMinutes = config.reopenDuration().toMinutes();
 		if (firing && !config.reopenTransition().isEmpty() && reopenMinutes > 0) {
@@ -167,27 +168,11 @@ public record JiraPayload(String jql, boolean cloud, boolean firing, ObjectNode 
 			jql.append("statusCategory != Done and ");
 		}
 		jql.append("project=")
-			.append(quote(project))
+			.append(GoStrings.quote(project))
 			.append(" and labels=")
-			.append(quote(label))
+			.append(GoStrings.quote(label))
 			.append(" order by status ASC,resolutiondate DESC");
 		return jql.toString();
-	}
-
-	// Go's %q for the strings JQL gets here: double quotes, backslash escapes.
-	private static String quote(String text) {
-		StringBuilder quoted = new StringBuilder("\"");
-		for (char c : text.toCharArray()) {
-			switch (c) {
-				case '"' -> quoted.append("\\\"");
-				case '\\' -> quoted.append("\\\\");
-				case '\n' -> quoted.append("\\n");
-				case '\t' -> quoted.append("\\t");
-				case '\r' -> quoted.append("\\r");
-				default -> quoted.append(c);
-			}
-		}
-		return quoted.append('"').toString();
 	}
 
 	// API v3 wants Atlassian Document Format. A description template that renders an

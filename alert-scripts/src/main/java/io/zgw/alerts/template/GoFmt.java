@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.zgw.alerts.model.GoStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -121,8 +122,8 @@ final class GoFmt {
 			case 'v' -> value(arg);
 			case 's' -> (arg instanceof Long || arg instanceof Double || arg instanceof Boolean) ? null
 					: truncate(value(arg), precision);
-			case 'q' -> (arg instanceof String s) ? quote(truncate(s, precision), '"')
-					: (arg instanceof Long n) ? quote(Character.toString(n.intValue()), '\'') : null;
+			case 'q' -> (arg instanceof String s) ? GoStrings.quote(truncate(s, precision))
+					: (arg instanceof Long n) ? GoStrings.quoteRune(n) : null;
 			case 'd' -> (arg instanceof Long n) ? signed(Long.toString(n), flags) : null;
 			case 'f', 'F' -> (arg instanceof Double d) ? signed(
 					new BigDecimal(d).setScale((precision < 0) ? 6 : precision, RoundingMode.HALF_EVEN).toPlainString(),
@@ -175,40 +176,6 @@ final class GoFmt {
 			out.append(String.format("%02x", b & 0xff));
 		}
 		return out.toString();
-	}
-
-	/** Quotes text as Go's {@code strconv.Quote} (or {@code QuoteRune} with '). */
-	private static String quote(String text, char quote) {
-		StringBuilder out = new StringBuilder().append(quote);
-		text.codePoints().forEach((c) -> {
-			int simple = "\u0007\b\f\n\r\t\u000b\\".indexOf(c);
-			if (c == quote || c == '\\') {
-				out.append('\\').appendCodePoint(c);
-			}
-			else if (simple >= 0) {
-				out.append('\\').append("abfnrtv".charAt(simple));
-			}
-			else if (isPrint(c)) {
-				out.appendCodePoint(c);
-			}
-			else if (c < 0x80) {
-				out.append(String.format("\\x%02x", c));
-			}
-			else {
-				out.append((c < 0x10000) ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
-			}
-		});
-		return out.append(quote).toString();
-	}
-
-	private static boolean isPrint(int c) {
-		return switch (Character.getType(c)) {
-			case Character.UNASSIGNED, Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
-					Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
-				false;
-			case Character.SPACE_SEPARATOR -> c == ' ';
-			default -> true;
-		};
 	}
 
 	// Go's %v for a float64: the shortest digits that read back, in exponent form when

@@ -24,6 +24,15 @@ class LabelSetTest {
 	}
 
 	@Test
+	void printsValuesQuotedAsAlertmanagersGroupKeys() {
+		// As Alertmanager 0.25's group keys for the same labels.
+		assertThat(LabelSet.of(Map.of("alertname", "Odd3", "v", "\u0007\b\f\u000b|\u0001")).toAlertmanagerString())
+			.isEqualTo("{alertname=\"Odd3\", v=\"\\a\\b\\f\\v|\\x01\"}");
+		assertThat(LabelSet.of(Map.of("v", "soft\u00adhy\ufeffbom\u0085nel")).toAlertmanagerString())
+			.isEqualTo("{v=\"soft\\u00adhy\\ufeffbom\\u0085nel\"}");
+	}
+
+	@Test
 	void emptyValuesAreDropped() {
 		assertThat(LabelSet.of(Map.of("a", "1", "b", "")).asMap()).containsOnlyKeys("a");
 	}

@@ -707,6 +707,17 @@ class PayloadsTest {
 	}
 
 	@Test
+	void jiraSearchQuotesTheProjectAsGosQuote() {
+		// Alertmanager writes project=%q: a bell and a no-break space escaped.
+		Notification notification = firstFlush(
+				ConfigLoader.load(JIRA.replace("project: DBA", "project: \"DBA\\a\\u00a0\"")), A)
+			.get(0);
+		JiraPayload payload = JiraPayload.of(notification, (JiraConfig) notification.integration(), EXTERNAL_URL,
+				FAIL_ON_ERROR);
+		assertThat(payload.jql()).contains(" project=\"DBA\\a\\u00a0\" and ");
+	}
+
+	@Test
 	void jiraFieldsAreTemplatesReadBackAsYamlAsLaterAlertmanagers() {
 		AlertmanagerConfig config = ConfigLoader.load("""
 				route: {receiver: r, group_by: [alertname]}

@@ -37,11 +37,11 @@ public final class ScenarioRunner {
 
 	/**
 	 * Notification is one call reduced to what must match between implementations: for a
-	 * webhook its status, group labels, alerts and how many {@code max_alerts} left out,
-	 * for a Slack message its non-empty fields as rendered, for a PagerDuty event, a
-	 * Discord, Webex or VictorOps message every field (and the token sent; VictorOps's
-	 * key and routing key are in the path), for an Opsgenie call its path, method, key
-	 * and every field of its body.
+	 * webhook its status, group key, group labels, alerts and how many {@code max_alerts}
+	 * left out, for a Slack message its non-empty fields as rendered, for a PagerDuty
+	 * event, a Discord, Webex or VictorOps message every field (and the token sent;
+	 * VictorOps's key and routing key are in the path), for an Opsgenie call its path,
+	 * method, key and every field of its body.
 	 */
 	public record Notification(String receiver, String status, Map<String, String> groupLabels, List<String> alerts,
 			Map<String, String> message) {
@@ -189,7 +189,8 @@ public final class ScenarioRunner {
 			}
 			alerts.sort(Comparator.naturalOrder());
 			notifications.add(new Notification(call.path().substring(1), payload.get("status").asString(), groupLabels,
-					alerts, Map.of("truncatedAlerts", payload.get("truncatedAlerts").asString())));
+					alerts, Map.of("groupKey", payload.get("groupKey").asString(), "truncatedAlerts",
+							payload.get("truncatedAlerts").asString())));
 		}
 		notifications.sort(Comparator.comparing(Notification::toString));
 		return notifications;
