@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.zgw.alerts.model.GoStrings;
 import io.zgw.alerts.model.LabelSet;
 import org.jspecify.annotations.Nullable;
 
@@ -15,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 public final class Matcher implements Comparable<Matcher> {
 
 	// Alertmanager sorts matchers by name, then value, then type (labels.Matchers.Less).
-	private static final Comparator<Matcher> ORDER = Comparator.comparing(Matcher::name)
-		.thenComparing(Matcher::value)
+	private static final Comparator<Matcher> ORDER = Comparator.comparing(Matcher::name, GoStrings.ORDER)
+		.thenComparing(Matcher::value, GoStrings.ORDER)
 		.thenComparing(Matcher::type);
 
 	private final String name;

@@ -1,8 +1,12 @@
 package io.zgw.alerts.model;
 
+import java.util.Comparator;
+
 /**
- * GoStrings writes strings as Go does where Alertmanager's output depends on it: quoted
- * as {@code strconv.Quote} (the {@code %q} of group keys, JQL and templates).
+ * GoStrings orders and writes strings as Go does where Alertmanager's output depends on
+ * it: ordered as Go's {@code <} (alerts in a group, matchers in a route key, groups in
+ * the API, template comparisons) and quoted as {@code strconv.Quote} (the {@code %q} of
+ * group keys, JQL and templates).
  *
  * <p>
  * Which characters are printable follows the JDK's Unicode tables: Java 17's are Unicode
@@ -11,9 +15,37 @@ package io.zgw.alerts.model;
  */
 public final class GoStrings {
 
+	/**
+	 * Go's order of strings: by their UTF-8 bytes, which is code point order. Java's
+	 * {@link String#compareTo} compares UTF-16 units and so puts the characters beyond
+	 * U+FFFF (surrogate pairs) before U+E000 to U+FFFF.
+	 */
+	public static final Comparator<String> ORDER = GoStrings::compare;
+
 	private static final int REPLACEMENT = 0xfffd;
 
 	private GoStrings() {
+	}
+
+	private static int compare(String a, String b) {
+		int common = Math.min(a.length(), b.length());
+		for (int i = 0; i < common; i++) {
+			char x = a.charAt(i);
+			char y = b.charAt(i);
+			if (x != y) {
+				return Integer.compare(codePointRank(x), codePointRank(y));
+			}
+		}
+		return Integer.compare(a.length(), b.length());
+	}
+
+	// Where two strings first differ, a surrogate stands for a code point above U+FFFF:
+	// it must rank above U+E000 to U+FFFF, the only units above the surrogates.
+	private static int codePointRank(char c) {
+		if (c >= 0xe000) {
+			return c - 0x800;
+		}
+		return Character.isSurrogate(c) ? c + 0x2000 : c;
 	}
 
 	/** Returns the text quoted as Go's {@code strconv.Quote}. */

@@ -3,7 +3,9 @@ package io.zgw.alerts.model;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -12,10 +14,17 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * LabelSet is an immutable, name-sorted set of alert labels with Alertmanager's
- * fingerprint.
+ * LabelSet is an immutable set of alert labels, sorted by name in Go's order, with
+ * Alertmanager's fingerprint.
  */
 public final class LabelSet {
+
+	/**
+	 * Alertmanager's order of label sets (prometheus/common's {@code LabelSet.Before}):
+	 * fewer labels first; else by the first label, in name order, that one set lacks
+	 * (which comes first) or whose values differ, names and values in Go's order.
+	 */
+	public static final Comparator<LabelSet> ORDER = LabelSet::compare;
 
 	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
 
@@ -40,7 +49,7 @@ public final class LabelSet {
 	 * Prometheus.
 	 */
 	public static LabelSet of(Map<String, String> labels) {
-		TreeMap<String, String> sorted = new TreeMap<>();
+		TreeMap<String, String> sorted = new TreeMap<>(GoStrings.ORDER);
 		labels.forEach((name, value) -> {
 			Objects.requireNonNull(name, "label name");
 			if (value != null && !value.isEmpty()) {
@@ -57,7 +66,7 @@ public final class LabelSet {
 
 	/** Returns the labels whose names are in the given set. */
 	public LabelSet select(Collection<String> names) {
-		TreeMap<String, String> selected = new TreeMap<>();
+		TreeMap<String, String> selected = new TreeMap<>(GoStrings.ORDER);
 		this.labels.forEach((name, value) -> {
 			if (names.contains(name)) {
 				selected.put(name, value);
@@ -76,6 +85,28 @@ public final class LabelSet {
 
 	public int size() {
 		return this.labels.size();
+	}
+
+	private static int compare(LabelSet a, LabelSet b) {
+		if (a.size() != b.size()) {
+			return Integer.compare(a.size(), b.size());
+		}
+		Iterator<Map.Entry<String, String>> ia = a.labels.entrySet().iterator();
+		Iterator<Map.Entry<String, String>> ib = b.labels.entrySet().iterator();
+		while (ia.hasNext()) {
+			Map.Entry<String, String> ea = ia.next();
+			Map.Entry<String, String> eb = ib.next();
+			int byName = GoStrings.ORDER.compare(ea.getKey(), eb.getKey());
+			if (byName != 0) {
+				// The set with the smaller name here has it, the other lacks it.
+				return -byName;
+			}
+			int byValue = GoStrings.ORDER.compare(ea.getValue(), eb.getValue());
+			if (byValue != 0) {
+				return byValue;
+			}
+		}
+		return 0;
 	}
 
 	/**

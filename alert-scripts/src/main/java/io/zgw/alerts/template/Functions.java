@@ -11,6 +11,7 @@ import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.zgw.alerts.model.GoStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -224,7 +225,7 @@ final class Functions {
 		return switch (kind) {
 			case "int" -> Long.compare((Long) a, (Long) b);
 			case "float" -> Double.compare((Double) a, (Double) b);
-			default -> a.toString().compareTo(b.toString());
+			default -> GoStrings.ORDER.compare(a.toString(), b.toString());
 		};
 	}
 

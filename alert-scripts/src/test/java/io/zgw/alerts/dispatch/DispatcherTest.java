@@ -526,6 +526,16 @@ class DispatcherTest {
 	}
 
 	@Test
+	void maxAlertsKeepsTheFirstAlertsInGosOrderOfValues() {
+		// Alertmanager sorts by UTF-8 bytes: Ａ (U+FF21) before 😀 (U+1F600).
+		for (String instance : List.of("😀", "Ａ", "é")) {
+			this.dispatcher.receive(firing("alertname=Load shard=pay instance=" + instance, T0, T0), T0);
+		}
+		assertThat(this.dispatcher.tick(T0.plusSeconds(30))).singleElement()
+			.satisfies((n) -> assertThat(names(n)).containsExactly("é", "Ａ"));
+	}
+
+	@Test
 	void failedDeliveryIsRetriedAtTheNextFlushAndKeepsResolvedAlerts() {
 		Alert a = firing("alertname=Load instance=a", T0, T0);
 		this.dispatcher.receive(a, T0);

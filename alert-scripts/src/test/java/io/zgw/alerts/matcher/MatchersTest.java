@@ -89,6 +89,8 @@ class MatchersTest {
 	void printsAndSortsAsAlertmanager() {
 		Matchers matchers = Matchers.parse("{b=~\"x\", a=\"q\\\"uote\", b=\"x\"}").sorted();
 		assertThat(matchers).hasToString("{a=\"q\\\"uote\",b=\"x\",b=~\"x\"}");
+		// Values in Go's order: U+FF21 before U+1F600.
+		assertThat(Matchers.parse("{a=\"😀\", a=\"Ａ\"}").sorted()).hasToString("{a=\"Ａ\",a=\"😀\"}");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.zgw.alerts.model;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,15 @@ class GoStringsTest {
 		assertThat(GoStrings.quoteRune(0xd800)).isEqualTo("'\ufffd'");
 		assertThat(GoStrings.quoteRune(-1)).isEqualTo("'\ufffd'");
 		assertThat(GoStrings.quoteRune(0x110000)).isEqualTo("'\ufffd'");
+	}
+
+	@Test
+	void ordersByCodePointAsGo() {
+		// Go compares UTF-8 bytes: U+E000..U+FFFF before the characters beyond U+FFFF,
+		// which UTF-16 (String.compareTo) puts before them.
+		List<String> values = List.of("😀", "Ａ", "\ue000", "\ud83d\ude01", "é", "z", "Ａa", "");
+		assertThat(values.stream().sorted(GoStrings.ORDER)).containsExactly("", "z", "é", "\ue000", "Ａ", "Ａa", "😀",
+				"\ud83d\ude01");
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.zgw.alerts.model;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,16 @@ class LabelSetTest {
 			.isEqualTo("{alertname=\"Odd3\", v=\"\\a\\b\\f\\v|\\x01\"}");
 		assertThat(LabelSet.of(Map.of("v", "soft\u00adhy\ufeffbom\u0085nel")).toAlertmanagerString())
 			.isEqualTo("{v=\"soft\\u00adhy\\ufeffbom\\u0085nel\"}");
+	}
+
+	@Test
+	void ordersAsAlertmanagersBefore() {
+		LabelSet fullwidth = LabelSet.of(Map.of("a", "1", "v", "Ａ"));
+		LabelSet emoji = LabelSet.of(Map.of("a", "1", "v", "😀"));
+		LabelSet lacksA = LabelSet.of(Map.of("b", "1", "v", "Ａ"));
+		LabelSet fewer = LabelSet.of(Map.of("v", "😀"));
+		assertThat(List.of(emoji, lacksA, fullwidth, fewer).stream().sorted(LabelSet.ORDER)).containsExactly(fewer,
+				lacksA, fullwidth, emoji);
 	}
 
 	@Test

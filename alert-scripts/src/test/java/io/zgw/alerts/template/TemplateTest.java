@@ -155,6 +155,7 @@ class TemplateTest {
 		assertThat(run("{{ eq .Status \"resolved\" \"firing\" }} {{ ne 1 2 }} {{ lt 1 2 }} {{ le 2 2 }} "
 				+ "{{ gt \"b\" \"a\" }} {{ ge 1.5 2.5 }}"))
 			.isEqualTo("true true true true true false");
+		assertThat(run("{{ lt \"Ａ\" \"😀\" }}")).as("strings compare in code point order, as Go's").isEqualTo("true");
 		assertThat(run("{{ or .Labels.missing \"dflt\" }} {{ and 1 0 }} {{ and 1 2 }} {{ not .Items }}"))
 			.isEqualTo("dflt 0 2 false");
 		assertThat(run("{{ and false (index .Items 99) }}")).as("and stops at the first false").isEqualTo("false");

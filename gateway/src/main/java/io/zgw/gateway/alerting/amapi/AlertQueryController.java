@@ -16,6 +16,7 @@ import io.zgw.alerts.inhibit.Inhibitor;
 import io.zgw.alerts.matcher.Matcher;
 import io.zgw.alerts.matcher.Matchers;
 import io.zgw.alerts.model.Alert;
+import io.zgw.alerts.model.GoStrings;
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.AlertReader;
@@ -95,8 +96,9 @@ class AlertQueryController {
 			}
 		}
 		List<RoutingFile.Group> ordered = new ArrayList<>(groups.values());
-		ordered.sort(Comparator.comparing(RoutingFile.Group::labels, AlertQueryController::labelOrder)
-			.thenComparing(RoutingFile.Group::receiver));
+		// Alertmanager's dispatch.AlertGroups order.
+		ordered.sort(Comparator.comparing(RoutingFile.Group::labels, LabelSet.ORDER)
+			.thenComparing(RoutingFile.Group::receiver, GoStrings.ORDER));
 		List<Map<String, Object>> json = new ArrayList<>();
 		for (RoutingFile.Group group : ordered) {
 			Map<String, Object> shown = new LinkedHashMap<>();
@@ -110,29 +112,6 @@ class AlertQueryController {
 			json.add(shown);
 		}
 		return json;
-	}
-
-	// Alertmanager's order of label sets (prometheus/common's LabelSet.Before): fewer
-	// labels first; else by the first label, in name order, that one lacks or whose
-	// values differ.
-	private static int labelOrder(LabelSet a, LabelSet b) {
-		if (a.size() != b.size()) {
-			return Integer.compare(a.size(), b.size());
-		}
-		SortedSet<String> names = new TreeSet<>(a.asMap().keySet());
-		names.addAll(b.asMap().keySet());
-		for (String name : names) {
-			String left = a.get(name);
-			String right = b.get(name);
-			if (left == null || right == null) {
-				return (left == null) ? -1 : 1;
-			}
-			int order = left.compareTo(right);
-			if (order != 0) {
-				return order;
-			}
-		}
-		return 0;
 	}
 
 	private List<Selected> select(ApiPrincipal principal, boolean active, boolean silenced, boolean inhibited,
