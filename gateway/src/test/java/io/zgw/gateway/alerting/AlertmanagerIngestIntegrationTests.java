@@ -156,6 +156,18 @@ class AlertmanagerIngestIntegrationTests {
 	}
 
 	@Test
+	void newAlertSentWithOnlyAFutureEndsAtStartsAtItsEnd() {
+		// Alertmanager 0.25 answers GET /api/v2/alerts with startsAt = endsAt for it.
+		Instant end = Instant.now().plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+		String body = "[{\"labels\":{\"alertname\":\"EndsOnly\",\"host\":\"%s\"},\"endsAt\":\"%s\"}]"
+			.formatted(this.host, end);
+		assertThat(post(body).statusCode()).isEqualTo(200);
+		StoredAlert alert = stored("EndsOnly");
+		assertThat(alert.startsAt()).isEqualTo(end);
+		assertThat(alert.endsAt()).isEqualTo(end);
+	}
+
+	@Test
 	void manyAlertsInOneRequestAreAllStored() {
 		StringBuilder body = new StringBuilder("[");
 		for (int i = 0; i < 300; i++) {

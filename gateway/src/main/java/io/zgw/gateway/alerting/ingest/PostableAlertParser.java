@@ -79,10 +79,9 @@ final class PostableAlertParser {
 		if (startsAt != null && endsAt != null && endsAt.isBefore(startsAt)) {
 			throw ApiException.badParameter(field + ".endsAt", field + ".endsAt is before its startsAt");
 		}
-		// As Alertmanager: an alert sent with only an endsAt starts then (a resolve
-		// message); otherwise it starts now.
-		Instant effectiveStart = (startsAt != null) ? startsAt
-				: (endsAt != null && !endsAt.isAfter(now)) ? endsAt : now;
+		// As Alertmanager's API v2: an alert sent without a startsAt starts at its endsAt
+		// (even a future one), or now when it has neither.
+		Instant effectiveStart = (startsAt != null) ? startsAt : (endsAt != null) ? endsAt : now;
 		Instant effectiveEnd = (endsAt != null) ? endsAt : now.plus(resolveTimeout);
 		if (effectiveEnd.isBefore(effectiveStart)) {
 			// A startsAt in the future with no endsAt: fire for resolve_timeout from its
