@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * EmailNotifier sends a rendered {@link EmailMessage} through the config's smarthost,
  * with SMTP AUTH, STARTTLS or implicit TLS (port 465) and {@code tls_config} as
- * configured: plain text, HTML, or both as {@code multipart/alternative}.
+ * configured: plain text, HTML or both, always as {@code multipart/alternative}, as
+ * Alertmanager.
  */
 public final class EmailNotifier implements Notifier {
 
@@ -162,20 +163,22 @@ public final class EmailNotifier implements Notifier {
 		return mime;
 	}
 
+	// As Alertmanager: always multipart/alternative, even with one part; the HTML, the
+	// preferred alternative, last (RFC 2046 5.1.4). A message with no body at all gets
+	// an empty text part, as a multipart must hold one.
 	private static void setBody(MimeMessage mime, EmailMessage message) throws MessagingException {
-		if (message.html() == null) {
-			mime.setText(message.body(), "UTF-8");
-		}
-		else if (message.body().isEmpty()) {
-			mime.setText(message.html(), "UTF-8", "html");
-		}
-		else {
+		MimeMultipart alternatives = new MimeMultipart("alternative");
+		if (!message.body().isEmpty() || message.html() == null) {
 			MimeBodyPart text = new MimeBodyPart();
 			text.setText(message.body(), "UTF-8");
+			alternatives.addBodyPart(text);
+		}
+		if (message.html() != null) {
 			MimeBodyPart html = new MimeBodyPart();
 			html.setText(message.html(), "UTF-8", "html");
-			mime.setContent(new MimeMultipart("alternative", text, html));
+			alternatives.addBodyPart(html);
 		}
+		mime.setContent(alternatives);
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.zgw.gateway.notify.Delivery;
 import io.zgw.gateway.notify.DeliveryResult;
@@ -55,8 +54,13 @@ class EmailNotifierTest {
 		assertThat(received).hasSize(2);
 		MimeMessage mail = received[0];
 		assertThat(mail.getSubject()).isEqualTo("[FIRING:2] DiskFull (pay)");
-		assertThat(GreenMailUtil.getBody(mail).strip()).isEqualTo("disk / is 97% full on db-1");
-		assertThat(mail.getContentType()).startsWith("text/plain");
+		// As Alertmanager: multipart/alternative, though with the text part only.
+		assertThat(mail.getContentType()).startsWith("multipart/alternative");
+		MimeMultipart parts = (MimeMultipart) mail.getContent();
+		assertThat(parts.getCount()).isEqualTo(1);
+		assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+		// The line ends in CRLF on the wire.
+		assertThat(parts.getBodyPart(0).getContent()).isEqualTo("disk / is 97% full on db-1\r\n");
 		assertThat(mail.getFrom()[0].toString()).isEqualTo("alerts@zgw.test");
 		assertThat(mail.getHeader("To", ",")).contains("oncall@zgw.test").contains("lead@zgw.test");
 		// the rendered message's header wins over the config's
@@ -66,16 +70,20 @@ class EmailNotifierTest {
 	}
 
 	@Test
-	void htmlBodyIsSentAsHtmlOrAlongsideTheTextAsAlternatives() throws Exception {
+	void htmlBodyIsSentAloneOrAfterTheTextAsAlternatives() throws Exception {
 		assertThat(send(config("mail-pw", false),
 				new EmailMessage("dba@zgw.test", null, "s", "<p>db-1</p>", "", Map.of())))
 			.isEqualTo(DeliveryResult.delivered());
 		assertThat(send(config("mail-pw", false),
 				new EmailMessage("dba@zgw.test", null, "s", "<p>db-2</p>", "db-2", Map.of())))
 			.isEqualTo(DeliveryResult.delivered());
+		// As Alertmanager: multipart/alternative, though with the HTML part only.
 		MimeMessage html = smtp.getReceivedMessages()[0];
-		assertThat(html.getContentType()).startsWith("text/html");
-		assertThat(GreenMailUtil.getBody(html).strip()).isEqualTo("<p>db-1</p>");
+		assertThat(html.getContentType()).startsWith("multipart/alternative");
+		MimeMultipart htmlOnly = (MimeMultipart) html.getContent();
+		assertThat(htmlOnly.getCount()).isEqualTo(1);
+		assertThat(htmlOnly.getBodyPart(0).getContentType()).startsWith("text/html");
+		assertThat(htmlOnly.getBodyPart(0).getContent()).isEqualTo("<p>db-1</p>");
 		MimeMessage both = smtp.getReceivedMessages()[1];
 		assertThat(both.getContentType()).startsWith("multipart/alternative");
 		MimeMultipart parts = (MimeMultipart) both.getContent();
@@ -84,6 +92,16 @@ class EmailNotifierTest {
 		assertThat(parts.getBodyPart(0).getContent()).isEqualTo("db-2");
 		assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
 		assertThat(parts.getBodyPart(1).getContent()).isEqualTo("<p>db-2</p>");
+	}
+
+	@Test
+	void messageWithoutBodiesHasAnEmptyTextPart() throws Exception {
+		assertThat(send(config("mail-pw", false), new EmailMessage("dba@zgw.test", null, "s", null, "", Map.of())))
+			.isEqualTo(DeliveryResult.delivered());
+		MimeMultipart parts = (MimeMultipart) smtp.getReceivedMessages()[0].getContent();
+		assertThat(parts.getCount()).isEqualTo(1);
+		assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+		assertThat(parts.getBodyPart(0).getContent()).isEqualTo("");
 	}
 
 	@Test
