@@ -69,6 +69,9 @@ class WebhookNotifierTest {
 		assertThat(request.contentType()).isEqualTo("application/json");
 		assertThat(request.body()).isEqualTo(PAYLOAD);
 		assertThat(request.authorization()).isNull();
+		// Not Alertmanager's Alertmanager/0.25.0: zgw names itself
+		// (docs/alerting-api.md).
+		assertThat(request.header("User-Agent")).isEqualTo("zgw");
 	}
 
 	@Test
