@@ -23,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize largest request body accepted by the ingest endpoints; larger ones
  * get 413
  * @param maxLabels most labels one alert may carry
- * @param maxLabelValueLength longest label value, in characters
+ * @param maxLabelValueLength longest label value, and longest field (tag names included)
+ * of a Zabbix webhook body, in characters
  * @param zabbixTimeZone zone of the Zabbix webhook's event_date/event_time; the system
  * zone when unset
  * @param routingConfigFile the routing file shown as config.original by

@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -202,6 +203,36 @@ class ZabbixWebhookIntegrationTests {
 				problem("shop", this.eventId).replace("\"event_date\":\"2026.11.28\"", "\"event_date\":\"28/11/2026\""),
 				"event_date");
 		assertBadField("{not json", "body");
+	}
+
+	@Test
+	void textLongerThanALabelValueIsRejectedNamingTheFieldAndNothingStored() {
+		String tooLong = "x".repeat(100_000);
+		String problem = problem("shop", this.eventId);
+		assertBadField(problem.replace("\"tag\":\"9lives\"", "\"tag\":\"" + tooLong + "\""), "event_tags[2].tag");
+		for (String field : new String[] { "host_host", "host_name", "trigger_id", "event_severity", "event_nseverity",
+				"event_opdata" }) {
+			assertBadField(with(problem, field, tooLong), field);
+		}
+		// Zabbix keeps an acknowledgement message of up to 2,048 characters.
+		String update = acknowledgement(problem);
+		assertThat(send("shop", "shop-secret", with(update, "event_update_message", "m".repeat(2048))).statusCode())
+			.isEqualTo(200);
+		for (String field : new String[] { "event_update_message", "event_update_action", "event_update_user" }) {
+			assertBadField(with(update, field, "u".repeat(70_000)), field);
+		}
+		assertBadField(with(recovery("shop", this.eventId + 1), "event_recovery_id", tooLong), "event_recovery_id");
+		assertThat(this.reader.find("zabbix:shop:" + (this.eventId + 1))).isEmpty();
+		assertThat(this.reader.history("zabbix:shop:" + this.eventId)).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("acknowledged");
+		assertThat(this.http.get("/api/v2/alerts").statusCode()).isEqualTo(200);
+	}
+
+	// Returns the body with the field set to the value.
+	private String with(String body, String field, String value) {
+		ObjectNode node = (ObjectNode) this.json.readTree(body);
+		node.put(field, value);
+		return this.json.writeValueAsString(node);
 	}
 
 	private void assertBadField(String body, String field) {

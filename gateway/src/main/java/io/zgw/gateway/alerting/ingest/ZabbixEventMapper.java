@@ -128,10 +128,10 @@ final class ZabbixEventMapper {
 		if (tags != null) {
 			for (int i = 0; i < tags.size(); i++) {
 				JsonNode tag = tags.get(i);
-				String name = LabelRules.sanitize(text(tag, "tag"));
-				String value = text(tag, "value");
+				String field = "event_tags[" + i + "]";
+				String name = LabelRules.sanitize(text(tag, "tag", field + ".tag"));
+				String value = text(tag, "value", field + ".value");
 				if (!name.isEmpty() && !value.isEmpty()) {
-					this.rules.checkValue("event_tags[" + i + "].value", value);
 					labels.putIfAbsent(name, value);
 				}
 			}
@@ -144,7 +144,6 @@ final class ZabbixEventMapper {
 		labels.put("severity", severity);
 		labels.put("zabbix_trigger_id", text(body, "trigger_id"));
 		this.rules.checkCount("event_tags", labels.size());
-		this.rules.checkValue("event_name", eventName);
 		return LabelSet.of(labels);
 	}
 
@@ -179,7 +178,7 @@ final class ZabbixEventMapper {
 		return tags;
 	}
 
-	private static ZabbixChange.Kind kind(JsonNode body) {
+	private ZabbixChange.Kind kind(JsonNode body) {
 		if ("1".equals(text(body, "event_update_status"))) {
 			return ZabbixChange.Kind.UPDATE;
 		}
@@ -239,12 +238,20 @@ final class ZabbixEventMapper {
 		return lower.contains("comment") ? ChangeKind.COMMENTED : ChangeKind.UPDATED;
 	}
 
-	private static String text(JsonNode node, String field) {
-		JsonNode value = node.get(field);
+	private String text(JsonNode body, String field) {
+		return text(body, field, field);
+	}
+
+	// Every field becomes a label or is stored with the alert: none may be longer than a
+	// label value, so what is accepted can be stored and read back.
+	private String text(JsonNode node, String key, String field) {
+		JsonNode value = node.get(key);
 		if (value == null || value.isNull() || value.isContainer()) {
 			return "";
 		}
-		return value.asString().trim();
+		String text = value.asString().trim();
+		this.rules.checkValue(field, text);
+		return text;
 	}
 
 	private static void putIfPresent(Map<String, String> map, String key, String value) {

@@ -145,7 +145,7 @@ public class AlertReader {
 		return entries;
 	}
 
-	private StoredAlert toAlert(AlertRecord row) {
+	StoredAlert toAlert(AlertRecord row) {
 		return new StoredAlert(row.getAlertKey(), row.getSource(),
 				LabelSet.of(this.json.readValue(row.getLabels(), STRING_MAP)),
 				this.json.readValue(row.getAnnotations(), STRING_MAP), row.getGeneratorUrl(),

@@ -3,6 +3,7 @@ package io.zgw.gateway.alerting.store;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
@@ -11,6 +12,7 @@ import io.zgw.gateway.alerting.AlertingMetrics;
 import io.zgw.sql.tables.records.AlertRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,15 +52,15 @@ public class ZabbixEventStore {
 
 	/** Applies the change and commits; returns what happened. */
 	public Outcome apply(ZabbixChange change) {
-		Outcome outcome = StoreAccess.read(() -> this.dsl.transactionResult((tx) -> apply(tx.dsl(), change)));
-		if (!outcome.replay()) {
+		Applied applied = StoreAccess.read(() -> this.dsl.transactionResult((tx) -> apply(tx.dsl(), change)));
+		if (applied.alert() != null) {
 			this.stored.increment();
-			this.commits.publish(this.reader.find(outcome.alertKey()).stream().toList());
+			this.commits.publish(List.of(applied.alert()));
 		}
-		return outcome;
+		return applied.outcome();
 	}
 
-	private Outcome apply(DSLContext tx, ZabbixChange change) {
+	private Applied apply(DSLContext tx, ZabbixChange change) {
 		String key = change.alertKey();
 		Field<LocalDateTime> now = UtcTimes.param(this.clock.instant());
 		int created = tx.insertInto(ALERT)
@@ -88,7 +90,7 @@ public class ZabbixEventStore {
 				// it must not come back as a new alert.
 				tx.deleteFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).execute();
 			}
-			return new Outcome(key, row.getFingerprint(), true);
+			return new Applied(new Outcome(key, row.getFingerprint(), true), null);
 		}
 		tx.insertInto(ALERT_HISTORY)
 			.set(ALERT_HISTORY.ALERT_KEY, key)
@@ -114,7 +116,14 @@ public class ZabbixEventStore {
 			update = update.set(ALERT.ACKNOWLEDGED, change.acknowledged());
 		}
 		update.where(ALERT.ALERT_KEY.eq(key)).execute();
-		return new Outcome(key, row.getFingerprint(), false);
+		// Read back before the commit: an alert that cannot be read is never committed,
+		// and a committed one is published without another query that could fail.
+		StoredAlert alert = this.reader.toAlert(tx.selectFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).fetchSingle());
+		return new Applied(new Outcome(key, row.getFingerprint(), false), alert);
+	}
+
+	// What one delivery did, and the alert it committed (none for a replay).
+	private record Applied(Outcome outcome, @Nullable StoredAlert alert) {
 	}
 
 	/**
