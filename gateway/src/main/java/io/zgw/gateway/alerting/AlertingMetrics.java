@@ -9,7 +9,10 @@ public final class AlertingMetrics {
 	/** Alerts accepted and committed, tagged {@code source} (alertmanager, zabbix). */
 	public static final String ALERTS_STORED = "zgw.alerts.stored";
 
-	/** Alerts refused with 503, tagged {@code reason} (saturated, store_failed). */
+	/**
+	 * Alerts refused with 503, tagged {@code reason}: saturated (the writer's queues), or
+	 * store_failed (a failed commit, of the writer or of a Zabbix event).
+	 */
 	public static final String ALERTS_REFUSED = "zgw.alerts.refused";
 
 	/** Alerts waiting in the group-commit writer's queues. */

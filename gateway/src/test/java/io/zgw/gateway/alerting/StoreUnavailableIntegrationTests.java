@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.store.AlertReader;
 import io.zgw.gateway.alerting.store.AlertUpsert;
@@ -48,8 +50,13 @@ class StoreUnavailableIntegrationTests {
 	@Autowired
 	AlertReader reader;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void zabbixEventGets503ProblemWithRetryAfterWhenMysqlIsDown() {
+		Counter failed = this.meters.counter(AlertingMetrics.ALERTS_REFUSED, "reason", "store_failed");
+		double before = failed.count();
 		HttpResponse<String> response = new AlertingTestSupport(this.port).post("/api/v1/zabbix/events",
 				ZabbixWebhookIntegrationTests.problem("shop", 42),
 				Map.of("X-Zgw-Shard", "shop", "Authorization", "Bearer shop-secret"));
@@ -57,6 +64,7 @@ class StoreUnavailableIntegrationTests {
 		assertThat(response.headers().firstValue("Retry-After")).isPresent();
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(failed.count()).isEqualTo(before + 1);
 	}
 
 	@Test

@@ -36,6 +36,8 @@ public class ZabbixEventStore {
 
 	private final Counter stored;
 
+	private final Counter failed;
+
 	private final AlertReader reader;
 
 	private final AlertCommits commits;
@@ -45,6 +47,7 @@ public class ZabbixEventStore {
 		this.reader = reader;
 		this.commits = commits;
 		this.stored = meters.counter(AlertingMetrics.ALERTS_STORED, "source", ZabbixChange.SOURCE);
+		this.failed = meters.counter(AlertingMetrics.ALERTS_REFUSED, "reason", "store_failed");
 		this.dsl = dsl;
 		this.json = json;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -52,7 +55,14 @@ public class ZabbixEventStore {
 
 	/** Applies the change and commits; returns what happened. */
 	public Outcome apply(ZabbixChange change) {
-		Applied applied = StoreAccess.read(() -> this.dsl.transactionResult((tx) -> apply(tx.dsl(), change)));
+		Applied applied;
+		try {
+			applied = StoreAccess.read(() -> this.dsl.transactionResult((tx) -> apply(tx.dsl(), change)));
+		}
+		catch (StoreUnavailableException ex) {
+			this.failed.increment();
+			throw ex;
+		}
 		if (applied.alert() != null) {
 			this.stored.increment();
 			this.commits.publish(List.of(applied.alert()));
