@@ -166,6 +166,40 @@ class ZabbixWebhookIntegrationTests {
 	}
 
 	@Test
+	void laterIdenticalUpdateIsAppliedAndItsRetryIsAReplay() {
+		String problem = problem("shop", this.eventId);
+		send("shop", "shop-secret", problem);
+		String acknowledged = update(problem, "acknowledged");
+		String unacknowledged = update(problem, "unacknowledged");
+		String[] updates = { at(acknowledged, "22:41:00"), at(unacknowledged, "22:42:00"),
+				at(acknowledged, "22:43:00") };
+		for (String update : updates) {
+			HttpResponse<String> response = send("shop", "shop-secret", update);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(response.body()).contains("\"replay\":false");
+		}
+		assertThat(send("shop", "shop-secret", updates[2]).body()).contains("\"replay\":true");
+		StoredAlert alert = stored("shop", this.eventId);
+		assertThat(alert.acknowledged()).isTrue();
+		assertThat(this.reader.history(alert.alertKey())).extracting(AlertReader.HistoryEntry::occurredAt)
+			.containsExactly(Instant.parse("2026-11-28T21:40:01Z"), Instant.parse("2026-11-28T21:41:00Z"),
+					Instant.parse("2026-11-28T21:42:00Z"), Instant.parse("2026-11-28T21:43:00Z"));
+	}
+
+	// An update Admin made with the action and no message, as a media type without
+	// event_update_date/time sends it.
+	private static String update(String problem, String action) {
+		return problem.replace("\"event_update_status\":\"0\"", "\"event_update_status\":\"1\"")
+			.replace("\"event_update_action\":\"\"", "\"event_update_action\":\"" + action + "\"")
+			.replace("\"event_update_user\":\"\"", "\"event_update_user\":\"Admin\"");
+	}
+
+	// The update as made on 2026.11.28 at the time.
+	private String at(String update, String time) {
+		return with(with(update, "event_update_date", "2026.11.28"), "event_update_time", time);
+	}
+
+	@Test
 	void wrongSecretIsForbidden() {
 		double before = failures("webhook_wrong_secret");
 		HttpResponse<String> response = send("shop", "pay-secret", problem("shop", this.eventId));

@@ -113,8 +113,15 @@ final class ZabbixEventMapper {
 				detail.put("user", user);
 				detail.put("message", message);
 				historyKind = updateKind(action);
-				idempotencyKey = "update:" + sha256(action + '\n' + user + '\n' + message + '\n' + severity);
-				occurredAt = sentAt(body, now);
+				String update = action + '\n' + user + '\n' + message + '\n' + severity;
+				// When the update was made tells a later identical update from a retry of
+				// this one; media types from before event_update_date do not send it.
+				Instant updatedAt = zabbixTime(body, "event_update_date", "event_update_time");
+				if (updatedAt != null) {
+					update = text(body, "event_update_date") + ' ' + text(body, "event_update_time") + '\n' + update;
+				}
+				idempotencyKey = "update:" + sha256(update);
+				occurredAt = (updatedAt != null) ? updatedAt : sentAt(body, now);
 			}
 		}
 		return new ZabbixChange(shard.name(), eventId, kind, idempotencyKey, labels(body, shard, eventName, severity),
@@ -191,10 +198,15 @@ final class ZabbixEventMapper {
 	}
 
 	private Instant zabbixTime(JsonNode body, String dateField, String timeField, Instant fallback) {
+		Instant time = zabbixTime(body, dateField, timeField);
+		return (time != null) ? time : fallback;
+	}
+
+	private @Nullable Instant zabbixTime(JsonNode body, String dateField, String timeField) {
 		String date = text(body, dateField);
 		String time = text(body, timeField);
 		if (date.isEmpty() || time.isEmpty()) {
-			return fallback;
+			return null;
 		}
 		try {
 			return LocalDate.parse(date, ZABBIX_DATE).atTime(LocalTime.parse(time)).atZone(this.zone).toInstant();
