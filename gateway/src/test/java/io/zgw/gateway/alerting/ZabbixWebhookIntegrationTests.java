@@ -2,7 +2,14 @@ package io.zgw.gateway.alerting;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -197,6 +204,36 @@ class ZabbixWebhookIntegrationTests {
 	// The update as made on 2026.11.28 at the time.
 	private String at(String update, String time) {
 		return with(with(update, "event_update_date", "2026.11.28"), "event_update_time", time);
+	}
+
+	@Test
+	void concurrentDeliveriesOfANewEventAreAllAnsweredAndStoreOneAlert() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			for (int event = 0; event < 5; event++) {
+				String body = problem("shop", this.eventId + event);
+				CountDownLatch start = new CountDownLatch(1);
+				List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+				for (int i = 0; i < 8; i++) {
+					answers.add(pool.submit(() -> {
+						start.await();
+						return send("shop", "shop-secret", body);
+					}));
+				}
+				start.countDown();
+				int applied = 0;
+				for (Future<HttpResponse<String>> answer : answers) {
+					HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+					assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+					applied += response.body().contains("\"replay\":false") ? 1 : 0;
+				}
+				assertThat(applied).isEqualTo(1);
+				assertThat(this.reader.history(stored("shop", this.eventId + event).alertKey())).hasSize(1);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test

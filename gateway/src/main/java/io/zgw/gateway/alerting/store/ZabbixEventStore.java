@@ -1,10 +1,12 @@
 package io.zgw.gateway.alerting.store;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +29,9 @@ import static io.zgw.sql.Tables.ALERT_HISTORY;
  */
 @Component
 public class ZabbixEventStore {
+
+	// Attempts of a delivery whose transaction lost a lock conflict.
+	private static final int MAX_ATTEMPTS = 8;
 
 	private final DSLContext dsl;
 
@@ -57,7 +62,7 @@ public class ZabbixEventStore {
 	public Outcome apply(ZabbixChange change) {
 		Applied applied;
 		try {
-			applied = StoreAccess.read(() -> this.dsl.transactionResult((tx) -> apply(tx.dsl(), change)));
+			applied = applyRetrying(change);
 		}
 		catch (StoreUnavailableException ex) {
 			this.failed.increment();
@@ -68,6 +73,40 @@ public class ZabbixEventStore {
 			this.commits.publish(List.of(applied.alert()));
 		}
 		return applied.outcome();
+	}
+
+	// Concurrent deliveries of one new event deadlock: each INSERT IGNORE that finds the
+	// row takes a shared lock, then each asks for the exclusive one. MySQL rolls back
+	// all but one; the others go again, and find the row committed or still locked.
+	private Applied applyRetrying(ZabbixChange change) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return StoreAccess.read(() -> this.dsl.transactionResult((tx) -> apply(tx.dsl(), change)));
+			}
+			catch (StoreUnavailableException ex) {
+				if (attempt == MAX_ATTEMPTS || !isLockConflict(ex)) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
+		}
+	}
+
+	// A deadlock (SQLState 40001, MySQL error 1213) or a lock wait timeout (1205).
+	private static boolean isLockConflict(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213
+					|| sql.getErrorCode() == 1205)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private Applied apply(DSLContext tx, ZabbixChange change) {
