@@ -156,8 +156,8 @@ class NotificationPipelineIntegrationTests {
 				{"shard":"shop","event_id":"%d","event_value":"1","event_severity":"High","event_nseverity":"4",
 				 "event_name":"Pipeline Zabbix","host_name":"Web 01","host_host":"web-%d","event_tags":[],
 				 "trigger_id":"1","event_recovery_id":"","event_update_status":"0","event_update_action":"",
-				 "event_update_message":"","event_update_user":"","event_opdata":"","event_date":"",
-				 "event_time":"","event_recovery_date":"","event_recovery_time":"","sent_at":0}
+				 "event_update_message":"","event_update_user":"","event_opdata":"","event_date":"2026.11.28",
+				 "event_time":"22:40:01","event_recovery_date":"","event_recovery_time":"","sent_at":0}
 				""".formatted(eventId, eventId);
 		assertThat(http
 			.post("/api/v1/zabbix/events", body, Map.of("X-Zgw-Shard", "shop", "Authorization", "Bearer shop-secret"))

@@ -277,6 +277,46 @@ class ZabbixWebhookIntegrationTests {
 	}
 
 	@Test
+	void missingOrInvalidFieldsTheMediaTypeAlwaysSendsAreRejectedNamingThem() {
+		String problem = problem("shop", this.eventId);
+		for (String field : new String[] { "host_host", "trigger_id", "event_severity", "event_nseverity", "event_name",
+				"event_date" }) {
+			assertBadField(with(problem, field, ""), field);
+			assertBadField(without(problem, field), field);
+		}
+		for (String id : new String[] { "abc", "-5", "0", "+" + this.eventId, "1.0", "99999999999999999999" }) {
+			assertBadField(with(problem, "event_id", id), "event_id");
+			assertBadField(with(problem, "trigger_id", id), "trigger_id");
+		}
+		for (String number : new String[] { "high", "6", "-1", "04" }) {
+			assertBadField(with(problem, "event_nseverity", number), "event_nseverity");
+		}
+		for (String time : new String[] { "", "25:61:00", "10:11", "22:40:01.5" }) {
+			assertBadField(with(problem, "event_time", time), "event_time");
+		}
+		for (String date : new String[] { "2026.02.30", "2026-11-28", "2026.13.01" }) {
+			assertBadField(with(problem, "event_date", date), "event_date");
+		}
+		String recovery = recovery("shop", this.eventId);
+		assertBadField(with(recovery, "event_recovery_date", ""), "event_recovery_date");
+		assertBadField(with(recovery, "event_recovery_time", "24:00:00"), "event_recovery_time");
+		String update = at(acknowledgement(problem), "22:41:00");
+		assertBadField(with(update, "event_update_time", ""), "event_update_time");
+		assertBadField(with(update, "event_update_date", "2026.11.31"), "event_update_date");
+		assertThat(this.reader.find("zabbix:shop:" + this.eventId)).isEmpty();
+	}
+
+	@Test
+	void renamedSeverityIsKeptAndIdsAreShownAsZabbixWritesThem() {
+		String problem = with(with(problem("shop", this.eventId), "event_severity", "Sev-3 (ops)"), "trigger_id",
+				"023133");
+		assertThat(send("shop", "shop-secret", problem).statusCode()).isEqualTo(200);
+		StoredAlert alert = stored("shop", this.eventId);
+		assertThat(alert.labels().get("severity")).isEqualTo("Sev-3 (ops)");
+		assertThat(alert.labels().get("zabbix_trigger_id")).isEqualTo("23133");
+	}
+
+	@Test
 	void textLongerThanALabelValueIsRejectedNamingTheFieldAndNothingStored() {
 		String tooLong = "x".repeat(100_000);
 		String problem = problem("shop", this.eventId);
@@ -297,6 +337,12 @@ class ZabbixWebhookIntegrationTests {
 		assertThat(this.reader.history("zabbix:shop:" + this.eventId)).extracting(AlertReader.HistoryEntry::kind)
 			.containsExactly("acknowledged");
 		assertThat(this.http.get("/api/v2/alerts").statusCode()).isEqualTo(200);
+	}
+
+	private String without(String body, String field) {
+		ObjectNode node = (ObjectNode) this.json.readTree(body);
+		node.remove(field);
+		return this.json.writeValueAsString(node);
 	}
 
 	// Returns the body with the field set to the value.

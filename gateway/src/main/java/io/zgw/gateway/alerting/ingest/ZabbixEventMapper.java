@@ -9,10 +9,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalQuery;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.AlertingProperties;
@@ -32,7 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ZabbixEventMapper {
 
-	private static final DateTimeFormatter ZABBIX_DATE = DateTimeFormatter.ofPattern("yyyy.MM.dd");
+	private static final DateTimeFormatter ZABBIX_DATE = DateTimeFormatter.ofPattern("uuuu.MM.dd")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	private static final DateTimeFormatter ZABBIX_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	private static final Set<String> NSEVERITIES = Set.of("0", "1", "2", "3", "4", "5");
 
 	private final LabelRules rules;
 
@@ -55,28 +64,23 @@ final class ZabbixEventMapper {
 			throw ApiException.badParameter("shard",
 					"shard '" + bodyShard + "' in the body differs from the X-Zgw-Shard header");
 		}
-		String eventIdText = text(body, "event_id");
-		long eventId;
-		try {
-			eventId = Long.parseLong(eventIdText);
-		}
-		catch (NumberFormatException ex) {
-			throw ApiException.badParameter("event_id",
-					"event_id must be a Zabbix event id, got '" + eventIdText + "'");
-		}
-		String eventName = text(body, "event_name");
-		if (eventName.isEmpty()) {
-			throw ApiException.badParameter("event_name", "event_name is required");
-		}
+		long eventId = id(body, "event_id");
+		String eventName = required(body, "event_name");
 		ZabbixChange.Kind kind = kind(body);
-		String severity = text(body, "event_severity");
-		Instant startsAt = zabbixTime(body, "event_date", "event_time", now);
+		// Free text: Zabbix lets admins rename the severities.
+		String severity = required(body, "event_severity");
+		String nseverity = required(body, "event_nseverity");
+		if (!NSEVERITIES.contains(nseverity)) {
+			throw ApiException.badParameter("event_nseverity",
+					"event_nseverity must be a Zabbix severity number, 0 to 5, got '" + nseverity + "'");
+		}
+		Instant startsAt = requiredTime(body, "event_date", "event_time");
 		Map<String, String> annotations = new LinkedHashMap<>();
 		putIfPresent(annotations, "host_name", text(body, "host_name"));
 		putIfPresent(annotations, "opdata", text(body, "event_opdata"));
-		annotations.put("event_id", eventIdText);
-		putIfPresent(annotations, "nseverity", text(body, "event_nseverity"));
-		putIfPresent(annotations, "current_severity", severity);
+		annotations.put("event_id", Long.toString(eventId));
+		annotations.put("nseverity", nseverity);
+		annotations.put("current_severity", severity);
 		Map<String, String> detail = new LinkedHashMap<>();
 		detail.put("severity", severity);
 		Instant endsAt = null;
@@ -91,7 +95,7 @@ final class ZabbixEventMapper {
 				occurredAt = startsAt;
 			}
 			case RECOVERY -> {
-				endsAt = zabbixTime(body, "event_recovery_date", "event_recovery_time", now);
+				endsAt = requiredTime(body, "event_recovery_date", "event_recovery_time");
 				putIfPresent(annotations, "recovery_event_id", text(body, "event_recovery_id"));
 				detail.put("recovery_event_id", text(body, "event_recovery_id"));
 				historyKind = ChangeKind.RESOLVED;
@@ -147,9 +151,9 @@ final class ZabbixEventMapper {
 		labels.put("alertname", eventName);
 		labels.put("shard", shard.name());
 		labels.put("business_line", businessLine(shard));
-		labels.put("host", text(body, "host_host"));
+		labels.put("host", required(body, "host_host"));
 		labels.put("severity", severity);
-		labels.put("zabbix_trigger_id", text(body, "trigger_id"));
+		labels.put("zabbix_trigger_id", Long.toString(id(body, "trigger_id")));
 		this.rules.checkCount("event_tags", labels.size());
 		return LabelSet.of(labels);
 	}
@@ -197,24 +201,61 @@ final class ZabbixEventMapper {
 		};
 	}
 
-	private Instant zabbixTime(JsonNode body, String dateField, String timeField, Instant fallback) {
+	private Instant requiredTime(JsonNode body, String dateField, String timeField) {
 		Instant time = zabbixTime(body, dateField, timeField);
-		return (time != null) ? time : fallback;
+		if (time == null) {
+			throw ApiException.badParameter(dateField, dateField + " and " + timeField + " are required");
+		}
+		return time;
 	}
 
+	// Returns the time the two fields give, or null when both are empty.
 	private @Nullable Instant zabbixTime(JsonNode body, String dateField, String timeField) {
 		String date = text(body, dateField);
 		String time = text(body, timeField);
-		if (date.isEmpty() || time.isEmpty()) {
+		if (date.isEmpty() && time.isEmpty()) {
 			return null;
 		}
+		LocalDate day = parse(date, ZABBIX_DATE, LocalDate::from, dateField, "date like 2026.11.28");
+		LocalTime clock = parse(time, ZABBIX_TIME, LocalTime::from, timeField, "time like 22:40:01");
+		return day.atTime(clock).atZone(this.zone).toInstant();
+	}
+
+	private static <T> T parse(String text, DateTimeFormatter format, TemporalQuery<T> query, String field,
+			String expected) {
 		try {
-			return LocalDate.parse(date, ZABBIX_DATE).atTime(LocalTime.parse(time)).atZone(this.zone).toInstant();
+			return format.parse(text, query);
 		}
 		catch (DateTimeParseException ex) {
-			throw ApiException.badParameter(dateField, dateField + "/" + timeField + " must look like 2026.11.28 and "
-					+ "22:40:01, got '" + date + "' '" + time + "'");
+			throw ApiException.badParameter(field, field + " must be a valid " + expected + ", got '" + text + "'");
 		}
+	}
+
+	private String required(JsonNode body, String field) {
+		String value = text(body, field);
+		if (value.isEmpty()) {
+			throw ApiException.badParameter(field, field + " is required");
+		}
+		return value;
+	}
+
+	// Zabbix ids are positive BIGINTs, sent in decimal digits only.
+	private long id(JsonNode body, String field) {
+		String text = required(body, field);
+		long id = 0;
+		if (text.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			try {
+				id = Long.parseLong(text);
+			}
+			catch (NumberFormatException ex) {
+				// Over 2^63-1: not a Zabbix id either.
+			}
+		}
+		if (id <= 0) {
+			throw ApiException.badParameter(field,
+					field + " must be a Zabbix id (digits, above 0), got '" + text + "'");
+		}
+		return id;
 	}
 
 	private static Instant sentAt(JsonNode body, Instant fallback) {
