@@ -89,9 +89,29 @@ class ZabbixWebhookIntegrationTests {
 	}
 
 	@Test
-	void tagNamedLikeOurLabelDoesNotOverrideIt() {
+	void tagNamedLikeOurLabelDoesNotOverrideItAndIsKeptUnderASuffix() {
 		send("shop", "shop-secret", problem("shop", this.eventId));
-		assertThat(stored("shop", this.eventId).labels().get("host")).isEqualTo("web01");
+		assertThat(stored("shop", this.eventId).labels().asMap()).containsEntry("host", "web01")
+			.containsEntry("host_2", "other");
+	}
+
+	@Test
+	void everyTagIsKeptWhenNamesRepeatOrSanitiseAlike() {
+		String tags = """
+				[{"tag":"service","value":"b"},{"tag":"сервис","value":"заказы"},{"tag":"service","value":"a"},
+				 {"tag":"a.b","value":"1"},{"tag":"регион","value":"eu"},{"tag":"a-b","value":"2"},
+				 {"tag":"service","value":"a"},{"tag":"a_b_2","value":"3"},{"tag":"service","value":""}]""";
+		String problem = problem("shop", this.eventId).replaceFirst("\"event_tags\":\\[[^]]*]",
+				"\"event_tags\":" + tags.replace("\n", ""));
+		assertThat(send("shop", "shop-secret", problem).statusCode()).isEqualTo(200);
+		// Names in sort order: a-b, a.b, a_b_2, регион, сервис.
+		assertThat(stored("shop", this.eventId).labels().asMap()).containsEntry("service", "a,b")
+			.containsEntry("a_b", "2")
+			.containsEntry("a_b_2", "1")
+			.containsEntry("a_b_2_2", "3")
+			.containsEntry("______", "eu")
+			.containsEntry("_______2", "заказы")
+			.hasSize(12);
 	}
 
 	@Test

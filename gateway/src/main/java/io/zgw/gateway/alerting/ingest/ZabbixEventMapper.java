@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.AlertingProperties;
@@ -135,27 +137,46 @@ final class ZabbixEventMapper {
 
 	private LabelSet labels(JsonNode body, ShardConfig shard, String eventName, String severity) {
 		Map<String, String> labels = new LinkedHashMap<>();
-		JsonNode tags = tags(body.get("event_tags"));
-		if (tags != null) {
-			for (int i = 0; i < tags.size(); i++) {
-				JsonNode tag = tags.get(i);
-				String field = "event_tags[" + i + "]";
-				String name = LabelRules.sanitize(text(tag, "tag", field + ".tag"));
-				String value = text(tag, "value", field + ".value");
-				if (!name.isEmpty() && !value.isEmpty()) {
-					labels.putIfAbsent(name, value);
-				}
-			}
-		}
-		// Our labels win over tags of the same name.
 		labels.put("alertname", eventName);
 		labels.put("shard", shard.name());
 		labels.put("business_line", businessLine(shard));
 		labels.put("host", required(body, "host_host"));
 		labels.put("severity", severity);
 		labels.put("zabbix_trigger_id", Long.toString(id(body, "trigger_id")));
+		// Every tag is kept. Zabbix allows a name twice (service=a, service=b): one label
+		// of the values, sorted, joined with ','. A name that sanitises to a label name
+		// already taken (ours, or a tag's sorted before it: a-b and a.b are both a_b)
+		// gets the first free of _2, _3...
+		for (Map.Entry<String, Set<String>> tag : tagValues(body).entrySet()) {
+			String name = LabelRules.sanitize(tag.getKey());
+			String label = name;
+			for (int n = 2; labels.containsKey(label); n++) {
+				label = name + "_" + n;
+			}
+			String value = String.join(",", tag.getValue());
+			this.rules.checkValue("event_tags." + label, value);
+			labels.put(label, value);
+		}
 		this.rules.checkCount("event_tags", labels.size());
 		return LabelSet.of(labels);
+	}
+
+	// Returns the non-empty values of each tag name, names and values sorted.
+	private Map<String, Set<String>> tagValues(JsonNode body) {
+		Map<String, Set<String>> values = new TreeMap<>();
+		JsonNode tags = tags(body.get("event_tags"));
+		if (tags != null) {
+			for (int i = 0; i < tags.size(); i++) {
+				JsonNode tag = tags.get(i);
+				String field = "event_tags[" + i + "]";
+				String name = text(tag, "tag", field + ".tag");
+				String value = text(tag, "value", field + ".value");
+				if (!name.isEmpty() && !value.isEmpty()) {
+					values.computeIfAbsent(name, (key) -> new TreeSet<>()).add(value);
+				}
+			}
+		}
+		return values;
 	}
 
 	/**
