@@ -294,6 +294,9 @@ class ZabbixWebhookIntegrationTests {
 				problem("shop", this.eventId).replace("\"event_date\":\"2026.11.28\"", "\"event_date\":\"28/11/2026\""),
 				"event_date");
 		assertBadField("{not json", "body");
+		String problem = problem("shop", this.eventId);
+		assertBadField(with(problem, "event_tags", "[{\"tag\":\"service\","), "event_tags");
+		assertBadField(with(problem, "event_tags", "[{\"tag\":\"a\",\"value\":\"b\"},\"c\"]"), "event_tags[1]");
 	}
 
 	@Test

@@ -169,6 +169,9 @@ final class ZabbixEventMapper {
 			for (int i = 0; i < tags.size(); i++) {
 				JsonNode tag = tags.get(i);
 				String field = "event_tags[" + i + "]";
+				if (!tag.isObject()) {
+					throw ApiException.badParameter(field, field + " must be a {tag, value} object");
+				}
 				String name = text(tag, "tag", field + ".tag");
 				String value = text(tag, "value", field + ".value");
 				if (!name.isEmpty() && !value.isEmpty()) {
