@@ -3,7 +3,6 @@ package io.zgw.gateway.security;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +12,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessException;
@@ -31,10 +29,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link ApiPrincipal#canSee}). It never logs or echoes the key.
  */
 class ApiKeyFilter extends OncePerRequestFilter {
-
-	private static final String BEARER = "bearer ";
-
-	private static final String CHALLENGE = "Bearer realm=\"zgw\"";
 
 	private final AccessRules rules;
 
@@ -66,14 +60,14 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null) {
 			this.failures.record(AuthFailures.Reason.MISSING_KEY);
-			unauthorized(request, response, CHALLENGE,
+			unauthorized(request, response, BearerCredentials.CHALLENGE,
 					"This endpoint needs an API key: send 'Authorization: Bearer <key>'");
 			return;
 		}
-		String key = bearerKey(header);
+		String key = BearerCredentials.token(header);
 		if (key == null) {
 			this.failures.record(AuthFailures.Reason.MALFORMED_HEADER);
-			unauthorized(request, response, CHALLENGE + ", error=\"invalid_request\"",
+			unauthorized(request, response, BearerCredentials.CHALLENGE + ", error=\"invalid_request\"",
 					"The Authorization header must be 'Bearer <key>'");
 			return;
 		}
@@ -91,7 +85,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		}
 		if (principal.isEmpty()) {
 			this.failures.record(AuthFailures.Reason.UNKNOWN_KEY);
-			unauthorized(request, response, CHALLENGE + ", error=\"invalid_token\"",
+			unauthorized(request, response, BearerCredentials.CHALLENGE + ", error=\"invalid_token\"",
 					"The API key is unknown, revoked or expired");
 			return;
 		}
@@ -118,7 +112,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 	// leaves the request anonymous: never a refusal on an open path.
 	private HttpServletRequest asking(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		String key = (header != null) ? bearerKey(header) : null;
+		String key = (header != null) ? BearerCredentials.token(header) : null;
 		if (key == null) {
 			return request;
 		}
@@ -146,14 +140,6 @@ class ApiKeyFilter extends OncePerRequestFilter {
 			}
 
 		};
-	}
-
-	private static @Nullable String bearerKey(String header) {
-		if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-			return null;
-		}
-		String key = header.substring(BEARER.length()).strip();
-		return (key.isEmpty() || key.contains(" ")) ? null : key;
 	}
 
 	private void unauthorized(HttpServletRequest request, HttpServletResponse response, String challenge, String detail)

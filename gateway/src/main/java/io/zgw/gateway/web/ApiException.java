@@ -2,6 +2,7 @@ package io.zgw.gateway.web;
 
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -17,11 +18,25 @@ public class ApiException extends RuntimeException {
 
 	private final Map<String, Object> properties;
 
+	private final Map<String, String> headers;
+
 	public ApiException(HttpStatus status, String title, String detail, Map<String, Object> properties) {
+		this(status, title, detail, properties, Map.of());
+	}
+
+	private ApiException(HttpStatus status, String title, String detail, Map<String, Object> properties,
+			Map<String, String> headers) {
 		super(detail);
 		this.status = status;
 		this.title = title;
 		this.properties = Map.copyOf(properties);
+		this.headers = Map.copyOf(headers);
+	}
+
+	/** Returns a 401 whose {@code WWW-Authenticate} header is the challenge. */
+	public static ApiException unauthorized(String challenge, String detail) {
+		return new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", detail, Map.of(),
+				Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge));
 	}
 
 	/** Returns a 400 naming the request parameter (or body field) that is wrong. */
@@ -48,6 +63,11 @@ public class ApiException extends RuntimeException {
 
 	public Map<String, Object> properties() {
 		return this.properties;
+	}
+
+	/** Returns the headers the answer carries besides the problem body. */
+	public Map<String, String> headers() {
+		return this.headers;
 	}
 
 }

@@ -47,7 +47,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 		problem.setTitle(ex.title());
 		ex.properties().forEach(problem::setProperty);
-		return ResponseEntity.status(ex.status()).body(problem);
+		return ResponseEntity.status(ex.status())
+			.headers((headers) -> ex.headers().forEach(headers::set))
+			.body(problem);
 	}
 
 }

@@ -271,12 +271,24 @@ class ZabbixWebhookIntegrationTests {
 	void unknownShardMissingSecretOrUnconfiguredSecretIsUnauthorized() {
 		double unknownBefore = failures("webhook_unknown_shard");
 		double missingBefore = failures("webhook_missing_secret");
-		assertThat(send("nope", "shop-secret", problem("nope", this.eventId)).statusCode()).isEqualTo(401);
-		assertThat(send("nosecret", "", problem("nosecret", this.eventId)).statusCode()).isEqualTo(401);
-		assertThat(this.http.post("/api/v1/zabbix/events", problem("shop", this.eventId), Map.of("X-Zgw-Shard", "shop"))
-			.statusCode()).isEqualTo(401);
+		assertUnauthorized(send("nope", "shop-secret", problem("nope", this.eventId)));
+		assertUnauthorized(send("nosecret", "", problem("nosecret", this.eventId)));
+		assertUnauthorized(
+				this.http.post("/api/v1/zabbix/events", problem("shop", this.eventId), Map.of("X-Zgw-Shard", "shop")));
 		assertThat(failures("webhook_unknown_shard")).isEqualTo(unknownBefore + 2);
 		assertThat(failures("webhook_missing_secret")).isEqualTo(missingBefore + 1);
+	}
+
+	private static void assertUnauthorized(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"zgw\"");
+	}
+
+	@Test
+	void authorizationSchemeIsCaseInsensitive() {
+		HttpResponse<String> response = this.http.post("/api/v1/zabbix/events", problem("shop", this.eventId),
+				Map.of("X-Zgw-Shard", "shop", "Authorization", "bearer shop-secret"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
 	private double failures(String reason) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.zgw.gateway.alerting.AlertingProperties;
 import io.zgw.gateway.alerting.store.ZabbixEventStore;
 import io.zgw.gateway.security.AuthFailures;
+import io.zgw.gateway.security.BearerCredentials;
 import io.zgw.gateway.web.ApiException;
 import io.zgw.sharding.ShardConfig;
 import io.zgw.sharding.ShardRegistry;
@@ -17,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ZabbixWebhookController {
 
 	static final String SHARD_HEADER = "X-Zgw-Shard";
-
-	private static final String BEARER = "Bearer ";
 
 	private final ShardRegistry shards;
 
@@ -75,13 +73,13 @@ class ZabbixWebhookController {
 			this.failures.record(AuthFailures.Reason.WEBHOOK_UNKNOWN_SHARD);
 			throw unauthorized("unknown shard in " + SHARD_HEADER + ", or no webhook-secret configured for it");
 		}
-		if (authorization == null || !authorization.startsWith(BEARER)) {
+		String secret = (authorization != null) ? BearerCredentials.token(authorization) : null;
+		if (secret == null) {
 			this.failures.record(AuthFailures.Reason.WEBHOOK_MISSING_SECRET);
 			throw unauthorized("missing 'Authorization: Bearer <webhook secret>'");
 		}
 		// Comparing digests keeps the comparison constant-time whatever the lengths.
-		if (!MessageDigest.isEqual(sha256(authorization.substring(BEARER.length()).trim()),
-				sha256(shard.webhookSecret()))) {
+		if (!MessageDigest.isEqual(sha256(secret), sha256(shard.webhookSecret()))) {
 			this.failures.record(AuthFailures.Reason.WEBHOOK_WRONG_SECRET);
 			throw ApiException.forbidden("webhook secret does not match shard '" + shard.name() + "'");
 		}
@@ -89,7 +87,7 @@ class ZabbixWebhookController {
 	}
 
 	private static ApiException unauthorized(String detail) {
-		return new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", detail, Map.of());
+		return ApiException.unauthorized(BearerCredentials.CHALLENGE, detail);
 	}
 
 	private static byte[] sha256(String text) {
