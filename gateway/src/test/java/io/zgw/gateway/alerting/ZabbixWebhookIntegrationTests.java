@@ -100,11 +100,13 @@ class ZabbixWebhookIntegrationTests {
 		String tags = """
 				[{"tag":"service","value":"b"},{"tag":"сервис","value":"заказы"},{"tag":"service","value":"a"},
 				 {"tag":"a.b","value":"1"},{"tag":"регион","value":"eu"},{"tag":"a-b","value":"2"},
-				 {"tag":"service","value":"a"},{"tag":"a_b_2","value":"3"},{"tag":"service","value":""}]""";
+				 {"tag":"service","value":"a"},{"tag":"a_b_2","value":"3"},{"tag":"service","value":""},
+				 {"tag":"a:b","value":"2"},{"tag":"shard","value":"shop"}]""";
 		String problem = problem("shop", this.eventId).replaceFirst("\"event_tags\":\\[[^]]*]",
 				"\"event_tags\":" + tags.replace("\n", ""));
 		assertThat(send("shop", "shop-secret", problem).statusCode()).isEqualTo(200);
-		// Names in sort order: a-b, a.b, a_b_2, регион, сервис.
+		// Names in sort order: a-b, a.b, a:b (a_b="2" already), a_b_2, shard (ours,
+		// "shop" already), регион, сервис.
 		assertThat(stored("shop", this.eventId).labels().asMap()).containsEntry("service", "a,b")
 			.containsEntry("a_b", "2")
 			.containsEntry("a_b_2", "1")

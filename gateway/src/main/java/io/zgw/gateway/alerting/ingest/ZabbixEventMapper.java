@@ -146,16 +146,17 @@ final class ZabbixEventMapper {
 		// Every tag is kept. Zabbix allows a name twice (service=a, service=b): one label
 		// of the values, sorted, joined with ','. A name that sanitises to a label name
 		// already taken (ours, or a tag's sorted before it: a-b and a.b are both a_b)
-		// gets the first free of _2, _3...
+		// with another value gets the first free of _2, _3...; with the same value
+		// (a business_line tag equal to ours) it adds nothing.
 		for (Map.Entry<String, Set<String>> tag : tagValues(body).entrySet()) {
 			String name = LabelRules.sanitize(tag.getKey());
+			String value = String.join(",", tag.getValue());
 			String label = name;
-			for (int n = 2; labels.containsKey(label); n++) {
+			for (int n = 2; labels.containsKey(label) && !labels.get(label).equals(value); n++) {
 				label = name + "_" + n;
 			}
-			String value = String.join(",", tag.getValue());
 			this.rules.checkValue("event_tags." + label, value);
-			labels.put(label, value);
+			labels.putIfAbsent(label, value);
 		}
 		this.rules.checkCount("event_tags", labels.size());
 		return LabelSet.of(labels);
