@@ -152,16 +152,7 @@ class NotificationPipelineIntegrationTests {
 	void zabbixProblemIsNotifiedOnceCommitted() throws Exception {
 		AlertingTestSupport http = new AlertingTestSupport(this.port);
 		long eventId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
-		String body = """
-				{"shard":"shop","event_id":"%d","event_value":"1","event_severity":"High","event_nseverity":"4",
-				 "event_name":"Pipeline Zabbix","host_name":"Web 01","host_host":"web-%d","event_tags":[],
-				 "trigger_id":"1","event_recovery_id":"","event_update_status":"0","event_update_action":"",
-				 "event_update_message":"","event_update_user":"","event_opdata":"","event_date":"2026.11.28",
-				 "event_time":"22:40:01","event_recovery_date":"","event_recovery_time":"","sent_at":0}
-				""".formatted(eventId, eventId);
-		assertThat(http
-			.post("/api/v1/zabbix/events", body, Map.of("X-Zgw-Shard", "shop", "Authorization", "Bearer shop-secret"))
-			.statusCode()).isEqualTo(200);
+		assertThat(zabbixEvent(http, "Pipeline Zabbix", "web-" + eventId, eventId, true)).isEqualTo(200);
 		String marker = "\"event_id\":\"" + eventId + "\"";
 		List<RecordingReceiver.Received> got = RECEIVER.awaitMatching(1, (r) -> r.body().contains(marker),
 				Duration.ofSeconds(10));
@@ -185,11 +176,11 @@ class NotificationPipelineIntegrationTests {
 		AlertingTestSupport http = new AlertingTestSupport(this.port);
 		String run = UUID.randomUUID().toString();
 		long first = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
-		assertThat(zabbixEvent(http, run, first, true)).isEqualTo(200);
-		assertThat(zabbixEvent(http, run, first + 1, true)).isEqualTo(200);
+		assertThat(zabbixEvent(http, "Multi mode " + run, "web-" + run, first, true)).isEqualTo(200);
+		assertThat(zabbixEvent(http, "Multi mode " + run, "web-" + run, first + 1, true)).isEqualTo(200);
 		assertThat(payload(awaitFor(run, 1).get(0)).get("status").asString()).isEqualTo("firing");
 
-		assertThat(zabbixEvent(http, run, first, false)).isEqualTo(200);
+		assertThat(zabbixEvent(http, "Multi mode " + run, "web-" + run, first, false)).isEqualTo(200);
 		String sentinel = UUID.randomUUID().toString();
 		http.post("/api/v2/alerts", "[{\"labels\":{\"alertname\":\"Pipeline\",\"run\":\"%s\"}}]".formatted(sentinel),
 				Map.of());
@@ -197,23 +188,25 @@ class NotificationPipelineIntegrationTests {
 		assertThat(RECEIVER.received().stream().filter((r) -> r.body().contains(run))).as("nothing resolved yet")
 			.hasSize(1);
 
-		assertThat(zabbixEvent(http, run, first + 1, false)).isEqualTo(200);
+		assertThat(zabbixEvent(http, "Multi mode " + run, "web-" + run, first + 1, false)).isEqualTo(200);
 		assertThat(payload(awaitFor(run, 2).get(1)).get("status").asString()).isEqualTo("resolved");
 	}
 
-	// Posts the problem (or the recovery) of event id, on host web-<run>, as the webhook.
-	private static int zabbixEvent(AlertingTestSupport http, String run, long eventId, boolean problem)
+	// Posts the problem (started a minute ago) or the recovery of event id of trigger 7
+	// as
+	// the webhook.
+	private static int zabbixEvent(AlertingTestSupport http, String name, String host, long eventId, boolean problem)
 			throws Exception {
 		DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
 		DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 		Instant now = Instant.now();
 		String body = """
 				{"shard":"shop","event_id":"%d","event_value":"%s","event_severity":"High","event_nseverity":"4",
-				 "event_name":"Multi mode %s","host_name":"Web","host_host":"web-%s","event_tags":[],
+				 "event_name":"%s","host_name":"Web","host_host":"%s","event_tags":[],
 				 "trigger_id":"7","event_recovery_id":"%s","event_update_status":"0","event_update_action":"",
 				 "event_update_message":"","event_update_user":"","event_opdata":"","event_date":"%s",
 				 "event_time":"%s","event_recovery_date":"%s","event_recovery_time":"%s","sent_at":0}
-				""".formatted(eventId, problem ? "1" : "0", run, run, problem ? "" : eventId + 100,
+				""".formatted(eventId, problem ? "1" : "0", name, host, problem ? "" : eventId + 100,
 				date.format(now.minusSeconds(60)), time.format(now.minusSeconds(60)), problem ? "" : date.format(now),
 				problem ? "" : time.format(now));
 		return http
