@@ -442,11 +442,14 @@ class RecurringSilenceIntegrationTests {
 
 	// Both alerts fire for a month, so only silences decide what is notified.
 	private void postAlerts() {
-		String endsAt = this.clock.instant().plus(Duration.ofDays(30)).toString();
+		// Started now on the test's clock: without startsAt an alert starts at its
+		// endsAt.
+		String times = "\"startsAt\": \"%s\", \"endsAt\": \"%s\"".formatted(this.clock.instant(),
+				this.clock.instant().plus(Duration.ofDays(30)));
 		assertThat(this.http.post("/api/v2/alerts", """
-				[{"labels": {"alertname": "Recurring", "run": "%s", "host": "muted"}, "endsAt": "%s"},
-				 {"labels": {"alertname": "Recurring", "run": "%s", "host": "loud"}, "endsAt": "%s"}]
-				""".formatted(this.run, endsAt, this.run, endsAt), Map.of()).statusCode()).isEqualTo(200);
+				[{"labels": {"alertname": "Recurring", "run": "%s", "host": "muted"}, %s},
+				 {"labels": {"alertname": "Recurring", "run": "%s", "host": "loud"}, %s}]
+				""".formatted(this.run, times, this.run, times), Map.of()).statusCode()).isEqualTo(200);
 	}
 
 	// The first step takes the lease (rebuilding from the store) or receives the posted
