@@ -194,8 +194,9 @@ public final class ConfigLoader {
 	private static void mask(JsonNode node) {
 		if (node instanceof ObjectNode object) {
 			for (Map.Entry<String, JsonNode> property : object.properties()) {
-				if (SECRET_KEYS.contains(property.getKey()) && property.getValue().isString()
-						&& !property.getValue().asString().isEmpty()) {
+				// Any scalar: an unquoted number is read as the secret's text too.
+				if (SECRET_KEYS.contains(property.getKey()) && property.getValue().isValueNode()
+						&& !property.getValue().isNull() && !property.getValue().asString().isEmpty()) {
 					property.setValue(object.stringNode(SECRET_SHOWN));
 				}
 				else {

@@ -454,6 +454,11 @@ class ConfigLoaderTest {
 				      - url: 'https://hooks.example.com/T0k3n'
 				        http_config:
 				          basic_auth: {username: zgw, password: B4sic}
+				      - url: 'https://hooks.example.com/other'
+				        http_config:
+				          basic_auth: {username: zgw, password: 8675309123}
+				      - url: 'https://hooks.example.com/third'
+				        http_config: {bearer_token: 271828182845}
 				    slack_configs:
 				      - api_url: 'https://hooks.slack.com/services/S1ack'
 				        channel: '#ops'
@@ -467,7 +472,9 @@ class ConfigLoaderTest {
 				      - webhook_url: 'https://chat.example.com/hooks/M4tter'
 				""";
 		String masked = ConfigLoader.masked(yaml);
-		assertThat(masked).doesNotContain("Sm7p", "T0k3n", "B4sic", "S1ack", "R0ut1ng", "S1gv4", "M4tter")
+		assertThat(masked)
+			.doesNotContain("Sm7p", "T0k3n", "B4sic", "S1ack", "R0ut1ng", "S1gv4", "M4tter", "8675309123",
+					"271828182845")
 			.contains("smtp_auth_password: \"<secret>\"", "password: \"<secret>\"", "routing_key: \"<secret>\"")
 			.contains("slack_api_url_file: \"/etc/secrets/slack\"", "username: \"zgw\"", "channel: \"#ops\"",
 					"access_key: \"AKIA\"", "url: \"\"");
