@@ -65,7 +65,8 @@ class AlertHistoryIntegrationTests {
 		assertThat(body.get("fingerprint").asString()).isEqualTo(this.fingerprint);
 		JsonNode alert = body.get("alerts").get(0);
 		assertThat(body.get("alerts")).hasSize(1);
-		assertThat(alert.get("key").asString()).isEqualTo("am:" + this.fingerprint);
+		assertThat(alert.get("key").asString()).isEqualTo(AlertingTestSupport
+			.key(LabelSet.of(Map.of("alertname", "HistoryProbe", "run", this.run, "business_line", "shop"))));
 		assertThat(alert.get("status").asString()).isEqualTo("firing");
 		assertThat(alert.get("labels").get("run").asString()).isEqualTo(this.run);
 		assertThat(alert.get("history").valueStream().map((change) -> change.get("kind").asString()))

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import io.zgw.alerts.model.LabelSet;
+import io.zgw.gateway.alerting.store.AlertUpsert;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +36,11 @@ public final class AlertingTestSupport {
 	private final String base;
 
 	private final String key;
+
+	/** Returns the store key of the Alertmanager-API alert with these labels. */
+	public static String key(LabelSet labels) {
+		return AlertUpsert.keyOf(JSON.writeValueAsString(labels.asMap()));
+	}
 
 	/** Sends requests with the admin key (the Zabbix webhook path gets no key). */
 	public AlertingTestSupport(int port) {

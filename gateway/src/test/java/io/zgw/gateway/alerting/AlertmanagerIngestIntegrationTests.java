@@ -176,8 +176,8 @@ class AlertmanagerIngestIntegrationTests {
 		}
 		assertThat(post(body.append("]").toString()).statusCode()).isEqualTo(200);
 		for (int i = 0; i < 300; i += 37) {
-			String key = "am:" + LabelSet.of(Map.of("alertname", "Bulk", "host", this.host, "n", Integer.toString(i)))
-				.fingerprintHex();
+			String key = AlertingTestSupport
+				.key(LabelSet.of(Map.of("alertname", "Bulk", "host", this.host, "n", Integer.toString(i))));
 			assertThat(this.reader.find(key)).as(key).isPresent();
 		}
 	}
@@ -351,7 +351,7 @@ class AlertmanagerIngestIntegrationTests {
 	// this gateway's writer has never seen the alert.
 	private String storedElsewhere(String alertname, Instant startsAt, Instant endsAt) {
 		LabelSet labels = LabelSet.of(Map.of("alertname", alertname, "host", this.host));
-		String key = "am:" + labels.fingerprintHex();
+		String key = AlertingTestSupport.key(labels);
 		String now = UtcTimes.bind(Instant.now());
 		this.dsl.execute(
 				"INSERT INTO alert (alert_key, fingerprint, source, business_line, labels, annotations, "
@@ -371,10 +371,10 @@ class AlertmanagerIngestIntegrationTests {
 	}
 
 	private StoredAlert stored(String alertname) {
-		String key = "am:" + LabelSet.of(Map.of("alertname", alertname, "host", this.host)).fingerprintHex();
+		String key = AlertingTestSupport.key(LabelSet.of(Map.of("alertname", alertname, "host", this.host)));
 		if (alertname.equals("DiskFull")) {
-			key = "am:" + LabelSet.of(Map.of("alertname", alertname, "host", this.host, "business_line", "shop"))
-				.fingerprintHex();
+			key = AlertingTestSupport
+				.key(LabelSet.of(Map.of("alertname", alertname, "host", this.host, "business_line", "shop")));
 		}
 		String found = key;
 		return this.reader.find(key).orElseThrow(() -> new AssertionError("no alert " + found));

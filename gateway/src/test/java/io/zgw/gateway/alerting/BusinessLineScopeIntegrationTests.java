@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.zgw.alerts.model.LabelSet;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +65,42 @@ class BusinessLineScopeIntegrationTests {
 		assertThat(other.statusCode()).isEqualTo(403);
 		assertThat(this.json.readTree(other.body()).get("parameter").asString())
 			.isEqualTo("alerts[1].labels.business_line");
+	}
+
+	// The two label sets have the same 64-bit fingerprint (found by a reviewer in half a
+	// second): keyed by it, the shop key's post resolved and re-annotated pay's alert.
+	@Test
+	void aLabelSetOfAnotherLineWithTheSameFingerprintDoesNotTouchItsAlert() {
+		LabelSet pays = LabelSet.of(Map.of("alertname", "MasterDown", "business_line", "pay", "host", "pay-db1"));
+		LabelSet collider = LabelSet
+			.of(Map.of("alertname", "Collide", "business_line", "shop", "host", "shop-web-0", "zz",
+					"\u0006\u0002\f\u0002\u000e\u0003\u000e\u0001\u000f\u0001\u0004\u001b\b\u0002\t4\f\u001c\u000e:"));
+		assertThat(collider.fingerprintHex()).as("the collision this test is about").isEqualTo(pays.fingerprintHex());
+		AlertingTestSupport admin = new AlertingTestSupport(this.port);
+		String run = UUID.randomUUID().toString();
+		assertThat(admin.post("/api/v2/alerts", "[%s]".formatted(alert(pays, run, null)), Map.of()).statusCode())
+			.isEqualTo(200);
+
+		AlertingTestSupport shop = new AlertingTestSupport(this.port, admin.createKey("operator", "[\"shop\"]"));
+		assertThat(shop.post("/api/v2/alerts",
+				"[%s]".formatted(alert(collider, "written by the shop key", Instant.now().minusSeconds(1))), Map.of())
+			.statusCode()).isEqualTo(200);
+
+		JsonNode listed = this.json.readTree(admin
+			.get("/api/v2/alerts?filter=" + URLEncoder.encode("alertname=\"MasterDown\"", StandardCharsets.UTF_8))
+			.body());
+		assertThat(listed).singleElement().satisfies((alert) -> {
+			assertThat(alert.get("labels").get("business_line").asString()).isEqualTo("pay");
+			assertThat(alert.get("annotations").get("summary").asString()).isEqualTo(run);
+			// Not resolved (another test's silence of pay may suppress it).
+			assertThat(Instant.parse(alert.get("endsAt").asString())).isAfter(Instant.now());
+		});
+	}
+
+	private String alert(LabelSet labels, String summary, Instant endsAt) {
+		return "{\"labels\":%s,\"annotations\":{\"summary\":\"%s\"}%s}".formatted(
+				this.json.writeValueAsString(labels.asMap()), summary,
+				(endsAt != null) ? ",\"endsAt\":\"" + endsAt + "\"" : "");
 	}
 
 	@Test

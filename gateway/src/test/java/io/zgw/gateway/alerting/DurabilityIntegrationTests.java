@@ -33,7 +33,7 @@ class DurabilityIntegrationTests {
 			for (int i = 0; i < 200; i++) {
 				String host = "durable-" + i;
 				keys.add(
-						"am:" + LabelSet.of(Map.of("alertname", "Durable", "run", run, "host", host)).fingerprintHex());
+						AlertingTestSupport.key(LabelSet.of(Map.of("alertname", "Durable", "run", run, "host", host))));
 				String body = "[{\"labels\":{\"alertname\":\"Durable\",\"run\":\"%s\",\"host\":\"%s\"}}]".formatted(run,
 						host);
 				posts

@@ -1,6 +1,10 @@
 package io.zgw.gateway.alerting.store;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,10 +24,26 @@ public record AlertUpsert(LabelSet labels, Map<String, String> annotations, Stri
 		Instant endsAt) {
 
 	/**
-	 * Prefix of the store key of alerts received on the Alertmanager API; the rest is the
-	 * label fingerprint, Alertmanager's identity of an alert.
+	 * Prefix of the store key of alerts received on the Alertmanager API; the rest is
+	 * {@link #keyOf}'s digest of the labels.
 	 */
 	public static final String KEY_PREFIX = "am:";
+
+	/**
+	 * Returns the store key of the alert whose labels the store writes as
+	 * {@code labelsJson}: the SHA-256 of that text (as MySQL's {@code SHA2(labels, 256)}
+	 * computes it), not the 64-bit fingerprint, for which another label set, of another
+	 * business line, can be found in a second and would overwrite this alert.
+	 */
+	public static String keyOf(String labelsJson) {
+		try {
+			return KEY_PREFIX + HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(labelsJson.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java platform has SHA-256", ex);
+		}
+	}
 
 	public AlertUpsert {
 		Objects.requireNonNull(labels, "labels");

@@ -203,9 +203,9 @@ public class AlertWriter implements SmartLifecycle {
 		long hash = alert.labels().fingerprint();
 		Lane lane = this.lanes[Math.floorMod(hash, this.lanes.length)];
 		String fingerprint = HexFormat.of().toHexDigits(hash);
-		Pending pending = new Pending(alert, AlertUpsert.KEY_PREFIX + fingerprint, fingerprint,
-				this.json.writeValueAsString(alert.labels().asMap()), this.json.writeValueAsString(alert.annotations()),
-				handover, new CompletableFuture<>());
+		String labelsJson = this.json.writeValueAsString(alert.labels().asMap());
+		Pending pending = new Pending(alert, AlertUpsert.keyOf(labelsJson), fingerprint, labelsJson,
+				this.json.writeValueAsString(alert.annotations()), handover, new CompletableFuture<>());
 		if (handover != null) {
 			handover.join();
 		}

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * StoredAlert is one row of the alert store as read back.
  *
- * @param alertKey store identity ({@code am:<fingerprint>} or
+ * @param alertKey store identity ({@code am:<SHA-256 of the labels>} or
  * {@code zabbix:<shard>:<event id>})
  * @param source {@code alertmanager} or {@code zabbix}
  * @param labels the alert's labels

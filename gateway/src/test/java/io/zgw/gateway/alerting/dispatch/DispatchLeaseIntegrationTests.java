@@ -164,11 +164,11 @@ class DispatchLeaseIntegrationTests {
 		assertThat(a.leader()).isFalse();
 		assertThat(ofRun(sentB, run)).isEmpty();
 
-		String fingerprint = LabelSet.of(Map.of("alertname", "Lease", "run", run)).fingerprintHex();
+		String key = AlertingTestSupport.key(LabelSet.of(Map.of("alertname", "Lease", "run", run)));
 		http.post("/api/v2/alerts", alert.formatted(run, ",\"endsAt\":\"" + clock.instant().minusSeconds(40) + "\""),
 				Map.of());
-		b.received(List.of(this.reader.find("am:" + fingerprint).orElseThrow()));
-		a.received(List.of(this.reader.find("am:" + fingerprint).orElseThrow()));
+		b.received(List.of(this.reader.find(key).orElseThrow()));
+		a.received(List.of(this.reader.find(key).orElseThrow()));
 		clock.advance(Duration.ofSeconds(2));
 		a.step();
 		b.step();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.zgw.alerts.model.LabelSet;
+import io.zgw.gateway.alerting.AlertingTestSupport;
 import io.zgw.gateway.alerting.store.StoredAlert;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class SharedProblemsTest {
 	@Test
 	void aProblemAloneAndAlertmanagerAlertsPassThrough() {
 		StoredAlert alone = problem("7", 0, null, true);
-		StoredAlert posted = new StoredAlert("am:" + LABELS.fingerprintHex(), "alertmanager", LABELS, Map.of(), "", T0,
+		StoredAlert posted = new StoredAlert(AlertingTestSupport.key(LABELS), "alertmanager", LABELS, Map.of(), "", T0,
 				T0.plusSeconds(300), T0, false);
 
 		assertThat(this.problems.fold(alone, T0)).isSameAs(alone);

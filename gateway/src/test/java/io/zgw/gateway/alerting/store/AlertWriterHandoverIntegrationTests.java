@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.zgw.alerts.model.LabelSet;
+import io.zgw.gateway.alerting.AlertingTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -147,7 +148,7 @@ class AlertWriterHandoverIntegrationTests {
 	}
 
 	private static String key(AlertUpsert alert) {
-		return AlertUpsert.KEY_PREFIX + alert.labels().fingerprintHex();
+		return AlertingTestSupport.key(alert.labels());
 	}
 
 	private RowLock lockRow(AlertUpsert alert) throws SQLException {
