@@ -1,11 +1,8 @@
 package io.zgw.alerts.notify;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
+import io.zgw.alerts.model.Sha256;
 import io.zgw.alerts.template.Template;
 import io.zgw.alerts.template.TemplateException;
 import io.zgw.alerts.template.Templates;
@@ -57,13 +54,7 @@ final class Rendering {
 	 * group.
 	 */
 	static String groupKeyHash(String groupKey) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(groupKey.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
+		return Sha256.hex(groupKey);
 	}
 
 	/** Renders a text field; null when it failed and has no default. */

@@ -1,11 +1,9 @@
 package io.zgw.gateway.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import io.zgw.alerts.model.Sha256;
 
 /**
  * ApiKeys makes and hashes API keys: {@value #PREFIX} followed by 32 random bytes in
@@ -38,13 +36,7 @@ final class ApiKeys {
 
 	/** Returns the lower-case hex SHA-256 of the key's UTF-8 bytes, the lookup key. */
 	static String hash(String key) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every JVM", ex);
-		}
+		return Sha256.hex(key);
 	}
 
 	/**

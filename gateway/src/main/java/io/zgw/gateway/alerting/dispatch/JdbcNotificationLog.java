@@ -1,14 +1,10 @@
 package io.zgw.gateway.alerting.dispatch;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +15,7 @@ import java.util.function.BiConsumer;
 
 import io.zgw.alerts.dispatch.NotificationLog;
 import io.zgw.alerts.dispatch.NotificationLogEntry;
+import io.zgw.alerts.model.Sha256;
 import io.zgw.gateway.alerting.store.UtcTimes;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -87,7 +84,7 @@ final class JdbcNotificationLog implements NotificationLog {
 	}
 
 	private Optional<NotificationLogEntry> read(String groupKey, String integrationKey, Instant now) {
-		Record row = this.dsl.fetchOne(SELECT, hash(groupKey), integrationKey, UtcTimes.bind(now));
+		Record row = this.dsl.fetchOne(SELECT, Sha256.hex(groupKey), integrationKey, UtcTimes.bind(now));
 		return (row != null) ? Optional.of(entry(row, 0)) : Optional.empty();
 	}
 
@@ -134,7 +131,7 @@ final class JdbcNotificationLog implements NotificationLog {
 			for (Map.Entry<List<String>, NotificationLogEntry> row : chunk) {
 				String groupKey = row.getKey().get(0);
 				NotificationLogEntry entry = row.getValue();
-				binds.addAll(List.of(hash(groupKey), row.getKey().get(1), groupKey,
+				binds.addAll(List.of(Sha256.hex(groupKey), row.getKey().get(1), groupKey,
 						FingerprintColumn.join(entry.firing()), FingerprintColumn.join(entry.resolved()),
 						UtcTimes.bind(entry.timestamp()), UtcTimes.bind(entry.expiresAt())));
 			}
@@ -179,16 +176,6 @@ final class JdbcNotificationLog implements NotificationLog {
 			entry.filter((e) -> !e.expiresAt().isBefore(now)).ifPresent((e) -> fingerprints.addAll(e.firing()));
 		}
 		return fingerprints;
-	}
-
-	static String hash(String groupKey) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(groupKey.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing", ex);
-		}
 	}
 
 }

@@ -1,8 +1,5 @@
 package io.zgw.gateway.alerting.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalQuery;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.zgw.alerts.model.LabelSet;
+import io.zgw.alerts.model.Sha256;
 import io.zgw.gateway.alerting.AlertingProperties;
 import io.zgw.gateway.alerting.store.ChangeKind;
 import io.zgw.gateway.alerting.store.ZabbixChange;
@@ -339,13 +336,8 @@ final class ZabbixEventMapper {
 	}
 
 	private static String sha256(String text) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		// The first 16 bytes.
+		return Sha256.hex(text).substring(0, 32);
 	}
 
 }

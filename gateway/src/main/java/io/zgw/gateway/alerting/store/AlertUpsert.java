@@ -1,14 +1,11 @@
 package io.zgw.gateway.alerting.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 
 import io.zgw.alerts.model.LabelSet;
+import io.zgw.alerts.model.Sha256;
 
 /**
  * AlertUpsert is one alert received on the Alertmanager API, with startsAt and endsAt
@@ -36,13 +33,7 @@ public record AlertUpsert(LabelSet labels, Map<String, String> annotations, Stri
 	 * business line, can be found in a second and would overwrite this alert.
 	 */
 	public static String keyOf(String labelsJson) {
-		try {
-			return KEY_PREFIX + HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(labelsJson.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java platform has SHA-256", ex);
-		}
+		return KEY_PREFIX + Sha256.hex(labelsJson);
 	}
 
 	public AlertUpsert {

@@ -3,7 +3,6 @@ package io.zgw.gateway.notify.sns;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +13,8 @@ import java.util.TreeMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import io.zgw.alerts.model.Sha256;
 
 /**
  * SigV4 signs an AWS request with Signature Version 4 as the AWS SDK for Go does for a
@@ -53,9 +54,9 @@ final class SigV4 {
 		StringBuilder canonical = new StringBuilder("POST\n").append(escapePath(url.getRawPath())).append("\n\n");
 		headers.forEach((name, value) -> canonical.append(name).append(':').append(value.strip()).append('\n'));
 		String signedHeaders = String.join(";", headers.keySet());
-		canonical.append('\n').append(signedHeaders).append('\n').append(sha256Hex(body));
+		canonical.append('\n').append(signedHeaders).append('\n').append(Sha256.hex(body));
 		String scope = day + "/" + region + "/" + service + "/aws4_request";
-		String toSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + sha256Hex(canonical.toString());
+		String toSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + Sha256.hex(canonical.toString());
 		byte[] key = hmac(("AWS4" + credentials.secretAccessKey().value()).getBytes(StandardCharsets.UTF_8), day);
 		key = hmac(key, region);
 		key = hmac(key, service);
@@ -94,15 +95,6 @@ final class SigV4 {
 	 * @param authorization the {@code Authorization} header
 	 */
 	record Signature(String amzDate, String authorization) {
-	}
-
-	private static String sha256Hex(String text) {
-		try {
-			return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
 	}
 
 	private static byte[] hmac(byte[] key, String data) {
