@@ -48,6 +48,37 @@ public final class GoStrings {
 		return Character.isSurrogate(c) ? c + 0x2000 : c;
 	}
 
+	/**
+	 * Returns the text as Go holds it once decoded from JSON: a lone surrogate (JSON's
+	 * escape of an unpaired surrogate gives a Java string one; UTF-8 cannot hold it) is
+	 * U+FFFD, as Alertmanager reads it. Text that is kept, shown and hashed then agrees
+	 * with Alertmanager's, and MySQL does not store the surrogate as {@code ?}.
+	 */
+	public static String wellFormed(String text) {
+		int first = firstLoneSurrogate(text, 0);
+		if (first < 0) {
+			return text;
+		}
+		StringBuilder out = new StringBuilder(text);
+		for (int i = first; i >= 0; i = firstLoneSurrogate(text, i + 1)) {
+			out.setCharAt(i, (char) REPLACEMENT);
+		}
+		return out.toString();
+	}
+
+	private static int firstLoneSurrogate(String text, int from) {
+		for (int i = from; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
 	/** Returns the text quoted as Go's {@code strconv.Quote}. */
 	public static String quote(String text) {
 		return quote(text, '"');

@@ -46,14 +46,15 @@ public final class LabelSet {
 
 	/**
 	 * Returns a label set holding the given labels; empty values are dropped as in
-	 * Prometheus.
+	 * Prometheus, lone surrogates read as U+FFFD as in Alertmanager
+	 * ({@link GoStrings#wellFormed}).
 	 */
 	public static LabelSet of(Map<String, String> labels) {
 		TreeMap<String, String> sorted = new TreeMap<>(GoStrings.ORDER);
 		labels.forEach((name, value) -> {
 			Objects.requireNonNull(name, "label name");
 			if (value != null && !value.isEmpty()) {
-				sorted.put(name, value);
+				sorted.put(GoStrings.wellFormed(name), GoStrings.wellFormed(value));
 			}
 		});
 		return new LabelSet(sorted);

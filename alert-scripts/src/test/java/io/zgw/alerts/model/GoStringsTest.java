@@ -54,6 +54,14 @@ class GoStringsTest {
 	}
 
 	@Test
+	void readsLoneSurrogatesAsGoDecodesJson() {
+		assertThat(GoStrings.wellFormed("\ud800x\udc00\ud83d\ude00\ud83d")).isEqualTo("\ufffdx\ufffd😀\ufffd");
+		assertThat(GoStrings.wellFormed("\udc00\ud800")).isEqualTo("\ufffd\ufffd");
+		String clean = "ü€😀";
+		assertThat(GoStrings.wellFormed(clean)).isSameAs(clean);
+	}
+
+	@Test
 	void ordersByCodePointAsGo() {
 		// Go compares UTF-8 bytes: U+E000..U+FFFF before the characters beyond U+FFFF,
 		// which UTF-16 (String.compareTo) puts before them.

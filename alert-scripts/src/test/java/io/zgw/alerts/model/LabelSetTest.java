@@ -16,6 +16,10 @@ class LabelSetTest {
 		assertThat(LabelSet.of(Map.of("alertname", "test")).fingerprintHex()).isEqualTo("1f56cb8f931d1bd4");
 		assertThat(LabelSet.of(Map.of("alertname", "HighLoad", "shard", "shop", "severity", "High")).fingerprintHex())
 			.isEqualTo("122ebbe9be1e3f6d");
+		// Posted as {"alertname":"x\\ud800y"}: Alertmanager reads U+FFFD, so does zgw.
+		LabelSet lone = LabelSet.of(Map.of("alertname", "x\ud800y"));
+		assertThat(lone.get("alertname")).isEqualTo("x\ufffdy");
+		assertThat(lone.fingerprintHex()).isEqualTo("9ff587bbd3850afa");
 	}
 
 	@Test

@@ -119,6 +119,16 @@ class AlertmanagerApiIntegrationTests {
 		JsonNode silence = this.json.readTree(this.http.get("/api/v2/silence/" + negative).body());
 		assertThat(silence.get("matchers").get(0).get("isEqual").asBoolean()).isFalse();
 		assertThat(silence.get("createdBy").asString()).isEmpty();
+		// Unpaired surrogates, escaped in JSON, read as U+FFFD as Alertmanager reads
+		// them.
+		String lone = this.http.createSilence("""
+				{"matchers":[{"name":"host","value":"%s\\ud800","isRegex":false,"isEqual":true}],
+				 "startsAt":"%s","endsAt":"%s","createdBy":"\\udc00","comment":"c"}
+				""".formatted(this.host, start, start.plusSeconds(60)));
+		JsonNode loneSilence = this.json.readTree(this.http.get("/api/v2/silence/" + lone).body());
+		assertThat(loneSilence.get("matchers").get(0).get("value").asString()).isEqualTo(this.host + "\ufffd");
+		assertThat(loneSilence.get("createdBy").asString()).isEqualTo("\ufffd");
+		assertThat(this.http.delete("/api/v2/silence/" + lone).statusCode()).isEqualTo(200);
 		this.http.rejectSilence("""
 				{"matchers":[{"name":"host","value":"%s","isRegex":false,"isEqual":true}],
 				 "startsAt":"%s","endsAt":"%s","comment":"c"}

@@ -96,6 +96,24 @@ class AlertmanagerIngestIntegrationTests {
 	}
 
 	@Test
+	void loneSurrogatesAreStoredAndShownAsAlertmanagerReadsThem() {
+		// JSON escapes of unpaired surrogates, which Go's JSON decodes as U+FFFD.
+		HttpResponse<String> response = post("""
+				[{"labels":{"alertname":"Lone\\ud800","host":"%s"},
+				  "annotations":{"summary":"x\\udc00"},"generatorURL":"http://p/\\ud83d"}]
+				""".formatted(this.host));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		StoredAlert alert = stored("Lone\ufffd");
+		assertThat(alert.annotations()).containsEntry("summary", "x\ufffd");
+		assertThat(alert.generatorUrl()).isEqualTo("http://p/\ufffd");
+		JsonNode shown = this.http
+			.getJson("/api/v2/alerts?filter=" + URLEncoder.encode("host=\"" + this.host + "\"", StandardCharsets.UTF_8))
+			.get(0);
+		assertThat(shown.get("labels").get("alertname").asString()).isEqualTo("Lone\ufffd");
+		assertThat(shown.get("fingerprint").asString()).isEqualTo(alert.fingerprint());
+	}
+
+	@Test
 	void alertFiringBeyondTheYear9999IsStoredAsFiringForEver() {
 		// Its end, start + resolve_timeout, lies beyond what DATETIME holds.
 		HttpResponse<String> response = post(alert("Forever", "9999-12-31T23:58:00Z", null));

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import io.zgw.alerts.config.ConfigException;
 import io.zgw.alerts.matcher.Matcher;
+import io.zgw.alerts.model.GoStrings;
 import io.zgw.alerts.silence.SilenceSchedule;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.SilenceStore;
@@ -154,8 +155,9 @@ class SilenceController {
 			if (valueNode == null || !valueNode.isString()) {
 				throw ApiException.badParameter(field + ".value", field + ".value must be a string");
 			}
-			StoredSilence.Matcher matcher = new StoredSilence.Matcher(name, valueNode.stringValue(),
-					m.path("isRegex").asBoolean(false), m.path("isEqual").asBoolean(true));
+			StoredSilence.Matcher matcher = new StoredSilence.Matcher(name,
+					GoStrings.wellFormed(valueNode.stringValue()), m.path("isRegex").asBoolean(false),
+					m.path("isEqual").asBoolean(true));
 			try {
 				SilenceMuting.toMatcher(matcher);
 			}
@@ -278,7 +280,7 @@ class SilenceController {
 		if (value == null || !value.isString()) {
 			throw ApiException.badParameter(field, field + " is required");
 		}
-		return value.stringValue();
+		return GoStrings.wellFormed(value.stringValue());
 	}
 
 	private static String text(@Nullable JsonNode node) {

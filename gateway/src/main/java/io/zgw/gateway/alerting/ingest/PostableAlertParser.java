@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import io.zgw.alerts.model.GoStrings;
 import io.zgw.alerts.model.LabelSet;
 import io.zgw.gateway.alerting.AlertingProperties;
 import io.zgw.gateway.alerting.routing.RoutingFile;
@@ -92,8 +93,9 @@ final class PostableAlertParser {
 		if (url != null && !url.isNull() && !url.isString()) {
 			throw ApiException.badParameter(field + ".generatorURL", field + ".generatorURL must be a string");
 		}
-		return new AlertUpsert(labels, annotations, (url != null && url.isString()) ? url.stringValue() : "",
-				effectiveStart, effectiveEnd);
+		return new AlertUpsert(labels, annotations,
+				(url != null && url.isString()) ? GoStrings.wellFormed(url.stringValue()) : "", effectiveStart,
+				effectiveEnd);
 	}
 
 	private Map<String, String> stringMap(@Nullable JsonNode node, String field, boolean labels) {
@@ -120,7 +122,7 @@ final class PostableAlertParser {
 			if (labels) {
 				this.rules.checkValue(entryField, value);
 			}
-			values.put(entry.getKey(), value);
+			values.put(entry.getKey(), GoStrings.wellFormed(value));
 		}
 		return values;
 	}
