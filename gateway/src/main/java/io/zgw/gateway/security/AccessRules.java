@@ -21,11 +21,11 @@ final class AccessRules {
 	static final AccessRules DEFAULT = new AccessRules(List.of(
 			// Zabbix webhooks: the controller checks the per-shard webhook secret
 			// instead.
-			open(Set.of("POST"), "/api/v1/zabbix/events"), open(READ, "/actuator/health/**"),
-			open(READ, "/actuator/prometheus"), open(READ, "/-/healthy"), open(READ, "/-/ready"),
-			require(Role.ADMIN, ANY, "/api/v1/admin/**"), require(Role.ADMIN, Set.of("POST"), "/-/reload"),
-			require(Role.VIEWER, READ, "/api/**"), require(Role.OPERATOR, ANY, "/api/**"),
-			require(Role.VIEWER, ANY, "/**")));
+			open(Set.of("POST"), "/api/v1/zabbix/events"), open(Set.of("POST"), "/api/v1/zabbix/events/"),
+			open(READ, "/actuator/health/**"), open(READ, "/actuator/prometheus"), open(READ, "/-/healthy"),
+			open(READ, "/-/ready"), require(Role.ADMIN, ANY, "/api/v1/admin/**"),
+			require(Role.ADMIN, Set.of("POST"), "/-/reload"), require(Role.VIEWER, READ, "/api/**"),
+			require(Role.OPERATOR, ANY, "/api/**"), require(Role.VIEWER, ANY, "/**")));
 
 	private static final AccessRule FALLBACK = require(Role.VIEWER, ANY, "/**");
 

@@ -293,6 +293,20 @@ class ZabbixWebhookIntegrationTests {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
+	@Test
+	void webhookUrlWithATrailingSlashIsTheSameEndpoint() {
+		// A media type's URL typed with a trailing slash: before, it was checked as an
+		// API key and answered 401 "unknown API key" whatever the shard's secret.
+		HttpResponse<String> response = this.http.post("/api/v1/zabbix/events/", problem("shop", this.eventId),
+				Map.of("X-Zgw-Shard", "shop", "Authorization", "Bearer shop-secret"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(stored("shop", this.eventId).labels().get("shard")).isEqualTo("shop");
+		assertThat(this.http
+			.post("/api/v1/zabbix/events/", problem("shop", this.eventId),
+					Map.of("X-Zgw-Shard", "shop", "Authorization", "Bearer wrong"))
+			.statusCode()).isEqualTo(403);
+	}
+
 	private double failures(String reason) {
 		return this.meters.get(AuthFailures.METRIC).tag("reason", reason).counter().count();
 	}

@@ -56,7 +56,8 @@ class ZabbixWebhookController {
 		this.properties = properties;
 	}
 
-	@PostMapping("/api/v1/zabbix/events")
+	// With a trailing slash too: media type URLs are typed by hand in Zabbix.
+	@PostMapping({ "/api/v1/zabbix/events", "/api/v1/zabbix/events/" })
 	Map<String, Object> receive(HttpServletRequest request) {
 		ShardConfig shard = authenticate(request);
 		var change = this.mapper.map(RequestBodies.readJson(request, this.properties.maxBodySize(), this.json), shard,
