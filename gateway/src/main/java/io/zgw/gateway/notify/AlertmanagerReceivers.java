@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.zgw.alerts.config.AlertmanagerConfig;
+import io.zgw.alerts.config.ConfigException;
 import io.zgw.alerts.config.TlsConfig;
 import io.zgw.gateway.notify.email.EmailConfig;
 import io.zgw.gateway.notify.http.HttpConfig;
@@ -36,9 +37,9 @@ public final class AlertmanagerReceivers {
 	}
 
 	/**
-	 * The receivers of {@code config}; throws {@link IllegalArgumentException} naming the
-	 * receiver and integration when one cannot be delivered (say, a webhook URL that is
-	 * not http or https).
+	 * The receivers of {@code config}; throws a {@link ConfigException} whose path names
+	 * the integration, as the routing file's loader does, when one cannot be delivered
+	 * (say, an https proxy).
 	 */
 	public static List<Receiver> of(AlertmanagerConfig config) {
 		return of(config, AwsEnvironment.system());
@@ -49,10 +50,14 @@ public final class AlertmanagerReceivers {
 	 * signing with what {@code aws} has.
 	 */
 	public static List<Receiver> of(AlertmanagerConfig config, AwsEnvironment aws) {
-		return config.receivers().values().stream().map((receiver) -> of(receiver, aws)).toList();
+		List<Receiver> receivers = new ArrayList<>();
+		for (io.zgw.alerts.config.Receiver receiver : config.receivers().values()) {
+			receivers.add(of(receiver, receivers.size(), aws));
+		}
+		return receivers;
 	}
 
-	private static Receiver of(io.zgw.alerts.config.Receiver receiver, AwsEnvironment aws) {
+	private static Receiver of(io.zgw.alerts.config.Receiver receiver, int position, AwsEnvironment aws) {
 		List<WebhookConfig> webhooks = new ArrayList<>();
 		List<SlackConfig> slacks = new ArrayList<>();
 		List<EmailConfig> emails = new ArrayList<>();
@@ -144,8 +149,9 @@ public final class AlertmanagerReceivers {
 					.takeWhile((other) -> other != integration)
 					.filter((other) -> other.type().equals(integration.type()))
 					.count();
-				throw new IllegalArgumentException("receivers[" + receiver.name() + "]." + integration.type()
-						+ "_configs[" + index + "]: " + ex.getMessage(), ex);
+				throw new ConfigException(
+						"receivers[" + position + "]." + integration.type() + "_configs[" + index + "]",
+						"receiver \"" + receiver.name() + "\": " + ex.getMessage(), ex);
 			}
 		}
 		return new Receiver(receiver.name(), webhooks, slacks, emails, pagerduty, opsgenie, discord, webex, victorOps,

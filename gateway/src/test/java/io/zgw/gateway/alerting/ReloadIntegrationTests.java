@@ -119,6 +119,25 @@ class ReloadIntegrationTests {
 	}
 
 	@Test
+	void reloadRefusedForAnIntegrationZgwCannotDeliverNamesItsPath() throws Exception {
+		// The loader takes an https proxy, as Alertmanager does; building the webhook
+		// sender refuses it.
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		Files.writeString(ROUTING, FILE.formatted("first", "first") + """
+				  - name: second
+				    webhook_configs:
+				      - url: http://127.0.0.1:9/hook
+				        http_config: {proxy_url: 'https://proxy.example:3128'}
+				""");
+		HttpResponse<String> response = http.post("/-/reload", "", Map.of());
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("parameter").asString()).isEqualTo("receivers[1].webhook_configs[0]");
+		assertThat(problem.get("detail").asString()).contains("receiver \"second\"").contains("http:// proxy");
+		assertThat(receivers(http)).isEqualTo("[{\"name\":\"first\"}]");
+	}
+
+	@Test
 	void reloadNeedsTheAdminRole() {
 		AlertingTestSupport anonymous = new AlertingTestSupport(this.port, "no-such-key");
 		assertThat(anonymous.post("/-/reload", "", Map.of()).statusCode()).isEqualTo(401);

@@ -144,16 +144,18 @@ class TlsReceiversTest {
 		this.receiver = RecordingReceiver.https(certs.serverContext(), false);
 		Path missing = dir.resolve("missing.pem");
 		assertThatIllegalArgumentException().isThrownBy(() -> send("{ca_file: " + missing + "}"))
-			.withMessageStartingWith("receivers[team].webhook_configs[0]: tls_config.ca_file: cannot read "
-					+ "certificates from " + missing);
+			.withMessageStartingWith(
+					"receivers[0].webhook_configs[0]: receiver \"team\": tls_config.ca_file: cannot read "
+							+ "certificates from " + missing);
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> send("{cert_file: " + certs.clientCert() + ", key_file: " + certs.serverKey() + "}"))
-			.withMessage("receivers[team].webhook_configs[0]: tls_config.key_file: " + certs.serverKey()
+			.withMessage("receivers[0].webhook_configs[0]: receiver \"team\": tls_config.key_file: " + certs.serverKey()
 					+ " is not the private key of the certificate in " + certs.clientCert());
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> send("{cert_file: " + certs.clientCert() + ", key_file: " + certs.ca() + "}"))
 			.withMessage(
-					"receivers[team].webhook_configs[0]: tls_config.key_file: no PEM private key in " + certs.ca());
+					"receivers[0].webhook_configs[0]: receiver \"team\": tls_config.key_file: no PEM private key in "
+							+ certs.ca());
 	}
 
 }

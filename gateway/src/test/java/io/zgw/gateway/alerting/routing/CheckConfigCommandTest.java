@@ -105,7 +105,8 @@ class CheckConfigCommandTest {
 		Path ftp = file("ftp.yml", GOOD.replace("http://127.0.0.1:9099/hook", "ftp://127.0.0.1/hook"));
 
 		assertThat(run("check-config", ftp.toString())).isOne();
-		assertThat(output()).startsWith("Checking '" + ftp + "'  FAILED: receivers[team].webhook_configs[0]: ")
+		assertThat(output())
+			.startsWith("Checking '" + ftp + "'  FAILED: receivers[0].webhook_configs[0]: receiver \"team\": ")
 			.contains("http or https");
 	}
 

@@ -124,8 +124,9 @@ class SnsNotifierTest {
 		assertThat(fromEnvironment.credentials()).isNull();
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> AlertmanagerReceivers.of(config, new AwsEnvironment(Map.of(), this.home)))
-			.withMessage("receivers[ops].sns_configs[0]: sns_configs.sigv4.region: region not configured in "
-					+ "sns.sigv4.region or in AWS_REGION");
+			.withMessage(
+					"receivers[0].sns_configs[0]: receiver \"ops\": sns_configs.sigv4.region: region not configured in "
+							+ "sns.sigv4.region or in AWS_REGION");
 	}
 
 	@Test
