@@ -96,6 +96,41 @@ class AlertmanagerIngestIntegrationTests {
 	}
 
 	@Test
+	void laterEndItsSenderGaveIsKeptAgainstAnEarlierOneAsAlertmanagerKeepsIt() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Instant start = now.minusSeconds(60);
+		Instant later = now.plus(Duration.ofHours(1));
+		post(alert("TwoHorizons", start.toString(), later.toString()));
+		post(alert("TwoHorizons", start.toString(), now.plus(Duration.ofMinutes(30)).toString()));
+		assertThat(stored("TwoHorizons").endsAt()).isEqualTo(later);
+		// Sent without an end: the timeout's end is earlier, the sender's stays...
+		post(alert("TwoHorizons", start.toString(), null));
+		assertThat(stored("TwoHorizons").endsAt()).isEqualTo(later);
+		// ... once: the stored end is now the timeout's kind, which a re-send replaces.
+		post(alert("TwoHorizons", start.toString(), null));
+		assertThat(stored("TwoHorizons").endsAt()).isCloseTo(Instant.now().plus(Duration.ofMinutes(5)),
+				within(Duration.ofSeconds(10)));
+	}
+
+	@Test
+	void storedRowsEndIsMergedAsAlertmanagerDoesWhenTheWriterNeverSawTheAlert() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Instant later = now.plus(Duration.ofHours(1));
+		Instant earlier = now.plus(Duration.ofMinutes(30));
+		storedElsewhere("ExplicitElsewhere", now.minusSeconds(60), later);
+		String timedOut = storedElsewhere("TimeoutElsewhere", now.minusSeconds(60), later);
+		this.dsl.execute("UPDATE alert SET ends_at_timeout = TRUE WHERE alert_key = ?", timedOut);
+		post(alert("ExplicitElsewhere", now.toString(), earlier.toString()));
+		post(alert("TimeoutElsewhere", now.toString(), earlier.toString()));
+		assertThat(stored("ExplicitElsewhere").endsAt()).isEqualTo(later);
+		assertThat(stored("TimeoutElsewhere").endsAt()).isEqualTo(earlier);
+		// An end in the past resolves, whatever end was stored.
+		Instant past = now.minusSeconds(1);
+		post(alert("ExplicitElsewhere", now.minusSeconds(60).toString(), past.toString()));
+		assertThat(stored("ExplicitElsewhere").endsAt()).isEqualTo(past);
+	}
+
+	@Test
 	void loneSurrogatesAreStoredAndShownAsAlertmanagerReadsThem() {
 		// JSON escapes of unpaired surrogates, which Go's JSON decodes as U+FFFD.
 		HttpResponse<String> response = post("""

@@ -80,7 +80,7 @@ class StoreUnavailableIntegrationTests {
 	@Test
 	void queuedAlertFailsAsUnavailableWhenMysqlIsDown() {
 		CompletableFuture<Void> commit = this.writer.submit(new AlertUpsert(LabelSet.of(Map.of("alertname", "X")),
-				Map.of(), "", Instant.now(), Instant.now().plusSeconds(300)));
+				Map.of(), "", Instant.now(), Instant.now().plusSeconds(300), false));
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> commit.get(30, TimeUnit.SECONDS))
 			.withCauseInstanceOf(StoreUnavailableException.class);
 	}

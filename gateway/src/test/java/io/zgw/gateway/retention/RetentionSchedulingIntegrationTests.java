@@ -126,7 +126,7 @@ class RetentionSchedulingIntegrationTests {
 				now.plus(Duration.ofMinutes(30)), "tester", "expiring", null, now));
 		this.writer
 			.submit(new AlertUpsert(LabelSet.of(Map.of("alertname", "Muted", "host", host)), Map.of(), "",
-					now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))))
+					now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)), false))
 			.get(10, TimeUnit.SECONDS);
 
 		this.scheduler.triggerJob(JobKey.jobKey("silence-expiry-notices", "zgw-alerting"));

@@ -146,10 +146,12 @@ public class SilenceExpiryNotices {
 		annotations.put("matchers", silence.matchers().toString());
 		annotations.put("silenced_alerts", Long.toString(muted));
 		annotations.put("ends_at", stored.endsAt().toString());
+		// The lease is a timeout: the notice's end moves with each check, and may come
+		// earlier when the silence is shortened.
 		Instant lease = now.plus(this.properties.check().multipliedBy(3));
 		Instant endsAt = stored.endsAt().isBefore(lease) ? stored.endsAt() : lease;
 		return new AlertUpsert(LabelSet.of(labels), annotations, this.externalUrl + "/api/v2/silence/" + stored.id(),
-				stored.endsAt().minus(this.properties.notice()), endsAt);
+				stored.endsAt().minus(this.properties.notice()), endsAt, true);
 	}
 
 	private void store(List<AlertUpsert> notices) {

@@ -95,7 +95,7 @@ final class PostableAlertParser {
 		}
 		return new AlertUpsert(labels, annotations,
 				(url != null && url.isString()) ? GoStrings.wellFormed(url.stringValue()) : "", effectiveStart,
-				effectiveEnd);
+				effectiveEnd, endsAt == null);
 	}
 
 	private Map<String, String> stringMap(@Nullable JsonNode node, String field, boolean labels) {

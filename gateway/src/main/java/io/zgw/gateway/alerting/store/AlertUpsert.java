@@ -16,9 +16,11 @@ import io.zgw.alerts.model.Sha256;
  * @param generatorUrl link back to the sender
  * @param startsAt when it began firing
  * @param endsAt when it resolves (or resolved) unless re-sent
+ * @param timeout whether {@code endsAt} is a timeout (the alert came without one) rather
+ * than an end its sender gave, which a re-send with an earlier end does not shorten
  */
 public record AlertUpsert(LabelSet labels, Map<String, String> annotations, String generatorUrl, Instant startsAt,
-		Instant endsAt) {
+		Instant endsAt, boolean timeout) {
 
 	/**
 	 * Prefix of the store key of alerts received on the Alertmanager API; the rest is

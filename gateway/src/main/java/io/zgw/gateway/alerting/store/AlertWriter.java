@@ -68,18 +68,22 @@ public class AlertWriter implements SmartLifecycle {
 	// renders the MySQL-8-only row alias ("AS excluded") that MariaDB rejects.
 	// VALUES(col) works on both (MySQL 8 merely deprecates it).
 	private static final String ALERT_INSERT = "INSERT INTO alert (alert_key, fingerprint, source, business_line, "
-			+ "labels, annotations, generator_url, status, starts_at, ends_at, updated_at, acknowledged, written_by) VALUES ";
+			+ "labels, annotations, generator_url, status, starts_at, ends_at, ends_at_timeout, updated_at, acknowledged, "
+			+ "written_by) VALUES ";
 
-	// starts_at is merged with the stored row as merge() does, before ends_at changes
-	// (MySQL assigns left to right): right even when the lane did not know the row.
-	// An acknowledgement (made through the API) holds for the occurrence it was made on:
-	// it is kept while starts_at stays, and cleared when the alert fires anew. MariaDB
-	// and MySQL assign left to right, so it reads the old starts_at and ends_at.
+	// starts_at and ends_at are merged with the stored row as merge() does: right even
+	// when the lane did not know the row. An acknowledgement (made through the API) holds
+	// for the occurrence it was made on: it is kept while starts_at stays, and cleared
+	// when the alert fires anew. MariaDB and MySQL assign left to right, so the
+	// acknowledgement reads the old starts_at and ends_at, starts_at the old ends_at,
+	// ends_at the old ends_at_timeout; VALUES(updated_at) is the batch's now.
 	private static final String ALERT_ON_DUPLICATE = " ON DUPLICATE KEY UPDATE annotations = VALUES(annotations), "
 			+ "generator_url = VALUES(generator_url), status = VALUES(status), "
 			+ "acknowledged = acknowledged AND ((VALUES(starts_at) <= ends_at AND starts_at < VALUES(starts_at)) "
 			+ "OR starts_at = VALUES(starts_at)), starts_at = IF(VALUES(starts_at) <= ends_at AND starts_at < VALUES(starts_at), starts_at, "
-			+ "VALUES(starts_at)), ends_at = VALUES(ends_at), updated_at = VALUES(updated_at), "
+			+ "VALUES(starts_at)), ends_at = IF(ends_at > VALUES(ends_at) AND IF(VALUES(ends_at) > VALUES(updated_at), "
+			+ "NOT ends_at_timeout, ends_at <= VALUES(updated_at)), ends_at, VALUES(ends_at)), "
+			+ "ends_at_timeout = VALUES(ends_at_timeout), updated_at = VALUES(updated_at), "
 			+ "written_by = VALUES(written_by)";
 
 	// Batches of up to this many alerts and history rows reuse a prepared statement per
@@ -265,12 +269,19 @@ public class AlertWriter implements SmartLifecycle {
 	static Merge merge(@Nullable Known prior, AlertUpsert incoming, Instant now) {
 		boolean firing = incoming.endsAt().isAfter(now);
 		if (prior == null) {
-			return new Merge(new Known(incoming.startsAt(), incoming.endsAt()), ChangeKind.CREATED);
+			return new Merge(new Known(incoming.startsAt(), incoming.endsAt(), incoming.timeout()), ChangeKind.CREATED);
 		}
 		boolean overlaps = !incoming.startsAt().isAfter(prior.endsAt());
 		Instant startsAt = (overlaps && prior.startsAt().isBefore(incoming.startsAt())) ? prior.startsAt()
 				: incoming.startsAt();
-		Known next = new Known(startsAt, incoming.endsAt());
+		// As Alertmanager's Alert.Merge: a later end stays while the alert fires if its
+		// sender gave it (two Prometheus servers' horizons differ), and the later of two
+		// resolution times stays. Unlike Merge, also when the re-sent alert's whole span
+		// lies before the stored start: the SQL upsert, which assigns starts_at first,
+		// can no longer tell that case, and both must agree.
+		boolean keepEnd = prior.endsAt().isAfter(incoming.endsAt())
+				&& (firing ? !prior.timeout() : !prior.endsAt().isAfter(now));
+		Known next = new Known(startsAt, keepEnd ? prior.endsAt() : incoming.endsAt(), incoming.timeout());
 		boolean wasFiring = prior.endsAt().isAfter(now);
 		if (wasFiring && !firing) {
 			return new Merge(next, ChangeKind.RESOLVED);
@@ -282,7 +293,7 @@ public class AlertWriter implements SmartLifecycle {
 	}
 
 	/** Known is the part of a stored alert's state the merge needs. */
-	record Known(Instant startsAt, Instant endsAt) {
+	record Known(Instant startsAt, Instant endsAt, boolean timeout) {
 	}
 
 	/** Merge is the outcome of {@link #merge}. */
@@ -529,6 +540,7 @@ public class AlertWriter implements SmartLifecycle {
 					batch.setString(++i, row.state().endsAt().isAfter(now) ? "firing" : "resolved");
 					batch.setString(++i, UtcTimes.bind(row.state().startsAt()));
 					batch.setString(++i, UtcTimes.bind(row.state().endsAt()));
+					batch.setBoolean(++i, row.state().timeout());
 					batch.setString(++i, updatedAt);
 					batch.setBoolean(++i, false);
 					batch.setString(++i, AlertWriter.this.commits.writer());
@@ -601,7 +613,7 @@ public class AlertWriter implements SmartLifecycle {
 			sql.append(" UNION ALL SELECT ?, ?, ?, CAST(? AS DATETIME(3))".repeat(unknownRows - 1));
 			sql.append(UNKNOWN_HISTORY_WHERE).append(";\n");
 		}
-		sql.append(repeatRows(ALERT_INSERT, 13, rows)).append(ALERT_ON_DUPLICATE);
+		sql.append(repeatRows(ALERT_INSERT, 14, rows)).append(ALERT_ON_DUPLICATE);
 		if (historyRows > 0) {
 			sql.append(";\n").append(repeatRows(HISTORY_INSERT, 6, historyRows));
 		}

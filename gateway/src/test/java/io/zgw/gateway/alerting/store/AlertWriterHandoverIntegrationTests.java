@@ -103,7 +103,8 @@ class AlertWriterHandoverIntegrationTests {
 	@Test
 	void laterStateOfAHeldKeyWaitsWithItsHandoverSoStatesArriveInOrder() throws Exception {
 		Instant resolvedAt = Instant.now().minusSeconds(1);
-		AlertUpsert fastResolved = new AlertUpsert(this.fast.labels(), Map.of(), "", this.fast.startsAt(), resolvedAt);
+		AlertUpsert fastResolved = new AlertUpsert(this.fast.labels(), Map.of(), "", this.fast.startsAt(), resolvedAt,
+				false);
 		try (RowLock lock = lockRow(this.slow)) {
 			CompletableFuture<Void> request = postBothOnceTheFastLaneCommitted();
 			// A single-alert request resolving the held key commits in the fast lane...
@@ -142,7 +143,7 @@ class AlertWriterHandoverIntegrationTests {
 			LabelSet labels = LabelSet.of(Map.of("alertname", name, "run", this.run, "n", Integer.toString(i)));
 			if (Math.floorMod(labels.fingerprint(), 2) == lane) {
 				return new AlertUpsert(labels, Map.of(), "", Instant.parse("2026-12-05T10:00:00Z"),
-						Instant.now().plusSeconds(600));
+						Instant.now().plusSeconds(600), false);
 			}
 		}
 	}
