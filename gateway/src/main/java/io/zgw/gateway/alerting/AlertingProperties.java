@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * get 413
  * @param maxLabels most labels one alert may carry
  * @param maxLabelValueLength longest label value, and longest field (tag names included)
- * of a Zabbix webhook body, in characters
+ * of a Zabbix webhook body, in characters; at most 8192, so that a business_line label
+ * fits its TEXT column in any script
  * @param zabbixTimeZone zone of the Zabbix webhook's event_date/event_time; the system
  * zone when unset
  * @param routingConfigFile the routing file shown as config.original by
@@ -35,7 +36,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("zgw.alerting")
 public record AlertingProperties(@DefaultValue("5m") @NotNull Duration resolveTimeout,
 		@DefaultValue("1MB") @NotNull DataSize maxBodySize, @DefaultValue("64") @Min(1) int maxLabels,
-		@DefaultValue("2048") @Min(1) int maxLabelValueLength, @Nullable ZoneId zabbixTimeZone,
+		@DefaultValue("2048") @Min(1) @Max(8192) int maxLabelValueLength, @Nullable ZoneId zabbixTimeZone,
 		@Nullable String routingConfigFile, @DefaultValue @Valid Writer writer) {
 
 	public AlertingProperties {

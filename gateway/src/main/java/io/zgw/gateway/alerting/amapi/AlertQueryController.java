@@ -160,7 +160,10 @@ class AlertQueryController {
 		json.put("status", Map.of("state", suppressed ? "suppressed" : "active", "silencedBy", silencedBy,
 				"inhibitedBy", inhibitedBy));
 		json.put("updatedAt", AmTimes.format(alert.updatedAt()));
-		json.put("generatorURL", alert.generatorUrl());
+		// Left out when empty, as Alertmanager's omitempty does.
+		if (!alert.generatorUrl().isEmpty()) {
+			json.put("generatorURL", alert.generatorUrl());
+		}
 		json.put("labels", alert.labels().asMap());
 		return json;
 	}

@@ -15,21 +15,23 @@ import io.zgw.alerts.config.ConfigException;
 import io.zgw.alerts.matcher.Matcher;
 import io.zgw.alerts.model.GoStrings;
 import io.zgw.alerts.silence.SilenceSchedule;
+import io.zgw.gateway.alerting.AlertingProperties;
 import io.zgw.gateway.alerting.routing.RoutingFile;
 import io.zgw.gateway.alerting.store.SilenceStore;
 import io.zgw.gateway.alerting.store.StoredSilence;
 import io.zgw.gateway.security.ApiPrincipal;
 import io.zgw.gateway.web.ApiException;
+import io.zgw.gateway.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -48,10 +50,17 @@ class SilenceController {
 
 	private final Clock clock;
 
-	SilenceController(SilenceStore store, RoutingFile routing, ObjectProvider<Clock> clock) {
+	private final AlertingProperties properties;
+
+	private final JsonMapper json;
+
+	SilenceController(SilenceStore store, RoutingFile routing, ObjectProvider<Clock> clock,
+			AlertingProperties properties, JsonMapper json) {
 		this.store = store;
 		this.routing = routing;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.properties = properties;
+		this.json = json;
 	}
 
 	@GetMapping("/api/v2/silences")
@@ -90,8 +99,11 @@ class SilenceController {
 		}
 	}
 
+	// The body is read with the ingest endpoints' size limit (413 beyond it): every field
+	// fits its column then.
 	@PostMapping("/api/v2/silences")
-	Map<String, String> post(ApiPrincipal principal, @RequestBody JsonNode body) {
+	Map<String, String> post(ApiPrincipal principal, HttpServletRequest request) {
+		JsonNode body = RequestBodies.readJson(request, this.properties.maxBodySize(), this.json);
 		Instant now = this.clock.instant();
 		if (!body.isObject()) {
 			throw ApiException.badParameter("body", "body must be a postableSilence JSON object");
@@ -99,7 +111,17 @@ class SilenceController {
 		List<StoredSilence.Matcher> matchers = matchers(body.get("matchers"));
 		Instant startsAt = required(AmTimes.parse(body.get("startsAt"), "startsAt"), "startsAt");
 		Instant endsAt = required(AmTimes.parse(body.get("endsAt"), "endsAt"), "endsAt");
-		JsonNode schedule = schedule(body.get(SilenceMuting.SCHEDULE_FIELD));
+		JsonNode idNode = body.get("id");
+		if (idNode != null && !idNode.isNull() && !idNode.isString()) {
+			throw ApiException.badParameter("id", "id must be a string");
+		}
+		String id = text(idNode);
+		Optional<StoredSilence> previous = id.isEmpty() ? Optional.empty() : Optional.of(findVisible(principal, id));
+		// An update that leaves zgwSchedule out keeps the silence's schedule: amtool's
+		// "silence update" sends back only the fields it knows. An explicit null removes
+		// it.
+		JsonNode schedule = body.has(SilenceMuting.SCHEDULE_FIELD) ? schedule(body.get(SilenceMuting.SCHEDULE_FIELD))
+				: schedule(previous.map(StoredSilence::schedule).orElse(null));
 		validate(new StoredSilence("new", matchers, startsAt, endsAt, "", "", schedule, now));
 		if (!endsAt.isAfter(now)) {
 			throw ApiException.badParameter("endsAt", "endsAt can't be in the past");
@@ -107,8 +129,6 @@ class SilenceController {
 		requireScoped(principal, matchers);
 		String createdBy = requiredText(body, "createdBy");
 		String comment = requiredText(body, "comment");
-		String id = text(body.get("id"));
-		Optional<StoredSilence> previous = id.isEmpty() ? Optional.empty() : Optional.of(findVisible(principal, id));
 		Instant effectiveStart = startsAt.isBefore(now) ? now : startsAt;
 		if (previous.isPresent() && canUpdateInPlace(previous.get(), matchers, schedule, startsAt, now)) {
 			StoredSilence prior = previous.get();
@@ -119,7 +139,8 @@ class SilenceController {
 		previous.filter((prior) -> !prior.state(now).equals("expired"))
 			.ifPresent((prior) -> this.store.save(prior.expiredAt(now)));
 		String newId = UUID.randomUUID().toString();
-		this.store.save(new StoredSilence(newId, matchers, effectiveStart, endsAt, createdBy, comment, schedule, now));
+		this.store
+			.create(new StoredSilence(newId, matchers, effectiveStart, endsAt, createdBy, comment, schedule, now));
 		return Map.of("silenceID", newId);
 	}
 
@@ -156,8 +177,8 @@ class SilenceController {
 				throw ApiException.badParameter(field + ".value", field + ".value must be a string");
 			}
 			StoredSilence.Matcher matcher = new StoredSilence.Matcher(name,
-					GoStrings.wellFormed(valueNode.stringValue()), m.path("isRegex").asBoolean(false),
-					m.path("isEqual").asBoolean(true));
+					GoStrings.wellFormed(valueNode.stringValue()), flag(m, "isRegex", field, false),
+					flag(m, "isEqual", field, true));
 			try {
 				SilenceMuting.toMatcher(matcher);
 			}
@@ -277,10 +298,28 @@ class SilenceController {
 	// Present, as Alertmanager's API requires; empty is accepted, as it accepts it.
 	private static String requiredText(JsonNode body, String field) {
 		JsonNode value = body.get(field);
-		if (value == null || !value.isString()) {
+		if (value == null || value.isNull()) {
 			throw ApiException.badParameter(field, field + " is required");
 		}
+		if (!value.isString()) {
+			throw ApiException.badParameter(field, field + " must be a string");
+		}
 		return GoStrings.wellFormed(value.stringValue());
+	}
+
+	// A JSON boolean, as Alertmanager's API requires: "yes" or 0 was read as false, and
+	// "isEqual": "no" as a positive matcher. An absent one is the default (isRegex
+	// false, isEqual true), where Alertmanager requires isRegex.
+	private static boolean flag(JsonNode matcher, String name, String field, boolean absent) {
+		JsonNode value = matcher.get(name);
+		String path = field + "." + name;
+		if (value == null || value.isNull()) {
+			return absent;
+		}
+		if (!value.isBoolean()) {
+			throw ApiException.badParameter(path, path + " must be true or false, not " + value);
+		}
+		return value.booleanValue();
 	}
 
 	private static String text(@Nullable JsonNode node) {

@@ -37,7 +37,7 @@ class StatusController {
 	@GetMapping("/api/v2/status")
 	Map<String, Object> status() {
 		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("cluster", Map.of("name", "", "status", "disabled", "peers", List.of()));
+		json.put("cluster", Map.of("status", "disabled", "peers", List.of()));
 		json.put("config", Map.of("original", this.routing.original()));
 		json.put("uptime", AmTimes.format(this.startedAt));
 		json.put("versionInfo", Map.of("branch", "", "buildDate", "", "buildUser", "", "goVersion", "", "revision", "",

@@ -16,6 +16,7 @@ import io.zgw.gateway.alerting.store.AlertWriter;
 import io.zgw.gateway.alerting.store.StoreUnavailableException;
 import io.zgw.gateway.security.ApiPrincipal;
 import io.zgw.gateway.web.ApiException;
+import io.zgw.gateway.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 

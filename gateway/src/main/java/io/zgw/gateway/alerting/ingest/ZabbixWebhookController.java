@@ -11,6 +11,7 @@ import io.zgw.gateway.alerting.store.ZabbixEventStore;
 import io.zgw.gateway.security.AuthFailures;
 import io.zgw.gateway.security.BearerCredentials;
 import io.zgw.gateway.web.ApiException;
+import io.zgw.gateway.web.RequestBodies;
 import io.zgw.sharding.ShardConfig;
 import io.zgw.sharding.ShardRegistry;
 import jakarta.servlet.http.HttpServletRequest;

@@ -160,6 +160,22 @@ class RecurringSilenceIntegrationTests {
 	}
 
 	@Test
+	void anUpdateWithoutTheScheduleKeepsItAndAnExplicitNullRemovesIt() {
+		// amtool's "silence update" sends back only the fields Alertmanager knows.
+		String sundays = SATURDAY_WINDOW.replace("saturday", "sunday");
+		String id = this.http.createSilence(silence("kept", sundays));
+		Instant now = this.clock.instant();
+		String updated = this.http.createSilence(plainSilence(id, "kept", now, now.plus(Duration.ofDays(40))));
+		assertThat(updated).as("same schedule and matchers: updated in place").isEqualTo(id);
+		JsonNode kept = this.http.getJson("/api/v2/silence/" + id);
+		assertThat(kept.get("zgwSchedule")).isEqualTo(this.json.readTree(sundays));
+		assertThat(kept.get("endsAt").asString()).startsWith(now.plus(Duration.ofDays(40)).toString().substring(0, 16));
+		String removed = this.http.createSilence(silence(id, "kept", now, now.plus(Duration.ofDays(40)), "null"));
+		assertThat(removed).isNotEqualTo(id);
+		assertThat(this.http.getJson("/api/v2/silence/" + removed).has("zgwSchedule")).isFalse();
+	}
+
+	@Test
 	void recurringSilencesRoundTripThroughTheApi() {
 		advanceTo(DayOfWeek.SATURDAY, LocalTime.of(11, 0));
 		String sundays = SATURDAY_WINDOW.replace("saturday", "sunday");

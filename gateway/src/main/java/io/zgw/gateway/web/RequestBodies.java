@@ -1,10 +1,9 @@
-package io.zgw.gateway.alerting.ingest;
+package io.zgw.gateway.web;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
-import io.zgw.gateway.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -14,15 +13,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 /**
- * RequestBodies reads an ingest request body up to a size limit (413 beyond it) and
- * parses it as JSON (400 when malformed).
+ * RequestBodies reads a request body up to a size limit (413 beyond it) and parses it as
+ * JSON (400 when malformed): the alert ingest endpoints' and the silences'.
  */
-final class RequestBodies {
+public final class RequestBodies {
 
 	private RequestBodies() {
 	}
 
-	static JsonNode readJson(HttpServletRequest request, DataSize limit, JsonMapper json) {
+	public static JsonNode readJson(HttpServletRequest request, DataSize limit, JsonMapper json) {
 		byte[] body = read(request, limit);
 		try {
 			return json.readTree(body);
@@ -32,7 +31,7 @@ final class RequestBodies {
 		}
 	}
 
-	static byte[] read(HttpServletRequest request, DataSize limit) {
+	private static byte[] read(HttpServletRequest request, DataSize limit) {
 		long max = limit.toBytes();
 		if (request.getContentLengthLong() > max) {
 			throw tooLarge(max);
