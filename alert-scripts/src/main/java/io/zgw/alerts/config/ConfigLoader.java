@@ -55,6 +55,9 @@ import io.zgw.alerts.timeinterval.TimeInterval;
 import io.zgw.alerts.timeinterval.TimeRange;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.NullNode;
@@ -70,7 +73,11 @@ public final class ConfigLoader {
 	/** The longest receiver name: the notification store's column holds no more. */
 	private static final int MAX_RECEIVER_NAME = 200;
 
-	private static final YAMLMapper YAML = YAMLMapper.builder().build();
+	// A key given twice is refused, as Alertmanager refuses it: the last one won, and a
+	// second receivers: block dropped the first.
+	private static final YAMLMapper YAML = YAMLMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	// The keys whose values are secrets, shown as <secret> by masked(): every key read
 	// through secret() but basic_auth's username, and the inline-only ones
@@ -82,7 +89,18 @@ public final class ConfigLoader {
 			"api_key", "bot_token", "webhook_url", "token_id", "auth_password", "auth_secret", "bearer_token",
 			"credentials", "password", "client_secret", "api_secret", "secret_key");
 
+	// The parser's message for a key given twice; its context then holds the key's path.
+	private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property ");
+
 	private static final String SECRET_SHOWN = "<secret>";
+
+	// Secrets that are URLs are shown as one, which Alertmanager 0.25's loader (used by
+	// amtool's "config routes" on the status API) parses where a webhook's "<secret>"
+	// fails: it reads webhook, PagerDuty, Opsgenie... URLs as plain URLs.
+	private static final Set<String> SECRET_URL_KEYS = Set.of("slack_api_url", "calendar_url", "url", "api_url",
+			"webhook_url");
+
+	private static final String SECRET_URL_SHOWN = "http://<secret>/";
 
 	private static final String LABEL_NAME = "[a-zA-Z_][a-zA-Z0-9_]*";
 
@@ -181,8 +199,8 @@ public final class ConfigLoader {
 
 	/**
 	 * Returns configuration text with every secret's value shown as {@code <secret>}, as
-	 * Alertmanager's API shows its configuration; {@code *_file} paths and everything
-	 * else stay (comments and layout do not).
+	 * Alertmanager's API shows its configuration, or {@code http://<secret>/} for a URL;
+	 * {@code *_file} paths and everything else stay (comments and layout do not).
 	 * @throws ConfigException when the text is not YAML
 	 */
 	public static String masked(String yaml) {
@@ -197,7 +215,8 @@ public final class ConfigLoader {
 				// Any scalar: an unquoted number is read as the secret's text too.
 				if (SECRET_KEYS.contains(property.getKey()) && property.getValue().isValueNode()
 						&& !property.getValue().isNull() && !property.getValue().asString().isEmpty()) {
-					property.setValue(object.stringNode(SECRET_SHOWN));
+					property.setValue(object
+						.stringNode(SECRET_URL_KEYS.contains(property.getKey()) ? SECRET_URL_SHOWN : SECRET_SHOWN));
 				}
 				else {
 					mask(property.getValue());
@@ -210,8 +229,8 @@ public final class ConfigLoader {
 	}
 
 	private static JsonNode read(String text) {
-		try {
-			JsonNode node = YAML.readTree(text);
+		try (JsonParser parser = YAML.createParser(text)) {
+			JsonNode node = readTree(parser);
 			if (node == null || node.isMissingNode() || node.isNull()) {
 				throw new ConfigException("", "configuration is empty");
 			}
@@ -219,6 +238,25 @@ public final class ConfigLoader {
 		}
 		catch (JacksonException ex) {
 			throw new ConfigException("", "invalid YAML: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	// A key given twice is named by its path, which the parser's context still holds.
+	private static @Nullable JsonNode readTree(JsonParser parser) {
+		try {
+			return YAML.readTree(parser);
+		}
+		catch (JacksonException ex) {
+			if (!DUPLICATE_KEY.matcher(ex.getOriginalMessage()).lookingAt()) {
+				throw ex;
+			}
+			TokenStreamContext context = parser.streamReadContext();
+			List<String> segments = new ArrayList<>();
+			for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+				segments.add(0, at.inArray() ? "[" + at.getCurrentIndex() + "]" : at.currentName());
+			}
+			throw new ConfigException(String.join(".", segments).replace(".[", "["),
+					"field " + context.currentName() + " already set (line " + ex.getLocation().getLineNr() + ")", ex);
 		}
 	}
 
@@ -252,6 +290,9 @@ public final class ConfigLoader {
 		}
 		if (!rootSpec.matchers().isEmpty()) {
 			throw new ConfigException("route", "root route must not have any matchers");
+		}
+		if (rootSpec.continueMatching()) {
+			throw new ConfigException("route.continue", "cannot have continue in root route");
 		}
 		if (!rootSpec.muteTimeIntervals().isEmpty()) {
 			throw new ConfigException("route.mute_time_intervals", "root route must not have any mute time intervals");

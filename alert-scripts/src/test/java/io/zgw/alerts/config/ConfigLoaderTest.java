@@ -475,7 +475,8 @@ class ConfigLoaderTest {
 		assertThat(masked)
 			.doesNotContain("Sm7p", "T0k3n", "B4sic", "S1ack", "R0ut1ng", "S1gv4", "M4tter", "8675309123",
 					"271828182845")
-			.contains("smtp_auth_password: \"<secret>\"", "password: \"<secret>\"", "routing_key: \"<secret>\"")
+			.contains("smtp_auth_password: \"<secret>\"", "password: \"<secret>\"", "routing_key: \"<secret>\"",
+					"url: \"http://<secret>/\"", "api_url: \"http://<secret>/\"", "webhook_url: \"http://<secret>/\"")
 			.contains("slack_api_url_file: \"/etc/secrets/slack\"", "username: \"zgw\"", "channel: \"#ops\"",
 					"access_key: \"AKIA\"", "url: \"\"");
 		// Still a configuration that loads, receivers and routes as they were.
@@ -923,6 +924,25 @@ class ConfigLoaderTest {
 				"route.receiver: root route must specify a default receiver");
 		assertRejected("route: {receiver: a, matchers: [a=b]}\nreceivers: [{name: a}]\n",
 				"route: root route must not have any matchers");
+		assertRejected("route: {receiver: a, continue: true}\nreceivers: [{name: a}]\n",
+				"route.continue: cannot have continue in root route");
+	}
+
+	@Test
+	void rejectsAKeyGivenTwiceAsAlertmanagerDoes() {
+		// The last one won, and a second receivers: block dropped the first.
+		assertRejected("route:\n  receiver: a\n  group_wait: 1s\n  group_wait: 2s\nreceivers: [{name: a}]\n",
+				"route.group_wait: field group_wait already set (line 4)");
+		assertRejected("route: {receiver: a}\nreceivers: [{name: a}]\nreceivers: [{name: b}]\n",
+				"receivers: field receivers already set (line 3)");
+		assertRejected("""
+				route: {receiver: a}
+				receivers:
+				  - name: a
+				    webhook_configs:
+				      - url: http://x/
+				        url: http://y/
+				""", "receivers[0].webhook_configs[0].url: field url already set (line 6)");
 	}
 
 	@Test

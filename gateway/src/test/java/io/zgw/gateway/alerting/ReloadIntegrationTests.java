@@ -135,6 +135,10 @@ class ReloadIntegrationTests {
 		assertThat(problem.get("parameter").asString()).isEqualTo("receivers[1].webhook_configs[0]");
 		assertThat(problem.get("detail").asString()).contains("receiver \"second\"").contains("http:// proxy");
 		assertThat(receivers(http)).isEqualTo("[{\"name\":\"first\"}]");
+		Files.writeString(ROUTING, "route: [unclosed");
+		JsonNode notYaml = this.json.readTree(http.post("/-/reload", "", Map.of()).body());
+		assertThat(notYaml.get("parameter").asString()).isEqualTo("file");
+		assertThat(notYaml.get("detail").asString()).contains("invalid YAML");
 	}
 
 	@Test

@@ -112,7 +112,8 @@ public class ConfigReloader implements SmartLifecycle {
 			built = AlertmanagerReceivers.of(loaded.config());
 		}
 		catch (ConfigException ex) {
-			throw refused(file, ex.path(), ex.getMessage(), ex);
+			// An empty file or one that is not YAML has no element to name: the file.
+			throw refused(file, ex.path().isEmpty() ? "file" : ex.path(), ex.getMessage(), ex);
 		}
 		catch (IllegalArgumentException ex) {
 			throw refused(file, "receivers", ex.getMessage(), ex);
