@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,6 +33,12 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+	// Any replica claims any row. One whose routing file is older than the dispatcher's
+	// that enqueued the row (it has not seen the change yet: replicas check the file
+	// every reload-poll, 5 s) lacks a new receiver: it retries the row, which a replica
+	// that knows the receiver then sends. A row older than this is for a receiver gone.
+	static final Duration UNKNOWN_RECEIVER_GRACE = Duration.ofMinutes(1);
 
 	private final OutboxQueue queue;
 
@@ -67,6 +74,10 @@ public final class DeliveryWorker {
 
 	// Sends in flight by integration, for claims that share the slots among them.
 	private final Map<Destination, Integer> inFlight = new ConcurrentHashMap<>();
+
+	// Integrations whose in-flight gauge is registered: once each, not at every first
+	// send after an idle spell (Micrometer warned of the second registration).
+	private final Set<Destination> gauged = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Creates a worker; {@code lease} must outlast the slowest send, and up to
@@ -226,7 +237,8 @@ public final class DeliveryWorker {
 	// Sends on the send pool; the send's slot is freed, and whenDone run, once it ended.
 	private CompletableFuture<Void> send(OutboxEntry entry, Runnable whenDone) {
 		Destination destination = Destination.of(entry.delivery());
-		if (this.inFlight.merge(destination, 1, Integer::sum) == 1) {
+		this.inFlight.merge(destination, 1, Integer::sum);
+		if (this.gauged.add(destination)) {
 			this.metrics.sendsInFlight(destination.receiver(), entry.delivery().integration(),
 					() -> this.inFlight.getOrDefault(destination, 0));
 		}
@@ -259,9 +271,7 @@ public final class DeliveryWorker {
 		}
 		Optional<Notifier> notifier = notifiers.find(delivery.receiver(), delivery.integration());
 		long start = System.nanoTime();
-		DeliveryResult result = notifier.map((n) -> send(n, delivery))
-			.orElseGet(() -> DeliveryResult.permanent("receiver '" + delivery.receiver() + "' has no integration "
-					+ delivery.integration() + " in the current configuration"));
+		DeliveryResult result = notifier.map((n) -> send(n, delivery)).orElseGet(() -> unknownIntegration(entry));
 		metrics.record(delivery.integration().kind(), result.outcome(), Duration.ofNanos(System.nanoTime() - start));
 		String error = String.valueOf(result.error());
 		return switch (result.outcome()) {
@@ -278,6 +288,13 @@ public final class DeliveryWorker {
 				yield AttemptEnd.failed(entry.id(), error);
 			}
 		};
+	}
+
+	private DeliveryResult unknownIntegration(OutboxEntry entry) {
+		String error = "receiver '" + entry.delivery().receiver() + "' has no integration "
+				+ entry.delivery().integration() + " in the current configuration";
+		boolean recent = entry.createdAt().plus(UNKNOWN_RECEIVER_GRACE).isAfter(this.clock.instant());
+		return recent ? DeliveryResult.retryable(error) : DeliveryResult.permanent(error);
 	}
 
 	private static DeliveryResult send(Notifier notifier, Delivery delivery) {

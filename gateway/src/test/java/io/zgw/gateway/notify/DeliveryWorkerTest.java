@@ -185,13 +185,39 @@ class DeliveryWorkerTest {
 	}
 
 	@Test
-	void deliveryForAReceiverNoLongerConfiguredFailsPermanently() {
+	void deliveryForAReceiverNoLongerConfiguredIsRetriedForAMinuteThenFailsPermanently() {
 		long id = queue.enqueue(new Delivery("gone", WEBHOOK_0, "A", "{}"));
 		assertThat(worker.runOnce()).isEqualTo(1);
+		assertThat(queue.depth()).as("left for a replica that knows the receiver").isOne();
+		String error = "receiver 'gone' has no integration webhook[0] in the current configuration";
+		assertThat(queue.lastError(id)).isEqualTo(error);
+		clock.advance(DeliveryWorker.UNKNOWN_RECEIVER_GRACE);
+		for (int round = 0; round < 10 && queue.depth() > 0; round++) {
+			worker.runOnce();
+		}
 		assertThat(queue.depth()).isZero();
-		assertThat(queue.lastError(id))
-			.isEqualTo("receiver 'gone' has no integration webhook[0] in the current configuration");
+		assertThat(queue.lastError(id)).isEqualTo(error);
 		assertThat(receiver.received()).isEmpty();
+	}
+
+	@Test
+	void aReplicaThatHasNotReloadedYetLeavesANewReceiversRowForLater() {
+		// Another replica's dispatcher, on the new routing file, enqueued for "late";
+		// this
+		// replica's file does not have it yet. It failed such rows permanently: the page
+		// was lost, though the dispatcher had logged it as sent.
+		ReceiverNotifiers stale = notifiersFor(receiver);
+		DeliveryWorker replica = newWorker(queue, stale, registry, clock, "w2", sendPool);
+		queue.enqueue(new Delivery("late", WEBHOOK_0, "A", "{\"late\":1}"));
+		assertThat(replica.runOnce()).isEqualTo(1);
+		assertThat(queue.depth()).isOne();
+		WebhookConfig hook = new WebhookConfig(true, new Secret(receiver.url("/hook")), 0, null,
+				HttpConfig.bearer(TOKEN));
+		stale.replace(List.of(new Receiver("late", List.of(hook), List.of(), List.of())));
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(replica.runOnce()).isEqualTo(1);
+		assertThat(queue.depth()).isZero();
+		assertThat(receiver.acceptedBodies()).containsExactly("{\"late\":1}");
 	}
 
 	@Test
