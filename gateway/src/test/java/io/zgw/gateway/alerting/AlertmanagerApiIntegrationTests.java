@@ -321,9 +321,9 @@ class AlertmanagerApiIntegrationTests {
 	void creatingASilenceNeverDeadlocksWithAnotherCreation() throws Exception {
 		// Two new ids in one index gap. A creation that first updated (finding no row)
 		// held a gap lock the other's insert waited on while it waited on the other's:
-		// MySQL rolled one back, answered 503 (amtool's silence import lost silences so).
-		// The peer here creates that way; the store must not. The ids are adjacent, so
-		// that no row, not even one deleted and not yet purged, stands between them.
+		// MySQL rolled one back, answered 503 (amtool's silence import lost one so). The
+		// peer here creates that way; the store must not. The ids are adjacent, so that
+		// no row, not even one deleted and not yet purged, stands between them.
 		String base = "~" + UUID.randomUUID().toString().substring(1, 35);
 		String peerId = base + "0";
 		String ownId = base + "1";

@@ -82,8 +82,7 @@ public class SilenceStore {
 	 * Inserts a new silence (its id never stored before); commits before returning.
 	 */
 	public void create(StoredSilence silence) {
-		// A plain INSERT: the UPDATE of save() finds no row and takes a gap lock, on
-		// which
+		// A plain INSERT: save()'s UPDATE finds no row and takes a gap lock, on which
 		// concurrent creations deadlock (8 at once failed one in 40).
 		StoreAccess
 			.read(() -> this.dsl.insertInto(SILENCE).set(SILENCE.ID, silence.id()).set(values(silence)).execute());
