@@ -122,7 +122,8 @@ final class PostableAlertParser {
 			if (labels) {
 				this.rules.checkValue(entryField, value);
 			}
-			values.put(entry.getKey(), GoStrings.wellFormed(value));
+			// Labels are made well-formed by LabelSet.of, annotations here.
+			values.put(entry.getKey(), labels ? value : GoStrings.wellFormed(value));
 		}
 		return values;
 	}
