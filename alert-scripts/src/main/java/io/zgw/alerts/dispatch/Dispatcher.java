@@ -226,11 +226,55 @@ public final class Dispatcher {
 				reschedule(group, held);
 			}
 			if (group.isEmpty()) {
-				this.groups.remove(new GroupId(group.route, group.labels));
-				this.schedule.remove(group.due());
+				remove(group);
 			}
 		}
 		return sent;
+	}
+
+	private void remove(AggregationGroup group) {
+		this.groups.remove(new GroupId(group.route, group.labels));
+		this.schedule.remove(group.due());
+		this.firstFlushes.remove(group.due());
+	}
+
+	/**
+	 * For a dispatcher rebuilt from a store (a restart, a reload, another replica's
+	 * lease), call once the stored alerts were received: drops the resolved alerts the
+	 * previous dispatcher had already forgotten, so that the first flush does not list
+	 * them again. An alert is dropped when every integration of its route's receiver last
+	 * notified its group after it resolved and was not told it fires; groups of routes
+	 * with an escalation keep every alert.
+	 */
+	public synchronized void forgetReported(Instant now) {
+		for (AggregationGroup group : List.copyOf(this.groups.values())) {
+			RouteOptions options = group.route.options();
+			if (!options.escalation().isEmpty()) {
+				continue;
+			}
+			Receiver receiver = this.config.receiver(options.receiver());
+			List<Alert> reported = group.alerts()
+				.stream()
+				.filter((alert) -> alert.resolvedAt(now) && reported(group, receiver, alert, now))
+				.toList();
+			group.deleteIfNotModified(reported);
+			if (group.isEmpty()) {
+				remove(group);
+			}
+		}
+	}
+
+	// Whether every integration of the receiver last heard of the group after the alert
+	// resolved, and not that it fires.
+	private boolean reported(AggregationGroup group, Receiver receiver, Alert alert, Instant now) {
+		for (Integration integration : receiver.integrations()) {
+			NotificationLogEntry entry = this.log.get(group.groupKey, receiver.integrationKey(integration), now)
+				.orElse(null);
+			if (entry == null || toldFiring(alert, entry) || entry.timestamp().isBefore(alert.endsAt())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	// Returns the resolved alerts the group may forget: all of them after a successful

@@ -569,6 +569,60 @@ class DispatcherTest {
 			.satisfies((n) -> assertThat(names(n)).containsExactly("a", "b"));
 	}
 
+	@Test
+	void aRebuiltDispatcherDoesNotListAgainAResolutionItsReceiverWasSent() {
+		Alert a = firing("alertname=Load service=batch instance=a", T0, T0);
+		Alert b = firing("alertname=Load service=batch instance=b", T0, T0);
+		this.dispatcher.receive(a, T0);
+		this.dispatcher.receive(b, T0);
+		this.dispatcher.tick(T0.plusSeconds(30));
+		Alert aResolved = resolved(a, T0.plusSeconds(60));
+		this.dispatcher.receive(aResolved, aResolved.endsAt());
+		assertThat(this.dispatcher.tick(T0.plusSeconds(330))).singleElement()
+			.satisfies((n) -> assertThat(n.resolved()).extracting((alert) -> alert.labels().get("instance"))
+				.containsExactly("a"));
+		Alert c = firing("alertname=Load service=batch instance=c", T0.plusSeconds(340), T0.plusSeconds(340));
+		this.dispatcher.receive(c, c.startsAt());
+		assertThat(this.dispatcher.tick(T0.plusSeconds(630))).singleElement()
+			.satisfies((n) -> assertThat(names(n)).containsExactly("b", "c"));
+
+		Instant rebuilt = T0.plusSeconds(700);
+		this.dispatcher = new Dispatcher(this.config, this.silences, this.log);
+		for (Alert stored : List.of(aResolved, b, c)) {
+			this.dispatcher.receive(stored, rebuilt);
+		}
+		this.dispatcher.forgetReported(rebuilt);
+		assertThat(this.dispatcher.tick(rebuilt)).isEmpty();
+		Alert d = firing("alertname=Load service=batch instance=d", rebuilt, rebuilt);
+		this.dispatcher.receive(d, rebuilt);
+		assertThat(this.dispatcher.tick(rebuilt.plus(Duration.ofMinutes(5)))).singleElement()
+			.satisfies((n) -> assertThat(names(n)).containsExactly("b", "c", "d"));
+	}
+
+	@Test
+	void aRebuiltDispatcherKeepsTheResolutionsItsReceiverWasNotSentYet() {
+		Alert a = firing("alertname=Load service=batch instance=a", T0, T0);
+		Alert b = firing("alertname=Load service=batch instance=b", T0, T0);
+		this.dispatcher.receive(a, T0);
+		this.dispatcher.receive(b, T0);
+		this.dispatcher.tick(T0.plusSeconds(30));
+		// A recovery that arrives after the notification that listed the alert firing,
+		// and an alert that fired and resolved after that notification.
+		Alert aResolved = resolved(a, T0.plusSeconds(20));
+		Alert c = firing("alertname=Load service=batch instance=c", T0.plusSeconds(40), T0.plusSeconds(40));
+		Alert cResolved = resolved(c, T0.plusSeconds(50));
+
+		Instant rebuilt = T0.plusSeconds(100);
+		this.dispatcher = new Dispatcher(this.config, this.silences, this.log);
+		for (Alert stored : List.of(aResolved, b, cResolved)) {
+			this.dispatcher.receive(stored, rebuilt);
+		}
+		this.dispatcher.forgetReported(rebuilt);
+		assertThat(this.dispatcher.tick(rebuilt)).singleElement()
+			.satisfies((n) -> assertThat(n.resolved()).extracting((alert) -> alert.labels().get("instance"))
+				.containsExactly("a", "c"));
+	}
+
 	private static final String RATE_LIMITED = """
 			route:
 			  receiver: pager

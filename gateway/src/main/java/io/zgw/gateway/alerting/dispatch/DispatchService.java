@@ -305,6 +305,7 @@ public final class DispatchService implements SmartLifecycle {
 				this.acknowledgements.learn(alert);
 				rebuilt.receive(toAlert(rebuiltProblems.fold(alert, now)), now);
 			}
+			rebuilt.forgetReported(now);
 			this.lock.lock();
 			try {
 				for (StoredAlert alert : arrived) {

@@ -177,6 +177,50 @@ class DispatchLeaseIntegrationTests {
 	}
 
 	@Test
+	void aNewLeaseHolderDoesNotListAgainAResolutionTheOldOneSent() {
+		String lease = "test-" + UUID.randomUUID();
+		ManualClock clock = new ManualClock(Instant.now());
+		List<Notification> sentA = new CopyOnWriteArrayList<>();
+		List<Notification> sentB = new CopyOnWriteArrayList<>();
+		DispatchService a = service(lease, "a", clock, sentA);
+		DispatchService b = service(lease, "b", clock, sentB);
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		String run = UUID.randomUUID().toString();
+		String alert = "[{\"labels\":{\"alertname\":\"Lease\",\"run\":\"%s\",\"n\":\"%s\"},"
+				+ "\"startsAt\":\"%s\"%s}]";
+		Instant start = clock.instant();
+		Function<String, StoredAlert> post = (body) -> {
+			assertThat(http.post("/api/v2/alerts", body, Map.of()).statusCode()).isEqualTo(200);
+			String n = body.contains("\"n\":\"1\"") ? "1" : "2";
+			return this.reader
+				.find(AlertingTestSupport.key(LabelSet.of(Map.of("alertname", "Lease", "run", run, "n", n))))
+				.orElseThrow();
+		};
+		post.apply(alert.formatted(run, "1", start, ""));
+		a.step();
+		b.step();
+		clock.advance(Duration.ofSeconds(2));
+		a.step();
+		a.received(List.of(post.apply(alert.formatted(run, "1", start, ",\"endsAt\":\"" + clock.instant() + "\""))));
+		clock.advance(Duration.ofSeconds(2));
+		a.step();
+		a.received(List.of(post.apply(alert.formatted(run, "2", clock.instant(), ""))));
+		clock.advance(Duration.ofSeconds(2));
+		a.step();
+		assertThat(ofRun(sentA, run)).extracting(Notification::status).containsExactly("firing", "resolved", "firing");
+		assertThat(ofRun(sentA, run).get(2).alerts()).hasSize(1);
+
+		// b takes over: its groups hold the alert resolved a minute ago again, and
+		// its receiver heard of that resolution, so nothing is news.
+		clock.advance(Duration.ofSeconds(31));
+		b.step();
+		assertThat(b.leader()).isTrue();
+		clock.advance(Duration.ofSeconds(2));
+		b.step();
+		assertThat(ofRun(sentB, run)).isEmpty();
+	}
+
+	@Test
 	void aNewLeaseHolderCountsTheEarlierStartsOfAnAlertFromItsHistoryOnce() throws InterruptedException {
 		// Three starts of one alert, two of another: the store keeps only each one's
 		// latest; the earlier ones are history rows.
