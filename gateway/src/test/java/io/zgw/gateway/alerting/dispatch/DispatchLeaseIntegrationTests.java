@@ -31,6 +31,7 @@ import io.zgw.gateway.notify.OutboxNotifier;
 import io.zgw.gateway.notify.outbox.JooqOutboxQueue;
 import io.zgw.gateway.testsupport.ManualClock;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -134,12 +135,12 @@ class DispatchLeaseIntegrationTests {
 
 	@Test
 	void onlyTheLeaseHolderNotifiesAndATakeOverRepeatsNothingButCarriesOn() {
-		String lease = "test-" + UUID.randomUUID();
-		ManualClock clock = new ManualClock(Instant.now());
-		List<Notification> sentA = new CopyOnWriteArrayList<>();
-		List<Notification> sentB = new CopyOnWriteArrayList<>();
-		DispatchService a = service(lease, "a", clock, sentA);
-		DispatchService b = service(lease, "b", clock, sentB);
+		Replicas replicas = replicas();
+		ManualClock clock = replicas.clock();
+		DispatchService a = replicas.a();
+		DispatchService b = replicas.b();
+		List<Notification> sentA = replicas.sentA();
+		List<Notification> sentB = replicas.sentB();
 		AlertingTestSupport http = new AlertingTestSupport(this.port);
 		String run = UUID.randomUUID().toString();
 		String alert = "[{\"labels\":{\"alertname\":\"Lease\",\"run\":\"%s\"}%s}]";
@@ -178,46 +179,43 @@ class DispatchLeaseIntegrationTests {
 
 	@Test
 	void aNewLeaseHolderDoesNotListAgainAResolutionTheOldOneSent() {
-		String lease = "test-" + UUID.randomUUID();
-		ManualClock clock = new ManualClock(Instant.now());
-		List<Notification> sentA = new CopyOnWriteArrayList<>();
-		List<Notification> sentB = new CopyOnWriteArrayList<>();
-		DispatchService a = service(lease, "a", clock, sentA);
-		DispatchService b = service(lease, "b", clock, sentB);
+		Replicas r = replicas();
 		AlertingTestSupport http = new AlertingTestSupport(this.port);
 		String run = UUID.randomUUID().toString();
-		String alert = "[{\"labels\":{\"alertname\":\"Lease\",\"run\":\"%s\",\"n\":\"%s\"},"
-				+ "\"startsAt\":\"%s\"%s}]";
-		Instant start = clock.instant();
-		Function<String, StoredAlert> post = (body) -> {
-			assertThat(http.post("/api/v2/alerts", body, Map.of()).statusCode()).isEqualTo(200);
-			String n = body.contains("\"n\":\"1\"") ? "1" : "2";
-			return this.reader
-				.find(AlertingTestSupport.key(LabelSet.of(Map.of("alertname", "Lease", "run", run, "n", n))))
-				.orElseThrow();
-		};
-		post.apply(alert.formatted(run, "1", start, ""));
-		a.step();
-		b.step();
-		clock.advance(Duration.ofSeconds(2));
-		a.step();
-		a.received(List.of(post.apply(alert.formatted(run, "1", start, ",\"endsAt\":\"" + clock.instant() + "\""))));
-		clock.advance(Duration.ofSeconds(2));
-		a.step();
-		a.received(List.of(post.apply(alert.formatted(run, "2", clock.instant(), ""))));
-		clock.advance(Duration.ofSeconds(2));
-		a.step();
-		assertThat(ofRun(sentA, run)).extracting(Notification::status).containsExactly("firing", "resolved", "firing");
-		assertThat(ofRun(sentA, run).get(2).alerts()).hasSize(1);
+		Instant start = r.clock().instant();
+		postLease(http, run, "1", start, null);
+		r.a().step();
+		r.b().step();
+		r.clock().advance(Duration.ofSeconds(2));
+		r.a().step();
+		r.a().received(List.of(postLease(http, run, "1", start, r.clock().instant())));
+		r.clock().advance(Duration.ofSeconds(2));
+		r.a().step();
+		r.a().received(List.of(postLease(http, run, "2", r.clock().instant(), null)));
+		r.clock().advance(Duration.ofSeconds(2));
+		r.a().step();
+		assertThat(ofRun(r.sentA(), run)).extracting(Notification::status)
+			.containsExactly("firing", "resolved", "firing");
+		assertThat(ofRun(r.sentA(), run).get(2).alerts()).hasSize(1);
 
 		// b takes over: its groups hold the alert resolved a minute ago again, and
 		// its receiver heard of that resolution, so nothing is news.
-		clock.advance(Duration.ofSeconds(31));
-		b.step();
-		assertThat(b.leader()).isTrue();
-		clock.advance(Duration.ofSeconds(2));
-		b.step();
-		assertThat(ofRun(sentB, run)).isEmpty();
+		r.clock().advance(Duration.ofSeconds(31));
+		r.b().step();
+		assertThat(r.b().leader()).isTrue();
+		r.clock().advance(Duration.ofSeconds(2));
+		r.b().step();
+		assertThat(ofRun(r.sentB(), run)).isEmpty();
+	}
+
+	// Posts the alert {alertname="Lease", run, n} and returns it as stored.
+	private StoredAlert postLease(AlertingTestSupport http, String run, String n, Instant startsAt,
+			@Nullable Instant endsAt) {
+		String alert = "[{\"labels\":{\"alertname\":\"Lease\",\"run\":\"%s\",\"n\":\"%s\"},\"startsAt\":\"%s\"%s}]"
+			.formatted(run, n, startsAt, (endsAt != null) ? ",\"endsAt\":\"" + endsAt + "\"" : "");
+		assertThat(http.post("/api/v2/alerts", alert, Map.of()).statusCode()).isEqualTo(200);
+		return this.reader.find(AlertingTestSupport.key(LabelSet.of(Map.of("alertname", "Lease", "run", run, "n", n))))
+			.orElseThrow();
 	}
 
 	@Test
@@ -425,6 +423,19 @@ class DispatchLeaseIntegrationTests {
 
 	private static LocalDateTime utc(Instant instant) {
 		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	// Two replicas on one lease and a manual clock, with what each flush committed.
+	private record Replicas(ManualClock clock, DispatchService a, DispatchService b, List<Notification> sentA,
+			List<Notification> sentB) {
+	}
+
+	private Replicas replicas() {
+		String lease = "test-" + UUID.randomUUID();
+		ManualClock clock = new ManualClock(Instant.now());
+		List<Notification> sentA = new CopyOnWriteArrayList<>();
+		List<Notification> sentB = new CopyOnWriteArrayList<>();
+		return new Replicas(clock, service(lease, "a", clock, sentA), service(lease, "b", clock, sentB), sentA, sentB);
 	}
 
 	private DispatchService service(String lease, String holder, ManualClock clock, List<Notification> sent) {
