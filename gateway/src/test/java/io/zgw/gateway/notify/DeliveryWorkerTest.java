@@ -227,13 +227,13 @@ class DeliveryWorkerTest {
 		receiver.down();
 		worker.runOnce();
 		receiver.up();
-		receiver.answerWith(401, "text/plain", "unauthorized");
+		receiver.answerWith(400, "text/plain", "bad request");
 		clock.advance(Duration.ofSeconds(1));
 		worker.runOnce();
 
 		assertThat(receiver.received()).hasSize(2).allMatch((r) -> ("Bearer " + TOKEN).equals(r.authorization()));
 		assertThat(output.getAll()).contains("retrying at").contains("failed permanently").doesNotContain(TOKEN);
-		assertThat(queue.lastError(first)).isEqualTo("unexpected status code 401: unauthorized");
+		assertThat(queue.lastError(first)).isEqualTo("unexpected status code 400: bad request");
 		assertThat(queue.lastError(second)).doesNotContain(TOKEN);
 	}
 

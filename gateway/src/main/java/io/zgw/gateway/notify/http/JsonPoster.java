@@ -235,8 +235,13 @@ public final class JsonPoster {
 	public record Answer(int status, String body, String contentType) {
 
 		/**
-		 * 2xx is delivered; 4xx other than 429 is permanent; anything else (5xx, 429, no
-		 * answer) is retryable.
+		 * 2xx is delivered; 400, 413 and 422, the receiver refusing the message itself,
+		 * are permanent: the same bytes would be refused again. Anything else is
+		 * retryable: 5xx and no answer, and the other 4xx (401, 403, 404 from an auth
+		 * proxy or an ingress during a deploy, 429), which a receiver that comes back or
+		 * a corrected routing file (URL and credentials are read at each send) ends.
+		 * Alertmanager treats no 4xx but 429 as retryable within one attempt, but sends
+		 * the group again at its next flush.
 		 */
 		public DeliveryResult result() {
 			if (status == 0) {
@@ -246,7 +251,7 @@ public final class JsonPoster {
 				return DeliveryResult.delivered();
 			}
 			String error = "unexpected status code " + status + bodyExcerpt();
-			if (status / 100 == 4 && status != 429) {
+			if (status == 400 || status == 413 || status == 422) {
 				return DeliveryResult.permanent(error);
 			}
 			return DeliveryResult.retryable(error);

@@ -14,9 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * PagerDutyNotifier posts a rendered event with the config's key to PagerDuty: an Events
  * API v2 event with its {@code routing_key}, or an Events API v1 event with its
- * {@code service_key}. As Alertmanager: 2xx (PagerDuty answers 202) is delivered, 5xx and
- * the rate limit's answer (429 for v2, 403 for v1) are retried, other answers are
- * permanent failures carrying PagerDuty's explanation.
+ * {@code service_key}. 2xx (PagerDuty answers 202) is delivered; the rest as
+ * {@link JsonPoster.Answer#result()}: the rate limit's answer (429 for v2, 403 for v1) is
+ * retried, 400 (an invalid event) fails for good with PagerDuty's explanation.
  */
 public final class PagerDutyNotifier extends JsonApiNotifier<PagerDutyConfig> {
 
@@ -33,12 +33,10 @@ public final class PagerDutyNotifier extends JsonApiNotifier<PagerDutyConfig> {
 			return DeliveryResult.permanent("pagerduty payload is not a JSON object");
 		}
 		event.put(this.config.eventsV1() ? "service_key" : "routing_key", this.config.key().value());
-		JsonPoster.Answer answer = this.poster.post(URI.create(this.config.url().value()),
-				this.json.writeValueAsString(event), this.config.httpConfig(), this.timeout);
-		if (this.config.eventsV1() && answer.status() == 403) {
-			return DeliveryResult.retryable("unexpected status code 403: rate limited");
-		}
-		return answer.result();
+		return this.poster
+			.post(URI.create(this.config.url().value()), this.json.writeValueAsString(event), this.config.httpConfig(),
+					this.timeout)
+			.result();
 	}
 
 }

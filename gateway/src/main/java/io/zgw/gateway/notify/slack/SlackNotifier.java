@@ -14,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * SlackNotifier POSTs a rendered Slack message to an incoming webhook and checks Slack's
- * answer: {@code ok} as text, or {@code {"ok": true}} as JSON from the Web API.
+ * SlackNotifier POSTs a rendered Slack message to an incoming webhook, or a
+ * Slack-compatible one, and checks the answer: a 2xx is delivered unless its JSON body
+ * reports a failure (Slack's Web API, Rocket.Chat, Zulip).
  */
 public final class SlackNotifier extends JsonApiNotifier<SlackConfig> {
 
@@ -46,24 +47,28 @@ public final class SlackNotifier extends JsonApiNotifier<SlackConfig> {
 		return checkSlackAnswer(answer);
 	}
 
+	// A 2xx is delivered unless its JSON body says otherwise: Slack's Web API
+	// ({"ok": false}), Rocket.Chat's ({"success": false}) or Zulip's ({"result":
+	// "error"}). Slack-compatible services answer success in their own words, which a
+	// check for Slack's "ok" alone would count as failures, sent nonetheless.
 	private DeliveryResult checkSlackAnswer(JsonPoster.Answer answer) {
-		String body = answer.body().strip();
-		if (answer.contentType().startsWith("application/json")) {
-			try {
-				JsonNode node = json.readTree(body);
-				if (node.path("ok").asBoolean(false)) {
-					return DeliveryResult.delivered();
-				}
-				return DeliveryResult.permanent("slack answered error: " + node.path("error").asString("unknown"));
-			}
-			catch (JacksonException ex) {
-				return DeliveryResult.permanent("slack answered invalid JSON");
-			}
+		JsonNode node;
+		try {
+			node = json.readTree(answer.body());
 		}
-		if (body.isEmpty() || "ok".equals(body)) {
+		catch (JacksonException ex) {
 			return DeliveryResult.delivered();
 		}
-		return DeliveryResult.permanent("slack answered: " + (body.length() > 200 ? body.substring(0, 200) : body));
+		if (node == null || !(isFalse(node.path("ok")) || isFalse(node.path("success"))
+				|| "error".equals(node.path("result").asString("")))) {
+			return DeliveryResult.delivered();
+		}
+		String why = node.path("error").asString(node.path("msg").asString("unknown"));
+		return DeliveryResult.permanent("slack answered error: " + why);
+	}
+
+	private static boolean isFalse(JsonNode value) {
+		return value.isBoolean() && !value.asBoolean();
 	}
 
 }

@@ -100,7 +100,7 @@ class PagerDutyNotifierTest {
 		// Events API v1 says 403 when it throttles, as Alertmanager retries it.
 		this.pagerduty.answerWith(403);
 		assertThat(sendV1(V1_EVENT).outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
-		assertThat(send(EVENT).outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
+		assertThat(send(EVENT).outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 		this.pagerduty.answerWith(400, "application/json", "{\"status\":\"invalid event\"}");
 		DeliveryResult invalid = sendV1(V1_EVENT);
 		assertThat(invalid.outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);

@@ -77,11 +77,11 @@ class RocketChatNotifierTest {
 	}
 
 	@Test
-	void aBadTokenFailsForGoodAndOverloadIsRetriedWithoutShowingTheToken() {
+	void aBadTokenAndOverloadAreRetriedWithoutShowingTheToken() {
 		this.chat.answerWith(401, "application/json",
 				"{\"status\":\"error\",\"message\":\"You must be logged in to do this.\"}");
 		DeliveryResult unauthorized = send(this.chat.url(""));
-		assertThat(unauthorized.outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
+		assertThat(unauthorized.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 		assertThat(unauthorized.error()).contains("You must be logged in").doesNotContain(TOKEN);
 		this.chat.answerWith(429);
 		assertThat(send(this.chat.url("")).outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);

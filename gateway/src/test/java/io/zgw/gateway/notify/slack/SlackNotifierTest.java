@@ -70,9 +70,23 @@ class SlackNotifierTest {
 	}
 
 	@Test
-	void slackWebApiOkAnswerIsDelivered() {
-		slack.answerWith(200, "application/json", "{\"ok\":true}");
-		assertThat(send(null, "{\"text\":\"t\"}").outcome()).isEqualTo(Outcome.DELIVERED);
+	void slackCompatibleServicesReportFailuresInTheirOwnWords() {
+		slack.answerWith(200, "application/json", "{\"success\":false,\"error\":\"invalid-channel\"}");
+		assertThat(send(null, "{\"text\":\"t\"}").error()).isEqualTo("slack answered error: invalid-channel");
+		slack.answerWith(200, "application/json", "{\"result\":\"error\",\"msg\":\"Stream does not exist\"}");
+		assertThat(send(null, "{\"text\":\"t\"}").error()).isEqualTo("slack answered error: Stream does not exist");
+	}
+
+	@Test
+	void anyOtherTwoHundredIsDelivered() {
+		// Slack's Web API and incoming webhook, Rocket.Chat, Zulip, Mattermost, a page.
+		for (String[] answer : new String[][] { { "application/json", "{\"ok\":true}" }, { "text/html", "ok" },
+				{ "application/json", "{\"success\":true}" },
+				{ "application/json", "{\"result\":\"success\",\"msg\":\"\"}" }, { "text/plain", "" },
+				{ "text/html", "<html>thanks</html>" }, { "application/json", "not json" } }) {
+			slack.answerWith(200, answer[0], answer[1]);
+			assertThat(send(null, "{\"text\":\"t\"}").outcome()).as(answer[1]).isEqualTo(Outcome.DELIVERED);
+		}
 	}
 
 	@Test

@@ -131,11 +131,17 @@ class SnsNotifierTest {
 
 	@Test
 	void awsRefusalsFailForGoodAndThrottlingIsRetriedWithoutShowingTheSecret() {
-		this.sns.answerWith(403, "text/xml",
-				"<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code></Error></ErrorResponse>");
+		this.sns.answerWith(400, "text/xml",
+				"<ErrorResponse><Error><Code>InvalidParameter</Code></Error></ErrorResponse>");
 		DeliveryResult refused = send("{\"form\":{\"Action\":\"Publish\"}}");
 		assertThat(refused.outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
-		assertThat(refused.error()).contains("SignatureDoesNotMatch").doesNotContain(SECRET);
+		assertThat(refused.error()).contains("InvalidParameter").doesNotContain(SECRET);
+		// Wrong credentials wait for a corrected file.
+		this.sns.answerWith(403, "text/xml",
+				"<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code></Error></ErrorResponse>");
+		DeliveryResult denied = send("{\"form\":{\"Action\":\"Publish\"}}");
+		assertThat(denied.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
+		assertThat(denied.error()).contains("SignatureDoesNotMatch").doesNotContain(SECRET);
 		this.sns.answerWith(503);
 		assertThat(send("{\"form\":{\"Action\":\"Publish\"}}").outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 		assertThat(send("[1]").outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);

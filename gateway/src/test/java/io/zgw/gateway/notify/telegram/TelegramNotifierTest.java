@@ -55,10 +55,16 @@ class TelegramNotifierTest {
 
 	@Test
 	void refusalsFailForGoodAndRateLimitsAreRetriedWithoutShowingTheToken() {
+		this.botApi.answerWith(400, "application/json",
+				"{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: message text is empty\"}");
+		DeliveryResult refused = send();
+		assertThat(refused.outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
+		assertThat(refused.error()).contains("message text is empty").doesNotContain(TOKEN);
+		// Until the user unblocks the bot, or the file names another chat.
 		this.botApi.answerWith(403, "application/json",
 				"{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
 		DeliveryResult blocked = send();
-		assertThat(blocked.outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
+		assertThat(blocked.outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
 		assertThat(blocked.error()).contains("bot was blocked by the user").doesNotContain(TOKEN);
 		this.botApi.answerWith(429);
 		DeliveryResult limited = send();

@@ -240,11 +240,21 @@ class WebhookNotifierTest {
 	}
 
 	@Test
-	void serverErrorsAndTooManyRequestsAreRetryable() {
-		receiver.answerWith(503);
-		assertThat(send(config(HttpConfig.NONE)).outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
-		receiver.answerWith(429);
-		assertThat(send(config(HttpConfig.NONE)).outcome()).isEqualTo(Outcome.RETRYABLE_FAILURE);
+	void aRefusedMessageIsAPermanentFailure() {
+		for (int status : new int[] { 413, 422 }) {
+			receiver.answerWith(status);
+			assertThat(send(config(HttpConfig.NONE)).outcome()).as("%d", status).isEqualTo(Outcome.PERMANENT_FAILURE);
+		}
+	}
+
+	@Test
+	void serverErrorsAndTheOtherClientErrorsAreRetryable() {
+		// 401, 403, 404: an auth proxy or an ingress during a deploy, or a URL or
+		// credentials a corrected routing file fixes; the row must wait, not be lost.
+		for (int status : new int[] { 503, 429, 401, 403, 404, 408, 410 }) {
+			receiver.answerWith(status);
+			assertThat(send(config(HttpConfig.NONE)).outcome()).as("%d", status).isEqualTo(Outcome.RETRYABLE_FAILURE);
+		}
 	}
 
 	@Test
