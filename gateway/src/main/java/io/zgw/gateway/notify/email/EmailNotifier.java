@@ -13,11 +13,13 @@ import io.zgw.gateway.notify.Notifier;
 import io.zgw.gateway.notify.http.TlsContext;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -138,7 +140,7 @@ public final class EmailNotifier implements Notifier {
 		}
 		catch (MailException ex) {
 			String error = "smtp: " + ex.getMessage();
-			return rejectedAddresses(ex) ? DeliveryResult.permanent(error) : DeliveryResult.retryable(error);
+			return refused(ex) ? DeliveryResult.permanent(error) : DeliveryResult.retryable(error);
 		}
 	}
 
@@ -146,8 +148,12 @@ public final class EmailNotifier implements Notifier {
 		String from = (message.from() != null) ? message.from() : config.from();
 		String to = (message.to() != null) ? message.to() : config.to();
 		MimeMessage mime = sender.createMimeMessage();
-		mime.setFrom(new InternetAddress(from));
-		mime.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to));
+		InternetAddress[] sender = addresses(from);
+		if (sender.length != 1) {
+			throw new AddressException("not one address", from);
+		}
+		mime.setFrom(sender[0]);
+		mime.setRecipients(MimeMessage.RecipientType.TO, addresses(to));
 		mime.setSubject(message.subject(), "UTF-8");
 		setBody(mime, message);
 		for (Map<String, String> headers : List.of(config.headers(), message.headers())) {
@@ -161,6 +167,19 @@ public final class EmailNotifier implements Notifier {
 			}
 		}
 		return mime;
+	}
+
+	// The addresses in the list, their display names encoded as RFC 2047 words where they
+	// are not ASCII, as Alertmanager's (Go's mail.Address.String); parsed, they would be
+	// written back raw.
+	private static InternetAddress[] addresses(String list) throws MessagingException, UnsupportedEncodingException {
+		InternetAddress[] parsed = InternetAddress.parse(list);
+		for (InternetAddress address : parsed) {
+			if (address.getPersonal() != null) {
+				address.setPersonal(address.getPersonal(), "UTF-8");
+			}
+		}
+		return parsed;
 	}
 
 	// As Alertmanager: always multipart/alternative, even with one part; the HTML, the
@@ -182,19 +201,24 @@ public final class EmailNotifier implements Notifier {
 	}
 
 	/**
-	 * True when the server refused recipients: retrying the same addresses cannot help.
+	 * True when the server refused the message: its recipients, or the message itself
+	 * with a permanent reply (5xx) to its end of data, a content filter's 554: sending it
+	 * again cannot help. A temporary reply (4xx, greylisting) is retried.
 	 */
-	private static boolean rejectedAddresses(Throwable ex) {
+	private static boolean refused(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof MailSendException send) {
 				for (Exception failed : send.getFailedMessages().values()) {
-					if (rejectedAddresses(failed)) {
+					if (refused(failed)) {
 						return true;
 					}
 				}
 			}
 			if (t instanceof SendFailedException failed && failed.getInvalidAddresses() != null
 					&& failed.getInvalidAddresses().length > 0) {
+				return true;
+			}
+			if (t instanceof SMTPSendFailedException failed && failed.getReturnCode() / 100 == 5) {
 				return true;
 			}
 			if (t.getCause() == t) {

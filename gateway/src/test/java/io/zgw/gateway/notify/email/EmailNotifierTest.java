@@ -12,6 +12,7 @@ import io.zgw.gateway.notify.DeliveryResult.Outcome;
 import io.zgw.gateway.notify.Integration;
 import io.zgw.gateway.notify.IntegrationKind;
 import io.zgw.gateway.notify.Secret;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,20 @@ class EmailNotifierTest {
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 		assertThat(mail.getHeader("To", ",")).isEqualTo("dba@zgw.test");
 		assertThat(mail.getFrom()[0].toString()).isEqualTo("pay-alerts@zgw.test");
+	}
+
+	@Test
+	void displayNamesThatAreNotAsciiAreEncodedWords() throws Exception {
+		EmailMessage message = new EmailMessage("\"Zörg Ünïcode\" <dba@zgw.test>", "Bereitschaft Zürich <pay@zgw.test>",
+				"s", null, "t", Map.of());
+		assertThat(send(config("mail-pw", false), message)).isEqualTo(DeliveryResult.delivered());
+		MimeMessage mail = smtp.getReceivedMessages()[0];
+		assertThat(mail.getHeader("To", ",")).startsWith("=?UTF-8?").endsWith("<dba@zgw.test>");
+		assertThat(mail.getHeader("From", ",")).startsWith("=?UTF-8?").endsWith("<pay@zgw.test>");
+		assertThat(((InternetAddress) mail.getFrom()[0]).getPersonal()).isEqualTo("Bereitschaft Zürich");
+		assertThat(send(config("mail-pw", false),
+				new EmailMessage(null, "a@zgw.test, b@zgw.test", "s", null, "t", Map.of()))
+			.outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
 	}
 
 	@Test
