@@ -289,22 +289,59 @@ final class Functions {
 		return out.toString();
 	}
 
-	// Go's strings.Title: upper-case (title-case) each letter that follows a separator.
+	// Alertmanager's title (x/text's cases.Title for American English): in each word, the
+	// first cased letter title-cased and what follows it lower-cased. Words as Unicode's
+	// word boundaries find them: letters, digits, marks and connectors like "_" join, and
+	// so do "." and "'" between letters or digits, ":" between letters, "," and ";"
+	// between digits. "don't" and "HTTP_5XX" are one word each, "wOrld" becomes "World",
+	// "1st" "1St", "db-1" "Db-1".
 	private static String title(String text) {
+		int[] codePoints = text.codePoints().toArray();
 		StringBuilder out = new StringBuilder(text.length());
-		int previous = ' ';
-		for (int c : text.codePoints().toArray()) {
-			out.appendCodePoint(isSeparator(previous) ? Character.toTitleCase(c) : c);
-			previous = c;
+		boolean inWord = false;
+		boolean titled = false;
+		for (int i = 0; i < codePoints.length; i++) {
+			int c = codePoints[i];
+			boolean joined = inWord && i + 1 < codePoints.length && joins(codePoints[i - 1], c, codePoints[i + 1]);
+			if (!isWordPart(c) && !joined) {
+				inWord = false;
+				out.appendCodePoint(c);
+				continue;
+			}
+			if (!inWord) {
+				inWord = true;
+				titled = false;
+			}
+			if (titled) {
+				out.appendCodePoint(Character.toLowerCase(c));
+			}
+			else if (Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c)) {
+				out.appendCodePoint(Character.toTitleCase(c));
+				titled = true;
+			}
+			else {
+				out.appendCodePoint(c);
+			}
 		}
 		return out.toString();
 	}
 
-	private static boolean isSeparator(int c) {
-		if (c < 0x80) {
-			return !(Character.isLetterOrDigit(c) || c == '_');
-		}
-		return !Character.isLetterOrDigit(c) && isGoSpace(c);
+	private static boolean isWordPart(int c) {
+		int type = Character.getType(c);
+		return Character.isLetterOrDigit(c) || type == Character.CONNECTOR_PUNCTUATION
+				|| type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+	}
+
+	// Whether the punctuation mark between two characters keeps them in one word.
+	private static boolean joins(int before, int mark, int after) {
+		boolean letters = Character.isLetter(before) && Character.isLetter(after);
+		boolean digits = Character.isDigit(before) && Character.isDigit(after);
+		return switch (mark) {
+			case '.', '\'', '\u2019' -> letters || digits;
+			case ':', '\u00b7' -> letters;
+			case ',', ';' -> digits;
+			default -> false;
+		};
 	}
 
 	private static String trimSpace(String text) {

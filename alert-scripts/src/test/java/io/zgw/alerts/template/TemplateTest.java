@@ -178,6 +178,9 @@ class TemplateTest {
 	void alertmanagerFunctions() throws TemplateException {
 		assertThat(run("{{ .Status | toUpper }} {{ toLower \"ÀB\" }} {{ title \"disk full on db-1\" }}"))
 			.isEqualTo("FIRING àb Disk Full On Db-1");
+		// As Alertmanager 0.25 (checked in conformance/slack-templates.yml).
+		assertThat(run("{{ title \"hello wOrld, don't HTTP_5XX a.b über 1st\" }}"))
+			.isEqualTo("Hello World, Don't Http_5xx A.b Über 1St");
 		assertThat(run("{{ join \", \" .Labels.Values }}|{{ .Labels.Names | join \" \" }}"))
 			.isEqualTo("Load, db-1, critical|alertname instance severity");
 		assertThat(run("{{ match \"^db-\\\\d$\" .Labels.instance }} {{ match \"x\" \"abc\" }}"))
