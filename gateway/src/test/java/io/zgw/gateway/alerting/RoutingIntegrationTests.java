@@ -96,6 +96,25 @@ class RoutingIntegrationTests {
 	}
 
 	@Test
+	void twoRoutesAlikeMakeTwoGroupsAndListTheirReceiverTwiceAsAlertmanagerDoes() {
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		String run = UUID.randomUUID().toString();
+		http.post("/api/v2/alerts", """
+				[{"labels":{"alertname":"Twice","run":"%s","twice":"yes"}}]
+				""".formatted(run), Map.of());
+		String filter = "filter=" + enc("run=\"" + run + "\"");
+		JsonNode groups = this.json.readTree(http.get("/api/v2/alerts/groups?" + filter).body());
+		assertThat(groups).hasSize(2).allSatisfy((group) -> {
+			assertThat(group.get("receiver").get("name").asString()).isEqualTo("ops");
+			assertThat(group.get("alerts")).singleElement()
+				.satisfies((alert) -> assertThat(alert.get("receivers").toString())
+					.isEqualTo("[{\"name\":\"ops\"},{\"name\":\"ops\"}]"));
+		});
+		assertThat(query(http, filter).get(0).get("receivers").toString())
+			.isEqualTo("[{\"name\":\"ops\"},{\"name\":\"ops\"}]");
+	}
+
+	@Test
 	void criticalAlertInhibitsWarningOnTheSameHost() {
 		AlertingTestSupport http = new AlertingTestSupport(this.port);
 		String host = "inhibit-" + UUID.randomUUID();

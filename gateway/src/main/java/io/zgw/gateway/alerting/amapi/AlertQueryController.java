@@ -7,8 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -71,8 +69,8 @@ class AlertQueryController {
 	 * Alertmanager API v2's {@code GET /api/v2/alerts/groups}: the same selection grouped
 	 * per route and group labels, as the dispatcher would group them. As Alertmanager,
 	 * {@code receiver} picks groups by their route's receiver, an alert's
-	 * {@code receivers} are those of the groups shown that hold it (sorted), and groups
-	 * come in the order of their labels, then receivers.
+	 * {@code receivers} are those of the groups shown that hold it (sorted, one per
+	 * group), and groups come in the order of their labels, then receivers.
 	 */
 	@GetMapping("/api/v2/alerts/groups")
 	List<Map<String, Object>> groups(ApiPrincipal principal, @RequestParam(defaultValue = "true") boolean active,
@@ -81,21 +79,20 @@ class AlertQueryController {
 			@RequestParam(required = false) @Nullable String receiver, HttpServletRequest request) {
 		Instant now = this.clock.instant();
 		Pattern receiverPattern = receiverPattern(receiver);
-		Map<String, RoutingFile.Group> groups = new LinkedHashMap<>();
-		Map<String, List<Selected>> members = new LinkedHashMap<>();
-		Map<String, SortedSet<String>> receivers = new LinkedHashMap<>();
+		Map<RoutingFile.Group, List<Selected>> members = new LinkedHashMap<>();
+		Map<String, List<String>> receivers = new LinkedHashMap<>();
 		for (Selected selected : select(principal, active, silenced, inhibited, filters(request), null, now)) {
 			for (RoutingFile.Group group : this.routing.groupsFor(selected.alert().labels())) {
 				if (receiverPattern != null && !receiverPattern.matcher(group.receiver()).matches()) {
 					continue;
 				}
-				groups.putIfAbsent(group.key(), group);
-				members.computeIfAbsent(group.key(), (key) -> new ArrayList<>()).add(selected);
-				receivers.computeIfAbsent(selected.alert().fingerprint(), (fingerprint) -> new TreeSet<>())
+				members.computeIfAbsent(group, (key) -> new ArrayList<>()).add(selected);
+				receivers.computeIfAbsent(selected.alert().fingerprint(), (fingerprint) -> new ArrayList<>())
 					.add(group.receiver());
 			}
 		}
-		List<RoutingFile.Group> ordered = new ArrayList<>(groups.values());
+		receivers.values().forEach((names) -> names.sort(GoStrings.ORDER));
+		List<RoutingFile.Group> ordered = new ArrayList<>(members.keySet());
 		// Alertmanager's dispatch.AlertGroups order.
 		ordered.sort(Comparator.comparing(RoutingFile.Group::labels, LabelSet.ORDER)
 			.thenComparing(RoutingFile.Group::receiver, GoStrings.ORDER));
@@ -104,7 +101,7 @@ class AlertQueryController {
 			Map<String, Object> shown = new LinkedHashMap<>();
 			shown.put("labels", group.labels().asMap());
 			shown.put("receiver", Map.of("name", group.receiver()));
-			shown.put("alerts", members.get(group.key()).stream().map((selected) -> {
+			shown.put("alerts", members.get(group).stream().map((selected) -> {
 				List<String> names = List.copyOf(receivers.get(selected.alert().fingerprint()));
 				return gettable(new Selected(selected.alert(), names, selected.silencedBy(), selected.inhibitedBy()),
 						now);

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -108,29 +107,25 @@ public class RoutingFile {
 		return (configured != null) ? configured : this.defaultResolveTimeout;
 	}
 
-	/** Returns the receivers the routing tree sends the alert to, in tree order. */
+	/**
+	 * Returns the receivers the routing tree sends the alert to, in tree order, one per
+	 * matching route as Alertmanager lists them (a receiver of two routes twice).
+	 */
 	public List<String> receiversFor(LabelSet labels) {
-		List<String> receivers = new ArrayList<>();
-		for (Route route : config().route().match(labels)) {
-			String receiver = route.options().receiver();
-			if (!receivers.contains(receiver)) {
-				receivers.add(receiver);
-			}
-		}
-		return receivers;
+		return config().route().match(labels).stream().map((route) -> route.options().receiver()).toList();
 	}
 
 	/**
-	 * Returns the aggregation groups the alert falls into: one per matching route, keyed
-	 * like Alertmanager's group key, with the route's group labels and receiver.
+	 * Returns the aggregation groups the alert falls into: one per matching route, with
+	 * the route's group labels and receiver; groups are equal when their route and labels
+	 * are, as the dispatcher's (two routes with the same matchers and receiver make two).
 	 */
 	public List<Group> groupsFor(LabelSet labels) {
-		List<Group> groups = new ArrayList<>();
-		for (Route route : config().route().match(labels)) {
-			LabelSet groupLabels = route.groupLabels(labels);
-			groups.add(new Group(route.groupKey(groupLabels), groupLabels, route.options().receiver()));
-		}
-		return groups;
+		return config().route()
+			.match(labels)
+			.stream()
+			.map((route) -> new Group(route, route.groupLabels(labels), route.options().receiver()))
+			.toList();
 	}
 
 	/**
@@ -162,11 +157,11 @@ public class RoutingFile {
 	/**
 	 * Group is one aggregation group an alert belongs to.
 	 *
-	 * @param key Alertmanager's group key (route and group labels)
+	 * @param route the route, compared by identity
 	 * @param labels the group labels
 	 * @param receiver the route's receiver
 	 */
-	public record Group(String key, LabelSet labels, String receiver) {
+	public record Group(Route route, LabelSet labels, String receiver) {
 	}
 
 	/**
