@@ -148,11 +148,11 @@ public final class EmailNotifier implements Notifier {
 		String from = (message.from() != null) ? message.from() : config.from();
 		String to = (message.to() != null) ? message.to() : config.to();
 		MimeMessage mime = sender.createMimeMessage();
-		InternetAddress[] sender = addresses(from);
-		if (sender.length != 1) {
+		InternetAddress[] fromAddresses = addresses(from);
+		if (fromAddresses.length != 1) {
 			throw new AddressException("not one address", from);
 		}
-		mime.setFrom(sender[0]);
+		mime.setFrom(fromAddresses[0]);
 		mime.setRecipients(MimeMessage.RecipientType.TO, addresses(to));
 		mime.setSubject(message.subject(), "UTF-8");
 		setBody(mime, message);
