@@ -161,6 +161,42 @@ class ZabbixWebhookIntegrationTests {
 	}
 
 	@Test
+	void aShardClockAheadOfOursNeitherStartsAProblemInTheFutureNorKeepsARecoveredOneFiring() {
+		Instant before = Instant.now();
+		String future = with(with(with(recovery("shop", this.eventId), "event_date", "2099.01.01"),
+				"event_recovery_date", "2099.01.01"), "event_time", "10:00:00");
+		assertThat(send("shop", "shop-secret", future).statusCode()).isEqualTo(200);
+		StoredAlert alert = stored("shop", this.eventId);
+		assertThat(alert.startsAt()).isBetween(before.minusSeconds(1), Instant.now());
+		assertThat(alert.endsAt()).isBetween(before.minusSeconds(1), Instant.now());
+		assertThat(this.reader.firingAt(Instant.now())).noneMatch((a) -> a.alertKey().equals(alert.alertKey()));
+		// The history keeps the shard's own time.
+		assertThat(this.reader.history(alert.alertKey())).singleElement()
+			.satisfies((entry) -> assertThat(entry.occurredAt()).isEqualTo(Instant.parse("2099-01-01T21:45:30Z")));
+	}
+
+	@Test
+	void longOperationalDataIsCutNotRefused() {
+		String long_ = "line of a log item ".repeat(200);
+		assertThat(send("shop", "shop-secret", with(problem("shop", this.eventId), "event_opdata", long_)).statusCode())
+			.isEqualTo(200);
+		String opdata = stored("shop", this.eventId).annotations().get("opdata");
+		assertThat(opdata).hasSize(2048).endsWith("\u2026").startsWith(long_.substring(0, 2047));
+	}
+
+	@Test
+	void aFieldSentAsAnObjectIsRefusedNamingIt() {
+		String problem = problem("shop", this.eventId).replace("\"event_id\":\"" + this.eventId + "\"",
+				"\"event_id\":{\"id\":1}");
+		HttpResponse<String> response = send("shop", "shop-secret", problem);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(response.body()).get("detail").asString())
+			.isEqualTo("event_id must be a string, got object");
+		assertBadField(problem("shop", this.eventId).replace("\"value\":\"yes\"", "\"value\":[\"yes\"]"),
+				"event_tags[2].value");
+	}
+
+	@Test
 	void recoveryBeforeProblemStillStoresResolvedAlert() {
 		send("shop", "shop-secret", recovery("shop", this.eventId));
 		assertThat(stored("shop", this.eventId).endsAt()).isEqualTo(Instant.parse("2026-11-28T21:45:30Z"));
@@ -372,10 +408,15 @@ class ZabbixWebhookIntegrationTests {
 		String tooLong = "x".repeat(100_000);
 		String problem = problem("shop", this.eventId);
 		assertBadField(problem.replace("\"tag\":\"9lives\"", "\"tag\":\"" + tooLong + "\""), "event_tags[2].tag");
-		for (String field : new String[] { "host_host", "host_name", "trigger_id", "event_severity", "event_nseverity",
-				"event_opdata" }) {
+		for (String field : new String[] { "host_host", "host_name", "trigger_id", "event_severity",
+				"event_nseverity" }) {
 			assertBadField(with(problem, field, tooLong), field);
 		}
+		// Characters are counted, not UTF-16 units: 2,048 emoji fit.
+		assertBadField(with(problem, "event_name", "\uD83D\uDD25".repeat(2049)), "event_name");
+		assertThat(send("shop", "shop-secret",
+				with(problem("shop", this.eventId + 2), "event_name", "\uD83D\uDD25".repeat(2048)))
+			.statusCode()).isEqualTo(200);
 		// Zabbix keeps an acknowledgement message of up to 2,048 characters.
 		String update = acknowledgement(problem);
 		assertThat(send("shop", "shop-secret", with(update, "event_update_message", "m".repeat(2048))).statusCode())

@@ -62,11 +62,17 @@ final class LabelRules {
 		}
 	}
 
+	// Counted in characters (code points), not UTF-16 units: an emoji is one.
 	void checkValue(String field, String value) {
-		if (value.length() > this.maxValueLength) {
-			throw ApiException.badParameter(field, field + " is " + value.length()
-					+ " characters long, more than the limit of " + this.maxValueLength);
+		int length = value.codePointCount(0, value.length());
+		if (length > this.maxValueLength) {
+			throw ApiException.badParameter(field,
+					field + " is " + length + " characters long, more than the limit of " + this.maxValueLength);
 		}
+	}
+
+	int maxValueLength() {
+		return this.maxValueLength;
 	}
 
 }

@@ -73,10 +73,13 @@ final class ZabbixEventMapper {
 			throw ApiException.badParameter("event_nseverity",
 					"event_nseverity must be a Zabbix severity number, 0 to 5, got '" + nseverity + "'");
 		}
-		Instant startsAt = requiredTime(body, "event_date", "event_time");
+		// Times are the shard's clock: one ahead of this one (or a wrong
+		// zabbix-time-zone) must not keep a recovered problem firing until its recovery
+		// time comes here, nor start a problem in the future.
+		Instant startsAt = earliest(requiredTime(body, "event_date", "event_time"), now);
 		Map<String, String> annotations = new LinkedHashMap<>();
 		putIfPresent(annotations, "host_name", text(body, "host_name"));
-		putIfPresent(annotations, "opdata", text(body, "event_opdata"));
+		putIfPresent(annotations, "opdata", cut(scalar(body, "event_opdata", "event_opdata")));
 		annotations.put("event_id", Long.toString(eventId));
 		annotations.put("nseverity", nseverity);
 		annotations.put("current_severity", severity);
@@ -94,12 +97,14 @@ final class ZabbixEventMapper {
 				occurredAt = startsAt;
 			}
 			case RECOVERY -> {
-				endsAt = requiredTime(body, "event_recovery_date", "event_recovery_time");
+				Instant recoveredAt = requiredTime(body, "event_recovery_date", "event_recovery_time");
+				endsAt = earliest(recoveredAt, now);
 				putIfPresent(annotations, "recovery_event_id", text(body, "event_recovery_id"));
 				detail.put("recovery_event_id", text(body, "event_recovery_id"));
 				historyKind = ChangeKind.RESOLVED;
 				idempotencyKey = "recovery";
-				occurredAt = endsAt;
+				// The history keeps the shard's time.
+				occurredAt = recoveredAt;
 			}
 			default -> {
 				String action = text(body, "event_update_action");
@@ -320,13 +325,36 @@ final class ZabbixEventMapper {
 	// Every field becomes a label or is stored with the alert: none may be longer than a
 	// label value, so what is accepted can be stored and read back.
 	private String text(JsonNode node, String key, String field) {
-		JsonNode value = node.get(key);
-		if (value == null || value.isNull() || value.isContainer()) {
-			return "";
-		}
-		String text = value.asString().trim();
+		String text = scalar(node, key, field);
 		this.rules.checkValue(field, text);
 		return text;
+	}
+
+	// The field's text, trimmed; empty when absent or null.
+	private static String scalar(JsonNode node, String key, String field) {
+		JsonNode value = node.get(key);
+		if (value == null || value.isNull()) {
+			return "";
+		}
+		if (value.isContainer()) {
+			throw ApiException.badParameter(field,
+					field + " must be a string, got " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+		}
+		return value.asString().trim();
+	}
+
+	// Operational data ({ITEM.LASTVALUE} of a log item can be long) is detail: cut to the
+	// longest value with an ellipsis rather than refused, which would lose the problem.
+	private String cut(String text) {
+		int max = this.rules.maxValueLength();
+		if (text.codePointCount(0, text.length()) <= max) {
+			return text;
+		}
+		return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "\u2026";
+	}
+
+	private static Instant earliest(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	private static void putIfPresent(Map<String, String> map, String key, String value) {
