@@ -131,6 +131,46 @@ class ZabbixWebhookIntegrationTests {
 	}
 
 	@Test
+	void anEventIdTheShardHandsOutAgainIsANewProblemAndTheEarlierLifeStaysPast() {
+		String first = problem("shop", this.eventId);
+		send("shop", "shop-secret", first);
+		send("shop", "shop-secret", recovery("shop", this.eventId));
+		// The shard's database was created anew: the same id, another problem.
+		String second = with(with(first, "event_date", "2026.12.01"), "host_host", "web02");
+		HttpResponse<String> response = send("shop", "shop-secret", second);
+		assertThat(this.json.readTree(response.body()).get("replay").asBoolean()).as(response.body()).isFalse();
+		StoredAlert alert = stored("shop", this.eventId);
+		assertThat(alert.labels().get("host")).isEqualTo("web02");
+		assertThat(alert.startsAt()).isEqualTo(Instant.parse("2026-12-01T21:40:01Z"));
+		assertThat(this.reader.firingAt(Instant.now())).anyMatch((a) -> a.alertKey().equals(alert.alertKey()));
+		// A retry of the new problem, and late deliveries of the earlier life, change
+		// nothing.
+		for (String late : new String[] { second, first, recovery("shop", this.eventId),
+				at(acknowledgement(first), "22:41:00") }) {
+			assertThat(this.json.readTree(send("shop", "shop-secret", late).body()).get("replay").asBoolean()).isTrue();
+		}
+		assertThat(stored("shop", this.eventId).labels().get("host")).isEqualTo("web02");
+		assertThat(this.reader.history(alert.alertKey())).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("created", "resolved", "created");
+		// Its own recovery resolves the new problem.
+		send("shop", "shop-secret", with(recovery("shop", this.eventId), "event_date", "2026.12.01"));
+		assertThat(this.reader.firingAt(Instant.now())).noneMatch((a) -> a.alertKey().equals(alert.alertKey()));
+	}
+
+	@Test
+	void anEarlierLifeStillFiringWhenItsIdIsHandedOutAgainIsResolvedFirst() {
+		String first = problem("shop", this.eventId);
+		send("shop", "shop-secret", first);
+		String before = stored("shop", this.eventId).fingerprint();
+		send("shop", "shop-secret", with(with(first, "event_date", "2026.12.01"), "host_host", "web02"));
+		List<AlertReader.HistoryEntry> history = this.reader.history(stored("shop", this.eventId).alertKey());
+		assertThat(history).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("created", "resolved", "created");
+		assertThat(history.get(1).detail()).contains("the shard reused the event id");
+		assertThat(stored("shop", this.eventId).fingerprint()).isNotEqualTo(before);
+	}
+
+	@Test
 	void replayAfterRetentionDeletedTheAlertDoesNotBringItBack() {
 		String body = problem("shop", this.eventId);
 		send("shop", "shop-secret", body);

@@ -2,8 +2,10 @@ package io.zgw.gateway.alerting.ingest;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -132,9 +134,11 @@ final class ZabbixEventMapper {
 				occurredAt = (updatedAt != null) ? updatedAt : sentAt(body, now);
 			}
 		}
-		return new ZabbixChange(shard.name(), eventId, kind, idempotencyKey, labels(body, shard, eventName, severity),
-				annotations, startsAt, endsAt, acknowledged, historyKind, occurredAt,
-				this.json.writeValueAsString(detail));
+		// The problem's start as the shard wrote it, whatever zabbix-time-zone says.
+		long life = localTime(body, "event_date", "event_time").toEpochSecond(ZoneOffset.UTC);
+		return new ZabbixChange(shard.name(), eventId, life, kind, idempotencyKey,
+				labels(body, shard, eventName, severity), annotations, startsAt, endsAt, acknowledged, historyKind,
+				occurredAt, this.json.writeValueAsString(detail));
 	}
 
 	private LabelSet labels(JsonNode body, ShardConfig shard, String eventName, String severity) {
@@ -238,6 +242,12 @@ final class ZabbixEventMapper {
 
 	// Returns the time the two fields give, or null when both are empty.
 	private @Nullable Instant zabbixTime(JsonNode body, String dateField, String timeField) {
+		LocalDateTime local = localTime(body, dateField, timeField);
+		return (local != null) ? local.atZone(this.zone).toInstant() : null;
+	}
+
+	// The date and time as written, or null when both are empty.
+	private @Nullable LocalDateTime localTime(JsonNode body, String dateField, String timeField) {
 		String date = text(body, dateField);
 		String time = text(body, timeField);
 		if (date.isEmpty() && time.isEmpty()) {
@@ -245,7 +255,7 @@ final class ZabbixEventMapper {
 		}
 		LocalDate day = parse(date, ZABBIX_DATE, LocalDate::from, dateField, "date like 2026.11.28");
 		LocalTime clock = parse(time, ZABBIX_TIME, LocalTime::from, timeField, "time like 22:40:01");
-		return day.atTime(clock).atZone(this.zone).toInstant();
+		return day.atTime(clock);
 	}
 
 	private static <T> T parse(String text, DateTimeFormatter format, TemporalQuery<T> query, String field,

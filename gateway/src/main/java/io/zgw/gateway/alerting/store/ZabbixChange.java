@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param shard the shard (Zabbix instance) that sent it
  * @param eventId the problem event id, unique only within the shard
+ * @param life when the problem began by the shard's clock, as written (its date and time
+ * read as UTC, so a change of zabbix-time-zone changes nothing), in seconds: tells an
+ * event id the shard hands out again (its database restored or created anew) from a retry
  * @param kind problem, recovery or update
  * @param idempotencyKey distinguishes deliveries of the same event and kind (a replay has
  * the same key and changes nothing)
@@ -25,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param occurredAt when it happened in Zabbix
  * @param detail JSON detail for the history entry
  */
-public record ZabbixChange(String shard, long eventId, Kind kind, String idempotencyKey, LabelSet labels,
+public record ZabbixChange(String shard, long eventId, long life, Kind kind, String idempotencyKey, LabelSet labels,
 		Map<String, String> annotations, Instant startsAt, @Nullable Instant endsAt, @Nullable Boolean acknowledged,
 		ChangeKind historyKind, Instant occurredAt, String detail) {
 

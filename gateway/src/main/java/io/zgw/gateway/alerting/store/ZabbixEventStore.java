@@ -2,7 +2,9 @@ package io.zgw.gateway.alerting.store;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,6 @@ import io.zgw.gateway.alerting.AlertingMetrics;
 import io.zgw.sql.tables.records.AlertRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -68,9 +69,9 @@ public class ZabbixEventStore {
 			this.failed.increment();
 			throw ex;
 		}
-		if (applied.alert() != null) {
+		if (!applied.alerts().isEmpty()) {
 			this.stored.increment();
-			this.commits.publish(List.of(applied.alert()));
+			this.commits.publish(applied.alerts());
 		}
 		return applied.outcome();
 	}
@@ -111,7 +112,8 @@ public class ZabbixEventStore {
 
 	private Applied apply(DSLContext tx, ZabbixChange change) {
 		String key = change.alertKey();
-		Field<LocalDateTime> now = UtcTimes.param(this.clock.instant());
+		Instant at = this.clock.instant();
+		Field<LocalDateTime> now = UtcTimes.param(at);
 		int created = tx.insertInto(ALERT)
 			.set(ALERT.ALERT_KEY, key)
 			.set(ALERT.FINGERPRINT, change.labels().fingerprintHex())
@@ -132,14 +134,28 @@ public class ZabbixEventStore {
 		// The row lock serialises concurrent deliveries of one event, so the replay check
 		// below cannot race.
 		AlertRecord row = tx.selectFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).forUpdate().fetchSingle();
-		String dedupKey = change.shard() + ":" + change.eventId() + ":" + change.idempotencyKey();
+		// Keys name the event's life (its start by the shard's clock): a shard whose
+		// database was restored or created anew hands its event ids out again.
+		String lifePrefix = change.shard() + ":" + change.eventId() + "@";
+		String dedupKey = lifePrefix + change.life() + ":" + change.idempotencyKey();
 		if (tx.fetchExists(ALERT_HISTORY, ALERT_HISTORY.DEDUP_KEY.eq(dedupKey))) {
 			if (created > 0) {
 				// A replay of an alert that retention deleted (its history outlives it):
 				// it must not come back as a new alert.
 				tx.deleteFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).execute();
 			}
-			return new Applied(new Outcome(key, row.getFingerprint(), true), null);
+			return new Applied(new Outcome(key, row.getFingerprint(), true), List.of());
+		}
+		List<StoredAlert> published = new ArrayList<>();
+		if (created == 0) {
+			long latest = latestLife(tx, key, lifePrefix);
+			if (latest > change.life()) {
+				// A late delivery of the event's earlier life: the row is the new one's.
+				return new Applied(new Outcome(key, row.getFingerprint(), true), List.of());
+			}
+			if (latest != Long.MIN_VALUE && latest < change.life()) {
+				row = startNewLife(tx, row, change, at, published);
+			}
 		}
 		tx.insertInto(ALERT_HISTORY)
 			.set(ALERT_HISTORY.ALERT_KEY, key)
@@ -167,12 +183,65 @@ public class ZabbixEventStore {
 		update.where(ALERT.ALERT_KEY.eq(key)).execute();
 		// Read back before the commit: an alert that cannot be read is never committed,
 		// and a committed one is published without another query that could fail.
-		StoredAlert alert = this.reader.toAlert(tx.selectFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).fetchSingle());
-		return new Applied(new Outcome(key, row.getFingerprint(), false), alert);
+		published.add(this.reader.toAlert(tx.selectFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).fetchSingle()));
+		return new Applied(new Outcome(key, row.getFingerprint(), false), published);
 	}
 
-	// What one delivery did, and the alert it committed (none for a replay).
-	private record Applied(Outcome outcome, @Nullable StoredAlert alert) {
+	// The latest life the event's history names, or Long.MIN_VALUE when none does (a
+	// new event, or history written before keys named lives).
+	private static long latestLife(DSLContext tx, String key, String lifePrefix) {
+		long latest = Long.MIN_VALUE;
+		for (String dedupKey : tx.select(ALERT_HISTORY.DEDUP_KEY)
+			.from(ALERT_HISTORY)
+			.where(ALERT_HISTORY.ALERT_KEY.eq(key).and(ALERT_HISTORY.DEDUP_KEY.startsWith(lifePrefix)))
+			.fetch(ALERT_HISTORY.DEDUP_KEY)) {
+			int end = dedupKey.indexOf(':', lifePrefix.length());
+			latest = Math.max(latest, Long.parseLong(dedupKey.substring(lifePrefix.length(), end)));
+		}
+		return latest;
+	}
+
+	// The shard handed the event id out again: the row becomes the new problem's. An
+	// earlier life still firing (its recovery lost with the shard's database) is
+	// resolved now and published first, so its receivers hear the end of it.
+	private AlertRecord startNewLife(DSLContext tx, AlertRecord row, ZabbixChange change, Instant at,
+			List<StoredAlert> published) {
+		String key = row.getAlertKey();
+		Field<LocalDateTime> now = UtcTimes.param(at);
+		if (row.getEndsAt() == null || UtcTimes.fromColumn(row.getEndsAt()).isAfter(at)) {
+			tx.update(ALERT)
+				.set(ALERT.ENDS_AT, now)
+				.set(ALERT.STATUS, "resolved")
+				.where(ALERT.ALERT_KEY.eq(key))
+				.execute();
+			tx.insertInto(ALERT_HISTORY)
+				.set(ALERT_HISTORY.ALERT_KEY, key)
+				.set(ALERT_HISTORY.FINGERPRINT, row.getFingerprint())
+				.set(ALERT_HISTORY.CHANGE_KIND, ChangeKind.RESOLVED.columnValue())
+				.set(ALERT_HISTORY.SOURCE, ZabbixChange.SOURCE)
+				.set(ALERT_HISTORY.OCCURRED_AT, now)
+				.set(ALERT_HISTORY.RECORDED_AT, now)
+				.set(ALERT_HISTORY.DETAIL, "{\"reason\":\"the shard reused the event id\"}")
+				.execute();
+			published.add(this.reader.toAlert(tx.selectFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).fetchSingle()));
+		}
+		tx.update(ALERT)
+			.set(ALERT.FINGERPRINT, change.labels().fingerprintHex())
+			.set(ALERT.BUSINESS_LINE, change.labels().get("business_line"))
+			.set(ALERT.LABELS, this.json.writeValueAsString(change.labels().asMap()))
+			.set(ALERT.ANNOTATIONS, "{}")
+			.set(ALERT.STATUS, "firing")
+			.set(ALERT.ACKNOWLEDGED, false)
+			.set(ALERT.STARTS_AT, UtcTimes.param(change.startsAt()))
+			.setNull(ALERT.ENDS_AT)
+			.where(ALERT.ALERT_KEY.eq(key))
+			.execute();
+		return tx.selectFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).fetchSingle();
+	}
+
+	// What one delivery did, and the alerts it committed (none for a replay; an earlier
+	// life it resolved, then the event).
+	private record Applied(Outcome outcome, List<StoredAlert> alerts) {
 	}
 
 	/**
