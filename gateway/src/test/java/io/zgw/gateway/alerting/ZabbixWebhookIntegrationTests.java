@@ -291,6 +291,32 @@ class ZabbixWebhookIntegrationTests {
 					Instant.parse("2026-11-28T21:42:00Z"), Instant.parse("2026-11-28T21:43:00Z"));
 	}
 
+	@Test
+	void anUpdateDeliveredAfterALaterOneTakesNothingBack() {
+		String problem = problem("shop", this.eventId);
+		send("shop", "shop-secret", problem);
+		send("shop", "shop-secret", at(update(problem, "acknowledged"), "22:42:00"));
+		// Made a minute earlier, delivered after: Zabbix's retries, several alerters.
+		assertThat(send("shop", "shop-secret", at(update(problem, "unacknowledged"), "22:41:00")).body())
+			.contains("\"replay\":false");
+		StoredAlert alert = stored("shop", this.eventId);
+		assertThat(alert.acknowledged()).isTrue();
+		assertThat(alert.annotations()).containsEntry("acknowledged", "true")
+			.containsEntry("last_update_action", "acknowledged");
+		assertThat(this.reader.history(alert.alertKey())).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("created", "acknowledged", "unacknowledged");
+	}
+
+	@Test
+	void aProblemDeliveredAfterItsUpdateKeepsTheUpdatedSeverity() {
+		String problem = problem("shop", this.eventId);
+		send("shop", "shop-secret", at(acknowledgement(problem), "22:41:00"));
+		send("shop", "shop-secret", problem);
+		StoredAlert alert = stored("shop", this.eventId);
+		assertThat(alert.acknowledged()).isTrue();
+		assertThat(alert.annotations()).containsEntry("current_severity", "High").containsEntry("opdata", "fails: 7");
+	}
+
 	// An update Admin made with the action and no message, as a media type without
 	// event_update_date/time sends it.
 	private static String update(String problem, String action) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,13 @@ import static io.zgw.sql.Tables.ALERT_HISTORY;
  */
 @Component
 public class ZabbixEventStore {
+
+	// The history kinds of a Zabbix update operation.
+	private static final List<String> UPDATE_KINDS = Stream
+		.of(ChangeKind.UPDATED, ChangeKind.ACKNOWLEDGED, ChangeKind.UNACKNOWLEDGED, ChangeKind.SEVERITY_CHANGED,
+				ChangeKind.COMMENTED, ChangeKind.CLOSED)
+		.map(ChangeKind::columnValue)
+		.toList();
 
 	// Attempts of a delivery whose transaction lost a lock conflict.
 	private static final int MAX_ATTEMPTS = 8;
@@ -157,6 +165,15 @@ public class ZabbixEventStore {
 				row = startNewLife(tx, row, change, at, published);
 			}
 		}
+		// Zabbix may deliver an event's messages out of order (retries, several alerter
+		// processes): a problem or an update older than an update already applied adds
+		// what is missing, but takes neither the acknowledgement nor the severity and
+		// last update back.
+		boolean stale = change.kind() != ZabbixChange.Kind.RECOVERY && tx.fetchExists(ALERT_HISTORY,
+				ALERT_HISTORY.ALERT_KEY.eq(key)
+					.and(ALERT_HISTORY.SOURCE.eq(ZabbixChange.SOURCE))
+					.and(ALERT_HISTORY.CHANGE_KIND.in(UPDATE_KINDS))
+					.and(ALERT_HISTORY.OCCURRED_AT.gt(UtcTimes.param(change.occurredAt()))));
 		tx.insertInto(ALERT_HISTORY)
 			.set(ALERT_HISTORY.ALERT_KEY, key)
 			.set(ALERT_HISTORY.FINGERPRINT, row.getFingerprint())
@@ -169,7 +186,12 @@ public class ZabbixEventStore {
 			.execute();
 		Map<String, String> annotations = new LinkedHashMap<>(
 				this.json.readValue(row.getAnnotations(), AlertReader.STRING_MAP));
-		annotations.putAll(change.annotations());
+		if (stale) {
+			change.annotations().forEach(annotations::putIfAbsent);
+		}
+		else {
+			annotations.putAll(change.annotations());
+		}
 		var update = tx.update(ALERT)
 			.set(ALERT.ANNOTATIONS, this.json.writeValueAsString(annotations))
 			.set(ALERT.UPDATED_AT, now)
@@ -177,7 +199,7 @@ public class ZabbixEventStore {
 		if (change.kind() == ZabbixChange.Kind.RECOVERY && change.endsAt() != null) {
 			update = update.set(ALERT.ENDS_AT, UtcTimes.param(change.endsAt())).set(ALERT.STATUS, "resolved");
 		}
-		if (change.acknowledged() != null) {
+		if (change.acknowledged() != null && !stale) {
 			update = update.set(ALERT.ACKNOWLEDGED, change.acknowledged());
 		}
 		update.where(ALERT.ALERT_KEY.eq(key)).execute();
