@@ -2,9 +2,14 @@ package io.zgw.gateway.alerting.dispatch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Optional;
 
 import io.zgw.gateway.alerting.store.UtcTimes;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
+
+import static io.zgw.sql.Tables.DISPATCH_LEASE;
 
 /**
  * DispatchLease is a row in {@code dispatch_lease} that at most one replica holds at a
@@ -40,6 +45,22 @@ final class DispatchLease {
 	boolean acquire(Instant now) {
 		this.dsl.execute(ACQUIRE, this.name, this.holder, UtcTimes.bind(now.plus(this.ttl)), UtcTimes.bind(now));
 		return this.holder.equals(this.dsl.fetchValue("SELECT holder FROM dispatch_lease WHERE name = ?", this.name));
+	}
+
+	/**
+	 * Returns when another holder of the lease last renewed (or gave it up), as far as
+	 * its expiry tells (renewal = expiry - ttl), or empty when the lease is ours or was
+	 * never taken: from then until this replica takes it over, nobody dispatched.
+	 */
+	Optional<Instant> othersLastRenewal() {
+		Record2<String, LocalDateTime> row = this.dsl.select(DISPATCH_LEASE.HOLDER, DISPATCH_LEASE.EXPIRES_AT)
+			.from(DISPATCH_LEASE)
+			.where(DISPATCH_LEASE.NAME.eq(this.name))
+			.fetchOne();
+		if (row == null || this.holder.equals(row.value1())) {
+			return Optional.empty();
+		}
+		return Optional.of(UtcTimes.fromColumn(row.value2()).minus(this.ttl));
 	}
 
 	/** Gives the lease up, if held, so another replica can take it at once. */

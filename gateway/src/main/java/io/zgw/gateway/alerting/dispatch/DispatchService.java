@@ -125,6 +125,12 @@ public final class DispatchService implements SmartLifecycle {
 
 	private final AcknowledgedOccurrences acknowledgements = new AcknowledgedOccurrences();
 
+	// After taking the lease over: since when nobody dispatched (the previous holder's
+	// last renewal), and until when rebuilds hold the alerts whose end passed meanwhile.
+	private @Nullable Instant unattendedSince;
+
+	private Instant holdUntil = Instant.MIN;
+
 	DispatchService(RoutingFile routing, AlertReader reader, StoredSilencer silencer,
 			JdbcNotificationLog notificationLog, OutboxFlush outbox, Consumer<List<Notification>> afterFlush,
 			DispatchLease lease, String writer, Clock clock, DispatchProperties properties, MeterRegistry meters) {
@@ -303,7 +309,7 @@ public final class DispatchService implements SmartLifecycle {
 			}
 			for (StoredAlert alert : stored) {
 				this.acknowledgements.learn(alert);
-				rebuilt.receive(toAlert(rebuiltProblems.fold(alert, now)), now);
+				rebuilt.receive(held(toAlert(rebuiltProblems.fold(alert, now)), now), now);
 			}
 			rebuilt.forgetReported(now);
 			this.lock.lock();
@@ -438,7 +444,11 @@ public final class DispatchService implements SmartLifecycle {
 			return leader();
 		}
 		boolean held;
+		Optional<Instant> othersLastRenewal = Optional.empty();
 		try {
+			if (!leader()) {
+				othersLastRenewal = this.lease.othersLastRenewal();
+			}
 			held = this.lease.acquire(now);
 		}
 		catch (RuntimeException ex) {
@@ -459,6 +469,8 @@ public final class DispatchService implements SmartLifecycle {
 		}
 		if (held && !was) {
 			log.info("Took the dispatch lease as {}; rebuilding alert groups from the store", this.lease.holder());
+			this.unattendedSince = othersLastRenewal.orElse(null);
+			this.holdUntil = now.plus(this.routing.resolveTimeout());
 			rebuild(this.routing.config());
 		}
 		else if (!held && was) {
@@ -543,6 +555,24 @@ public final class DispatchService implements SmartLifecycle {
 				this.lock.unlock();
 			}
 		}
+	}
+
+	// An alert a sender posted firing, with the end it would renew before (Prometheus:
+	// four resend intervals ahead), whose end passed while nobody dispatched: its sender
+	// may have been refused all that time. It is held firing until resolve_timeout after
+	// the takeover, as Alertmanager waits for a sender that stopped sending an end, so
+	// that an outage of every replica longer than the senders' horizon does not page
+	// "resolved" for incidents still open; a re-send or an explicit resolution replaces
+	// it before.
+	private Alert held(Alert alert, Instant now) {
+		Instant since = this.unattendedSince;
+		Instant end = alert.endsAt();
+		if (since == null || !now.isBefore(this.holdUntil) || end == null || !end.isAfter(alert.updatedAt())
+				|| !end.isAfter(since) || end.isAfter(now)) {
+			return alert;
+		}
+		return new Alert(alert.labels(), alert.annotations(), alert.startsAt(), this.holdUntil, alert.generatorUrl(),
+				alert.updatedAt(), alert.acknowledged());
 	}
 
 	private Alert toAlert(StoredAlert alert) {

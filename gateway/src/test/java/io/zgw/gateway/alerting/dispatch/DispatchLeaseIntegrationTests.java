@@ -208,6 +208,34 @@ class DispatchLeaseIntegrationTests {
 		assertThat(ofRun(r.sentB(), run)).isEmpty();
 	}
 
+	@Test
+	void alertsWhoseEndPassedWhileNobodyDispatchedAreHeldFiringForAResolveTimeout() {
+		Replicas r = replicas();
+		AlertingTestSupport http = new AlertingTestSupport(this.port);
+		String run = UUID.randomUUID().toString();
+		Instant start = r.clock().instant();
+		// As Prometheus posts a firing alert: its end a few resend intervals ahead.
+		postLease(http, run, "1", start, start.plusSeconds(40));
+		r.a().step();
+		r.b().step();
+		r.clock().advance(Duration.ofSeconds(2));
+		r.a().step();
+		assertThat(ofRun(r.sentA(), run)).extracting(Notification::status).containsExactly("firing");
+
+		// Every replica down a minute (a stops renewing; b is not stepped), so the
+		// sender's re-sends were refused and the end passed: b takes over.
+		r.clock().advance(Duration.ofSeconds(61));
+		r.b().step();
+		assertThat(r.b().leader()).isTrue();
+		r.clock().advance(Duration.ofSeconds(2));
+		r.b().step();
+		assertThat(ofRun(r.sentB(), run)).as("no resolved page for an incident the sender could not renew").isEmpty();
+		// Never re-sent: resolved once the hold is over.
+		r.clock().advance(this.routing.resolveTimeout());
+		r.b().step();
+		assertThat(ofRun(r.sentB(), run)).extracting(Notification::status).containsExactly("resolved");
+	}
+
 	// Posts the alert {alertname="Lease", run, n} and returns it as stored.
 	private StoredAlert postLease(AlertingTestSupport http, String run, String n, Instant startsAt,
 			@Nullable Instant endsAt) {
