@@ -1,6 +1,7 @@
 package io.zgw.gateway.alerting.ingest;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * AlertmanagerIngestController is Alertmanager API v2's {@code POST /api/v2/alerts}: it
  * answers only once every valid posted alert is committed to the store, 200 when all were
- * valid, and as Alertmanager 0.25 a 400 naming the invalid ones otherwise.
+ * valid, as Alertmanager 0.25 a 400 naming the invalid ones otherwise, and a 403 naming
+ * an alert of a business line the key may not post for.
  */
 @RestController
 class AlertmanagerIngestController {
@@ -64,27 +66,31 @@ class AlertmanagerIngestController {
 		// refusing the batch would lose its valid alerts at every resend.
 		Parsed parsed = this.parser.parse(RequestBodies.readJson(request, this.properties.maxBodySize(), this.json),
 				this.clock.instant());
-		requireVisible(principal, parsed);
-		// A 503 (store unavailable) wins over the 400: nothing is claimed stored.
-		await(this.writer.submitAll(parsed.alerts()));
-		parsed.requireAllValid();
-	}
-
-	// A key limited to some business lines may only post alerts labelled with one of
-	// them. All or nothing: one alert of another line refuses the whole batch, so
-	// that a key never gets part of a batch stored by probing. Invalid alerts are
-	// not looked at: they are stored in no case.
-	private static void requireVisible(ApiPrincipal principal, Parsed parsed) {
-		List<AlertUpsert> alerts = parsed.alerts();
-		for (int i = 0; i < alerts.size(); i++) {
-			String line = alerts.get(i).labels().get("business_line");
-			if (!principal.canSee(line)) {
-				String field = "alerts[" + parsed.bodyIndex(i) + "].labels.business_line";
-				throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden",
+		// A key limited to some business lines may only post alerts labelled with one of
+		// them. An alert of another line is set aside like an invalid one, for the same
+		// reason: a rule relabelled into another line must not lose the key's own
+		// alerts that share its batch.
+		List<AlertUpsert> visible = new ArrayList<>();
+		ApiException forbidden = null;
+		for (int i = 0; i < parsed.alerts().size(); i++) {
+			AlertUpsert alert = parsed.alerts().get(i);
+			String line = alert.labels().get("business_line");
+			if (principal.canSee(line)) {
+				visible.add(alert);
+			}
+			else if (forbidden == null) {
+				forbidden = new ApiException(HttpStatus.FORBIDDEN, "Forbidden",
 						"API key '" + principal.name() + "' may not post alerts for business line '" + line + "'",
-						Map.of("parameter", field));
+						Map.of("parameter", "alerts[" + parsed.bodyIndex(i) + "].labels.business_line"));
 			}
 		}
+		// A 503 (store unavailable) wins over the 403 and the 400: nothing is claimed
+		// stored.
+		await(this.writer.submitAll(visible));
+		if (forbidden != null) {
+			throw forbidden;
+		}
+		parsed.requireAllValid();
 	}
 
 	private void await(CompletableFuture<Void> commit) {
