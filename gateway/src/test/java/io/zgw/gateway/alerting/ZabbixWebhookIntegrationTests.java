@@ -171,6 +171,21 @@ class ZabbixWebhookIntegrationTests {
 	}
 
 	@Test
+	void anUpdateOfARecoveredProblemRetentionDeletedDoesNotBringItBack() {
+		String problem = problem("shop", this.eventId);
+		send("shop", "shop-secret", problem);
+		send("shop", "shop-secret", recovery("shop", this.eventId));
+		String key = stored("shop", this.eventId).alertKey();
+		this.dsl.deleteFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).execute();
+
+		HttpResponse<String> comment = send("shop", "shop-secret", at(update(problem, "commented"), "23:10:00"));
+		assertThat(comment.statusCode()).as(comment.body()).isEqualTo(200);
+		assertThat(this.reader.find(key)).isEmpty();
+		assertThat(this.reader.history(key)).extracting(AlertReader.HistoryEntry::kind)
+			.containsExactly("created", "resolved", "commented");
+	}
+
+	@Test
 	void replayAfterRetentionDeletedTheAlertDoesNotBringItBack() {
 		String body = problem("shop", this.eventId);
 		send("shop", "shop-secret", body);

@@ -184,6 +184,13 @@ public class ZabbixEventStore {
 			.set(ALERT_HISTORY.DETAIL, change.detail())
 			.set(ALERT_HISTORY.DEDUP_KEY, dedupKey)
 			.execute();
+		if (created > 0 && change.kind() == ZabbixChange.Kind.UPDATE && tx.fetchExists(ALERT_HISTORY,
+				ALERT_HISTORY.DEDUP_KEY.eq(lifePrefix + change.life() + ":recovery"))) {
+			// An update (a late comment) on a problem that recovered and that retention
+			// deleted since: recorded, but the problem does not come back firing.
+			tx.deleteFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).execute();
+			return new Applied(new Outcome(key, row.getFingerprint(), false), List.of());
+		}
 		Map<String, String> annotations = new LinkedHashMap<>(
 				this.json.readValue(row.getAnnotations(), AlertReader.STRING_MAP));
 		if (stale) {
