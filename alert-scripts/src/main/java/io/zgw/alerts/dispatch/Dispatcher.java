@@ -397,15 +397,20 @@ public final class Dispatcher {
 		Instant start = (state != null) ? state.timestamp() : null;
 		if (!running && unacknowledged) {
 			start = now;
+			running = true;
 		}
 		if (start == null) {
 			return true;
 		}
+		// The entry lists the firing alerts while the escalation runs, none once it
+		// ended: an ended escalation's start only tells whom it paged, so that they hear
+		// the resolutions, and an acknowledged alert firing again does not revive it.
+		Set<String> escalating = running ? firing : Set.of();
 		Duration keep = escalationKept(options);
-		if (state == null || !state.firing().equals(firing) || !start.equals(state.timestamp())
+		if (state == null || !state.firing().equals(escalating) || !start.equals(state.timestamp())
 				|| state.expiresAt().isBefore(now.plus(keep))) {
 			this.log.put(group.groupKey, ESCALATION_LOG_KEY,
-					new NotificationLogEntry(firing, Set.of(), start, now.plus(keep.multipliedBy(2))));
+					new NotificationLogEntry(escalating, Set.of(), start, now.plus(keep.multipliedBy(2))));
 		}
 		boolean advancing = !firing.isEmpty() && unacknowledged;
 		boolean ok = true;

@@ -341,6 +341,30 @@ class EscalationTest {
 	}
 
 	@Test
+	void anAcknowledgedAlertFiringAgainAfterTheEscalationEndedDoesNotReviveItsStart() {
+		LabelSet x = LabelSet.of(Map.of("alertname", "DiskFull", "service", "db", "instance", "a"));
+		this.dispatcher.receive(new Alert(x, Map.of(), T0, null, "", T0), T0);
+		assertThat(runUntil(T0.plus(Duration.ofMinutes(1)))).containsExactly("team:firing", "alice:firing");
+		Instant acked = T0.plus(Duration.ofMinutes(2));
+		this.dispatcher.receive(new Alert(x, Map.of(), T0, null, "", acked, true), acked);
+		// Silenced over a flush: no unmuted alert fires, the escalation ends.
+		this.silences.put(new Silence("s1", Matchers.parse("instance=a"), T0.plus(Duration.ofMinutes(10)),
+				T0.plus(Duration.ofMinutes(90)), "sre", "maintenance", null));
+		runUntil(T0.plus(Duration.ofHours(2).plusMinutes(16)));
+		// Unmuted again, still acknowledged; then an alert nobody took on joins the
+		// group:
+		// a new escalation begins with its first step, not every step past since T0.
+		Instant joined = T0.plus(Duration.ofHours(2).plusMinutes(20));
+		this.dispatcher
+			.receive(new Alert(LabelSet.of(Map.of("alertname", "DiskFull", "service", "db", "instance", "b")), Map.of(),
+					joined, null, "", joined), joined);
+		// The group's flushes: T0+30s, step 2's 15 minutes later, then hourly.
+		Instant flush = T0.plus(Duration.ofHours(3).plusMinutes(15).plusSeconds(30));
+		assertThat(runUntil(flush)).containsExactly("team:firing", "alice:firing");
+		assertThat(runUntil(flush.plus(Duration.ofMinutes(15)))).containsExactly("carol:firing");
+	}
+
+	@Test
 	void aGroupFiringAgainAfterItResolvedStartsANewEscalation() {
 		this.dispatcher.receive(firing("DiskFull", T0), T0);
 		Instant end = T0.plus(Duration.ofMinutes(5));
