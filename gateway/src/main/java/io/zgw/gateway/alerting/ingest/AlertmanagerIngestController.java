@@ -19,6 +19,7 @@ import io.zgw.gateway.security.ApiPrincipal;
 import io.zgw.gateway.web.ApiException;
 import io.zgw.gateway.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,7 +72,7 @@ class AlertmanagerIngestController {
 		// reason: a rule relabelled into another line must not lose the key's own
 		// alerts that share its batch.
 		List<AlertUpsert> visible = new ArrayList<>();
-		ApiException forbidden = null;
+		@Nullable ApiException forbidden = null;
 		for (int i = 0; i < parsed.alerts().size(); i++) {
 			AlertUpsert alert = parsed.alerts().get(i);
 			String line = alert.labels().get("business_line");
