@@ -78,7 +78,8 @@ final class ZabbixEventMapper {
 		// Times are the shard's clock: one ahead of this one (or a wrong
 		// zabbix-time-zone) must not keep a recovered problem firing until its recovery
 		// time comes here, nor start a problem in the future.
-		Instant startsAt = earliest(requiredTime(body, "event_date", "event_time"), now);
+		LocalDateTime problemAt = requiredLocalTime(body, "event_date", "event_time");
+		Instant startsAt = earliest(problemAt.atZone(this.zone).toInstant(), now);
 		Map<String, String> annotations = new LinkedHashMap<>();
 		putIfPresent(annotations, "host_name", text(body, "host_name"));
 		putIfPresent(annotations, "opdata", cut(scalar(body, "event_opdata", "event_opdata")));
@@ -135,7 +136,7 @@ final class ZabbixEventMapper {
 			}
 		}
 		// The problem's start as the shard wrote it, whatever zabbix-time-zone says.
-		long life = localTime(body, "event_date", "event_time").toEpochSecond(ZoneOffset.UTC);
+		long life = problemAt.toEpochSecond(ZoneOffset.UTC);
 		return new ZabbixChange(shard.name(), eventId, life, kind, idempotencyKey,
 				labels(body, shard, eventName, severity), annotations, startsAt, endsAt, acknowledged, historyKind,
 				occurredAt, this.json.writeValueAsString(detail));
@@ -233,7 +234,11 @@ final class ZabbixEventMapper {
 	}
 
 	private Instant requiredTime(JsonNode body, String dateField, String timeField) {
-		Instant time = zabbixTime(body, dateField, timeField);
+		return requiredLocalTime(body, dateField, timeField).atZone(this.zone).toInstant();
+	}
+
+	private LocalDateTime requiredLocalTime(JsonNode body, String dateField, String timeField) {
+		LocalDateTime time = localTime(body, dateField, timeField);
 		if (time == null) {
 			throw ApiException.badParameter(dateField, dateField + " and " + timeField + " are required");
 		}

@@ -17,6 +17,7 @@ import io.zgw.gateway.alerting.AlertingMetrics;
 import io.zgw.sql.tables.records.AlertRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -174,16 +175,7 @@ public class ZabbixEventStore {
 					.and(ALERT_HISTORY.SOURCE.eq(ZabbixChange.SOURCE))
 					.and(ALERT_HISTORY.CHANGE_KIND.in(UPDATE_KINDS))
 					.and(ALERT_HISTORY.OCCURRED_AT.gt(UtcTimes.param(change.occurredAt()))));
-		tx.insertInto(ALERT_HISTORY)
-			.set(ALERT_HISTORY.ALERT_KEY, key)
-			.set(ALERT_HISTORY.FINGERPRINT, row.getFingerprint())
-			.set(ALERT_HISTORY.CHANGE_KIND, change.historyKind().columnValue())
-			.set(ALERT_HISTORY.SOURCE, ZabbixChange.SOURCE)
-			.set(ALERT_HISTORY.OCCURRED_AT, UtcTimes.param(change.occurredAt()))
-			.set(ALERT_HISTORY.RECORDED_AT, now)
-			.set(ALERT_HISTORY.DETAIL, change.detail())
-			.set(ALERT_HISTORY.DEDUP_KEY, dedupKey)
-			.execute();
+		record(tx, row, change.historyKind(), UtcTimes.param(change.occurredAt()), now, change.detail(), dedupKey);
 		if (created > 0 && change.kind() == ZabbixChange.Kind.UPDATE && tx.fetchExists(ALERT_HISTORY,
 				ALERT_HISTORY.DEDUP_KEY.eq(lifePrefix + change.life() + ":recovery"))) {
 			// An update (a late comment) on a problem that recovered and that retention
@@ -216,6 +208,21 @@ public class ZabbixEventStore {
 		return new Applied(new Outcome(key, row.getFingerprint(), false), published);
 	}
 
+	// Adds a history row of the alert; a null dedupKey makes no delivery a replay of it.
+	private static void record(DSLContext tx, AlertRecord row, ChangeKind kind, Field<LocalDateTime> occurredAt,
+			Field<LocalDateTime> now, String detail, @Nullable String dedupKey) {
+		tx.insertInto(ALERT_HISTORY)
+			.set(ALERT_HISTORY.ALERT_KEY, row.getAlertKey())
+			.set(ALERT_HISTORY.FINGERPRINT, row.getFingerprint())
+			.set(ALERT_HISTORY.CHANGE_KIND, kind.columnValue())
+			.set(ALERT_HISTORY.SOURCE, ZabbixChange.SOURCE)
+			.set(ALERT_HISTORY.OCCURRED_AT, occurredAt)
+			.set(ALERT_HISTORY.RECORDED_AT, now)
+			.set(ALERT_HISTORY.DETAIL, detail)
+			.set(ALERT_HISTORY.DEDUP_KEY, dedupKey)
+			.execute();
+	}
+
 	// The latest life the event's history names, or Long.MIN_VALUE when none does (a
 	// new event, or history written before keys named lives).
 	private static long latestLife(DSLContext tx, String key, String lifePrefix) {
@@ -243,15 +250,7 @@ public class ZabbixEventStore {
 				.set(ALERT.STATUS, "resolved")
 				.where(ALERT.ALERT_KEY.eq(key))
 				.execute();
-			tx.insertInto(ALERT_HISTORY)
-				.set(ALERT_HISTORY.ALERT_KEY, key)
-				.set(ALERT_HISTORY.FINGERPRINT, row.getFingerprint())
-				.set(ALERT_HISTORY.CHANGE_KIND, ChangeKind.RESOLVED.columnValue())
-				.set(ALERT_HISTORY.SOURCE, ZabbixChange.SOURCE)
-				.set(ALERT_HISTORY.OCCURRED_AT, now)
-				.set(ALERT_HISTORY.RECORDED_AT, now)
-				.set(ALERT_HISTORY.DETAIL, "{\"reason\":\"the shard reused the event id\"}")
-				.execute();
+			record(tx, row, ChangeKind.RESOLVED, now, now, "{\"reason\":\"the shard reused the event id\"}", null);
 			published.add(this.reader.toAlert(tx.selectFrom(ALERT).where(ALERT.ALERT_KEY.eq(key)).fetchSingle()));
 		}
 		tx.update(ALERT)
